@@ -1,0 +1,453 @@
+#include "CodeEditor.h"
+
+#include "LineNumberArea.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QKeyEvent>
+#include <QPainter>
+#include <QSaveFile>
+#include <QScrollBar>
+#include <QTextBlock>
+
+#ifdef RELIVE_HAVE_KSYNTAXHIGHLIGHTING
+#include <KSyntaxHighlighting/Definition>
+#include <KSyntaxHighlighting/Repository>
+#include <KSyntaxHighlighting/SyntaxHighlighter>
+#include <KSyntaxHighlighting/Theme>
+#else
+#include "PythonHighlighter.h"
+#endif
+
+namespace {
+
+constexpr int IndentWidth = 4;
+
+#ifdef RELIVE_HAVE_KSYNTAXHIGHLIGHTING
+KSyntaxHighlighting::Repository &repository()
+{
+    // Loading the definitions is costly; every editor shares one repository.
+    static KSyntaxHighlighting::Repository repo;
+    return repo;
+}
+#endif
+
+bool isDark(const QPalette &palette)
+{
+    return palette.color(QPalette::Base).lightness() < 128;
+}
+
+int leadingSpaces(const QString &text)
+{
+    int n = 0;
+    while (n < text.size() && (text.at(n) == QLatin1Char(' ') || text.at(n) == QLatin1Char('\t')))
+        ++n;
+    return n;
+}
+
+} // namespace
+
+CodeEditor::CodeEditor(QWidget *parent)
+    : QPlainTextEdit(parent)
+    , m_lineNumberArea(new LineNumberArea(this))
+{
+    setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    setLineWrapMode(QPlainTextEdit::NoWrap);
+    setTabStopDistance(fontMetrics().horizontalAdvance(QLatin1Char(' ')) * IndentWidth);
+
+    connect(this, &QPlainTextEdit::blockCountChanged, this,
+            &CodeEditor::updateLineNumberAreaWidth);
+    connect(this, &QPlainTextEdit::updateRequest, this, &CodeEditor::updateLineNumberArea);
+    connect(this, &QPlainTextEdit::cursorPositionChanged, this,
+            &CodeEditor::updateExtraSelections);
+
+    setupHighlighter();
+    applyTheme();
+    updateLineNumberAreaWidth();
+    updateExtraSelections();
+}
+
+CodeEditor::~CodeEditor() = default;
+
+void CodeEditor::setupHighlighter()
+{
+#ifdef RELIVE_HAVE_KSYNTAXHIGHLIGHTING
+    auto *highlighter = new KSyntaxHighlighting::SyntaxHighlighter(document());
+    highlighter->setDefinition(repository().definitionForName(QStringLiteral("Python")));
+    m_highlighter = highlighter;
+#else
+    m_highlighter = new PythonHighlighter(document());
+#endif
+}
+
+void CodeEditor::applyTheme()
+{
+    const bool dark = isDark(palette());
+#ifdef RELIVE_HAVE_KSYNTAXHIGHLIGHTING
+    using KSyntaxHighlighting::Theme;
+    const Theme theme = repository().defaultTheme(
+        dark ? KSyntaxHighlighting::Repository::DarkTheme
+             : KSyntaxHighlighting::Repository::LightTheme);
+    auto *highlighter = static_cast<KSyntaxHighlighting::SyntaxHighlighter *>(m_highlighter);
+    if (highlighter->theme().name() != theme.name()) {
+        highlighter->setTheme(theme);
+        highlighter->rehighlight();
+    }
+    QPalette pal = palette();
+    pal.setColor(QPalette::Base, QColor::fromRgba(theme.editorColor(Theme::BackgroundColor)));
+    pal.setColor(QPalette::Text, QColor::fromRgba(theme.textColor(Theme::Normal)));
+    pal.setColor(QPalette::Highlight, QColor::fromRgba(theme.editorColor(Theme::TextSelection)));
+    // Setting the palette triggers changeEvent(PaletteChange); block the recursion.
+    blockSignals(true);
+    setPalette(pal);
+    blockSignals(false);
+    m_currentLineColor = QColor::fromRgba(theme.editorColor(Theme::CurrentLine));
+    m_lineNumberColor = QColor::fromRgba(theme.editorColor(Theme::LineNumbers));
+    m_currentLineNumberColor = QColor::fromRgba(theme.editorColor(Theme::CurrentLineNumber));
+    m_sideBarColor = QColor::fromRgba(theme.editorColor(Theme::IconBorder));
+    m_errorMarkColor = QColor::fromRgba(theme.editorColor(Theme::MarkError));
+#else
+    static_cast<PythonHighlighter *>(m_highlighter)->setDarkTheme(dark);
+    const QPalette pal = palette();
+    m_currentLineColor = pal.color(QPalette::Base).darker(dark ? 70 : 106);
+    if (dark)
+        m_currentLineColor = pal.color(QPalette::Base).lighter(130);
+    m_lineNumberColor = pal.color(QPalette::Disabled, QPalette::Text);
+    m_currentLineNumberColor = pal.color(QPalette::Text);
+    m_sideBarColor = pal.color(QPalette::Window);
+    m_errorMarkColor = QColor(0xe0, 0x30, 0x30);
+#endif
+    m_errorLineColor = m_errorMarkColor;
+    m_errorLineColor.setAlpha(60);
+    m_lineNumberArea->update();
+    updateExtraSelections();
+}
+
+void CodeEditor::changeEvent(QEvent *event)
+{
+    QPlainTextEdit::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && !signalsBlocked())
+        applyTheme();
+}
+
+bool CodeEditor::load(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    const QString text = QString::fromUtf8(file.readAll());
+    setPlainText(text);
+    document()->setModified(false);
+    const bool changed = m_filePath != path;
+    m_filePath = path;
+    rememberModification();
+#ifdef RELIVE_HAVE_KSYNTAXHIGHLIGHTING
+    const auto definition = repository().definitionForFileName(path);
+    if (definition.isValid())
+        static_cast<KSyntaxHighlighting::SyntaxHighlighter *>(m_highlighter)
+            ->setDefinition(definition);
+#endif
+    if (changed)
+        Q_EMIT filePathChanged(path);
+    return true;
+}
+
+bool CodeEditor::save(QString *error)
+{
+    return saveAs(m_filePath, error);
+}
+
+bool CodeEditor::saveAs(const QString &path, QString *error)
+{
+    if (path.isEmpty()) {
+        if (error)
+            *error = tr("The buffer has no file name.");
+        return false;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    file.write(toPlainText().toUtf8());
+    if (!file.commit()) {
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    document()->setModified(false);
+    const bool changed = m_filePath != path;
+    m_filePath = path;
+    rememberModification();
+    if (changed)
+        Q_EMIT filePathChanged(path);
+    Q_EMIT saved(path);
+    return true;
+}
+
+bool CodeEditor::reloadFromDisk(QString *error)
+{
+    const int line = currentLine();
+    const int scroll = verticalScrollBar()->value();
+    QFile file(m_filePath);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    // Replace through a cursor so the change can be undone.
+    QTextCursor cursor(document());
+    cursor.select(QTextCursor::Document);
+    cursor.insertText(QString::fromUtf8(file.readAll()));
+    document()->setModified(false);
+    rememberModification();
+    goToLine(line);
+    verticalScrollBar()->setValue(scroll);
+    return true;
+}
+
+void CodeEditor::rememberModification()
+{
+    m_lastModified = QFileInfo(m_filePath).lastModified();
+}
+
+void CodeEditor::goToLine(int line, int column)
+{
+    const QTextBlock block = document()->findBlockByNumber(qMax(0, line - 1));
+    if (!block.isValid())
+        return;
+    QTextCursor cursor(block);
+    cursor.movePosition(QTextCursor::Right, QTextCursor::MoveAnchor,
+                        qBound(0, column > 0 ? column - 1 : 0, block.length() - 1));
+    setTextCursor(cursor);
+    centerCursor();
+}
+
+int CodeEditor::currentLine() const
+{
+    return textCursor().blockNumber() + 1;
+}
+
+void CodeEditor::setErrorMarker(int line, const QString &message)
+{
+    m_errorLine = line;
+    m_errorMessage = message;
+    updateExtraSelections();
+    m_lineNumberArea->update();
+}
+
+void CodeEditor::clearErrorMarker()
+{
+    if (m_errorLine == 0 && m_errorMessage.isEmpty())
+        return;
+    m_errorLine = 0;
+    m_errorMessage.clear();
+    updateExtraSelections();
+    m_lineNumberArea->update();
+}
+
+int CodeEditor::lineNumberAreaWidth() const
+{
+    const int digits = QString::number(qMax(1, blockCount())).size();
+    const int marker = fontMetrics().height();
+    return 8 + marker + fontMetrics().horizontalAdvance(QLatin1Char('9')) * qMax(3, digits);
+}
+
+int CodeEditor::lineAt(int y) const
+{
+    QTextBlock block = firstVisibleBlock();
+    int top = qRound(blockBoundingGeometry(block).translated(contentOffset()).top());
+    while (block.isValid()) {
+        const int bottom = top + qRound(blockBoundingRect(block).height());
+        if (y >= top && y < bottom)
+            return block.blockNumber() + 1;
+        top = bottom;
+        block = block.next();
+    }
+    return 0;
+}
+
+void CodeEditor::paintLineNumberArea(QPaintEvent *event)
+{
+    QPainter painter(m_lineNumberArea);
+    painter.fillRect(event->rect(), m_sideBarColor);
+
+    const int current = textCursor().blockNumber();
+    const int markerSize = fontMetrics().height();
+    QTextBlock block = firstVisibleBlock();
+    int top = qRound(blockBoundingGeometry(block).translated(contentOffset()).top());
+    int bottom = top + qRound(blockBoundingRect(block).height());
+    while (block.isValid() && top <= event->rect().bottom()) {
+        if (block.isVisible() && bottom >= event->rect().top()) {
+            const int number = block.blockNumber() + 1;
+            if (number == m_errorLine) {
+                painter.setRenderHint(QPainter::Antialiasing);
+                painter.setPen(Qt::NoPen);
+                painter.setBrush(m_errorMarkColor);
+                const int d = markerSize * 2 / 3;
+                painter.drawEllipse(QRect(3 + (markerSize - d) / 2, top + (markerSize - d) / 2, d, d));
+            }
+            painter.setPen(block.blockNumber() == current ? m_currentLineNumberColor
+                                                          : m_lineNumberColor);
+            painter.drawText(0, top, m_lineNumberArea->width() - 4, fontMetrics().height(),
+                             Qt::AlignRight, QString::number(number));
+        }
+        block = block.next();
+        top = bottom;
+        bottom = top + qRound(blockBoundingRect(block).height());
+    }
+}
+
+void CodeEditor::resizeEvent(QResizeEvent *event)
+{
+    QPlainTextEdit::resizeEvent(event);
+    const QRect cr = contentsRect();
+    m_lineNumberArea->setGeometry(QRect(cr.left(), cr.top(), lineNumberAreaWidth(), cr.height()));
+}
+
+void CodeEditor::updateLineNumberAreaWidth()
+{
+    setViewportMargins(lineNumberAreaWidth(), 0, 0, 0);
+}
+
+void CodeEditor::updateLineNumberArea(const QRect &rect, int dy)
+{
+    if (dy)
+        m_lineNumberArea->scroll(0, dy);
+    else
+        m_lineNumberArea->update(0, rect.y(), m_lineNumberArea->width(), rect.height());
+    if (rect.contains(viewport()->rect()))
+        updateLineNumberAreaWidth();
+}
+
+void CodeEditor::updateExtraSelections()
+{
+    QList<QTextEdit::ExtraSelection> selections;
+    if (!isReadOnly()) {
+        QTextEdit::ExtraSelection current;
+        current.format.setBackground(m_currentLineColor);
+        current.format.setProperty(QTextFormat::FullWidthSelection, true);
+        current.cursor = textCursor();
+        current.cursor.clearSelection();
+        selections.append(current);
+    }
+    if (m_errorLine > 0) {
+        const QTextBlock block = document()->findBlockByNumber(m_errorLine - 1);
+        if (block.isValid()) {
+            QTextEdit::ExtraSelection error;
+            error.format.setBackground(m_errorLineColor);
+            error.format.setProperty(QTextFormat::FullWidthSelection, true);
+            error.format.setToolTip(m_errorMessage);
+            error.cursor = QTextCursor(block);
+            selections.append(error);
+        }
+    }
+    setExtraSelections(selections);
+}
+
+void CodeEditor::keyPressEvent(QKeyEvent *event)
+{
+    switch (event->key()) {
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        if (!(event->modifiers() & ~Qt::KeypadModifier)) {
+            insertNewLineWithIndent();
+            return;
+        }
+        break;
+    case Qt::Key_Tab:
+        if (event->modifiers() == Qt::NoModifier) {
+            if (textCursor().hasSelection()) {
+                indentSelection(true);
+            } else {
+                const int column = textCursor().positionInBlock();
+                textCursor().insertText(QString(IndentWidth - column % IndentWidth, QLatin1Char(' ')));
+            }
+            return;
+        }
+        break;
+    case Qt::Key_Backtab:
+        indentSelection(false);
+        return;
+    case Qt::Key_Backspace:
+        if (event->modifiers() == Qt::NoModifier && removeIndentBeforeCursor())
+            return;
+        break;
+    default:
+        break;
+    }
+    QPlainTextEdit::keyPressEvent(event);
+}
+
+void CodeEditor::insertNewLineWithIndent()
+{
+    QTextCursor cursor = textCursor();
+    const QString before = cursor.block().text().left(cursor.positionInBlock());
+    int indent = leadingSpaces(before);
+    QString code = before.trimmed();
+    const int hash = code.indexOf(QLatin1Char('#'));
+    if (hash >= 0)
+        code = code.left(hash).trimmed();
+    if (code.endsWith(QLatin1Char(':')) || code.endsWith(QLatin1Char('(')) ||
+        code.endsWith(QLatin1Char('[')) || code.endsWith(QLatin1Char('{'))) {
+        indent += IndentWidth;
+    } else {
+        static const QStringList dedenters = {
+            QStringLiteral("return"), QStringLiteral("pass"), QStringLiteral("raise"),
+            QStringLiteral("break"), QStringLiteral("continue")};
+        const QString first = code.section(QLatin1Char(' '), 0, 0);
+        if (dedenters.contains(first))
+            indent = qMax(0, indent - IndentWidth);
+    }
+    cursor.beginEditBlock();
+    cursor.insertText(QStringLiteral("\n") + QString(indent, QLatin1Char(' ')));
+    cursor.endEditBlock();
+    setTextCursor(cursor);
+    ensureCursorVisible();
+}
+
+void CodeEditor::indentSelection(bool indent)
+{
+    QTextCursor cursor = textCursor();
+    QTextBlock first = document()->findBlock(cursor.selectionStart());
+    QTextBlock last = document()->findBlock(cursor.selectionEnd());
+    if (cursor.hasSelection() && last.position() == cursor.selectionEnd() && last != first)
+        last = last.previous();
+    cursor.beginEditBlock();
+    for (QTextBlock block = first; block.isValid(); block = block.next()) {
+        QTextCursor line(block);
+        if (indent) {
+            line.insertText(QString(IndentWidth, QLatin1Char(' ')));
+        } else {
+            const int remove = qMin(IndentWidth, leadingSpaces(block.text()));
+            line.movePosition(QTextCursor::Right, QTextCursor::KeepAnchor, remove);
+            line.removeSelectedText();
+        }
+        if (block == last)
+            break;
+    }
+    cursor.endEditBlock();
+}
+
+bool CodeEditor::removeIndentBeforeCursor()
+{
+    QTextCursor cursor = textCursor();
+    if (cursor.hasSelection())
+        return false;
+    const int column = cursor.positionInBlock();
+    if (column == 0)
+        return false;
+    const QString before = cursor.block().text().left(column);
+    if (before.trimmed().isEmpty() && !before.contains(QLatin1Char('\t'))) {
+        const int remove = (column - 1) % IndentWidth + 1;
+        cursor.movePosition(QTextCursor::Left, QTextCursor::KeepAnchor, remove);
+        cursor.removeSelectedText();
+        return true;
+    }
+    return false;
+}

@@ -1,0 +1,79 @@
+#pragma once
+
+#include <QColor>
+#include <QDateTime>
+#include <QPlainTextEdit>
+#include <QString>
+
+class LineNumberArea;
+class QSyntaxHighlighter;
+
+// A Python source editor: line numbers, current-line highlight, syntax
+// highlighting, Python-aware indentation, atomic save and an error marker for
+// the line a failed reload points at.
+class CodeEditor : public QPlainTextEdit
+{
+    Q_OBJECT
+public:
+    explicit CodeEditor(QWidget *parent = nullptr);
+    ~CodeEditor() override;
+
+    QString filePath() const { return m_filePath; }
+    // Loads `path` into the editor; the document is unmodified afterwards.
+    bool load(const QString &path, QString *error = nullptr);
+    // Writes the buffer with QSaveFile, so a crash never leaves half a file.
+    bool save(QString *error = nullptr);
+    bool saveAs(const QString &path, QString *error = nullptr);
+    // Replaces the buffer with the file's content, keeping the cursor line.
+    bool reloadFromDisk(QString *error = nullptr);
+    // Modification time of the file when it was last loaded or saved.
+    QDateTime lastKnownModification() const { return m_lastModified; }
+
+    void goToLine(int line, int column = 0);
+    int currentLine() const;
+
+    void setErrorMarker(int line, const QString &message);
+    void clearErrorMarker();
+    int errorLine() const { return m_errorLine; }
+    QString errorMessage() const { return m_errorMessage; }
+
+    QSyntaxHighlighter *highlighter() const { return m_highlighter; }
+    int lineNumberAreaWidth() const;
+    // The 1-based line shown at viewport height `y`, or 0.
+    int lineAt(int y) const;
+    void paintLineNumberArea(QPaintEvent *event);
+
+Q_SIGNALS:
+    void filePathChanged(const QString &path);
+    void saved(const QString &path);
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void setupHighlighter();
+    void applyTheme();
+    void updateLineNumberAreaWidth();
+    void updateLineNumberArea(const QRect &rect, int dy);
+    void updateExtraSelections();
+    void insertNewLineWithIndent();
+    void indentSelection(bool indent);
+    bool removeIndentBeforeCursor();
+    void rememberModification();
+
+    LineNumberArea *m_lineNumberArea;
+    QSyntaxHighlighter *m_highlighter = nullptr;
+    QString m_filePath;
+    QDateTime m_lastModified;
+    int m_errorLine = 0;
+    QString m_errorMessage;
+
+    QColor m_currentLineColor;
+    QColor m_errorLineColor;
+    QColor m_lineNumberColor;
+    QColor m_currentLineNumberColor;
+    QColor m_sideBarColor;
+    QColor m_errorMarkColor;
+};
