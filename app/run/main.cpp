@@ -1,0 +1,218 @@
+// relive-run: the live engine without a window. A terminal REPL, a script
+// (-c / --exec) or a program thread (--run), with every save applied in place.
+#include "CodeManager.h"
+#include "PythonRuntime.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QSocketNotifier>
+#include <QThread>
+
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <unistd.h>
+
+namespace {
+
+int s_signalPipe[2] = {-1, -1};
+struct sigaction s_pythonHandler;
+
+// Chains to Python's own handler (which trips its flag and makes a blocking
+// call in the interpreter's main thread return), then tells the event loop,
+// which decides what Ctrl+C means right now.
+void onSigint(int sig)
+{
+    if (s_pythonHandler.sa_handler != SIG_DFL && s_pythonHandler.sa_handler != SIG_IGN)
+        s_pythonHandler.sa_handler(sig);
+    const char byte = 1;
+    [[maybe_unused]] ssize_t n = write(s_signalPipe[1], &byte, 1);
+}
+
+class StdinReader : public QThread
+{
+    Q_OBJECT
+public:
+    using QThread::QThread;
+Q_SIGNALS:
+    void lineRead(const QString &line);
+    void endOfInput();
+
+protected:
+    void run() override
+    {
+        std::string line;
+        while (std::getline(std::cin, line))
+            Q_EMIT lineRead(QString::fromStdString(line));
+        Q_EMIT endOfInput();
+    }
+};
+
+void writeTo(FILE *stream, const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    fwrite(bytes.constData(), 1, bytes.size(), stream);
+    fflush(stream);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("relive-run"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(RELIVE_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Runs Python code with the files of DIR importable as a namespace and every saved change "
+        "applied in place to the running objects."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("DIR"), QStringLiteral("Folder to register as a namespace."));
+    const QCommandLineOption nameOption({QStringLiteral("n"), QStringLiteral("namespace")},
+                                        QStringLiteral("Namespace name (default: applib)."), QStringLiteral("NAME"),
+                                        QStringLiteral("applib"));
+    const QCommandLineOption codeOption(QStringLiteral("c"), QStringLiteral("Run CODE, then exit with its status."),
+                                        QStringLiteral("CODE"));
+    const QCommandLineOption execOption(QStringLiteral("exec"), QStringLiteral("Run SCRIPT, then exit with its status."),
+                                        QStringLiteral("SCRIPT"));
+    const QCommandLineOption runOption(QStringLiteral("run"),
+                                       QStringLiteral("Start MODULE:CALLABLE in a program thread."),
+                                       QStringLiteral("MODULE:CALLABLE"));
+    const QCommandLineOption forceOption(QStringLiteral("force"),
+                                         QStringLiteral("Register the namespace even if it shadows a module."));
+    const QCommandLineOption quietOption({QStringLiteral("q"), QStringLiteral("quiet")},
+                                         QStringLiteral("Do not print a line per reload."));
+    parser.addOptions({nameOption, codeOption, execOption, runOption, forceOption, quietOption});
+    parser.process(app);
+
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1) {
+        writeTo(stderr, QStringLiteral("relive-run: exactly one DIR is required (see --help)\n"));
+        return 2;
+    }
+    QString script;
+    QString scriptName;
+    if (parser.isSet(codeOption)) {
+        script = parser.value(codeOption);
+        scriptName = QStringLiteral("<string>");
+    } else if (parser.isSet(execOption)) {
+        QFile file(parser.value(execOption));
+        if (!file.open(QIODevice::ReadOnly)) {
+            writeTo(stderr, QStringLiteral("relive-run: cannot read %1: %2\n").arg(file.fileName(), file.errorString()));
+            return 2;
+        }
+        script = QString::fromUtf8(file.readAll());
+        scriptName = QFileInfo(file).absoluteFilePath();
+    }
+
+    PythonRuntime runtime;
+    QString error;
+    if (!runtime.start(&error)) {
+        writeTo(stderr, QStringLiteral("relive-run: Python could not start: %1\n").arg(error));
+        return 1;
+    }
+    QObject::connect(&runtime, &PythonRuntime::output, &app, [](const QString &text, PythonRuntime::Stream s) {
+        writeTo(s == PythonRuntime::Stream::Stderr ? stderr : stdout, text);
+    });
+
+    CodeManager manager(&runtime);
+    const bool quiet = parser.isSet(quietOption);
+    QObject::connect(&manager, &CodeManager::reloaded, &app, [quiet](const ReloadReport &report) {
+        if (!quiet)
+            writeTo(stderr, QStringLiteral("relive: %1\n").arg(report.summary()));
+        if (!report.ok() && !report.traceback.isEmpty())
+            writeTo(stderr, report.traceback);
+        for (const QString &w : report.warnings)
+            writeTo(stderr, QStringLiteral("relive: warning: %1\n").arg(w));
+    });
+    QObject::connect(&manager, &CodeManager::warning, &app, [](const QString &message) {
+        writeTo(stderr, QStringLiteral("relive: warning: %1\n").arg(message));
+    });
+    if (!manager.addDirectory(positional.first(), parser.value(nameOption), &error, parser.isSet(forceOption))) {
+        writeTo(stderr, QStringLiteral("relive-run: %1\n").arg(error));
+        return 2;
+    }
+
+    // Ctrl+C: interrupt what the console runs, else stop the program, else quit.
+    const bool interactive = isatty(STDIN_FILENO);
+    [[maybe_unused]] int piped = pipe(s_signalPipe);
+    struct sigaction action {};
+    action.sa_handler = onSigint;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, &s_pythonHandler);
+    QSocketNotifier signalNotifier(s_signalPipe[0], QSocketNotifier::Read);
+    bool replMode = script.isEmpty();
+    QObject::connect(&signalNotifier, &QSocketNotifier::activated, &app, [&] {
+        char byte;
+        [[maybe_unused]] ssize_t n = read(s_signalPipe[0], &byte, 1);
+        if (runtime.isConsoleBusy()) {
+            runtime.interrupt();
+        } else if (runtime.isProgramRunning()) {
+            runtime.stopProgram();
+        } else if (replMode && interactive) {
+            writeTo(stdout, QStringLiteral("\nKeyboardInterrupt\n"));
+            runtime.resetConsoleInput();
+        } else {
+            app.exit(130);
+        }
+    });
+
+    int programStatus = 0;
+    bool inputEnded = false;
+    QObject::connect(&runtime, &PythonRuntime::programFinished, &app, [&](const QString &, int status) {
+        programStatus = status;
+        if (!replMode || inputEnded)
+            app.exit(status);
+    });
+    if (parser.isSet(runOption))
+        runtime.runProgram(parser.value(runOption));
+
+    StdinReader reader;
+    if (!replMode) {
+        QObject::connect(&runtime, &PythonRuntime::commandFinished, &app, [&](int status) {
+            runtime.stopProgram();
+            app.exit(status);
+        });
+        runtime.runSource(script, scriptName);
+    } else {
+        if (interactive) {
+            QObject::connect(&runtime, &PythonRuntime::consoleReady, &app, [](bool continuation) {
+                writeTo(stdout, continuation ? QStringLiteral("... ") : QStringLiteral(">>> "));
+            });
+            writeTo(stdout, QStringLiteral("Relive %1 — namespace %2 from %3\n>>> ")
+                                .arg(QStringLiteral(RELIVE_VERSION), parser.value(nameOption),
+                                     manager.directoryOf(parser.value(nameOption))));
+        }
+        QObject::connect(&reader, &StdinReader::lineRead, &runtime, &PythonRuntime::pushConsoleLine);
+        QObject::connect(&reader, &StdinReader::endOfInput, &app, [&] {
+            // Ends a block still open, like the shell does at end of input.
+            runtime.pushConsoleLine(QString());
+            runtime.postConsole([&] {
+                QMetaObject::invokeMethod(&app, [&] {
+                    inputEnded = true;
+                    if (interactive)
+                        writeTo(stdout, QStringLiteral("\n"));
+                    if (!runtime.isProgramRunning())
+                        app.exit(programStatus);
+                }, Qt::QueuedConnection);
+            });
+        });
+        reader.start();
+    }
+
+    const int status = app.exec();
+    runtime.flushOutput();
+    if (reader.isRunning()) {
+        // Blocked in a read of the terminal; the process exit ends it.
+        reader.terminate();
+        reader.wait(500);
+    }
+    return status;
+}
+
+#include "main.moc"

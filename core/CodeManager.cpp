@@ -1,0 +1,162 @@
+#include "CodeManager.h"
+
+#include "ChangeWatcher.h"
+#include "Importer_p.h"
+#include "NamespaceMap.h"
+#include "PythonRuntime.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QMap>
+#include <QMutex>
+#include <QSemaphore>
+
+class CodeManager::Private
+{
+public:
+    PythonRuntime *runtime = nullptr;
+    ChangeWatcher *watcher = nullptr;
+    QMap<QString, QString> roots;   // namespace -> directory, GUI thread's copy
+    QList<ReloadReport> reports;
+};
+
+namespace {
+constexpr int MaxReports = 200;
+}
+
+CodeManager::CodeManager(PythonRuntime *runtime, QObject *parent)
+    : QObject(parent), d(std::make_unique<Private>())
+{
+    d->runtime = runtime;
+    d->watcher = new ChangeWatcher(this);
+
+    connect(d->watcher, &ChangeWatcher::fileChanged, this, [this](const QString &file) {
+        d->runtime->postLive([file] { Importer::instance().reloadFile(file, false); });
+    });
+    auto rescan = [this](const QString &path) {
+        d->runtime->postLive([path] { Importer::instance().rescan(path); });
+    };
+    connect(d->watcher, &ChangeWatcher::fileAdded, this, rescan);
+    connect(d->watcher, &ChangeWatcher::fileRemoved, this, rescan);
+    connect(d->watcher, &ChangeWatcher::treeChanged, this, rescan);
+    connect(this, &CodeManager::reloaded, this, [this](const ReloadReport &report) {
+        d->reports.append(report);
+        while (d->reports.size() > MaxReports)
+            d->reports.removeFirst();
+    });
+
+    // The sinks run on whichever thread reloaded (the live worker, or a user
+    // thread calling relive.reload()); emitting there queues to receivers.
+    QSemaphore done;
+    d->runtime->postLive([this, &done] {
+        Importer::Sinks sinks;
+        sinks.reloaded = [this](const ReloadReport &report) { Q_EMIT reloaded(report); };
+        sinks.namespaceChanged = [this](const QString &name) { Q_EMIT namespaceChanged(name); };
+        sinks.warning = [this](const QString &message) { Q_EMIT warning(message); };
+        sinks.directoryAdded = [this](const QString &name, const QString &root) {
+            QMetaObject::invokeMethod(this, [this, name, root] {
+                d->roots.insert(name, root);
+                d->watcher->addTree(root);
+            }, Qt::QueuedConnection);
+        };
+        Importer::instance().setSinks(std::move(sinks));
+        done.release();
+    });
+    done.acquire();
+}
+
+CodeManager::~CodeManager()
+{
+    if (!d->runtime->isRunning())
+        return;
+    QSemaphore done;
+    d->runtime->postLive([&done] {
+        Importer::instance().setSinks({});
+        done.release();
+    });
+    done.acquire();
+}
+
+bool CodeManager::addDirectory(const QString &path, const QString &name, QString *error, bool force)
+{
+    QString result;
+    QSemaphore done;
+    d->runtime->postLive([&] {
+        result = Importer::instance().addDirectory(path, name, force);
+        done.release();
+    });
+    done.acquire();
+    if (!result.isEmpty()) {
+        if (error)
+            *error = result;
+        return false;
+    }
+    // Also done by the queued directoryAdded sink; doing it now means a save
+    // right after this call is already watched.
+    const QString root = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    d->roots.insert(name, root);
+    d->watcher->addTree(root);
+    return true;
+}
+
+QStringList CodeManager::namespaces() const
+{
+    return d->roots.keys();
+}
+
+QString CodeManager::directoryOf(const QString &namespaceName) const
+{
+    return d->roots.value(namespaceName);
+}
+
+bool CodeManager::ownsFile(const QString &file) const
+{
+    const QString clean = QDir::cleanPath(QFileInfo(file).absoluteFilePath());
+    for (const QString &root : d->roots) {
+        if (clean.startsWith(root + QLatin1Char('/')))
+            return true;
+    }
+    return false;
+}
+
+void CodeManager::reloadFile(const QString &file)
+{
+    d->watcher->notifySaved(file);
+    d->runtime->postLive([file] { Importer::instance().reloadFile(file, false); });
+}
+
+QList<ReloadReport> CodeManager::lastReports() const
+{
+    return d->reports;
+}
+
+void CodeManager::requestSnapshot()
+{
+    d->runtime->postLive([this] { Q_EMIT snapshotReady(Importer::instance().snapshot()); });
+}
+
+void CodeManager::requestInstanceCount(const QString &qualifiedClassName)
+{
+    d->runtime->postLive([this, qualifiedClassName] {
+        Q_EMIT instanceCount(qualifiedClassName, Importer::instance().instanceCount(qualifiedClassName));
+    });
+}
+
+ChangeWatcher *CodeManager::watcher() const
+{
+    return d->watcher;
+}
+
+QString CodeManager::proposeNamespaceName(const QString &folder)
+{
+    QString name = QFileInfo(QDir::cleanPath(folder)).fileName();
+    for (QChar &c : name) {
+        if (!(c.isLetterOrNumber() || c == QLatin1Char('_')))
+            c = QLatin1Char('_');
+    }
+    if (name.isEmpty() || name.at(0).isDigit())
+        name.prepend(QLatin1Char('_'));
+    if (!NamespaceMap::isIdentifier(name))
+        name.append(QLatin1Char('_'));
+    return name;
+}

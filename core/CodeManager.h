@@ -1,0 +1,64 @@
+#pragma once
+
+#include "NamespaceNode.h"
+#include "ReloadReport.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+class ChangeWatcher;
+class PythonRuntime;
+
+// Registered directories, each an importable namespace, and their live reload.
+//
+// addDirectory("~/app/server", "applib") makes `from applib.services import
+// NetworkService` an ordinary import (served by a sys.meta_path finder), and
+// from then on every change to a file of that tree is merged into the running
+// objects. All Python work happens on the runtime's live worker; results come
+// back as queued signals carrying plain values.
+class CodeManager : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CodeManager(PythonRuntime *runtime, QObject *parent = nullptr);
+    ~CodeManager() override;
+
+    // Registers `path` as the namespace `name` and starts watching it. Blocks
+    // until done. Refuses a name that is not an identifier, is already used, or
+    // would shadow an importable module (unless `force`).
+    bool addDirectory(const QString &path, const QString &name, QString *error = nullptr,
+                      bool force = false);
+    QStringList namespaces() const;
+    QString directoryOf(const QString &namespaceName) const;
+    // True when `file` lies inside a registered directory.
+    bool ownsFile(const QString &file) const;
+
+    // The editor's save path: reloads `file` now, without the watcher's debounce.
+    void reloadFile(const QString &file);
+    // Recent reports, oldest first (bounded).
+    QList<ReloadReport> lastReports() const;
+
+    void requestSnapshot();
+    void requestInstanceCount(const QString &qualifiedClassName);
+
+    ChangeWatcher *watcher() const;
+
+    // A valid identifier proposed from a folder name ("my-app" -> "my_app").
+    static QString proposeNamespaceName(const QString &folder);
+
+Q_SIGNALS:
+    void reloaded(const ReloadReport &report);
+    void snapshotReady(const QList<NamespaceNode> &roots);
+    void instanceCount(const QString &qualifiedClassName, int count);
+    // Files or directories of a namespace were added, removed or renamed.
+    void namespaceChanged(const QString &namespaceName);
+    void warning(const QString &message);
+
+private:
+    class Private;
+    std::unique_ptr<Private> d;
+};

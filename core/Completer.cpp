@@ -1,0 +1,31 @@
+#include "Completer.h"
+
+#include "PythonRuntime_p.h"
+
+Completer::Completer(PythonRuntime *runtime, QObject *parent)
+    : QObject(parent), m_runtime(runtime)
+{
+}
+
+void Completer::request(int requestId, const QString &source)
+{
+    m_runtime->postLive([this, requestId, source] {
+        QStringList names;
+        int prefixLength = 0;
+        try {
+            // jedi's Interpreter completes against live objects: the names
+            // the console's __main__ holds now, with their real attributes.
+            py::object jedi = py::module_::import("jedi");
+            py::dict globals = py::module_::import("__main__").attr("__dict__");
+            py::object script = jedi.attr("Interpreter")(source.toStdString(), py::make_tuple(globals));
+            const QStringList lines = source.split(QLatin1Char('\n'));
+            py::list completions = script.attr("complete")(lines.size(), lines.last().size());
+            for (py::handle c : completions) {
+                names << QString::fromStdString(c.attr("name").cast<std::string>());
+                prefixLength = c.attr("get_completion_prefix_length")().cast<int>();
+            }
+        } catch (py::error_already_set &) {
+        }
+        Q_EMIT completed(requestId, names, prefixLength);
+    });
+}

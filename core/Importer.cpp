@@ -1,0 +1,731 @@
+#include "Importer_p.h"
+
+#include "Reloader_p.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+
+namespace {
+
+QString toQString(py::handle h)
+{
+    return QString::fromStdString(py::str(h).cast<std::string>());
+}
+
+QString cleanPath(const QString &path)
+{
+    return QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+}
+
+QByteArray hashOf(const QByteArray &bytes)
+{
+    return QCryptographicHash::hash(bytes, QCryptographicHash::Md5);
+}
+
+py::object sysModules()
+{
+    return py::module_::import("sys").attr("modules");
+}
+
+constexpr int MaxReports = 200;
+
+} // namespace
+
+Importer &Importer::instance()
+{
+    // Deliberately never destroyed: it holds Python objects, and the
+    // interpreter may already be gone when static destructors run.
+    static Importer *importer = new Importer;
+    return *importer;
+}
+
+Importer::Importer()
+{
+    py::module_ relive = py::module_::import("relive");
+    m_finder = relive.attr("_Finder")();
+    py::object moduleType = py::module_::import("types").attr("ModuleType");
+    py::dict attrs;
+    attrs["__module__"] = "relive";
+    attrs["__doc__"] = "A directory of a relive namespace: a live view of the public names of its files.";
+    m_facadeType = py::module_::import("builtins").attr("type")("NamespaceModule", py::make_tuple(moduleType), attrs);
+    py::handle type = m_facadeType;
+    py::setattr(type, "__getattr__", py::cpp_function([](py::handle self, const std::string &name) {
+        return Importer::instance().facadeGetattr(self, name);
+    }, py::name("__getattr__"), py::is_method(type)));
+    py::setattr(type, "__setattr__", py::cpp_function([](py::handle self, py::handle name, py::handle value) {
+        Importer::instance().facadeSetattr(self, name, value);
+    }, py::name("__setattr__"), py::is_method(type)));
+    py::setattr(type, "__delattr__", py::cpp_function([](py::handle self, py::handle name) {
+        Importer::instance().facadeDelattr(self, name);
+    }, py::name("__delattr__"), py::is_method(type)));
+    py::setattr(type, "__dir__", py::cpp_function([](py::handle self) {
+        return Importer::instance().facadeDir(self);
+    }, py::name("__dir__"), py::is_method(type)));
+}
+
+void Importer::setSinks(Sinks sinks)
+{
+    m_sinks = std::move(sinks);
+}
+
+QString Importer::addDirectory(const QString &path, const QString &name, bool force)
+{
+    if (!NamespaceMap::isIdentifier(name))
+        return QStringLiteral("\"%1\" is not a valid namespace name (a Python identifier)").arg(name);
+    const QFileInfo info(path);
+    if (!info.isDir())
+        return QStringLiteral("%1: not a directory").arg(path);
+    const QString root = cleanPath(path);
+    for (const Namespace &ns : m_namespaces) {
+        if (ns.name == name)
+            return QStringLiteral("the namespace \"%1\" is already registered (for %2)").arg(name, ns.root);
+        if (ns.root == root)
+            return QStringLiteral("%1 is already registered as \"%2\"").arg(root, ns.name);
+    }
+    if (!force) {
+        py::object spec = py::none();
+        try {
+            spec = py::module_::import("importlib.util").attr("find_spec")(name.toStdString());
+        } catch (py::error_already_set &) {
+        }
+        if (!spec.is_none() || sysModules().contains(name.toStdString())) {
+            QString where;
+            if (!spec.is_none() && !spec.attr("origin").is_none())
+                where = QStringLiteral(" (%1)").arg(toQString(spec.attr("origin")));
+            return QStringLiteral("the namespace \"%1\" would shadow the existing module %1%2; "
+                                  "choose another name").arg(name, where);
+        }
+    }
+
+    Namespace ns{name, root, NamespaceMap::scan(root, name)};
+    for (const QString &w : ns.map.warnings())
+        warn(w);
+    py::list metaPath = py::module_::import("sys").attr("meta_path");
+    if (!metaPath.contains(m_finder))
+        metaPath.attr("insert")(0, m_finder);
+    m_namespaces.append(ns);
+    indexNamespace(m_namespaces.last());
+    py::module_::import("importlib").attr("invalidate_caches")();
+    if (m_sinks.directoryAdded)
+        m_sinks.directoryAdded(name, root);
+    return QString();
+}
+
+QMap<QString, QString> Importer::namespaces() const
+{
+    QMap<QString, QString> result;
+    for (const Namespace &ns : m_namespaces)
+        result.insert(ns.name, ns.root);
+    return result;
+}
+
+void Importer::indexNamespace(Namespace &ns)
+{
+    for (const NamespaceMap::Directory &dir : ns.map.directories()) {
+        for (const QString &file : dir.files) {
+            const QString module = dir.dottedName + QLatin1Char('.') + QFileInfo(file).completeBaseName();
+            m_moduleOfPath.insert(file, module);
+            if (!m_files.contains(module)) {
+                FileModule record;
+                record.path = file;
+                record.directory = dir.dottedName;
+                m_files.insert(module, record);
+            }
+        }
+    }
+}
+
+Importer::Namespace *Importer::namespaceOf(const QString &dottedName)
+{
+    for (Namespace &ns : m_namespaces) {
+        if (dottedName == ns.name || dottedName.startsWith(ns.name + QLatin1Char('.')))
+            return &ns;
+    }
+    return nullptr;
+}
+
+Importer::Namespace *Importer::namespaceOfPath(const QString &path)
+{
+    const QString clean = cleanPath(path);
+    for (Namespace &ns : m_namespaces) {
+        if (clean == ns.root || clean.startsWith(ns.root + QLatin1Char('/')))
+            return &ns;
+    }
+    return nullptr;
+}
+
+// ------------------------------------------------------------------ finder
+
+py::object Importer::findSpec(const std::string &fullname)
+{
+    const QString name = QString::fromStdString(fullname);
+    Namespace *ns = namespaceOf(name);
+    if (!ns)
+        return py::none();
+    py::object ModuleSpec = py::module_::import("importlib.machinery").attr("ModuleSpec");
+    if (const NamespaceMap::Directory *dir = ns->map.directory(name)) {
+        py::object spec = ModuleSpec(fullname, m_finder, py::arg("is_package") = true);
+        spec.attr("submodule_search_locations") = py::make_tuple(dir->path.toStdString());
+        return spec;
+    }
+    auto file = m_files.constFind(name);
+    if (file == m_files.constEnd())
+        return py::none();
+    py::object spec = ModuleSpec(fullname, m_finder, py::arg("origin") = file->path.toStdString());
+    spec.attr("has_location") = true;
+    return spec;
+}
+
+py::object Importer::createModule(py::object spec)
+{
+    const QString name = toQString(spec.attr("name"));
+    Namespace *ns = namespaceOf(name);
+    if (ns && ns->map.directory(name))
+        return m_facadeType(spec.attr("name"));
+    return py::none();  // an ordinary module
+}
+
+void Importer::execModule(py::object module)
+{
+    const QString name = toQString(module.attr("__spec__").attr("name"));
+    Namespace *ns = namespaceOf(name);
+    if (!ns)
+        throw py::import_error("relive: " + name.toStdString() + " is not in a registered namespace");
+    if (const NamespaceMap::Directory *dir = ns->map.directory(name)) {
+        // A directory namespace loads every file of its directory, so that all
+        // their names are there.
+        py::object importModule = py::module_::import("importlib").attr("import_module");
+        py::dict facade = module.attr("__dict__");
+        for (const QString &file : dir->files) {
+            const QString stem = QFileInfo(file).completeBaseName();
+            py::object fileModule = importModule((name + QLatin1Char('.') + stem).toStdString());
+            // The import system binds each submodule on its parent; the file
+            // name is not part of the namespace's names.
+            if (facade.contains(stem.toStdString()) && facade[py::str(stem.toStdString())].is(fileModule))
+                PyDict_DelItemString(facade.ptr(), stem.toStdString().c_str());
+        }
+        rebuildExports(name);
+        return;
+    }
+    auto found = m_files.find(name);
+    if (found == m_files.end())
+        throw py::import_error("relive: no file for " + name.toStdString());
+    QFile file(found->path);
+    if (!file.open(QIODevice::ReadOnly))
+        throw py::import_error("relive: cannot read " + found->path.toStdString());
+    const QByteArray bytes = file.readAll();
+    py::object source = py::module_::import("importlib.util").attr("decode_source")(py::bytes(bytes.constData(), bytes.size()));
+    const std::string path = found->path.toStdString();
+    py::object tree = py::module_::import("ast").attr("parse")(source, path);
+    py::object code = py::module_::import("builtins").attr("compile")(tree, path, "exec", py::arg("dont_inherit") = true);
+    py::dict globals = module.attr("__dict__");
+    if (!globals.contains("__builtins__"))
+        globals["__builtins__"] = PyEval_GetBuiltins();  // exec() would add it; PyEval_EvalCode does not
+    PyObject *result = PyEval_EvalCode(code.ptr(), globals.ptr(), globals.ptr());
+    if (!result)
+        throw py::error_already_set();
+    Py_DECREF(result);
+    // The record may have moved while the module body imported others.
+    FileModule &record = m_files[name];
+    record.source = toQString(source);
+    record.hash = hashOf(bytes);
+    record.loaded = true;
+    computeExports(record, tree, module);
+    rebuildExports(record.directory);
+}
+
+void Importer::computeExports(FileModule &file, py::handle tree, py::handle module)
+{
+    file.exports.clear();
+    file.lines.clear();
+    for (py::handle stmt : tree.attr("body")) {
+        const int line = stmt.attr("lineno").cast<int>();
+        for (const QString &n : Reloader::boundNames(stmt, false)) {
+            if (!file.lines.contains(n))
+                file.lines.insert(n, line);
+            if (!n.startsWith(QLatin1Char('_')) && !file.exports.contains(n))
+                file.exports << n;
+        }
+    }
+    py::dict globals = module.attr("__dict__");
+    if (globals.contains("__all__")) {
+        file.exports.clear();
+        for (py::handle n : globals["__all__"])
+            file.exports << toQString(n);
+    }
+}
+
+void Importer::rebuildExports(const QString &directory)
+{
+    Namespace *ns = namespaceOf(directory);
+    const NamespaceMap::Directory *dir = ns ? ns->map.directory(directory) : nullptr;
+    QHash<QString, QString> exports;
+    QSet<QString> conflicts;
+    if (dir) {
+        for (const QString &path : dir->files) {
+            const QString module = m_moduleOfPath.value(path);
+            const FileModule &file = m_files[module];
+            if (!file.loaded)
+                continue;
+            for (const QString &n : file.exports) {
+                if (exports.contains(n) && exports.value(n) != module) {
+                    conflicts.insert(QStringLiteral("%1.%2 is defined by both %3 and %4; the namespace "
+                                                    "shows the one from %3")
+                                         .arg(directory, n, QFileInfo(m_files[exports.value(n)].path).fileName(),
+                                              QFileInfo(path).fileName()));
+                    continue;
+                }
+                exports.insert(n, module);
+            }
+        }
+    }
+    for (const QString &c : conflicts) {
+        if (!m_conflicts.contains(c))
+            warn(c);
+    }
+    m_exports.insert(directory, exports);
+}
+
+QString Importer::ownerOf(const QString &directory, const QString &name)
+{
+    return m_exports.value(directory).value(name);
+}
+
+// ------------------------------------------------------------------ facade
+
+py::object Importer::facadeGetattr(py::handle facade, const std::string &name)
+{
+    py::dict d = facade.attr("__dict__");
+    const QString directory = d.contains("__name__") ? toQString(d["__name__"]) : QString();
+    const QString key = QString::fromStdString(name);
+    if (key == QLatin1String("__all__")) {
+        py::list all;
+        for (const QString &n : m_exports.value(directory).keys())
+            all.append(n.toStdString());
+        all.attr("sort")();
+        return std::move(all);
+    }
+    const QString owner = ownerOf(directory, key);
+    if (!owner.isEmpty()) {
+        py::object module = sysModules().attr("get")(owner.toStdString());
+        if (!module.is_none())
+            return module.attr(name.c_str());
+    }
+    if (!key.startsWith(QLatin1String("__"))) {
+        Namespace *ns = namespaceOf(directory);
+        const QString sub = directory + QLatin1Char('.') + key;
+        if (ns && ns->map.directory(sub))
+            return py::module_::import("importlib").attr("import_module")(sub.toStdString());
+    }
+    throw py::attribute_error("namespace '" + directory.toStdString() + "' has no name '" + name + "'");
+}
+
+void Importer::facadeSetattr(py::handle facade, py::handle name, py::handle value)
+{
+    py::dict d = facade.attr("__dict__");
+    const QString directory = d.contains("__name__") ? toQString(d["__name__"]) : QString();
+    const QString owner = ownerOf(directory, toQString(name));
+    if (!owner.isEmpty()) {
+        py::object module = sysModules().attr("get")(owner.toStdString());
+        if (!module.is_none()) {
+            // The live view: assigning through the namespace assigns in the
+            // file that defines the name.
+            py::setattr(module, name, value);
+            return;
+        }
+    }
+    if (PyObject_GenericSetAttr(facade.ptr(), name.ptr(), value.ptr()) != 0)
+        throw py::error_already_set();
+}
+
+void Importer::facadeDelattr(py::handle facade, py::handle name)
+{
+    py::dict d = facade.attr("__dict__");
+    const QString directory = d.contains("__name__") ? toQString(d["__name__"]) : QString();
+    const QString owner = ownerOf(directory, toQString(name));
+    if (!owner.isEmpty()) {
+        py::object module = sysModules().attr("get")(owner.toStdString());
+        if (!module.is_none()) {
+            py::delattr(module, name);
+            return;
+        }
+    }
+    if (PyObject_GenericSetAttr(facade.ptr(), name.ptr(), nullptr) != 0)
+        throw py::error_already_set();
+}
+
+py::list Importer::facadeDir(py::handle facade)
+{
+    py::dict d = facade.attr("__dict__");
+    const QString directory = d.contains("__name__") ? toQString(d["__name__"]) : QString();
+    QSet<QString> names;
+    for (auto item : d)
+        names.insert(toQString(item.first));
+    for (const QString &n : m_exports.value(directory).keys())
+        names.insert(n);
+    if (Namespace *ns = namespaceOf(directory)) {
+        for (const NamespaceMap::Directory &dir : ns->map.directories()) {
+            if (NamespaceMap::parentName(dir.dottedName) == directory)
+                names.insert(dir.dottedName.section(QLatin1Char('.'), -1));
+        }
+    }
+    QStringList sorted(names.begin(), names.end());
+    sorted.sort();
+    py::list result;
+    for (const QString &n : sorted)
+        result.append(n.toStdString());
+    return result;
+}
+
+// ------------------------------------------------------------------ reload
+
+std::optional<ReloadReport> Importer::reloadFile(const QString &filePath, bool force)
+{
+    std::unique_lock<std::mutex> lock(m_reloadMutex, std::defer_lock);
+    {
+        // Another thread may hold the lock and need the GIL to finish.
+        py::gil_scoped_release release;
+        lock.lock();
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const QString path = cleanPath(filePath);
+    if (!namespaceOfPath(path))
+        return std::nullopt;
+    QFile file(path);
+    if (!file.exists() || !m_moduleOfPath.contains(path)) {
+        rescan(path);
+        return std::nullopt;
+    }
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QByteArray bytes = file.readAll();
+    const QByteArray hash = hashOf(bytes);
+    const QString moduleName = m_moduleOfPath.value(path);
+    FileModule &record = m_files[moduleName];
+    py::object module = sysModules().attr("get")(moduleName.toStdString());
+    if (!record.loaded || module.is_none())
+        return std::nullopt;  // it will be read when it is first imported
+    if (!force && hash == record.hash)
+        return std::nullopt;
+
+    ReloadReport report;
+    report.file = path;
+    report.module = moduleName;
+    report.time = QDateTime::currentDateTime();
+
+    QString source;
+    const int nul = bytes.indexOf('\0');
+    if (nul >= 0) {
+        report.error = QStringLiteral("SyntaxError: the file contains a NUL byte");
+        report.errorLine = bytes.left(nul).count('\n') + 1;
+        report.errorColumn = nul - bytes.lastIndexOf('\n', nul);
+    } else {
+        try {
+            source = toQString(py::module_::import("importlib.util").attr("decode_source")(
+                py::bytes(bytes.constData(), bytes.size())));
+        } catch (py::error_already_set &e) {
+            Reloader::describeError(e, path, report);
+            if (e.matches(PyExc_UnicodeDecodeError)) {
+                const int start = e.value().attr("start").cast<int>();
+                report.errorLine = bytes.left(start).count('\n') + 1;
+                report.errorColumn = start - bytes.lastIndexOf('\n', start);
+                report.error = QStringLiteral("the file is not valid UTF-8 (%1)").arg(report.error);
+            }
+        }
+    }
+    if (report.error.isEmpty())
+        Reloader::reload(py::reinterpret_borrow<py::module_>(module), path, record.source, source, report);
+    if (report.ok()) {
+        const QStringList before = record.exports;
+        record.source = source;
+        record.hash = hash;
+        try {
+            py::object tree = py::module_::import("ast").attr("parse")(source.toStdString(), path.toStdString());
+            computeExports(record, tree, module);
+        } catch (py::error_already_set &) {
+        }
+        rebuildExports(record.directory);
+        py::module_::import("linecache").attr("checkcache")(path.toStdString());
+        if (before != record.exports)
+            emitNamespaceChanged(record.directory);
+    }
+    report.ms = timer.nsecsElapsed() / 1e6;
+    lock.unlock();
+    publish(report);
+    return report;
+}
+
+void Importer::rescan(const QString &path)
+{
+    Namespace *ns = namespaceOfPath(path);
+    if (!ns)
+        return;
+    const NamespaceMap before = ns->map;
+    ns->map = NamespaceMap::scan(ns->root, ns->name);
+    QSet<QString> oldFiles;
+    QSet<QString> newFiles;
+    for (const auto &dir : before.directories())
+        oldFiles.unite(QSet<QString>(dir.files.begin(), dir.files.end()));
+    for (const auto &dir : ns->map.directories())
+        newFiles.unite(QSet<QString>(dir.files.begin(), dir.files.end()));
+    py::object modules = sysModules();
+    QSet<QString> touched;
+
+    for (const QString &file : oldFiles - newFiles) {
+        const QString module = m_moduleOfPath.take(file);
+        const FileModule record = m_files.take(module);
+        touched.insert(record.directory);
+        if (modules.contains(module.toStdString()))
+            modules.attr("pop")(module.toStdString());
+        ReloadReport report;
+        report.file = file;
+        report.module = module;
+        report.time = QDateTime::currentDateTime();
+        for (const QString &n : record.exports)
+            report.actions.append({n, QStringLiteral("removed")});
+        if (record.loaded)
+            publish(report);
+    }
+    for (const auto &dir : before.directories()) {
+        if (!ns->map.directory(dir.dottedName) && modules.contains(dir.dottedName.toStdString())) {
+            modules.attr("pop")(dir.dottedName.toStdString());
+            py::object parent = modules.attr("get")(NamespaceMap::parentName(dir.dottedName).toStdString());
+            const std::string leaf = dir.dottedName.section(QLatin1Char('.'), -1).toStdString();
+            if (!parent.is_none() && py::hasattr(parent, "__dict__") && parent.attr("__dict__").contains(leaf))
+                parent.attr("__dict__").attr("pop")(leaf);
+            m_exports.remove(dir.dottedName);
+            touched.insert(NamespaceMap::parentName(dir.dottedName));
+        }
+    }
+    indexNamespace(*ns);
+    for (const QString &file : newFiles - oldFiles) {
+        const QString module = m_moduleOfPath.value(file);
+        const QString directory = m_files[module].directory;
+        touched.insert(directory);
+        if (!modules.contains(directory.toStdString()))
+            continue;  // its namespace is not imported yet: it will load then
+        ReloadReport report;
+        report.file = file;
+        report.module = module;
+        report.time = QDateTime::currentDateTime();
+        QElapsedTimer timer;
+        timer.start();
+        try {
+            py::module_::import("importlib").attr("import_module")(module.toStdString());
+            for (const QString &n : m_files[module].exports)
+                report.actions.append({n, QStringLiteral("added")});
+        } catch (py::error_already_set &e) {
+            Reloader::describeError(e, file, report);
+            modules.attr("pop")(module.toStdString(), py::none());
+        }
+        report.ms = timer.nsecsElapsed() / 1e6;
+        publish(report);
+    }
+    for (const QString &directory : touched)
+        rebuildExports(directory);
+    emitNamespaceChanged(ns->name);
+}
+
+void Importer::publish(ReloadReport report)
+{
+    m_reports.push_back(report);
+    while (m_reports.size() > MaxReports)
+        m_reports.pop_front();
+    if (m_sinks.reloaded)
+        m_sinks.reloaded(report);
+    if (py::len(m_callbacks) == 0)
+        return;
+    py::dict d = toDict(report);
+    for (py::handle callback : py::list(m_callbacks)) {
+        try {
+            callback(d);
+        } catch (py::error_already_set &e) {
+            py::module_::import("traceback").attr("print_exception")(e.type(), e.value(), e.trace());
+        }
+    }
+}
+
+void Importer::warn(const QString &message)
+{
+    if (m_sinks.warning)
+        m_sinks.warning(message);
+    else
+        PySys_FormatStderr("relive: %U\n", py::str(message.toStdString()).ptr());
+}
+
+void Importer::emitNamespaceChanged(const QString &dottedName)
+{
+    if (!m_sinks.namespaceChanged)
+        return;
+    const Namespace *ns = namespaceOf(dottedName);
+    m_sinks.namespaceChanged(ns ? ns->name : dottedName);
+}
+
+QList<ReloadReport> Importer::lastReports() const
+{
+    return QList<ReloadReport>(m_reports.begin(), m_reports.end());
+}
+
+void Importer::addReloadCallback(py::object callback)
+{
+    m_callbacks.append(callback);
+}
+
+py::dict Importer::toDict(const ReloadReport &report)
+{
+    py::dict d;
+    d["file"] = report.file.toStdString();
+    d["module"] = report.module.toStdString();
+    d["ms"] = report.ms;
+    py::list actions;
+    for (const ReloadAction &a : report.actions)
+        actions.append(py::make_tuple(a.object.toStdString(), a.action.toStdString()));
+    d["actions"] = actions;
+    py::list warnings;
+    for (const QString &w : report.warnings)
+        warnings.append(w.toStdString());
+    d["warnings"] = warnings;
+    d["error"] = report.ok() ? py::object(py::none()) : py::object(py::str(report.error.toStdString()));
+    d["traceback"] = report.traceback.toStdString();
+    d["line"] = report.errorLine;
+    return d;
+}
+
+// ------------------------------------------------------------------ snapshot
+
+NamespaceNode Importer::directoryNode(const Namespace &ns, const NamespaceMap::Directory &dir)
+{
+    NamespaceNode node;
+    node.name = dir.dottedName.section(QLatin1Char('.'), -1);
+    node.qualifiedName = dir.dottedName;
+    node.kind = NamespaceNode::Kind::Namespace;
+    node.file = dir.path;
+    for (const NamespaceMap::Directory &sub : ns.map.directories()) {
+        if (NamespaceMap::parentName(sub.dottedName) == dir.dottedName)
+            node.children.append(directoryNode(ns, sub));
+    }
+    py::object modules = sysModules();
+    py::object property = py::module_::import("builtins").attr("property");
+    QSet<QString> seen;
+    for (const QString &path : dir.files) {
+        const QString moduleName = m_moduleOfPath.value(path);
+        const FileModule &file = m_files[moduleName];
+        py::object module = modules.attr("get")(moduleName.toStdString());
+        QStringList names = file.exports;
+        QHash<QString, int> lines = file.lines;
+        QHash<QString, NamespaceNode::Kind> staticKinds;
+        if (!file.loaded || module.is_none()) {
+            // Not imported yet: read the names from the source, without running it.
+            QFile f(path);
+            if (!f.open(QIODevice::ReadOnly))
+                continue;
+            try {
+                py::object tree = py::module_::import("ast").attr("parse")(py::bytes(f.readAll().toStdString()));
+                for (py::handle stmt : tree.attr("body")) {
+                    const std::string kind = py::type::of(stmt).attr("__name__").cast<std::string>();
+                    for (const QString &n : Reloader::boundNames(stmt, false)) {
+                        if (n.startsWith(QLatin1Char('_')) || names.contains(n))
+                            continue;
+                        names << n;
+                        lines.insert(n, stmt.attr("lineno").cast<int>());
+                        staticKinds.insert(n, kind == "ClassDef" ? NamespaceNode::Kind::Class
+                                              : (kind == "FunctionDef" || kind == "AsyncFunctionDef")
+                                                  ? NamespaceNode::Kind::Function
+                                                  : NamespaceNode::Kind::Value);
+                    }
+                }
+            } catch (py::error_already_set &) {
+                continue;
+            }
+        }
+        for (const QString &n : names) {
+            if (seen.contains(n))
+                continue;
+            seen.insert(n);
+            NamespaceNode child;
+            child.name = n;
+            child.qualifiedName = dir.dottedName + QLatin1Char('.') + n;
+            child.file = path;
+            child.line = lines.value(n);
+            child.kind = staticKinds.value(n, NamespaceNode::Kind::Value);
+            if (!module.is_none() && py::hasattr(module, n.toStdString().c_str())) {
+                py::object value = module.attr(n.toStdString().c_str());
+                if (PyType_Check(value.ptr())) {
+                    child.kind = NamespaceNode::Kind::Class;
+                    for (auto item : py::reinterpret_borrow<py::dict>(value.attr("__dict__").attr("copy")())) {
+                        py::handle v = item.second;
+                        py::object fn;
+                        if (PyFunction_Check(v.ptr()))
+                            fn = py::reinterpret_borrow<py::object>(v);
+                        else if (py::isinstance(v, property) && PyFunction_Check(v.attr("fget").ptr()))
+                            fn = v.attr("fget");
+                        else if (py::hasattr(v, "__func__") && PyFunction_Check(v.attr("__func__").ptr()))
+                            fn = v.attr("__func__");
+                        if (!fn && !PyType_Check(v.ptr()))
+                            continue;
+                        NamespaceNode member;
+                        member.name = toQString(item.first);
+                        member.qualifiedName = child.qualifiedName + QLatin1Char('.') + member.name;
+                        member.kind = fn ? NamespaceNode::Kind::Function : NamespaceNode::Kind::Class;
+                        member.file = path;
+                        if (fn)
+                            member.line = fn.attr("__code__").attr("co_firstlineno").cast<int>();
+                        child.children.append(member);
+                    }
+                } else if (PyFunction_Check(value.ptr())) {
+                    child.kind = NamespaceNode::Kind::Function;
+                    child.line = value.attr("__code__").attr("co_firstlineno").cast<int>();
+                    try {
+                        child.summary = n + toQString(py::module_::import("inspect").attr("signature")(value));
+                    } catch (py::error_already_set &) {
+                    }
+                } else {
+                    child.kind = NamespaceNode::Kind::Value;
+                    std::string text = py::repr(value).cast<std::string>();
+                    if (text.size() > 80)
+                        text = text.substr(0, 77) + "...";
+                    child.summary = QString::fromStdString(text);
+                }
+            }
+            node.children.append(child);
+        }
+    }
+    return node;
+}
+
+QList<NamespaceNode> Importer::snapshot()
+{
+    QList<NamespaceNode> roots;
+    for (const Namespace &ns : m_namespaces) {
+        if (const NamespaceMap::Directory *root = ns.map.directory(ns.name))
+            roots.append(directoryNode(ns, *root));
+    }
+    return roots;
+}
+
+int Importer::instanceCount(const QString &qualifiedName)
+{
+    py::object target;
+    try {
+        const QStringList parts = qualifiedName.split(QLatin1Char('.'));
+        target = py::module_::import("importlib").attr("import_module")(parts.first().toStdString());
+        for (int i = 1; i < parts.size(); ++i)
+            target = target.attr(parts.at(i).toStdString().c_str());
+    } catch (py::error_already_set &) {
+        return -1;
+    }
+    if (!PyType_Check(target.ptr()))
+        return -1;
+    // A walk of the heap, on request only: never part of a reload.
+    int count = 0;
+    for (py::handle object : py::module_::import("gc").attr("get_objects")()) {
+        if (PyObject_IsInstance(object.ptr(), target.ptr()) == 1)
+            ++count;
+    }
+    PyErr_Clear();
+    return count;
+}

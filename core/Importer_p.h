@@ -1,0 +1,113 @@
+#pragma once
+
+// Private to core: includes pybind11.
+#include <pybind11/pybind11.h>
+
+#include "NamespaceMap.h"
+#include "NamespaceNode.h"
+#include "ReloadReport.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QMap>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <optional>
+
+namespace py = pybind11;
+
+// The Python side of CodeManager: registered namespaces, the sys.meta_path
+// finder that serves them, the per-file modules and the namespace facades
+// (live views of their files' names), and reloads. One per interpreter; every
+// member function needs the GIL, which is also what guards its state.
+class Importer
+{
+public:
+    struct Sinks
+    {
+        std::function<void(const ReloadReport &)> reloaded;
+        std::function<void(const QString &name, const QString &root)> directoryAdded;
+        std::function<void(const QString &name)> namespaceChanged;
+        std::function<void(const QString &message)> warning;
+    };
+
+    static Importer &instance();
+
+    void setSinks(Sinks sinks);
+
+    // Returns an empty string on success, otherwise why it was refused.
+    QString addDirectory(const QString &path, const QString &name, bool force);
+    QMap<QString, QString> namespaces() const;  // name -> root directory
+
+    // Reloads `file` if it belongs to a namespace and (unless `force`) its
+    // content changed since it was last applied. Returns the report, if any.
+    std::optional<ReloadReport> reloadFile(const QString &file, bool force);
+    // Re-reads the tree containing `path`: files and directories added,
+    // removed or renamed update the namespace.
+    void rescan(const QString &path);
+
+    QList<NamespaceNode> snapshot();
+    int instanceCount(const QString &qualifiedName);
+    QList<ReloadReport> lastReports() const;
+    void addReloadCallback(py::object callback);
+    static py::dict toDict(const ReloadReport &report);
+
+    // sys.meta_path protocol.
+    py::object findSpec(const std::string &fullname);
+    py::object createModule(py::object spec);
+    void execModule(py::object module);
+
+    // The namespace facade's attribute protocol.
+    py::object facadeGetattr(py::handle facade, const std::string &name);
+    void facadeSetattr(py::handle facade, py::handle name, py::handle value);
+    void facadeDelattr(py::handle facade, py::handle name);
+    py::list facadeDir(py::handle facade);
+
+private:
+    struct FileModule
+    {
+        QString path;
+        QString directory;    // dotted name of its directory namespace
+        QString source;       // the version applied last
+        QByteArray hash;
+        QStringList exports;  // public names, in order
+        QHash<QString, int> lines;
+        bool loaded = false;
+    };
+    struct Namespace
+    {
+        QString name;
+        QString root;
+        NamespaceMap map;
+    };
+
+    Importer();
+    Namespace *namespaceOf(const QString &dottedName);
+    Namespace *namespaceOfPath(const QString &path);
+    void indexNamespace(Namespace &ns);
+    void computeExports(FileModule &file, py::handle tree, py::handle module);
+    void rebuildExports(const QString &directory);
+    QString ownerOf(const QString &directory, const QString &name);
+    void publish(ReloadReport report);
+    void warn(const QString &message);
+    void emitNamespaceChanged(const QString &dottedName);
+    NamespaceNode directoryNode(const Namespace &ns, const NamespaceMap::Directory &dir);
+
+    QList<Namespace> m_namespaces;
+    QHash<QString, FileModule> m_files;                    // module name -> file
+    QHash<QString, QString> m_moduleOfPath;                // clean path -> module name
+    QHash<QString, QHash<QString, QString>> m_exports;     // directory -> name -> module
+    QSet<QString> m_conflicts;
+    std::deque<ReloadReport> m_reports;
+    py::object m_finder;
+    py::object m_facadeType;
+    py::list m_callbacks;
+    Sinks m_sinks;
+    std::mutex m_reloadMutex;
+};

@@ -1,0 +1,120 @@
+#include "NamespaceMap.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+NamespaceMap NamespaceMap::scan(const QString &root, const QString &name)
+{
+    NamespaceMap map;
+    map.m_name = name;
+    map.m_root = QDir::cleanPath(QFileInfo(root).absoluteFilePath());
+    QStringList visited;
+    map.scanDirectory(map.m_root, name, visited);
+    return map;
+}
+
+bool NamespaceMap::isIdentifier(const QString &name)
+{
+    if (name.isEmpty() || name.at(0).isDigit())
+        return false;
+    for (const QChar c : name) {
+        if (!(c.isLetterOrNumber() || c == QLatin1Char('_')))
+            return false;
+    }
+    static const QStringList keywords = {
+        QStringLiteral("False"), QStringLiteral("None"), QStringLiteral("True"),
+        QStringLiteral("and"), QStringLiteral("as"), QStringLiteral("assert"),
+        QStringLiteral("async"), QStringLiteral("await"), QStringLiteral("break"),
+        QStringLiteral("class"), QStringLiteral("continue"), QStringLiteral("def"),
+        QStringLiteral("del"), QStringLiteral("elif"), QStringLiteral("else"),
+        QStringLiteral("except"), QStringLiteral("finally"), QStringLiteral("for"),
+        QStringLiteral("from"), QStringLiteral("global"), QStringLiteral("if"),
+        QStringLiteral("import"), QStringLiteral("in"), QStringLiteral("is"),
+        QStringLiteral("lambda"), QStringLiteral("nonlocal"), QStringLiteral("not"),
+        QStringLiteral("or"), QStringLiteral("pass"), QStringLiteral("raise"),
+        QStringLiteral("return"), QStringLiteral("try"), QStringLiteral("while"),
+        QStringLiteral("with"), QStringLiteral("yield")};
+    return !keywords.contains(name);
+}
+
+void NamespaceMap::scanDirectory(const QString &path, const QString &dottedName,
+                                 QStringList &visited)
+{
+    // Canonical paths of the directories on the way down: a symlink back to one
+    // of them is a loop.
+    const QString canonical = QFileInfo(path).canonicalFilePath();
+    if (visited.contains(canonical)) {
+        m_warnings << QStringLiteral("%1: symbolic link loop, skipped").arg(path);
+        return;
+    }
+    visited.append(canonical);
+
+    Directory dir;
+    dir.dottedName = dottedName;
+    dir.path = path;
+    const QDir qdir(path);
+    const QFileInfoList files =
+        qdir.entryInfoList({QStringLiteral("*.py")}, QDir::Files, QDir::Name);
+    QStringList stems;
+    for (const QFileInfo &file : files) {
+        if (file.fileName().startsWith(QLatin1Char('.')))
+            continue;
+        dir.files << file.absoluteFilePath();
+        stems << file.completeBaseName();
+    }
+    const int index = m_directories.size();
+    m_directories.append(dir);
+
+    const QFileInfoList subdirs = qdir.entryInfoList(
+        QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name);
+    for (const QFileInfo &sub : subdirs) {
+        const QString subName = sub.fileName();
+        const QString subPath = sub.absoluteFilePath();
+        if (subName == QLatin1String("__pycache__"))
+            continue;  // Python's own byte-code cache: never a namespace
+        if (subName.startsWith(QLatin1Char('.'))) {
+            m_warnings << QStringLiteral("%1: hidden directory, skipped").arg(subPath);
+            continue;
+        }
+        if (!isIdentifier(subName)) {
+            m_warnings << QStringLiteral("%1: \"%2\" is not a Python identifier, skipped")
+                              .arg(subPath, subName);
+            continue;
+        }
+        if (stems.contains(subName)) {
+            // Both would be `dotted.subName`: the module of the file and the
+            // namespace of the directory.
+            m_warnings << QStringLiteral("%1: %2.py in the same folder also maps to %3.%2; "
+                                         "the file is not loaded")
+                              .arg(subPath, subName, dottedName);
+            m_directories[index].files.removeAll(qdir.absoluteFilePath(subName + QStringLiteral(".py")));
+        }
+        scanDirectory(subPath, dottedName + QLatin1Char('.') + subName, visited);
+    }
+    visited.removeLast();
+}
+
+const NamespaceMap::Directory *NamespaceMap::directory(const QString &dottedName) const
+{
+    for (const Directory &dir : m_directories) {
+        if (dir.dottedName == dottedName)
+            return &dir;
+    }
+    return nullptr;
+}
+
+QString NamespaceMap::moduleNameOf(const QString &file) const
+{
+    const QString clean = QDir::cleanPath(QFileInfo(file).absoluteFilePath());
+    for (const Directory &dir : m_directories) {
+        if (dir.files.contains(clean))
+            return dir.dottedName + QLatin1Char('.') + QFileInfo(clean).completeBaseName();
+    }
+    return QString();
+}
+
+QString NamespaceMap::parentName(const QString &dottedName)
+{
+    const int dot = dottedName.lastIndexOf(QLatin1Char('.'));
+    return dot < 0 ? QString() : dottedName.left(dot);
+}

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+// One name of a registered namespace, as the namespace view shows it.
+// A snapshot taken on the live worker: plain values, safe to pass to the GUI.
+struct NamespaceNode
+{
+    enum class Kind { Namespace, Module, Class, Function, Value };
+
+    QString name;           // "NetworkService"
+    QString qualifiedName;  // "applib.services.NetworkService"
+    Kind kind = Kind::Value;
+    QString file;           // defining file, empty if unknown
+    int line = 0;           // 1-based definition line, 0 if unknown
+    QString summary;        // short repr or signature
+    QList<NamespaceNode> children;
+};
+
+Q_DECLARE_METATYPE(NamespaceNode)

@@ -1,0 +1,478 @@
+#include "PythonRuntime_p.h"
+
+#include "NamespaceNode.h"
+#include "ReloadReport.h"
+
+#include <QCoreApplication>
+#include <QMetaObject>
+#include <QTimer>
+
+#include <csignal>
+#include <pthread.h>
+
+void registerReliveModule();  // ReliveModule.cpp
+
+namespace {
+PythonRuntime *s_instance = nullptr;
+// Output beyond this many characters waiting for the GUI makes writers wait:
+// a print loop then runs at the speed the console can show it.
+constexpr qsizetype MaxPendingOutput = 4 * 1024 * 1024;
+constexpr int OutputBatchMs = 15;
+}
+
+// ---------------------------------------------------------------- PythonWorker
+
+PythonWorker::PythonWorker(PythonRuntimePrivate *runtime, bool ownsInterpreter)
+    : m_runtime(runtime), m_ownsInterpreter(ownsInterpreter)
+{
+}
+
+void PythonWorker::post(std::function<void()> job)
+{
+    QMutexLocker lock(&m_mutex);
+    m_jobs.push_back(std::move(job));
+    m_wake.wakeOne();
+}
+
+void PythonWorker::stop()
+{
+    QMutexLocker lock(&m_mutex);
+    m_stopping = true;
+    m_wake.wakeOne();
+}
+
+std::function<void()> PythonWorker::take()
+{
+    QMutexLocker lock(&m_mutex);
+    while (m_jobs.empty() && !m_stopping)
+        m_wake.wait(&m_mutex);
+    if (m_jobs.empty())
+        return {};
+    auto job = std::move(m_jobs.front());
+    m_jobs.pop_front();
+    m_busy = true;
+    return job;
+}
+
+void PythonWorker::run()
+{
+    m_nativeId = QThread::currentThreadId();
+    PyGILState_STATE persistent{};
+    if (m_ownsInterpreter) {
+        QString error;
+        const bool ok = m_runtime->initialiseInterpreter(&error);
+        {
+            QMutexLocker lock(&m_runtime->startMutex);
+            m_runtime->startDone = true;
+            m_runtime->startOk = ok;
+            m_runtime->startError = error;
+            m_runtime->started.wakeAll();
+        }
+        if (!ok)
+            return;
+    } else {
+        // Keep one thread state for the whole life of the worker, so per-job
+        // GIL acquisition is cheap and the Python thread id stays the same.
+        persistent = PyGILState_Ensure();
+    }
+    m_pythonThreadId = PyThread_get_thread_ident();
+    PyThreadState *saved = PyEval_SaveThread();
+
+    while (auto job = take()) {
+        {
+            py::gil_scoped_acquire gil;
+            try {
+                job();
+            } catch (py::error_already_set &e) {
+                printPythonException(e);
+            } catch (const std::exception &e) {
+                PySys_WriteStderr("relive: internal error: %s\n", e.what());
+            }
+        }
+        m_busy = false;
+    }
+
+    PyEval_RestoreThread(saved);
+    if (m_ownsInterpreter)
+        m_runtime->finaliseInterpreter();
+    else
+        PyGILState_Release(persistent);
+}
+
+// ---------------------------------------------------------- PythonRuntimePrivate
+
+bool PythonRuntimePrivate::initialiseInterpreter(QString *error)
+{
+    registerReliveModule();
+    PyConfig config;
+    PyConfig_InitPythonConfig(&config);
+    config.parse_argv = 0;
+    config.install_signal_handlers = 1;
+    // Resolve the standard library and site-packages from the distribution's
+    // interpreter, whatever python3 comes first on PATH.
+    PyConfig_SetBytesString(&config, &config.executable, RELIVE_PYTHON_EXECUTABLE);
+    const char *argv[] = {""};
+    PyConfig_SetBytesArgv(&config, 1, const_cast<char *const *>(argv));
+    const PyStatus status = Py_InitializeFromConfig(&config);
+    PyConfig_Clear(&config);
+    if (PyStatus_Exception(status)) {
+        *error = QString::fromUtf8(status.err_msg ? status.err_msg : "Python failed to start");
+        return false;
+    }
+    try {
+        py::module_ sys = py::module_::import("sys");
+        py::module_ relive = py::module_::import("relive");
+        sys.attr("stdout") = relive.attr("_Output")(0);
+        sys.attr("stderr") = relive.attr("_Output")(1);
+        py::module_::import("__main__").attr("__builtins__") = py::module_::import("builtins");
+    } catch (py::error_already_set &e) {
+        *error = QString::fromUtf8(e.what());
+        return false;
+    }
+    return true;
+}
+
+void PythonRuntimePrivate::finaliseInterpreter()
+{
+    bool othersRunning = false;
+    try {
+        // threading._shutdown() would wait for every non-daemon thread a user
+        // started; a program loop that never ends must not hang the exit.
+        py::object threading = py::module_::import("threading");
+        py::object current = threading.attr("current_thread")();
+        for (py::handle t : threading.attr("enumerate")()) {
+            if (!t.is(current) && !t.attr("daemon").cast<bool>() && t.attr("is_alive")().cast<bool>())
+                othersRunning = true;
+        }
+    } catch (py::error_already_set &) {
+    }
+    if (!othersRunning)
+        py::finalize_interpreter();
+}
+
+void PythonRuntimePrivate::appendOutput(PythonRuntime::Stream stream, const QString &text)
+{
+    if (text.isEmpty())
+        return;
+    bool schedule = false;
+    {
+        QMutexLocker lock(&outputMutex);
+        if (pendingChars > MaxPendingOutput) {
+            py::gil_scoped_release release;
+            while (pendingChars > MaxPendingOutput)
+                outputDrained.wait(&outputMutex, 100);
+        }
+        if (!pending.empty() && pending.back().first == stream)
+            pending.back().second += text;
+        else
+            pending.emplace_back(stream, text);
+        pendingChars += text.size();
+        if (!deliveryScheduled) {
+            deliveryScheduled = true;
+            schedule = true;
+        }
+    }
+    if (schedule) {
+        // One queued call per batch, however many writes it collects.
+        QMetaObject::invokeMethod(q, [this] {
+            QTimer::singleShot(OutputBatchMs, q, [this] { deliverOutput(); });
+        }, Qt::QueuedConnection);
+    }
+}
+
+void PythonRuntimePrivate::deliverOutput()
+{
+    std::deque<std::pair<PythonRuntime::Stream, QString>> batch;
+    {
+        QMutexLocker lock(&outputMutex);
+        batch.swap(pending);
+        pendingChars = 0;
+        deliveryScheduled = false;
+        outputDrained.wakeAll();
+    }
+    for (auto &segment : batch)
+        Q_EMIT q->output(segment.second, segment.first);
+}
+
+int PythonRuntimePrivate::exitStatusOf(py::error_already_set &e)
+{
+    py::object code = e.value().attr("code");
+    if (code.is_none())
+        return 0;
+    if (py::isinstance<py::int_>(code))
+        return code.cast<int>();
+    py::print(code, py::arg("file") = py::module_::import("sys").attr("stderr"));
+    return 1;
+}
+
+void PythonRuntimePrivate::printException(py::error_already_set &e)
+{
+    printPythonException(e);
+}
+
+void PythonRuntimePrivate::runConsoleSource(const QString &source, bool replSingle)
+{
+    // Drop a Ctrl+C that arrived while nothing was running.
+    if (PyErr_CheckSignals() != 0)
+        PyErr_Clear();
+    int status = 0;
+    try {
+        py::dict globals = py::module_::import("__main__").attr("__dict__");
+        py::object builtins = py::module_::import("builtins");
+        py::object code = builtins.attr("compile")(source.toStdString(), "<console>",
+                                                   replSingle ? "single" : "exec");
+        builtins.attr("exec")(code, globals);
+    } catch (py::error_already_set &e) {
+        if (e.matches(PyExc_SystemExit)) {
+            status = exitStatusOf(e);
+        } else {
+            status = 1;
+            printException(e);
+        }
+    }
+    py::module_::import("sys").attr("stdout").attr("flush")();
+    Q_EMIT q->commandFinished(status);
+}
+
+// ---------------------------------------------------------------- PythonRuntime
+
+PythonRuntime::PythonRuntime(QObject *parent)
+    : QObject(parent), d(std::make_unique<PythonRuntimePrivate>(this))
+{
+    qRegisterMetaType<ReloadReport>();
+    qRegisterMetaType<NamespaceNode>();
+    qRegisterMetaType<QList<NamespaceNode>>();
+    qRegisterMetaType<PythonRuntime::Stream>();
+}
+
+PythonRuntime::~PythonRuntime()
+{
+    if (d->console) {
+        stopProgram();
+        interrupt();
+        d->live->stop();
+        d->live->wait(3000);
+        d->console->stop();
+        if (!d->console->wait(3000)) {
+            // User code that ignores KeyboardInterrupt: leave its thread to the
+            // process exit rather than block the IDE's shutdown.
+            d->console = nullptr;
+            d->live = nullptr;
+        }
+    }
+    delete d->live;
+    delete d->console;
+    if (s_instance == this) {
+        s_instance = nullptr;
+        PythonRuntimePrivate::current = nullptr;
+    }
+}
+
+PythonRuntime *PythonRuntime::instance()
+{
+    return s_instance;
+}
+
+bool PythonRuntime::start(QString *error)
+{
+    if (d->console)
+        return d->startOk;
+    s_instance = this;
+    PythonRuntimePrivate::current = d.get();
+    d->console = new PythonWorker(d.get(), true);
+    d->console->setObjectName(QStringLiteral("python-console"));
+    d->console->start();
+    {
+        QMutexLocker lock(&d->startMutex);
+        while (!d->startDone)
+            d->started.wait(&d->startMutex);
+    }
+    if (!d->startOk) {
+        if (error)
+            *error = d->startError;
+        return false;
+    }
+    d->live = new PythonWorker(d.get(), false);
+    d->live->setObjectName(QStringLiteral("python-live"));
+    d->live->start();
+    while (d->live->pythonThreadId() == 0)
+        QThread::usleep(200);
+    return true;
+}
+
+bool PythonRuntime::isRunning() const
+{
+    return d->console && d->startOk;
+}
+
+void PythonRuntime::pushConsoleLine(const QString &line)
+{
+    d->console->post([this, line] {
+        PythonRuntimePrivate *p = d.get();
+        p->consoleBuffer += p->consoleBuffer.isEmpty() ? line : QLatin1Char('\n') + line;
+        const QString source = p->consoleBuffer;
+        bool complete = true;
+        try {
+            // codeop answers like the interactive shell: None while the block
+            // is incomplete, a code object when it can run.
+            py::object code = py::module_::import("codeop").attr("compile_command")(
+                source.toStdString(), "<console>", "single");
+            complete = !code.is_none();
+        } catch (py::error_already_set &e) {
+            // A syntax error: show it now; the block is finished.
+            p->consoleBuffer.clear();
+            printPythonException(e);
+            Q_EMIT commandFinished(1);
+            Q_EMIT consoleReady(false);
+            return;
+        }
+        if (!complete) {
+            Q_EMIT consoleReady(true);
+            return;
+        }
+        p->consoleBuffer.clear();
+        p->runConsoleSource(source + QLatin1Char('\n'), true);
+        Q_EMIT consoleReady(false);
+    });
+}
+
+void PythonRuntime::resetConsoleInput()
+{
+    d->console->post([this] {
+        d->consoleBuffer.clear();
+        Q_EMIT consoleReady(false);
+    });
+}
+
+void PythonRuntime::runSource(const QString &source, const QString &fileName)
+{
+    d->console->post([this, source, fileName] {
+        if (PyErr_CheckSignals() != 0)
+            PyErr_Clear();
+        int status = 0;
+        try {
+            py::dict globals = py::module_::import("__main__").attr("__dict__");
+            globals["__file__"] = fileName.toStdString();
+            py::object builtins = py::module_::import("builtins");
+            py::object code = builtins.attr("compile")(source.toStdString(), fileName.toStdString(), "exec");
+            builtins.attr("exec")(code, globals);
+        } catch (py::error_already_set &e) {
+            if (e.matches(PyExc_SystemExit)) {
+                status = d->exitStatusOf(e);
+            } else {
+                status = 1;
+                d->printException(e);
+            }
+        }
+        Q_EMIT commandFinished(status);
+    });
+}
+
+void PythonRuntime::flushOutput()
+{
+    d->deliverOutput();
+}
+
+bool PythonRuntime::isConsoleBusy() const
+{
+    return d->console && d->console->isBusy();
+}
+
+void PythonRuntime::interrupt()
+{
+    if (!d->console || !d->console->isBusy())
+        return;
+    // A real SIGINT delivered to Python's main thread: the C-level handler
+    // trips Python's flag and the blocking system call (sleep, select, read)
+    // returns EINTR, so KeyboardInterrupt is raised there as well as in a
+    // busy loop. PyErr_SetInterrupt() alone would not wake a sleep.
+    pthread_kill(reinterpret_cast<pthread_t>(d->console->nativeId()), SIGINT);
+}
+
+void PythonRuntime::runProgram(const QString &spec)
+{
+    d->console->post([this, spec] {
+        const int colon = spec.indexOf(QLatin1Char(':'));
+        const std::string module = (colon < 0 ? spec : spec.left(colon)).toStdString();
+        const std::string attr = colon < 0 ? std::string("main") : spec.mid(colon + 1).toStdString();
+        py::object target;
+        try {
+            target = py::module_::import("importlib").attr("import_module")(module);
+            for (const QString &part : QString::fromStdString(attr).split(QLatin1Char('.')))
+                target = target.attr(part.toStdString().c_str());
+        } catch (py::error_already_set &e) {
+            d->printException(e);
+            Q_EMIT programFinished(spec, 1);
+            return;
+        }
+        PythonRuntime *self = this;
+        auto body = py::cpp_function([self, spec, target]() {
+            int status = 0;
+            try {
+                target();
+            } catch (py::error_already_set &e) {
+                if (e.matches(PyExc_SystemExit))
+                    status = self->d->exitStatusOf(e);
+                else if (e.matches(PyExc_KeyboardInterrupt))
+                    status = 130;
+                else {
+                    status = 1;
+                    self->d->printException(e);
+                }
+            }
+            self->d->programRunning = false;
+            self->d->programThreadId = 0;
+            Q_EMIT self->programFinished(spec, status);
+        });
+        py::object thread = py::module_::import("threading").attr("Thread")(
+            py::arg("target") = body, py::arg("name") = spec.toStdString(), py::arg("daemon") = true);
+        d->programSpec = spec;
+        d->programRunning = true;
+        thread.attr("start")();
+        d->programThreadId = thread.attr("ident").cast<unsigned long>();
+        Q_EMIT programStarted(spec);
+    });
+}
+
+void PythonRuntime::stopProgram()
+{
+    if (!d->programRunning || !d->live)
+        return;
+    const unsigned long id = d->programThreadId;
+    if (id == 0)
+        return;
+    // Not through the console worker: it may be busy with user input.
+    postLive([id] { PyThreadState_SetAsyncExc(id, PyExc_KeyboardInterrupt); });
+}
+
+bool PythonRuntime::isProgramRunning() const
+{
+    return d->programRunning;
+}
+
+void PythonRuntime::postLive(std::function<void()> job)
+{
+    d->live->post(std::move(job));
+}
+
+void PythonRuntime::postConsole(std::function<void()> job)
+{
+    d->console->post(std::move(job));
+}
+
+unsigned long PythonRuntime::liveThreadId() const
+{
+    return d->live ? d->live->pythonThreadId() : 0;
+}
+
+PythonRuntimePrivate *PythonRuntimePrivate::current = nullptr;
+
+void printPythonException(py::error_already_set &e)
+{
+    // Not PyErr_Print(): on SystemExit it would end the process.
+    try {
+        py::module_::import("traceback").attr("print_exception")(e.type(), e.value(), e.trace());
+    } catch (py::error_already_set &) {
+        PySys_WriteStderr("relive: could not print an exception\n");
+    }
+}

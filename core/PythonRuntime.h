@@ -1,0 +1,77 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+class PythonRuntimePrivate;
+
+// The embedded CPython interpreter and the two worker threads that talk to it.
+//
+// The interpreter is initialised on the console worker, which makes that thread
+// Python's main thread: user code can call signal.signal(), and interrupt()
+// reaches it through Python's own SIGINT machinery. Reloads, namespace
+// snapshots and completion run on the live worker, so they apply while the
+// console is busy. The thread that owns this object never takes the GIL.
+class PythonRuntime : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Stream { Stdout, Stderr };
+    Q_ENUM(Stream)
+
+    explicit PythonRuntime(QObject *parent = nullptr);
+    ~PythonRuntime() override;
+
+    // Starts the workers and initialises the interpreter; blocks until it is
+    // ready. Returns false (and sets *error) if Python could not start.
+    bool start(QString *error = nullptr);
+    bool isRunning() const;
+
+    // REPL semantics, like the Python shell: lines accumulate until they form a
+    // complete statement, which then runs in __main__ (expression values are
+    // echoed). Emits consoleReady(continuation) when it wants the next line.
+    void pushConsoleLine(const QString &line);
+    // Drops a partly entered block.
+    void resetConsoleInput();
+    // Runs a whole source text in __main__ on the console worker; emits
+    // commandFinished(exit status): 0, the SystemExit code, or 1 on an exception.
+    void runSource(const QString &source, const QString &fileName);
+    bool isConsoleBusy() const;
+
+    // Delivers the output written so far now, instead of with the next batch
+    // (before exiting, say).
+    void flushOutput();
+
+    // Raises KeyboardInterrupt in the code running on the console worker,
+    // including inside time.sleep() and a `while True: pass`.
+    void interrupt();
+
+    // Starts "package.module:callable" in a program thread (a Python thread).
+    void runProgram(const QString &spec);
+    // Raises KeyboardInterrupt in the program thread.
+    void stopProgram();
+    bool isProgramRunning() const;
+
+    // Core-internal: runs `job` on a worker with the GIL held.
+    void postLive(std::function<void()> job);
+    void postConsole(std::function<void()> job);
+    // Python's thread id of the live worker (for the reload time limit).
+    unsigned long liveThreadId() const;
+
+    static PythonRuntime *instance();
+
+Q_SIGNALS:
+    // Output of user code, in order, in batches.
+    void output(const QString &text, PythonRuntime::Stream stream);
+    void consoleReady(bool continuation);
+    void commandFinished(int exitStatus);
+    void programStarted(const QString &spec);
+    void programFinished(const QString &spec, int exitStatus);
+
+private:
+    friend class PythonRuntimePrivate;
+    std::unique_ptr<PythonRuntimePrivate> d;
+};

@@ -1,0 +1,90 @@
+#pragma once
+
+// Private to core: includes pybind11.
+#include <pybind11/embed.h>
+
+#include "PythonRuntime.h"
+
+#include <QMutex>
+#include <QThread>
+#include <QWaitCondition>
+
+#include <atomic>
+#include <deque>
+#include <functional>
+
+namespace py = pybind11;
+
+// Prints a Python exception (with traceback) to sys.stderr and clears it.
+void printPythonException(py::error_already_set &e);
+
+// A thread that runs queued jobs with the GIL held. The console worker also
+// initialises (and finalises) the interpreter, so it is Python's main thread.
+class PythonWorker : public QThread
+{
+public:
+    PythonWorker(PythonRuntimePrivate *runtime, bool ownsInterpreter);
+
+    void post(std::function<void()> job);
+    void stop();
+    bool isBusy() const { return m_busy.load(); }
+    unsigned long pythonThreadId() const { return m_pythonThreadId.load(); }
+    Qt::HANDLE nativeId() const { return m_nativeId.load(); }
+
+protected:
+    void run() override;
+
+private:
+    std::function<void()> take();
+
+    PythonRuntimePrivate *m_runtime;
+    const bool m_ownsInterpreter;
+    QMutex m_mutex;
+    QWaitCondition m_wake;
+    std::deque<std::function<void()>> m_jobs;
+    bool m_stopping = false;
+    std::atomic<bool> m_busy{false};
+    std::atomic<unsigned long> m_pythonThreadId{0};
+    std::atomic<Qt::HANDLE> m_nativeId{nullptr};
+};
+
+class PythonRuntimePrivate
+{
+public:
+    explicit PythonRuntimePrivate(PythonRuntime *q) : q(q) {}
+
+    // Called by the relive._Output objects that replace sys.stdout/stderr, from
+    // any thread that holds the GIL. Releases the GIL while it waits for the
+    // GUI to catch up with a flood of output.
+    void appendOutput(PythonRuntime::Stream stream, const QString &text);
+    void deliverOutput();
+
+    bool initialiseInterpreter(QString *error);   // console worker, on start
+    void finaliseInterpreter();                   // console worker, on exit
+    void runConsoleSource(const QString &source, bool replSingle);
+    int exitStatusOf(py::error_already_set &e);
+    void printException(py::error_already_set &e);
+
+    static PythonRuntimePrivate *current;  // the started runtime, for the output writers
+
+    PythonRuntime *q;
+    PythonWorker *console = nullptr;
+    PythonWorker *live = nullptr;
+    QMutex startMutex;
+    QWaitCondition started;
+    bool startDone = false;
+    bool startOk = false;
+    QString startError;
+
+    // Output, in order, as (stream, text) segments.
+    QMutex outputMutex;
+    QWaitCondition outputDrained;
+    std::deque<std::pair<PythonRuntime::Stream, QString>> pending;
+    qsizetype pendingChars = 0;
+    bool deliveryScheduled = false;
+
+    QString consoleBuffer;   // lines of a block not yet complete (console worker only)
+    std::atomic<bool> programRunning{false};
+    std::atomic<unsigned long> programThreadId{0};
+    QString programSpec;
+};

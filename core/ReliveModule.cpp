@@ -1,0 +1,111 @@
+// The `relive` Python module, built into the embedded interpreter: the API
+// user code and scripts see (add_directory, reload, on_reload, ...) and the
+// objects the runtime installs (output writers, the import finder).
+#include <pybind11/embed.h>
+#include <pybind11/stl.h>
+
+#include "Importer_p.h"
+#include "PythonRuntime_p.h"
+#include "Reloader_p.h"
+
+namespace {
+
+// Replaces sys.stdout / sys.stderr: text goes to the runtime's output queue,
+// which delivers it to the console in batches.
+struct Output
+{
+    int stream;
+    qsizetype write(const std::string &text)
+    {
+        const QString s = QString::fromStdString(text);
+        if (PythonRuntimePrivate::current)
+            PythonRuntimePrivate::current->appendOutput(
+                stream == 1 ? PythonRuntime::Stream::Stderr : PythonRuntime::Stream::Stdout, s);
+        else
+            fwrite(text.data(), 1, text.size(), stream == 1 ? stderr : stdout);
+        return s.size();
+    }
+};
+
+struct Finder
+{
+};
+
+} // namespace
+
+PYBIND11_EMBEDDED_MODULE(relive, m)
+{
+    m.doc() = "Relive: live reload of registered directories, in place.";
+
+    py::class_<Output>(m, "_Output")
+        .def(py::init([](int stream) { return Output{stream}; }))
+        .def("write", &Output::write)
+        .def("flush", [](Output &) {})
+        .def("isatty", [](Output &) { return false; })
+        .def("writable", [](Output &) { return true; })
+        .def("readable", [](Output &) { return false; })
+        .def("fileno", [](Output &) -> int {
+            throw py::module_::import("io").attr("UnsupportedOperation")("fileno");
+        })
+        .def_property_readonly("encoding", [](Output &) { return "utf-8"; })
+        .def_property_readonly("errors", [](Output &) { return "strict"; })
+        .def_property_readonly("closed", [](Output &) { return false; });
+
+    py::class_<Finder>(m, "_Finder")
+        .def(py::init<>())
+        .def("find_spec", [](Finder &, const std::string &fullname, py::object, py::object) {
+            return Importer::instance().findSpec(fullname);
+        }, py::arg("fullname"), py::arg("path") = py::none(), py::arg("target") = py::none())
+        .def("create_module", [](Finder &, py::object spec) { return Importer::instance().createModule(spec); })
+        .def("exec_module", [](Finder &, py::object module) { Importer::instance().execModule(module); })
+        .def("invalidate_caches", [](Finder &) {})
+        .def("__repr__", [](Finder &) { return "<relive namespace finder>"; });
+
+    m.attr("ReloadTimeout") = Reloader::timeoutError();
+
+    m.def("add_directory", [](const std::string &path, const std::string &name, bool force) {
+        const QString error = Importer::instance().addDirectory(QString::fromStdString(path),
+                                                                QString::fromStdString(name), force);
+        if (!error.isEmpty())
+            throw py::value_error(error.toStdString());
+    }, py::arg("path"), py::arg("namespace"), py::arg("force") = false,
+       "Registers directory `path` as the importable namespace `namespace`.");
+
+    m.def("namespaces", [] {
+        py::dict result;
+        const auto all = Importer::instance().namespaces();
+        for (auto it = all.cbegin(); it != all.cend(); ++it)
+            result[py::str(it.key().toStdString())] = it.value().toStdString();
+        return result;
+    }, "The registered namespaces: {name: directory}.");
+
+    m.def("reload", [](const std::string &path) -> py::object {
+        auto report = Importer::instance().reloadFile(QString::fromStdString(path), true);
+        if (!report)
+            throw py::value_error(path + " is not a loaded module of a registered namespace");
+        return Importer::toDict(*report);
+    }, py::arg("path"),
+       "Reloads the file now, on this thread, and returns the report as a dict "
+       "(file, module, ms, actions, warnings, error, traceback, line).");
+
+    m.def("last_reports", [] {
+        py::list result;
+        for (const ReloadReport &r : Importer::instance().lastReports())
+            result.append(Importer::toDict(r));
+        return result;
+    }, "The most recent reload reports, oldest first.");
+
+    m.def("on_reload", [](py::object callback) {
+        Importer::instance().addReloadCallback(callback);
+        return callback;
+    }, py::arg("callback"), "Calls callback(report) after every reload; usable as a decorator.");
+
+    m.def("set_reload_time_limit", [](double seconds) { Reloader::setTimeLimit(seconds); },
+          py::arg("seconds"), "Time a module body may run during a reload before it is stopped.");
+}
+
+void registerReliveModule()
+{
+    // Referenced from PythonRuntime so the linker keeps this translation unit
+    // (and with it the module's registration) in the static library.
+}

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+// What one reload did. A plain value: it crosses threads and signals freely.
+struct ReloadAction
+{
+    QString object;  // qualified name inside the module, e.g. "NetworkService.handle"
+    QString action;  // e.g. "code replaced", "added", "removed", "rebound"
+};
+
+struct ReloadReport
+{
+    QString file;
+    QString module;          // e.g. "applib.services.networking"
+    QDateTime time;
+    double ms = 0.0;         // from the start of the reload until it was applied or rejected
+    QList<ReloadAction> actions;
+    QStringList warnings;    // things applied partially or not at all, per object
+    QString error;           // empty on success; one line, e.g. "SyntaxError: invalid syntax"
+    QString traceback;       // full formatted traceback of the error, if any
+    int errorLine = 0;       // 1-based line in `file` the error points at, 0 if unknown
+    int errorColumn = 0;     // 1-based, 0 if unknown
+
+    bool ok() const { return error.isEmpty(); }
+    QString summary() const; // one line: "networking.py: NetworkService.handle: code replaced (1.2 ms)"
+};
+
+Q_DECLARE_METATYPE(ReloadReport)

@@ -1,0 +1,760 @@
+#include "Reloader_p.h"
+
+#include <QElapsedTimer>
+#include <QSet>
+
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+namespace {
+
+double s_timeLimit = 5.0;
+
+QString toQString(py::handle h)
+{
+    return QString::fromStdString(py::str(h).cast<std::string>());
+}
+
+std::string typeName(py::handle node)
+{
+    return py::type::of(node).attr("__name__").cast<std::string>();
+}
+
+bool isFunction(py::handle h) { return h && PyFunction_Check(h.ptr()); }
+bool isClass(py::handle h) { return h && PyType_Check(h.ptr()); }
+
+PyObject *reloadTimeoutType()
+{
+    static PyObject *type = PyErr_NewExceptionWithDoc(
+        "relive.ReloadTimeout",
+        "Raised in a module body that runs longer than the reload time limit.",
+        PyExc_BaseException, nullptr);
+    return type;
+}
+
+// Mutations of live objects, with their inverses, so that a failed merge can
+// be undone completely.
+struct Transaction
+{
+    std::vector<std::function<void()>> undo;
+
+    void rollback()
+    {
+        for (auto it = undo.rbegin(); it != undo.rend(); ++it) {
+            try {
+                (*it)();
+            } catch (py::error_already_set &) {
+            }
+        }
+        undo.clear();
+    }
+    void commitInto(Transaction &outer)
+    {
+        for (auto &u : undo)
+            outer.undo.push_back(std::move(u));
+        undo.clear();
+    }
+};
+
+// Which statements of a block (module or class body) changed between two
+// versions of the source. Statements compare by their syntax tree without
+// positions, so moving a statement or reformatting a comment changes nothing.
+struct StatementPlan
+{
+    py::list changed;                 // new statements to execute, in order
+    QStringList changedNames;         // names those statements bind, in order
+    QSet<QString> oldNames;
+    QSet<QString> newNames;
+    std::vector<std::pair<py::object, py::object>> moved;  // unchanged def/class, other line
+    std::unordered_map<std::string, py::object> oldClassNodes;
+    std::unordered_map<std::string, py::object> newClassNodes;
+};
+
+StatementPlan planStatements(py::handle oldBody, py::handle newBody, bool includeImports)
+{
+    py::object dump = py::module_::import("ast").attr("dump");
+    auto key = [&](py::handle stmt) {
+        return dump(stmt, py::arg("annotate_fields") = false,
+                    py::arg("include_attributes") = false).cast<std::string>();
+    };
+    StatementPlan plan;
+    std::unordered_multimap<std::string, py::object> oldByKey;
+    for (py::handle stmt : oldBody) {
+        oldByKey.emplace(key(stmt), py::reinterpret_borrow<py::object>(stmt));
+        for (const QString &n : Reloader::boundNames(stmt, includeImports))
+            plan.oldNames.insert(n);
+        if (typeName(stmt) == "ClassDef")
+            plan.oldClassNodes[stmt.attr("name").cast<std::string>()] = py::reinterpret_borrow<py::object>(stmt);
+    }
+    for (py::handle stmt : newBody) {
+        const QStringList names = Reloader::boundNames(stmt, includeImports);
+        for (const QString &n : names)
+            plan.newNames.insert(n);
+        const std::string kind = typeName(stmt);
+        if (kind == "ClassDef")
+            plan.newClassNodes[stmt.attr("name").cast<std::string>()] = py::reinterpret_borrow<py::object>(stmt);
+        auto found = oldByKey.find(key(stmt));
+        if (found != oldByKey.end()) {
+            const bool definition = kind == "FunctionDef" || kind == "AsyncFunctionDef" || kind == "ClassDef";
+            if (definition && found->second.attr("lineno").cast<int>() != stmt.attr("lineno").cast<int>())
+                plan.moved.emplace_back(found->second, py::reinterpret_borrow<py::object>(stmt));
+            oldByKey.erase(found);
+            continue;
+        }
+        plan.changed.append(stmt);
+        for (const QString &n : names) {
+            if (!plan.changedNames.contains(n))
+                plan.changedNames << n;
+        }
+    }
+    return plan;
+}
+
+void collectTargets(py::handle target, QStringList &out)
+{
+    const std::string kind = typeName(target);
+    if (kind == "Name") {
+        out << toQString(target.attr("id"));
+    } else if (kind == "Tuple" || kind == "List") {
+        for (py::handle elt : target.attr("elts"))
+            collectTargets(elt, out);
+    } else if (kind == "Starred") {
+        collectTargets(target.attr("value"), out);
+    }
+}
+
+void collectBound(py::handle stmt, bool includeImports, QStringList &out)
+{
+    const std::string kind = typeName(stmt);
+    auto block = [&](const char *field) {
+        for (py::handle s : stmt.attr(field))
+            collectBound(s, includeImports, out);
+    };
+    if (kind == "FunctionDef" || kind == "AsyncFunctionDef" || kind == "ClassDef") {
+        out << toQString(stmt.attr("name"));
+    } else if (kind == "Assign") {
+        for (py::handle t : stmt.attr("targets"))
+            collectTargets(t, out);
+    } else if (kind == "AnnAssign" || kind == "AugAssign") {
+        collectTargets(stmt.attr("target"), out);
+    } else if (kind == "For" || kind == "AsyncFor") {
+        collectTargets(stmt.attr("target"), out);
+        block("body");
+        block("orelse");
+    } else if (kind == "With" || kind == "AsyncWith") {
+        for (py::handle item : stmt.attr("items")) {
+            if (!item.attr("optional_vars").is_none())
+                collectTargets(item.attr("optional_vars"), out);
+        }
+        block("body");
+    } else if (kind == "If" || kind == "While") {
+        block("body");
+        block("orelse");
+    } else if (kind == "Try" || kind == "TryStar") {
+        block("body");
+        for (py::handle handler : stmt.attr("handlers")) {
+            if (!handler.attr("name").is_none())
+                out << toQString(handler.attr("name"));
+            for (py::handle s : handler.attr("body"))
+                collectBound(s, includeImports, out);
+        }
+        block("orelse");
+        block("finalbody");
+    } else if ((kind == "Import" || kind == "ImportFrom") && includeImports) {
+        for (py::handle alias : stmt.attr("names")) {
+            const QString name = toQString(alias.attr("name"));
+            if (name == QLatin1String("*"))
+                continue;
+            if (!alias.attr("asname").is_none())
+                out << toQString(alias.attr("asname"));
+            else
+                out << name.section(QLatin1Char('.'), 0, 0);
+        }
+    }
+}
+
+// Runs a code object with a time limit: past it, ReloadTimeout is raised
+// asynchronously in the executing thread (again every 200 ms, in case the
+// code catches it).
+class ExecutionWatchdog
+{
+public:
+    ExecutionWatchdog(double seconds)
+        : m_threadId(PyThread_get_thread_ident()),
+          m_limit(std::chrono::duration<double>(seconds)),
+          m_thread([this] { watch(); })
+    {
+    }
+
+    // With the GIL held, right after the execution returned or raised.
+    void finish()
+    {
+        m_executing = false;
+        PyThreadState_SetAsyncExc(m_threadId, nullptr);  // drop one not yet delivered
+        py::gil_scoped_release release;
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_done = true;
+        }
+        m_wake.notify_all();
+        m_thread.join();
+    }
+
+private:
+    void watch()
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        if (m_wake.wait_for(lock, m_limit, [this] { return m_done; }))
+            return;
+        while (!m_done) {
+            lock.unlock();
+            {
+                PyGILState_STATE state = PyGILState_Ensure();
+                if (m_executing)
+                    PyThreadState_SetAsyncExc(m_threadId, reloadTimeoutType());
+                PyGILState_Release(state);
+            }
+            lock.lock();
+            m_wake.wait_for(lock, std::chrono::milliseconds(200), [this] { return m_done; });
+        }
+    }
+
+    unsigned long m_threadId;
+    std::chrono::duration<double> m_limit;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_done = false;
+    std::atomic<bool> m_executing{true};
+    std::thread m_thread;
+};
+
+// Moves the line numbers of an unchanged definition that moved in the file,
+// so tracebacks and inspect point at the right lines without running it again.
+py::object shiftedCode(py::handle code, int delta)
+{
+    py::list consts;
+    for (py::handle c : code.attr("co_consts"))
+        consts.append(PyCode_Check(c.ptr()) ? shiftedCode(c, delta) : py::reinterpret_borrow<py::object>(c));
+    return code.attr("replace")(
+        py::arg("co_firstlineno") = code.attr("co_firstlineno").cast<int>() + delta,
+        py::arg("co_consts") = py::tuple(consts));
+}
+
+void shiftLines(py::handle value, int delta, const QString &path, int depth = 0)
+{
+    if (depth > 8 || !value)
+        return;
+    if (isFunction(value)) {
+        py::object code = value.attr("__code__");
+        if (toQString(code.attr("co_filename")) == path)
+            value.attr("__code__") = shiftedCode(code, delta);
+        if (py::hasattr(value, "__wrapped__"))
+            shiftLines(value.attr("__wrapped__"), delta, path, depth + 1);
+    } else if (isClass(value)) {
+        for (auto item : py::reinterpret_borrow<py::dict>(value.attr("__dict__").attr("copy")()))
+            shiftLines(item.second, delta, path, depth + 1);
+    } else if (py::isinstance(value, py::module_::import("builtins").attr("property"))) {
+        for (const char *part : {"fget", "fset", "fdel"})
+            shiftLines(value.attr(part), delta, path, depth + 1);
+    } else if (py::hasattr(value, "__func__")) {
+        shiftLines(value.attr("__func__"), delta, path, depth + 1);
+    }
+}
+
+class Merge
+{
+public:
+    Merge(const QString &path, ReloadReport &report) : m_path(path), m_report(report) {}
+
+    void action(const QString &object, const QString &what)
+    {
+        m_report.actions.append({object, what});
+    }
+
+    // The old function object keeps living and takes the new one's code, so
+    // every reference to it (a bound method kept as a callback, an entry in a
+    // list) runs the new code.
+    void updateFunction(Transaction &tx, py::handle oldFn, py::handle newFn, py::handle ownerClass)
+    {
+        py::object oldWrapped = py::getattr(oldFn, "__wrapped__", py::none());
+        py::object newWrapped = py::getattr(newFn, "__wrapped__", py::none());
+        if (isFunction(oldWrapped) && isFunction(newWrapped) && !oldWrapped.is(newWrapped))
+            updateFunction(tx, oldWrapped, newWrapped, ownerClass);
+
+        auto *f = reinterpret_cast<PyFunctionObject *>(oldFn.ptr());
+        py::object oldCode = py::reinterpret_borrow<py::object>(f->func_code);
+        py::object oldClosure = py::reinterpret_borrow<py::object>(f->func_closure ? f->func_closure : Py_None);
+        py::object newCode = newFn.attr("__code__");
+        py::tuple oldFree = oldCode.attr("co_freevars");
+        py::tuple newFree = newCode.attr("co_freevars");
+        py::object newClosure = newFn.attr("__closure__");
+
+        // The closure must match the new code's free variables. Cells the old
+        // function already had keep their contents (its live state); the
+        // zero-argument super() cell `__class__` must name the class that
+        // stays alive, the old one; other new variables take the new cells.
+        py::object closure = py::none();
+        if (py::len(newFree) > 0) {
+            py::list cells;
+            for (size_t i = 0; i < py::len(newFree); ++i) {
+                const std::string name = newFree[i].cast<std::string>();
+                py::object cell;
+                for (size_t j = 0; j < py::len(oldFree); ++j) {
+                    if (oldFree[j].cast<std::string>() == name && !oldClosure.is_none())
+                        cell = oldClosure[py::int_(j)];
+                }
+                if (!cell && name == "__class__" && ownerClass)
+                    cell = py::reinterpret_steal<py::object>(PyCell_New(ownerClass.ptr()));
+                if (!cell)
+                    cell = newClosure[py::int_(i)];
+                if (name == "__class__" && ownerClass && cell.attr("cell_contents").ptr() != ownerClass.ptr())
+                    cell = py::reinterpret_steal<py::object>(PyCell_New(ownerClass.ptr()));
+                cells.append(cell);
+            }
+            closure = py::tuple(cells);
+        }
+
+        py::tuple fields = py::make_tuple(py::getattr(oldFn, "__defaults__"), py::getattr(oldFn, "__kwdefaults__"),
+                                           py::getattr(oldFn, "__annotations__"), py::getattr(oldFn, "__doc__"));
+        py::dict oldDict = py::getattr(oldFn, "__dict__").attr("copy")();
+        py::object fn = py::reinterpret_borrow<py::object>(oldFn);
+        tx.undo.push_back([fn, oldCode, oldClosure, fields, oldDict] {
+            setCodeAndClosure(fn, oldCode, oldClosure);
+            fn.attr("__defaults__") = fields[0];
+            fn.attr("__kwdefaults__") = fields[1];
+            fn.attr("__annotations__") = fields[2];
+            fn.attr("__doc__") = fields[3];
+            py::dict d = fn.attr("__dict__");
+            d.clear();
+            for (auto item : oldDict)
+                d[item.first] = item.second;
+        });
+
+        setCodeAndClosure(oldFn, newCode, closure);
+        oldFn.attr("__defaults__") = newFn.attr("__defaults__");
+        oldFn.attr("__kwdefaults__") = newFn.attr("__kwdefaults__");
+        oldFn.attr("__annotations__") = newFn.attr("__annotations__");
+        oldFn.attr("__doc__") = newFn.attr("__doc__");
+        py::dict d = oldFn.attr("__dict__");
+        for (auto item : py::reinterpret_borrow<py::dict>(newFn.attr("__dict__"))) {
+            if (item.first.cast<std::string>() != "__wrapped__")
+                d[item.first] = item.second;
+        }
+    }
+
+    static void setCodeAndClosure(py::handle fn, py::handle code, py::handle closure)
+    {
+        // Assigning __code__ from Python refuses a code object whose number
+        // of free variables differs from the current closure; the closure
+        // itself is read-only there. Both change together here.
+        auto *f = reinterpret_cast<PyFunctionObject *>(fn.ptr());
+        Py_INCREF(code.ptr());
+        Py_SETREF(f->func_code, code.ptr());
+        PyObject *cells = closure.is_none() ? nullptr : closure.ptr();
+        Py_XINCREF(cells);
+        Py_XSETREF(f->func_closure, cells);
+#if PY_VERSION_HEX >= 0x030B0000
+        // Invalidates the specialised call sites that cached the old code.
+        f->func_version = 0;
+#endif
+    }
+
+    static void setAttr(Transaction &tx, py::handle cls, const QString &name, py::handle value)
+    {
+        py::object proxy = cls.attr("__dict__");
+        const std::string key = name.toStdString();
+        const bool had = proxy.contains(py::str(key));
+        py::object previous = had ? py::object(proxy[py::str(key)]) : py::none();
+        py::setattr(cls, key.c_str(), value);
+        py::object c = py::reinterpret_borrow<py::object>(cls);
+        tx.undo.push_back([c, key, had, previous] {
+            if (had)
+                py::setattr(c, key.c_str(), previous);
+            else
+                py::delattr(c, key.c_str());
+        });
+    }
+
+    static void delAttr(Transaction &tx, py::handle cls, const QString &name)
+    {
+        const std::string key = name.toStdString();
+        py::object previous = cls.attr("__dict__")[py::str(key)];
+        py::delattr(cls, key.c_str());
+        py::object c = py::reinterpret_borrow<py::object>(cls);
+        tx.undo.push_back([c, key, previous] { py::setattr(c, key.c_str(), previous); });
+    }
+
+    // Updates class `oldCls` in place from `newCls`. Returns false, with a
+    // warning and nothing changed, when that cannot be done.
+    bool updateClass(Transaction &outer, py::handle oldCls, py::handle newCls, py::handle oldNode,
+                     py::handle newNode, const QString &qualName)
+    {
+        Transaction tx;
+        try {
+            if (!py::type::of(oldCls).is(py::type::of(newCls))) {
+                warn(qualName, QStringLiteral("metaclass changed from %1 to %2; this cannot be applied "
+                                              "in place, the class keeps its old definition")
+                                   .arg(toQString(py::type::of(oldCls).attr("__name__")),
+                                        toQString(py::type::of(newCls).attr("__name__"))));
+                return false;
+            }
+            py::object oldDict = oldCls.attr("__dict__");
+            py::object newDict = newCls.attr("__dict__");
+            py::object oldSlots = oldDict.attr("get")("__slots__");
+            py::object newSlots = newDict.attr("get")("__slots__");
+            if (!oldSlots.equal(newSlots)) {
+                warn(qualName, QStringLiteral("__slots__ changed; the instance layout cannot change in "
+                                              "place, the class keeps its old definition"));
+                return false;
+            }
+            py::list bases;
+            for (py::handle base : newCls.attr("__bases__")) {
+                auto known = m_classes.find(base.ptr());
+                bases.append(known != m_classes.end() ? known->second : py::reinterpret_borrow<py::object>(base));
+            }
+            py::tuple newBases(bases);
+            py::object oldBases = oldCls.attr("__bases__");
+            if (!newBases.equal(oldBases)) {
+                try {
+                    setAttr(tx, oldCls, QStringLiteral("__bases__"), newBases);
+                    action(qualName, QStringLiteral("bases changed"));
+                } catch (py::error_already_set &e) {
+                    warn(qualName, QStringLiteral("bases cannot change in place (%1); the class keeps "
+                                                  "its old definition").arg(QString::fromUtf8(e.what())));
+                    tx.rollback();
+                    return false;
+                }
+            }
+            m_classes[newCls.ptr()] = py::reinterpret_borrow<py::object>(oldCls);
+
+            StatementPlan plan = planStatements(oldNode.attr("body"), newNode.attr("body"), true);
+            for (const QString &name : plan.changedNames) {
+                py::str key(name.toStdString());
+                if (!newDict.contains(key))
+                    continue;
+                py::object oldValue = oldDict.contains(key) ? py::object(oldDict[key]) : py::object();
+                updateMember(tx, oldCls, name, oldValue, newDict[key], plan, qualName);
+            }
+            for (const QString &name : plan.oldNames) {
+                if (!plan.newNames.contains(name) && oldDict.contains(py::str(name.toStdString()))) {
+                    delAttr(tx, oldCls, name);
+                    action(qualName + QLatin1Char('.') + name, QStringLiteral("removed"));
+                }
+            }
+            // Made by a decorator or metaclass rather than by a statement of
+            // the body (a dataclass's __init__, __repr__, __eq__, fields).
+            static const QSet<QString> internal = {
+                QStringLiteral("__module__"), QStringLiteral("__qualname__"), QStringLiteral("__dict__"),
+                QStringLiteral("__weakref__"), QStringLiteral("__doc__"), QStringLiteral("__classcell__"),
+                QStringLiteral("__slots__"), QStringLiteral("__firstlineno__"),
+                QStringLiteral("__static_attributes__")};
+            for (auto item : py::reinterpret_borrow<py::dict>(newDict.attr("copy")())) {
+                const QString name = toQString(item.first);
+                if (plan.newNames.contains(name) || internal.contains(name))
+                    continue;
+                py::object oldValue = oldDict.contains(item.first) ? py::object(oldDict[item.first]) : py::object();
+                if (oldValue && oldValue.is(item.second))
+                    continue;
+                updateMember(tx, oldCls, name, oldValue, py::reinterpret_borrow<py::object>(item.second), plan,
+                             qualName, /*quiet=*/true);
+            }
+            if (!oldCls.attr("__doc__").equal(newCls.attr("__doc__")))
+                setAttr(tx, oldCls, QStringLiteral("__doc__"), newCls.attr("__doc__"));
+            for (auto &[oldStmt, newStmt] : plan.moved) {
+                const int delta = newStmt.attr("lineno").cast<int>() - oldStmt.attr("lineno").cast<int>();
+                py::str key = newStmt.attr("name");
+                if (oldDict.contains(key))
+                    shiftLines(oldDict[key], delta, m_path);
+            }
+            retargetClassCell(tx, newCls, oldCls);
+        } catch (py::error_already_set &e) {
+            tx.rollback();
+            warn(qualName, QStringLiteral("could not be updated (%1); it keeps its old definition")
+                               .arg(QString::fromUtf8(e.what())));
+            return false;
+        }
+        tx.commitInto(outer);
+        return true;
+    }
+
+    void warn(const QString &object, const QString &text)
+    {
+        m_report.warnings << QStringLiteral("%1: %2").arg(object, text);
+    }
+
+    const QString &path() const { return m_path; }
+
+private:
+    // Functions compiled in the new class body share one `__class__` cell
+    // (zero-argument super()); it must name the class that stays alive.
+    void retargetClassCell(Transaction &tx, py::handle newCls, py::handle oldCls)
+    {
+        py::object property = py::module_::import("builtins").attr("property");
+        for (auto item : py::reinterpret_borrow<py::dict>(newCls.attr("__dict__").attr("copy")())) {
+            std::vector<py::object> functions;
+            py::handle v = item.second;
+            if (isFunction(v))
+                functions.push_back(py::reinterpret_borrow<py::object>(v));
+            else if (py::isinstance(v, property)) {
+                for (const char *part : {"fget", "fset", "fdel"}) {
+                    if (isFunction(v.attr(part)))
+                        functions.push_back(v.attr(part));
+                }
+            } else if (py::hasattr(v, "__func__") && isFunction(v.attr("__func__")))
+                functions.push_back(v.attr("__func__"));
+            for (py::object &fn : functions) {
+                py::tuple free = fn.attr("__code__").attr("co_freevars");
+                for (size_t i = 0; i < py::len(free); ++i) {
+                    if (free[i].cast<std::string>() != "__class__")
+                        continue;
+                    py::object cell = fn.attr("__closure__")[py::int_(i)];
+                    if (cell.attr("cell_contents").ptr() == newCls.ptr()) {
+                        cell.attr("cell_contents") = oldCls;
+                        py::object n = py::reinterpret_borrow<py::object>(newCls);
+                        tx.undo.push_back([cell, n] { cell.attr("cell_contents") = n; });
+                    }
+                }
+            }
+        }
+    }
+
+    void updateMember(Transaction &tx, py::handle cls, const QString &name, py::object oldValue,
+                      py::object newValue, StatementPlan &plan, const QString &qualName, bool quiet = false)
+    {
+        const QString member = qualName + QLatin1Char('.') + name;
+        py::object builtins = py::module_::import("builtins");
+        py::object property = builtins.attr("property");
+        py::object classmethod = builtins.attr("classmethod");
+        py::object staticmethod = builtins.attr("staticmethod");
+
+        if (oldValue && isFunction(oldValue) && isFunction(newValue)) {
+            updateFunction(tx, oldValue, newValue, cls);
+            if (!quiet)
+                action(member, QStringLiteral("code replaced"));
+            return;
+        }
+        for (py::handle wrapper : {classmethod, staticmethod}) {
+            if (oldValue && py::type::of(oldValue).is(wrapper) && py::type::of(newValue).is(wrapper)
+                && isFunction(oldValue.attr("__func__")) && isFunction(newValue.attr("__func__"))) {
+                updateFunction(tx, oldValue.attr("__func__"), newValue.attr("__func__"), cls);
+                if (!quiet)
+                    action(member, QStringLiteral("code replaced"));
+                return;
+            }
+        }
+        if (oldValue && py::type::of(oldValue).is(property) && py::type::of(newValue).is(property)) {
+            bool sameShape = true;
+            for (const char *part : {"fget", "fset", "fdel"}) {
+                const bool a = isFunction(oldValue.attr(part));
+                const bool b = isFunction(newValue.attr(part));
+                if (a != b || (!a && !(oldValue.attr(part).is_none() && newValue.attr(part).is_none())))
+                    sameShape = false;
+            }
+            if (sameShape) {
+                for (const char *part : {"fget", "fset", "fdel"}) {
+                    if (isFunction(oldValue.attr(part)))
+                        updateFunction(tx, oldValue.attr(part), newValue.attr(part), cls);
+                }
+                if (!quiet)
+                    action(member, QStringLiteral("property updated"));
+                return;
+            }
+        }
+        if (oldValue && isClass(oldValue) && isClass(newValue)
+            && toQString(oldValue.attr("__qualname__")) == toQString(cls.attr("__qualname__")) + QLatin1Char('.') + name) {
+            auto oldNode = plan.oldClassNodes.find(name.toStdString());
+            auto newNode = plan.newClassNodes.find(name.toStdString());
+            if (oldNode != plan.oldClassNodes.end() && newNode != plan.newClassNodes.end()) {
+                updateClass(tx, oldValue, newValue, oldNode->second, newNode->second, member);
+                return;
+            }
+        }
+        setAttr(tx, cls, name, newValue);
+        if (py::hasattr(newValue, "__set_name__") && !isClass(newValue))
+            newValue.attr("__set_name__")(cls, name.toStdString());
+        if (!quiet || !oldValue)
+            action(member, oldValue ? QStringLiteral("replaced") : QStringLiteral("added"));
+    }
+
+    QString m_path;
+    ReloadReport &m_report;
+    std::unordered_map<PyObject *, py::object> m_classes;  // new class -> the old one kept alive
+};
+
+} // namespace
+
+void Reloader::setTimeLimit(double seconds)
+{
+    s_timeLimit = seconds;
+}
+
+py::object Reloader::timeoutError()
+{
+    return py::reinterpret_borrow<py::object>(reloadTimeoutType());
+}
+
+double Reloader::timeLimit()
+{
+    return s_timeLimit;
+}
+
+QStringList Reloader::boundNames(py::handle statement, bool includeImports)
+{
+    QStringList names;
+    collectBound(statement, includeImports, names);
+    return names;
+}
+
+void Reloader::describeError(py::error_already_set &e, const QString &path, ReloadReport &report)
+{
+    py::object traceback = py::module_::import("traceback");
+    py::object value = e.value();
+    py::list lines = traceback.attr("format_exception_only")(e.type(), value);
+    report.error = toQString(py::str("").attr("join")(lines)).trimmed();
+    if (report.error.contains(QLatin1Char('\n')))
+        report.error = report.error.section(QLatin1Char('\n'), -1).trimmed();
+    report.traceback = toQString(py::str("").attr("join")(
+        traceback.attr("format_exception")(e.type(), value, e.trace())));
+    if (py::isinstance(value, py::handle(PyExc_SyntaxError))) {
+        py::object line = value.attr("lineno");
+        py::object offset = value.attr("offset");
+        report.errorLine = line.is_none() ? 0 : line.cast<int>();
+        report.errorColumn = offset.is_none() ? 0 : offset.cast<int>();
+        return;
+    }
+    if (e.trace()) {
+        for (py::handle frame : traceback.attr("extract_tb")(e.trace())) {
+            if (toQString(frame.attr("filename")) == path)
+                report.errorLine = frame.attr("lineno").cast<int>();
+        }
+    }
+}
+
+void Reloader::reload(py::module_ module, const QString &path, const QString &oldSource,
+                      const QString &newSource, ReloadReport &report)
+{
+    py::object ast = py::module_::import("ast");
+    py::object builtins = py::module_::import("builtins");
+    const std::string file = path.toStdString();
+
+    py::object oldTree;
+    py::object newTree;
+    try {
+        // Compiling the whole file first reports every syntax error, with its
+        // line, before anything runs.
+        builtins.attr("compile")(newSource.toStdString(), file, "exec", py::arg("dont_inherit") = true);
+        newTree = ast.attr("parse")(newSource.toStdString(), file);
+        oldTree = ast.attr("parse")(oldSource.toStdString(), file);
+    } catch (py::error_already_set &e) {
+        describeError(e, path, report);
+        return;
+    }
+
+    StatementPlan plan = planStatements(oldTree.attr("body"), newTree.attr("body"), true);
+    // A `from __future__` import changes how the rest compiles: keep it.
+    py::list body;
+    for (py::handle stmt : newTree.attr("body")) {
+        if (typeName(stmt) == "ImportFrom" && !stmt.attr("module").is_none()
+            && stmt.attr("module").cast<std::string>() == "__future__")
+            body.append(stmt);
+    }
+    for (py::handle stmt : plan.changed)
+        body.append(stmt);
+
+    py::dict globals = module.attr("__dict__");
+    py::dict snapshot = globals.attr("copy")();
+    auto restoreGlobals = [&] {
+        for (auto item : py::reinterpret_borrow<py::dict>(globals.attr("copy")())) {
+            if (!snapshot.contains(item.first))
+                PyDict_DelItem(globals.ptr(), item.first.ptr());
+        }
+        for (auto item : snapshot) {
+            PyObject *current = PyDict_GetItem(globals.ptr(), item.first.ptr());
+            if (current != item.second.ptr())
+                PyDict_SetItem(globals.ptr(), item.first.ptr(), item.second.ptr());
+        }
+    };
+
+    if (py::len(plan.changed) > 0) {
+        try {
+            py::object tree = ast.attr("Module")(py::arg("body") = body, py::arg("type_ignores") = py::list());
+            py::object code = builtins.attr("compile")(tree, file, "exec", py::arg("dont_inherit") = true);
+            ExecutionWatchdog watchdog(s_timeLimit);
+            try {
+                PyObject *result = PyEval_EvalCode(code.ptr(), globals.ptr(), globals.ptr());
+                watchdog.finish();
+                if (!result)
+                    throw py::error_already_set();
+                Py_DECREF(result);
+            } catch (...) {
+                throw;
+            }
+        } catch (py::error_already_set &e) {
+            restoreGlobals();
+            describeError(e, path, report);
+            if (e.matches(reloadTimeoutType()))
+                report.error = QStringLiteral("ReloadTimeout: the module body ran longer than %1 s and was stopped")
+                                   .arg(s_timeLimit);
+            return;
+        }
+    }
+
+    Merge merge(path, report);
+    Transaction tx;
+    try {
+        for (const QString &name : plan.changedNames) {
+            py::str key(name.toStdString());
+            if (!globals.contains(key))
+                continue;
+            py::object newValue = globals[key];
+            py::object oldValue = snapshot.contains(key) ? py::object(snapshot[key]) : py::object();
+            if (oldValue && oldValue.is(newValue))
+                continue;
+            if (oldValue && isClass(oldValue) && isClass(newValue)) {
+                auto oldNode = plan.oldClassNodes.find(name.toStdString());
+                auto newNode = plan.newClassNodes.find(name.toStdString());
+                if (oldNode != plan.oldClassNodes.end() && newNode != plan.newClassNodes.end()) {
+                    const int before = report.actions.size();
+                    merge.updateClass(tx, oldValue, newValue, oldNode->second, newNode->second, name);
+                    if (report.actions.size() == before && report.warnings.isEmpty())
+                        merge.action(name, QStringLiteral("class unchanged"));
+                    globals[key] = oldValue;
+                    tx.undo.push_back([globals, key, newValue]() mutable { globals[key] = newValue; });
+                    continue;
+                }
+            }
+            if (oldValue && isFunction(oldValue) && isFunction(newValue)) {
+                merge.updateFunction(tx, oldValue, newValue, py::handle());
+                globals[key] = oldValue;
+                tx.undo.push_back([globals, key, newValue]() mutable { globals[key] = newValue; });
+                merge.action(name, QStringLiteral("code replaced"));
+                continue;
+            }
+            merge.action(name, oldValue ? QStringLiteral("rebound") : QStringLiteral("added"));
+        }
+        for (const QString &name : plan.oldNames) {
+            py::str key(name.toStdString());
+            if (!plan.newNames.contains(name) && globals.contains(key)) {
+                PyDict_DelItem(globals.ptr(), key.ptr());
+                merge.action(name, QStringLiteral("removed"));
+            }
+        }
+        for (auto &[oldStmt, newStmt] : plan.moved) {
+            const int delta = newStmt.attr("lineno").cast<int>() - oldStmt.attr("lineno").cast<int>();
+            py::str key = newStmt.attr("name");
+            if (globals.contains(key))
+                shiftLines(globals[key], delta, path);
+        }
+    } catch (py::error_already_set &e) {
+        tx.rollback();
+        restoreGlobals();
+        describeError(e, path, report);
+        report.actions.clear();
+        return;
+    }
+}
