@@ -204,7 +204,7 @@ void Importer::execModule(py::object module)
             py::object fileModule = importModule((name + QLatin1Char('.') + stem).toStdString());
             // The import system binds each submodule on its parent; the file
             // name is not part of the namespace's names.
-            if (facade.contains(stem.toStdString()) && facade[py::str(stem.toStdString())].is(fileModule))
+            if (facade.contains(stem.toStdString()) && facade[py::str(stem.toStdString())].ptr() == fileModule.ptr())
                 PyDict_DelItemString(facade.ptr(), stem.toStdString().c_str());
         }
         rebuildExports(name);
@@ -544,7 +544,7 @@ void Importer::publish(ReloadReport report)
         try {
             callback(d);
         } catch (py::error_already_set &e) {
-            py::module_::import("traceback").attr("print_exception")(e.type(), e.value(), e.trace());
+            py::module_::import("traceback").attr("print_exception")(e.value());
         }
     }
 }

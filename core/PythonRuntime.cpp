@@ -311,6 +311,11 @@ void PythonRuntime::pushConsoleLine(const QString &line)
         PythonRuntimePrivate *p = d.get();
         p->consoleBuffer += p->consoleBuffer.isEmpty() ? line : QLatin1Char('\n') + line;
         const QString source = p->consoleBuffer;
+        if (source.trimmed().isEmpty()) {
+            p->consoleBuffer.clear();
+            Q_EMIT consoleReady(false);
+            return;
+        }
         bool complete = true;
         try {
             // codeop answers like the interactive shell: None while the block
@@ -471,7 +476,7 @@ void printPythonException(py::error_already_set &e)
 {
     // Not PyErr_Print(): on SystemExit it would end the process.
     try {
-        py::module_::import("traceback").attr("print_exception")(e.type(), e.value(), e.trace());
+        py::module_::import("traceback").attr("print_exception")(e.value());
     } catch (py::error_already_set &) {
         PySys_WriteStderr("relive: could not print an exception\n");
     }

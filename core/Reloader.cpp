@@ -614,12 +614,14 @@ void Reloader::describeError(py::error_already_set &e, const QString &path, Relo
 {
     py::object traceback = py::module_::import("traceback");
     py::object value = e.value();
-    py::list lines = traceback.attr("format_exception_only")(e.type(), value);
+    if (e.trace())
+        value.attr("__traceback__") = e.trace();
+    py::list lines = traceback.attr("format_exception_only")(value);
     report.error = toQString(py::str("").attr("join")(lines)).trimmed();
     if (report.error.contains(QLatin1Char('\n')))
         report.error = report.error.section(QLatin1Char('\n'), -1).trimmed();
     report.traceback = toQString(py::str("").attr("join")(
-        traceback.attr("format_exception")(e.type(), value, e.trace())));
+        traceback.attr("format_exception")(value)));
     if (py::isinstance(value, py::handle(PyExc_SyntaxError))) {
         py::object line = value.attr("lineno");
         py::object offset = value.attr("offset");
@@ -628,7 +630,7 @@ void Reloader::describeError(py::error_already_set &e, const QString &path, Relo
         return;
     }
     if (e.trace()) {
-        for (py::handle frame : traceback.attr("extract_tb")(e.trace())) {
+        for (py::handle frame : traceback.attr("extract_tb")(value.attr("__traceback__"))) {
             if (toQString(frame.attr("filename")) == path)
                 report.errorLine = frame.attr("lineno").cast<int>();
         }
