@@ -1,24 +1,136 @@
 #include "MainWindow.h"
 
 #include "CodeEditor.h"
+#include "CodeManager.h"
+#include "Completer.h"
+#include "ConsoleWidget.h"
+#include "EditorTabs.h"
+#include "NamespaceModel.h"
+#include "NamespaceView.h"
+#include "OpenFolderDialog.h"
+#include "ProjectTree.h"
+#include "PythonRuntime.h"
+#include "RecoveryJournal.h"
+#include "ReloadLogView.h"
+#include "ReloadReport.h"
+#include "Translations.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QKeySequence>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
-#include <QPlainTextEdit>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QSettings>
+#include <QStatusBar>
+#include <QStyle>
 #include <QTabWidget>
-#include <QTreeView>
+#include <QToolBar>
+
+namespace {
+
+constexpr int StateVersion = 1;
+constexpr int MaxRecentFolders = 8;
+
+QString recentFoldersKey() { return QStringLiteral("recentFolders"); }
+QString recentNamesKey() { return QStringLiteral("recentNamespaces"); }
+QString runTargetsKey() { return QStringLiteral("runTargets"); }
+
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
-    , m_editors(new QTabWidget(this))
+    , m_runtime(new PythonRuntime(this))
+    , m_completer(new Completer(m_runtime, this))
+    , m_editors(new EditorTabs(this))
+    , m_projectTree(new ProjectTree(this))
+    , m_namespaceView(new NamespaceView(this))
+    , m_reloadLog(new ReloadLogView(this))
+    , m_console(new ConsoleWidget(m_runtime, m_completer, this))
+    , m_journal(new RecoveryJournal(m_editors, RecoveryJournal::defaultDirectory(), this))
+    , m_engineStatus(new QLabel(this))
 {
-    setWindowTitle(tr("Relive"));
-    m_editors->setDocumentMode(true);
-    m_editors->setTabsClosable(true);
-    m_editors->addTab(new CodeEditor, tr("untitled"));
-    setCentralWidget(m_editors);
+    qRegisterMetaType<ReloadReport>();
+    qRegisterMetaType<NamespaceNode>();
+    qRegisterMetaType<QList<NamespaceNode>>();
 
+    initReliveResources();
+    setWindowIcon(QIcon(QStringLiteral(":/icons/relive.svg")));
+    setCentralWidget(m_editors);
+    createDocks();
+    createActions();
+    statusBar()->addPermanentWidget(m_engineStatus);
+    updateTitle();
+
+    connect(m_projectTree, &ProjectTree::fileActivated, this,
+            [this](const QString &path) { openLocation(path, 0); });
+    connect(m_editors, &EditorTabs::fileSaved, this, &MainWindow::onFileSaved);
+    connect(m_editors, &EditorTabs::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 4000); });
+    connect(m_editors, &EditorTabs::modificationChanged, this, &MainWindow::updateTitle);
+    connect(m_editors, &EditorTabs::currentEditorChanged, this, &MainWindow::updateTitle);
+    connect(m_namespaceView, &NamespaceView::definitionRequested, this, &MainWindow::openLocation);
+    connect(m_namespaceView, &NamespaceView::instanceCountRequested, this,
+            [this](const QString &name) {
+                if (m_codeManager)
+                    m_codeManager->requestInstanceCount(name);
+            });
+    connect(m_reloadLog, &ReloadLogView::locationActivated, this, &MainWindow::openLocation);
+    connect(m_console, &ConsoleWidget::fileLinkActivated, this, &MainWindow::openLocation);
+
+    connect(m_runtime, &PythonRuntime::programStarted, this, [this](const QString &spec) {
+        m_console->appendNotice(tr("Running %1").arg(spec));
+        updateRunActions();
+    });
+    connect(m_runtime, &PythonRuntime::programFinished, this,
+            [this](const QString &spec, int status) {
+                m_console->appendNotice(tr("%1 finished (exit status %2)").arg(spec).arg(status));
+                updateRunActions();
+            });
+
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1400, 900);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray(), StateVersion);
+}
+
+MainWindow::~MainWindow()
+{
+    // The code manager and the completer post to the runtime's workers: they
+    // go first, then the interpreter.
+    m_journal->clear();
+    delete m_codeManager;
+    delete m_completer;
+    delete m_runtime;
+}
+
+void MainWindow::connectCodeManager()
+{
+    connect(m_codeManager, &CodeManager::reloaded, this, &MainWindow::onReloaded);
+    connect(m_codeManager, &CodeManager::snapshotReady, m_namespaceView, &NamespaceView::setRoots);
+    connect(m_codeManager, &CodeManager::instanceCount, this,
+            [this](const QString &name, int count) {
+                m_namespaceView->namespaceModel()->setInstanceCount(name, count);
+                statusBar()->showMessage(tr("%1: %n live instance(s)", nullptr, count).arg(name), 5000);
+            });
+    connect(m_codeManager, &CodeManager::namespaceChanged, m_codeManager,
+            &CodeManager::requestSnapshot);
+    connect(m_codeManager, &CodeManager::warning, this, [this](const QString &message) {
+        m_console->appendNotice(message);
+        statusBar()->showMessage(message, 5000);
+    });
+}
+
+void MainWindow::createDocks()
+{
     auto addDock = [this](const QString &title, const QString &name, QWidget *widget,
                           Qt::DockWidgetArea area) {
         auto *dock = new QDockWidget(title, this);
@@ -27,9 +139,407 @@ MainWindow::MainWindow(QWidget *parent)
         addDockWidget(area, dock);
         return dock;
     };
-    addDock(tr("Project"), QStringLiteral("projectDock"), new QTreeView, Qt::LeftDockWidgetArea);
-    addDock(tr("Namespace"), QStringLiteral("namespaceDock"), new QTreeView, Qt::RightDockWidgetArea);
-    addDock(tr("Reload Log"), QStringLiteral("reloadLogDock"), new QTreeView, Qt::RightDockWidgetArea);
-    addDock(tr("Console"), QStringLiteral("consoleDock"), new QPlainTextEdit, Qt::BottomDockWidgetArea);
-    menuBar()->addMenu(tr("&File"));
+    addDock(tr("Project"), QStringLiteral("projectDock"), m_projectTree, Qt::LeftDockWidgetArea);
+    QDockWidget *namespaces = addDock(tr("Namespace"), QStringLiteral("namespaceDock"),
+                                      m_namespaceView, Qt::RightDockWidgetArea);
+    QDockWidget *log = addDock(tr("Reload Log"), QStringLiteral("reloadLogDock"), m_reloadLog,
+                               Qt::RightDockWidgetArea);
+    addDock(tr("Console"), QStringLiteral("consoleDock"), m_console, Qt::BottomDockWidgetArea);
+    splitDockWidget(namespaces, log, Qt::Vertical);
+    // Left and right docks take the full height; the console sits under the editors.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    resizeDocks({findChild<QDockWidget *>(QStringLiteral("projectDock")), namespaces},
+                {220, 340}, Qt::Horizontal);
+    resizeDocks({findChild<QDockWidget *>(QStringLiteral("consoleDock"))}, {260}, Qt::Vertical);
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
+    QAction *openFolder = file->addAction(tr("Open &Folder as Namespace…"), this,
+                                          &MainWindow::openFolderDialog);
+    openFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_recentMenu = file->addMenu(tr("&Recent Folders"));
+    updateRecentMenu();
+    file->addSeparator();
+    QAction *newAction = file->addAction(tr("&New File…"), this, &MainWindow::newFile);
+    newAction->setShortcut(QKeySequence::New);
+    QAction *open = file->addAction(tr("&Open File…"), this, &MainWindow::openFileDialog);
+    open->setShortcut(QKeySequence::Open);
+    m_saveAction = file->addAction(tr("&Save"), m_editors, &EditorTabs::saveCurrent);
+    m_saveAction->setShortcut(QKeySequence::Save);
+    QAction *saveAs = file->addAction(tr("Save &As…"), m_editors, &EditorTabs::saveCurrentAs);
+    saveAs->setShortcut(QKeySequence::SaveAs);
+    m_saveAllAction = file->addAction(tr("Save A&ll"), m_editors, &EditorTabs::saveAll);
+    m_saveAllAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S));
+    QAction *close = file->addAction(tr("&Close File"), this,
+                                     [this] { m_editors->closeEditor(m_editors->currentEditor()); });
+    close->setShortcut(QKeySequence::Close);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->setObjectName(QStringLiteral("editMenu"));
+    auto editorAction = [this, edit](const QString &text, const QKeySequence &key,
+                                     void (QPlainTextEdit::*slot)()) {
+        QAction *action = edit->addAction(text, this, [this, slot] {
+            if (CodeEditor *editor = m_editors->currentEditor())
+                (editor->*slot)();
+        });
+        action->setShortcut(key);
+        // The editor handles its own shortcuts; the menu entry is for discovery.
+        action->setShortcutContext(Qt::WidgetShortcut);
+        return action;
+    };
+    editorAction(tr("&Undo"), QKeySequence::Undo, &QPlainTextEdit::undo);
+    editorAction(tr("&Redo"), QKeySequence::Redo, &QPlainTextEdit::redo);
+    edit->addSeparator();
+    editorAction(tr("Cu&t"), QKeySequence::Cut, &QPlainTextEdit::cut);
+    editorAction(tr("&Copy"), QKeySequence::Copy, &QPlainTextEdit::copy);
+    editorAction(tr("&Paste"), QKeySequence::Paste, &QPlainTextEdit::paste);
+    edit->addSeparator();
+    QAction *find = edit->addAction(tr("&Find…"), m_editors, &EditorTabs::showFind);
+    find->setShortcut(QKeySequence::Find);
+    QAction *replace = edit->addAction(tr("R&eplace…"), m_editors, &EditorTabs::showReplace);
+    replace->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    QAction *goToLine = edit->addAction(tr("&Go to Line…"), m_editors, &EditorTabs::goToLine);
+    goToLine->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+
+    QMenu *run = menuBar()->addMenu(tr("&Run"));
+    run->setObjectName(QStringLiteral("runMenu"));
+    m_runAction = run->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Run"), this,
+                                 [this] { runProgram(false); });
+    m_runAction->setShortcut(QKeySequence(Qt::Key_F5));
+    m_runAsAction = run->addAction(tr("Run &Target…"), this, [this] { runProgram(true); });
+    m_stopAction = run->addAction(style()->standardIcon(QStyle::SP_MediaStop), tr("&Stop"),
+                                  m_runtime, &PythonRuntime::stopProgram);
+    m_stopAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    run->addSeparator();
+    QAction *interrupt = run->addAction(tr("&Interrupt Console"), m_console,
+                                        &ConsoleWidget::interrupt);
+    interrupt->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    const auto docks = findChildren<QDockWidget *>();
+    for (QDockWidget *dock : docks)
+        view->addAction(dock->toggleViewAction());
+    view->addSeparator();
+    view->addAction(tr("Refresh &Namespace"), this, [this] {
+        if (m_codeManager)
+            m_codeManager->requestSnapshot();
+    });
+    view->addAction(tr("&Clear Console"), m_console, &ConsoleWidget::clear);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    help->addAction(tr("&About Relive"), this, &MainWindow::about);
+
+    QToolBar *toolBar = addToolBar(tr("Main"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->setIconSize(QSize(18, 18));
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    openFolder->setIcon(style()->standardIcon(QStyle::SP_DirOpenIcon));
+    m_saveAction->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
+    toolBar->addAction(openFolder);
+    toolBar->addAction(m_saveAction);
+    toolBar->addSeparator();
+    toolBar->addAction(m_runAction);
+    toolBar->addAction(m_stopAction);
+    updateRunActions();
+}
+
+bool MainWindow::startEngine(QString *error)
+{
+    if (m_codeManager)
+        return true;
+    QString message;
+    const bool ok = m_runtime->start(&message);
+    if (ok) {
+        // CodeManager talks to the live worker from its constructor: it can
+        // only exist once the interpreter runs.
+        m_codeManager = new CodeManager(m_runtime, this);
+        connectCodeManager();
+    }
+    m_engineStatus->setText(ok ? tr("Python ready") : tr("Python failed to start"));
+    if (!ok) {
+        m_console->appendNotice(tr("Python could not start: %1").arg(message));
+        if (error)
+            *error = message;
+    }
+    updateRunActions();
+    return ok;
+}
+
+bool MainWindow::openFolder(const QString &folder, const QString &name, QString *error,
+                            bool interactive)
+{
+    const QString path = QFileInfo(folder).absoluteFilePath();
+    QString message;
+    if (!m_codeManager) {
+        if (error)
+            *error = tr("Python is not running.");
+        return false;
+    }
+    bool ok = m_codeManager->addDirectory(path, name, &message);
+    if (!ok && interactive) {
+        const auto answer = QMessageBox::warning(
+            this, tr("Open Folder as Namespace"),
+            tr("%1 could not be opened as %2:\n%3\n\nUse this name anyway?")
+                .arg(QDir::toNativeSeparators(path), name, message),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer == QMessageBox::Yes)
+            ok = m_codeManager->addDirectory(path, name, &message, true);
+    }
+    if (!ok) {
+        if (error)
+            *error = message;
+        if (interactive)
+            m_console->appendNotice(tr("Could not open %1 as %2: %3").arg(path, name, message));
+        return false;
+    }
+    m_currentFolder = path;
+    m_currentNamespace = name;
+    m_projectTree->setRootPath(path);
+    addRecentFolder(path, name);
+    m_codeManager->requestSnapshot();
+    m_console->appendNotice(tr("%1 is now the namespace %2").arg(QDir::toNativeSeparators(path), name));
+    if (m_editors->count() == 0) {
+        const QString main = QDir(path).filePath(QStringLiteral("main.py"));
+        if (QFileInfo::exists(main))
+            m_editors->openFile(main);
+    }
+    updateTitle();
+    updateRunActions();
+    return true;
+}
+
+void MainWindow::offerRecovery()
+{
+    const QList<RecoveryJournal::Entry> entries = RecoveryJournal::entries(m_journal->directory());
+    if (entries.isEmpty())
+        return;
+    QStringList files;
+    for (const auto &entry : entries)
+        files.append(QStringLiteral("%1 (%2)").arg(QDir::toNativeSeparators(entry.file),
+                                                   QLocale().toString(entry.time, QLocale::ShortFormat)));
+    const auto answer = QMessageBox::question(
+        this, tr("Restore Unsaved Changes"),
+        tr("Relive did not exit cleanly last time. Unsaved changes to these files were kept:\n\n%1\n\n"
+           "Restore them?")
+            .arg(files.join(QLatin1Char('\n'))),
+        QMessageBox::Yes | QMessageBox::Discard, QMessageBox::Yes);
+    if (answer == QMessageBox::Yes) {
+        for (const auto &entry : entries) {
+            CodeEditor *editor = QFileInfo::exists(entry.file) ? m_editors->openFile(entry.file)
+                                                               : nullptr;
+            if (!editor) {
+                m_console->appendNotice(tr("Could not restore %1: the file no longer exists")
+                                            .arg(entry.file));
+                continue;
+            }
+            // Through a cursor, so the restore can be undone back to the file's content.
+            QTextCursor cursor(editor->document());
+            cursor.select(QTextCursor::Document);
+            cursor.insertText(entry.text);
+        }
+    }
+    RecoveryJournal::discard(entries);
+    m_journal->writeNow();
+}
+
+void MainWindow::openFolderDialog()
+{
+    QSettings settings;
+    OpenFolderDialog dialog(settings.value(recentFoldersKey()).toStringList(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    openFolder(dialog.folder(), dialog.namespaceName());
+}
+
+void MainWindow::openFileDialog()
+{
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Open File"), m_currentFolder, tr("Python files (*.py);;All files (*)"));
+    for (const QString &file : files)
+        openLocation(file, 0);
+}
+
+void MainWindow::newFile()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("New File"), m_currentFolder, tr("Python files (*.py);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    if (!QFileInfo::exists(path)) {
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || !file.commit()) {
+            QMessageBox::warning(this, tr("New File"),
+                                 tr("Could not create %1:\n%2").arg(path, file.errorString()));
+            return;
+        }
+    }
+    openLocation(path, 0);
+}
+
+void MainWindow::openLocation(const QString &file, int line)
+{
+    if (!QFileInfo(file).isFile()) {
+        statusBar()->showMessage(tr("%1 is not a file").arg(file), 4000);
+        return;
+    }
+    QString error;
+    if (!m_editors->openFile(file, line, &error))
+        QMessageBox::warning(this, tr("Open File"), tr("Could not open %1:\n%2").arg(file, error));
+}
+
+void MainWindow::onFileSaved(const QString &path)
+{
+    statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 3000);
+    if (m_codeManager && m_codeManager->ownsFile(path))
+        m_codeManager->reloadFile(path);
+}
+
+void MainWindow::onReloaded(const ReloadReport &report)
+{
+    m_reloadLog->addReport(report);
+    if (report.ok()) {
+        m_editors->clearErrorMarker(report.file);
+        statusBar()->showMessage(report.summary(), 5000);
+    } else {
+        m_editors->setErrorMarker(report.file, qMax(1, report.errorLine), report.error);
+        statusBar()->showMessage(tr("Reload of %1 failed: %2")
+                                     .arg(QFileInfo(report.file).fileName(), report.error),
+                                 8000);
+    }
+    m_codeManager->requestSnapshot();
+}
+
+QString MainWindow::runTarget() const
+{
+    QSettings settings;
+    const QVariantMap targets = settings.value(runTargetsKey()).toMap();
+    const QString target = targets.value(m_currentFolder).toString();
+    if (!target.isEmpty())
+        return target;
+    if (QFileInfo::exists(QDir(m_currentFolder).filePath(QStringLiteral("main.py"))))
+        return m_currentNamespace + QStringLiteral(".main:run");
+    return {};
+}
+
+void MainWindow::runProgram(bool askForTarget)
+{
+    if (m_runtime->isProgramRunning())
+        return;
+    QString target = runTarget();
+    if (askForTarget || target.isEmpty()) {
+        bool ok = false;
+        target = QInputDialog::getText(this, tr("Run"),
+                                       tr("Callable to run in a program thread "
+                                          "(package.module:function):"),
+                                       QLineEdit::Normal, target, &ok)
+                     .trimmed();
+        if (!ok || target.isEmpty())
+            return;
+        QSettings settings;
+        QVariantMap targets = settings.value(runTargetsKey()).toMap();
+        targets.insert(m_currentFolder, target);
+        settings.setValue(runTargetsKey(), targets);
+    }
+    m_runtime->runProgram(target);
+    updateRunActions();
+}
+
+void MainWindow::updateRunActions()
+{
+    if (!m_runAction)
+        return;
+    const bool running = m_runtime->isRunning() && m_runtime->isProgramRunning();
+    const bool canRun = m_runtime->isRunning() && !m_currentFolder.isEmpty() && !running;
+    m_runAction->setEnabled(canRun);
+    m_runAsAction->setEnabled(canRun);
+    m_stopAction->setEnabled(running);
+    const QString target = m_currentFolder.isEmpty() ? QString() : runTarget();
+    m_runAction->setToolTip(target.isEmpty() ? tr("Run a callable of the namespace")
+                                             : tr("Run %1").arg(target));
+}
+
+void MainWindow::addRecentFolder(const QString &folder, const QString &name)
+{
+    QSettings settings;
+    QStringList folders = settings.value(recentFoldersKey()).toStringList();
+    QVariantMap names = settings.value(recentNamesKey()).toMap();
+    folders.removeAll(folder);
+    folders.prepend(folder);
+    while (folders.size() > MaxRecentFolders)
+        names.remove(folders.takeLast());
+    names.insert(folder, name);
+    settings.setValue(recentFoldersKey(), folders);
+    settings.setValue(recentNamesKey(), names);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    QSettings settings;
+    const QStringList folders = settings.value(recentFoldersKey()).toStringList();
+    const QVariantMap names = settings.value(recentNamesKey()).toMap();
+    for (const QString &folder : folders) {
+        const QString name = names.value(folder).toString();
+        QAction *action = m_recentMenu->addAction(
+            tr("%1 as %2").arg(QDir::toNativeSeparators(folder), name));
+        connect(action, &QAction::triggered, this, [this, folder, name] {
+            if (m_codeManager && m_codeManager->namespaces().contains(name)) {
+                m_currentFolder = folder;
+                m_currentNamespace = name;
+                m_projectTree->setRootPath(folder);
+                updateTitle();
+                updateRunActions();
+                return;
+            }
+            openFolder(folder, name);
+        });
+    }
+    m_recentMenu->setEnabled(!folders.isEmpty());
+}
+
+void MainWindow::updateTitle()
+{
+    QString title;
+    if (CodeEditor *editor = m_editors->currentEditor())
+        title = QFileInfo(editor->filePath()).fileName() + QStringLiteral("[*] \u2014 ");
+    if (!m_currentNamespace.isEmpty())
+        title += m_currentNamespace + QStringLiteral(" \u2014 ");
+    title += tr("Relive");
+    setWindowTitle(title);
+    CodeEditor *editor = m_editors->currentEditor();
+    setWindowModified(editor && editor->document()->isModified());
+}
+
+void MainWindow::about()
+{
+    QMessageBox::about(this, tr("About Relive"),
+                       tr("<h3>Relive %1</h3><p>A live-coding IDE for Python: save a file and "
+                          "the running objects pick up the new code at once, with their "
+                          "state intact.</p>")
+                           .arg(QStringLiteral(RELIVE_VERSION)));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_editors->closeAll()) {
+        event->ignore();
+        return;
+    }
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState(StateVersion));
+    m_journal->clear();
+    if (m_runtime->isRunning() && m_runtime->isProgramRunning())
+        m_runtime->stopProgram();
+    event->accept();
 }

@@ -1,12 +1,87 @@
+#include "CodeManager.h"
 #include "MainWindow.h"
+#include "Translations.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QLocale>
+#include <QMessageBox>
+
+namespace {
+
+// The bundled example: installed beside the binary's prefix, or in the source
+// tree when running from a build directory.
+QString bundledExample()
+{
+    const QString appDir = QCoreApplication::applicationDirPath();
+    const QStringList candidates = {
+        appDir + QStringLiteral("/../share/relive/examples/server"),
+        QStringLiteral(RELIVE_INSTALLED_EXAMPLES "/server"),
+        QStringLiteral(RELIVE_SOURCE_EXAMPLES "/server"),
+    };
+    for (const QString &candidate : candidates) {
+        if (QFileInfo(candidate).isDir())
+            return QDir::cleanPath(candidate);
+    }
+    return {};
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("relive"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Relive"));
+    QApplication::setOrganizationName(QStringLiteral("relive"));
+    QApplication::setApplicationVersion(QStringLiteral(RELIVE_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("relive"));
+    installTranslators(&app, QLocale());
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Live-coding IDE for Python."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(
+        QStringLiteral("DIR"),
+        QCoreApplication::translate("main", "Folder to open as a namespace (default: the bundled example)."),
+        QStringLiteral("[DIR]"));
+    const QCommandLineOption namespaceOption(
+        {QStringLiteral("n"), QStringLiteral("namespace")},
+        QCoreApplication::translate("main", "Name of the namespace the folder is imported as."),
+        QCoreApplication::translate("main", "NAME"));
+    parser.addOption(namespaceOption);
+    parser.process(app);
+
+    QString folder;
+    QString name = parser.value(namespaceOption);
+    if (!parser.positionalArguments().isEmpty()) {
+        folder = parser.positionalArguments().constFirst();
+        if (!QFileInfo(folder).isDir()) {
+            qCritical("%s", qPrintable(QCoreApplication::translate("main", "Not a folder: %1").arg(folder)));
+            return 2;
+        }
+    } else {
+        folder = bundledExample();
+        if (name.isEmpty())
+            name = QStringLiteral("applib");
+    }
+
     MainWindow window;
-    window.resize(1280, 800);
     window.show();
+
+    QString error;
+    if (!window.startEngine(&error)) {
+        QMessageBox::critical(&window, QCoreApplication::translate("main", "Relive"),
+                              QCoreApplication::translate("main", "Python could not start:\n%1").arg(error));
+    } else if (!folder.isEmpty()) {
+        if (name.isEmpty())
+            name = CodeManager::proposeNamespaceName(QFileInfo(folder).fileName());
+        window.openFolder(folder, name);
+    }
+    window.offerRecovery();
     return app.exec();
 }

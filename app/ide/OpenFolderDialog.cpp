@@ -1,0 +1,87 @@
+#include "OpenFolderDialog.h"
+
+#include "CodeManager.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QRegularExpressionValidator>
+
+OpenFolderDialog::OpenFolderDialog(const QStringList &recentFolders, QWidget *parent)
+    : QDialog(parent)
+    , m_folder(new QComboBox(this))
+    , m_name(new QLineEdit(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Open | QDialogButtonBox::Cancel, this))
+{
+    setWindowTitle(tr("Open Folder as Namespace"));
+    m_folder->setEditable(true);
+    m_folder->addItems(recentFolders);
+    m_folder->setMinimumContentsLength(40);
+    m_folder->setInsertPolicy(QComboBox::NoInsert);
+    m_name->setValidator(new QRegularExpressionValidator(
+        QRegularExpression(QStringLiteral("[A-Za-z_][A-Za-z0-9_]*")), m_name));
+    m_name->setPlaceholderText(tr("e.g. applib"));
+
+    auto *browseButton = new QPushButton(tr("Browse…"), this);
+    auto *folderRow = new QHBoxLayout;
+    folderRow->addWidget(m_folder, 1);
+    folderRow->addWidget(browseButton);
+
+    auto *form = new QFormLayout(this);
+    form->addRow(tr("&Folder:"), folderRow);
+    form->addRow(tr("&Namespace:"), m_name);
+    form->addRow(m_buttons);
+
+    connect(browseButton, &QPushButton::clicked, this, &OpenFolderDialog::browse);
+    connect(m_folder, &QComboBox::currentTextChanged, this, &OpenFolderDialog::folderChanged);
+    connect(m_name, &QLineEdit::textEdited, this, [this] {
+        m_nameEdited = true;
+        validate();
+    });
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    folderChanged(m_folder->currentText());
+}
+
+QString OpenFolderDialog::folder() const
+{
+    return QDir::cleanPath(m_folder->currentText().trimmed());
+}
+
+QString OpenFolderDialog::namespaceName() const
+{
+    return m_name->text();
+}
+
+void OpenFolderDialog::setFolder(const QString &folder)
+{
+    m_folder->setEditText(folder);
+}
+
+void OpenFolderDialog::browse()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Choose a Folder"),
+                                                             m_folder->currentText());
+    if (!folder.isEmpty())
+        setFolder(folder);
+}
+
+void OpenFolderDialog::folderChanged(const QString &folder)
+{
+    if (!m_nameEdited && !folder.trimmed().isEmpty())
+        m_name->setText(CodeManager::proposeNamespaceName(QFileInfo(folder.trimmed()).fileName()));
+    validate();
+}
+
+void OpenFolderDialog::validate()
+{
+    const bool ok = QFileInfo(folder()).isDir() && m_name->hasAcceptableInput();
+    m_buttons->button(QDialogButtonBox::Open)->setEnabled(ok);
+}

@@ -1,0 +1,36 @@
+#include "Translations.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+void initReliveResources()
+{
+    // Resources linked from a static library need an explicit initialisation.
+    Q_INIT_RESOURCE(relive_ide);
+}
+
+bool installTranslators(QCoreApplication *app, const QLocale &locale)
+{
+    initReliveResources();
+    auto *relive = new QTranslator(app);
+    const bool found = relive->load(locale, QStringLiteral("relive"), QStringLiteral("_"),
+                                    QStringLiteral(":/i18n"));
+    if (found)
+        QCoreApplication::installTranslator(relive);
+    else
+        delete relive;
+
+#if QT_VERSION >= QT_VERSION_CHECK(6, 0, 0)
+    const QString qtTranslations = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
+#else
+    const QString qtTranslations = QLibraryInfo::location(QLibraryInfo::TranslationsPath);
+#endif
+    auto *qt = new QTranslator(app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), qtTranslations))
+        QCoreApplication::installTranslator(qt);
+    else
+        delete qt;
+    return found;
+}

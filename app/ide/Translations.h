@@ -1,0 +1,10 @@
+#pragma once
+
+class QCoreApplication;
+class QLocale;
+
+// Registers the resources of the IDE library (icons, compiled translations).
+void initReliveResources();
+// Installs Relive's and Qt's own translation for `locale`; returns true when
+// Relive's was found.
+bool installTranslators(QCoreApplication *app, const QLocale &locale);

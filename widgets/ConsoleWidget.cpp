@@ -1,0 +1,493 @@
+#include "ConsoleWidget.h"
+
+#include "Completer.h"
+
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QClipboard>
+#include <QCompleter>
+#include <QElapsedTimer>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMouseEvent>
+#include <QPlainTextEdit>
+#include <QRegularExpression>
+#include <QScrollBar>
+#include <QSettings>
+#include <QStandardItemModel>
+#include <QStyle>
+#include <QTextBlock>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace {
+
+constexpr int DefaultScrollback = 20000;
+constexpr int MaxHistory = 500;
+// One batch: small enough that appending it takes a few milliseconds.
+constexpr int BatchChars = 16 * 1024;
+// Output waiting beyond this would scroll out of the scrollback anyway.
+constexpr qsizetype MaxPendingChars = 4 * 1024 * 1024;
+constexpr int CompletionTextRole = Qt::UserRole + 1;
+
+const QRegularExpression &fileLinkPattern()
+{
+    static const QRegularExpression pattern(QStringLiteral("File \"([^\"]+)\", line (\\d+)"));
+    return pattern;
+}
+
+QString settingsKey()
+{
+    return QStringLiteral("console/history");
+}
+
+} // namespace
+
+ConsoleWidget::ConsoleWidget(PythonRuntime *runtime, Completer *completer, QWidget *parent)
+    : QWidget(parent)
+    , m_runtime(runtime)
+    , m_completionSource(completer)
+    , m_output(new QPlainTextEdit(this))
+    , m_prompt(new QLabel(this))
+    , m_input(new QLineEdit(this))
+    , m_stopButton(new QToolButton(this))
+    , m_completer(new QCompleter(this))
+    , m_completionModel(new QStandardItemModel(this))
+    , m_flushTimer(new QTimer(this))
+{
+    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_output->setReadOnly(true);
+    m_output->setFont(fixed);
+    m_output->setMaximumBlockCount(DefaultScrollback);
+    m_output->setUndoRedoEnabled(false);
+    m_output->setWordWrapMode(QTextOption::WrapAnywhere);
+    m_output->viewport()->installEventFilter(this);
+    m_output->viewport()->setMouseTracking(true);
+    m_output->setFocusProxy(m_input);
+
+    m_prompt->setFont(fixed);
+    m_input->setFont(fixed);
+    m_input->setFrame(false);
+    m_input->installEventFilter(this);
+    m_input->setPlaceholderText(tr("Python command"));
+    setFocusProxy(m_input);
+
+    m_stopButton->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
+    m_stopButton->setToolTip(tr("Interrupt the running command (Ctrl+C)"));
+    m_stopButton->setEnabled(false);
+    m_stopButton->setAutoRaise(true);
+    connect(m_stopButton, &QToolButton::clicked, this, &ConsoleWidget::interrupt);
+
+    auto *clearButton = new QToolButton(this);
+    clearButton->setIcon(style()->standardIcon(QStyle::SP_DialogResetButton));
+    clearButton->setToolTip(tr("Clear the console"));
+    clearButton->setAutoRaise(true);
+    connect(clearButton, &QToolButton::clicked, this, &ConsoleWidget::clear);
+
+    auto *inputRow = new QHBoxLayout;
+    inputRow->setContentsMargins(4, 0, 0, 0);
+    inputRow->setSpacing(2);
+    inputRow->addWidget(m_prompt);
+    inputRow->addWidget(m_input, 1);
+    inputRow->addWidget(m_stopButton);
+    inputRow->addWidget(clearButton);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_output, 1);
+    layout->addLayout(inputRow);
+
+    // The model holds whole input lines as the completion text and the bare
+    // names for display, so QLineEdit's own completer machinery can insert
+    // them (and keeps Return in the popup from submitting the line).
+    m_completer->setModel(m_completionModel);
+    m_completer->setCompletionRole(CompletionTextRole);
+    m_completer->setCompletionMode(QCompleter::PopupCompletion);
+    m_completer->setCaseSensitivity(Qt::CaseSensitive);
+    m_completer->setMaxVisibleItems(12);
+    m_input->setCompleter(m_completer);
+    m_completer->popup()->installEventFilter(this);
+
+    m_flushTimer->setSingleShot(true);
+    m_flushTimer->setInterval(15);
+    connect(m_flushTimer, &QTimer::timeout, this, &ConsoleWidget::flushSome);
+
+    connect(m_runtime, &PythonRuntime::output, this,
+            [this](const QString &text, PythonRuntime::Stream stream) {
+                append(text, stream == PythonRuntime::Stream::Stderr ? Kind::Stderr : Kind::Stdout);
+            });
+    connect(m_runtime, &PythonRuntime::consoleReady, this, &ConsoleWidget::onConsoleReady);
+    if (m_completionSource)
+        connect(m_completionSource, &Completer::completed, this, &ConsoleWidget::onCompleted);
+
+    loadHistory();
+    updatePrompt();
+}
+
+ConsoleWidget::~ConsoleWidget() = default;
+
+void ConsoleWidget::submitLine(const QString &line)
+{
+    if (!line.trimmed().isEmpty()) {
+        if (m_history.isEmpty() || m_history.constLast() != line)
+            m_history.append(line);
+        while (m_history.size() > MaxHistory)
+            m_history.removeFirst();
+        saveHistory();
+    }
+    m_historyIndex = int(m_history.size());
+    m_draft.clear();
+    m_queue.append(line);
+    pushNext();
+}
+
+void ConsoleWidget::submitLines(const QString &code)
+{
+    QString text = code;
+    text.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    QStringList lines = text.split(QLatin1Char('\n'));
+    if (lines.size() > 1 && lines.constLast().isEmpty())
+        lines.removeLast();
+    for (const QString &line : std::as_const(lines))
+        submitLine(line);
+    // A pasted block that ends indented needs an empty line to run.
+    if (!lines.isEmpty() && lines.constLast().startsWith(QLatin1Char(' ')))
+        submitLine(QString());
+}
+
+void ConsoleWidget::pushNext()
+{
+    if (m_waiting || m_queue.isEmpty())
+        return;
+    const QString line = m_queue.takeFirst();
+    // Echoed when it runs, so it appears after the output of the line before.
+    append((m_continuation ? QStringLiteral("... ") : QStringLiteral(">>> ")) + line
+               + QLatin1Char('\n'),
+           Kind::Echo);
+    m_block.append(line);
+    m_waiting = true;
+    m_stopButton->setEnabled(true);
+    m_runtime->pushConsoleLine(line);
+}
+
+void ConsoleWidget::onConsoleReady(bool continuation)
+{
+    m_waiting = false;
+    m_continuation = continuation;
+    if (!continuation)
+        m_block.clear();
+    m_stopButton->setEnabled(!m_queue.isEmpty());
+    if (!m_queue.isEmpty()) {
+        pushNext();
+        return;
+    }
+    updatePrompt();
+    if (continuation && m_input->text().isEmpty() && !m_block.isEmpty()) {
+        // Indent the next line of a block as the editor would.
+        const QString last = m_block.constLast();
+        int indent = 0;
+        while (indent < last.size() && last.at(indent) == QLatin1Char(' '))
+            ++indent;
+        if (last.trimmed().endsWith(QLatin1Char(':')))
+            indent += 4;
+        m_input->setText(QString(indent, QLatin1Char(' ')));
+    }
+    Q_EMIT inputReady(continuation);
+}
+
+void ConsoleWidget::interrupt()
+{
+    m_queue.clear();
+    if (m_waiting) {
+        m_runtime->interrupt();
+        return;
+    }
+    // Nothing runs: drop the partly entered block, as Ctrl+C does in the shell.
+    m_input->clear();
+    if (m_continuation || !m_block.isEmpty())
+        m_runtime->resetConsoleInput();
+    m_block.clear();
+    m_continuation = false;
+    append(QStringLiteral("KeyboardInterrupt\n"), Kind::Notice);
+    updatePrompt();
+}
+
+void ConsoleWidget::clear()
+{
+    m_pending.clear();
+    m_pendingSize = 0;
+    m_output->clear();
+}
+
+void ConsoleWidget::appendNotice(const QString &text)
+{
+    append(text.endsWith(QLatin1Char('\n')) ? text : text + QLatin1Char('\n'), Kind::Notice);
+}
+
+void ConsoleWidget::setScrollbackLines(int lines)
+{
+    m_output->setMaximumBlockCount(lines);
+}
+
+QString ConsoleWidget::outputText() const
+{
+    const_cast<ConsoleWidget *>(this)->flushOutput();
+    return m_output->toPlainText();
+}
+
+void ConsoleWidget::updatePrompt()
+{
+    m_prompt->setText(m_continuation ? QStringLiteral("...") : QStringLiteral(">>>"));
+}
+
+void ConsoleWidget::append(const QString &text, Kind kind)
+{
+    if (text.isEmpty())
+        return;
+    if (!m_pending.isEmpty() && m_pending.last().kind == kind)
+        m_pending.last().text += text;
+    else
+        m_pending.append({text, kind});
+    m_pendingSize += text.size();
+    while (m_pendingSize > MaxPendingChars && m_pending.size() > 1) {
+        m_pendingSize -= m_pending.first().text.size();
+        m_pending.removeFirst();
+    }
+    if (!m_flushTimer->isActive())
+        m_flushTimer->start();
+}
+
+void ConsoleWidget::flushOutput()
+{
+    m_flushTimer->stop();
+    while (!m_pending.isEmpty()) {
+        const Chunk chunk = m_pending.takeFirst();
+        insertChunk(chunk.text, chunk.kind);
+    }
+    m_pendingSize = 0;
+}
+
+void ConsoleWidget::flushSome()
+{
+    QScrollBar *bar = m_output->verticalScrollBar();
+    const bool atBottom = bar->value() >= bar->maximum() - 2;
+    int budget = BatchChars;
+    while (budget > 0 && !m_pending.isEmpty()) {
+        Chunk &chunk = m_pending.first();
+        if (chunk.text.size() <= budget) {
+            budget -= int(chunk.text.size());
+            m_pendingSize -= chunk.text.size();
+            const Chunk taken = m_pending.takeFirst();
+            insertChunk(taken.text, taken.kind);
+        } else {
+            // Split at a line end so links are never cut in two.
+            int cut = int(chunk.text.lastIndexOf(QLatin1Char('\n'), budget));
+            cut = cut > 0 ? cut + 1 : budget;
+            insertChunk(chunk.text.left(cut), chunk.kind);
+            chunk.text.remove(0, cut);
+            m_pendingSize -= cut;
+            budget = 0;
+        }
+    }
+    if (atBottom)
+        bar->setValue(bar->maximum());
+    if (!m_pending.isEmpty()) {
+        // Let the event loop breathe between batches.
+        m_flushTimer->start(0);
+        m_flushTimer->setInterval(15);
+    }
+}
+
+void ConsoleWidget::insertChunk(const QString &text, Kind kind)
+{
+    const QPalette pal = palette();
+    const bool dark = pal.color(QPalette::Base).lightness() < 128;
+    QTextCharFormat format;
+    switch (kind) {
+    case Kind::Stdout:
+        break;
+    case Kind::Stderr:
+        format.setForeground(dark ? QColor(0xff, 0x6b, 0x6b) : QColor(0xc0, 0x1c, 0x1c));
+        break;
+    case Kind::Echo:
+        format.setForeground(dark ? QColor(0x8a, 0xb4, 0xf8) : QColor(0x1a, 0x4d, 0x9c));
+        break;
+    case Kind::Notice:
+        format.setForeground(pal.color(QPalette::Disabled, QPalette::Text));
+        format.setFontItalic(true);
+        break;
+    }
+
+    QTextCursor cursor(m_output->document());
+    cursor.movePosition(QTextCursor::End);
+    cursor.beginEditBlock();
+    if (kind == Kind::Stderr) {
+        QTextCharFormat link = format;
+        link.setFontUnderline(true);
+        int pos = 0;
+        auto it = fileLinkPattern().globalMatch(text);
+        while (it.hasNext()) {
+            const auto match = it.next();
+            cursor.insertText(text.mid(pos, match.capturedStart() - pos), format);
+            cursor.insertText(match.captured(), link);
+            pos = int(match.capturedEnd());
+        }
+        cursor.insertText(text.mid(pos), format);
+    } else {
+        cursor.insertText(text, format);
+    }
+    cursor.endEditBlock();
+}
+
+bool ConsoleWidget::handleLinkClick(const QPoint &pos)
+{
+    const QTextCursor cursor = m_output->cursorForPosition(pos);
+    const QString line = cursor.block().text();
+    const int column = cursor.positionInBlock();
+    auto it = fileLinkPattern().globalMatch(line);
+    while (it.hasNext()) {
+        const auto match = it.next();
+        if (column >= match.capturedStart() && column <= match.capturedEnd()) {
+            Q_EMIT fileLinkActivated(match.captured(1), match.captured(2).toInt());
+            return true;
+        }
+    }
+    return false;
+}
+
+bool ConsoleWidget::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_output->viewport()) {
+        if (event->type() == QEvent::MouseButtonRelease) {
+            auto *mouse = static_cast<QMouseEvent *>(event);
+            if (mouse->button() == Qt::LeftButton && !m_output->textCursor().hasSelection())
+                handleLinkClick(mouse->pos());
+        } else if (event->type() == QEvent::MouseMove) {
+            auto *mouse = static_cast<QMouseEvent *>(event);
+            const QTextCursor cursor = m_output->cursorForPosition(mouse->pos());
+            const auto match = fileLinkPattern().match(cursor.block().text());
+            const bool overLink = match.hasMatch() && cursor.positionInBlock() >= match.capturedStart()
+                                  && cursor.positionInBlock() <= match.capturedEnd();
+            m_output->viewport()->setCursor(overLink ? Qt::PointingHandCursor : Qt::IBeamCursor);
+        }
+        return false;
+    }
+    if (watched == m_completer->popup()) {
+        if (event->type() == QEvent::Hide)
+            QTimer::singleShot(0, m_completionModel, &QStandardItemModel::clear);
+        return false;
+    }
+    if (watched != m_input || event->type() != QEvent::KeyPress)
+        return QWidget::eventFilter(watched, event);
+
+    auto *key = static_cast<QKeyEvent *>(event);
+    if (key->matches(QKeySequence::Paste)) {
+        const QString text = QApplication::clipboard()->text();
+        if (text.contains(QLatin1Char('\n'))) {
+            const int cursor = m_input->cursorPosition();
+            const QString current = m_input->text();
+            m_input->clear();
+            submitLines(current.left(cursor) + text + current.mid(cursor));
+            return true;
+        }
+        return false;
+    }
+    if (key->key() == Qt::Key_C && key->modifiers() == Qt::ControlModifier
+        && !m_input->hasSelectedText()) {
+        interrupt();
+        return true;
+    }
+    switch (key->key()) {
+    case Qt::Key_Return:
+    case Qt::Key_Enter: {
+        const QString line = m_input->text();
+        m_input->clear();
+        submitLine(line);
+        return true;
+    }
+    case Qt::Key_Up:
+        showHistory(m_historyIndex - 1);
+        return true;
+    case Qt::Key_Down:
+        showHistory(m_historyIndex + 1);
+        return true;
+    case Qt::Key_Tab:
+        if (key->modifiers() == Qt::NoModifier) {
+            const QString before = m_input->text().left(m_input->cursorPosition());
+            if (before.trimmed().isEmpty())
+                m_input->insert(QString(4 - before.size() % 4, QLatin1Char(' ')));
+            else
+                requestCompletion();
+            return true;
+        }
+        break;
+    case Qt::Key_L:
+        if (key->modifiers() == Qt::ControlModifier) {
+            clear();
+            return true;
+        }
+        break;
+    default:
+        break;
+    }
+    return false;
+}
+
+void ConsoleWidget::showHistory(int index)
+{
+    if (index < 0 || index > m_history.size())
+        return;
+    if (m_historyIndex == m_history.size())
+        m_draft = m_input->text();
+    m_historyIndex = index;
+    m_input->setText(index == m_history.size() ? m_draft : m_history.at(index));
+}
+
+void ConsoleWidget::requestCompletion()
+{
+    if (!m_completionSource)
+        return;
+    QStringList source = m_continuation ? m_block : QStringList();
+    source.append(m_input->text().left(m_input->cursorPosition()));
+    m_completionSource->request(++m_completionRequest, source.join(QLatin1Char('\n')));
+}
+
+void ConsoleWidget::onCompleted(int requestId, const QStringList &completions, int prefixLength)
+{
+    if (requestId != m_completionRequest || completions.isEmpty())
+        return;
+    const int cursor = m_input->cursorPosition();
+    const QString text = m_input->text();
+    const QString head = text.left(qMax(0, cursor - prefixLength));
+    const QString tail = text.mid(cursor);
+    if (completions.size() == 1) {
+        m_input->setText(head + completions.first() + tail);
+        m_input->setCursorPosition(int(head.size() + completions.first().size()));
+        return;
+    }
+    m_completionModel->clear();
+    for (const QString &completion : completions) {
+        auto *item = new QStandardItem(completion);
+        item->setData(head + completion + tail, CompletionTextRole);
+        m_completionModel->appendRow(item);
+    }
+    m_completer->setCompletionPrefix(head);
+    m_completer->complete();
+}
+
+void ConsoleWidget::loadHistory()
+{
+    QSettings settings;
+    m_history = settings.value(settingsKey()).toStringList();
+    m_historyIndex = int(m_history.size());
+}
+
+void ConsoleWidget::saveHistory()
+{
+    QSettings settings;
+    settings.setValue(settingsKey(), m_history);
+}

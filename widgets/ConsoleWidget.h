@@ -1,0 +1,99 @@
+#pragma once
+
+#include "PythonRuntime.h"
+
+#include <QList>
+#include <QStringList>
+#include <QWidget>
+
+class Completer;
+class QCompleter;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QStandardItemModel;
+class QTimer;
+class QToolButton;
+
+// A Python shell against the runtime's __main__: multi-line blocks, history,
+// interrupt, Tab completion, and output appended in batches into a bounded
+// scrollback so that a flood of prints never stalls the window.
+class ConsoleWidget : public QWidget
+{
+    Q_OBJECT
+public:
+    ConsoleWidget(PythonRuntime *runtime, Completer *completer, QWidget *parent = nullptr);
+    ~ConsoleWidget() override;
+
+    // Behaves as if `line` had been typed and Return pressed.
+    void submitLine(const QString &line);
+    // Submits each line of `code` in turn, as a paste would.
+    void submitLines(const QString &code);
+    void interrupt();
+    void clear();
+    // A message from the IDE itself (not from user code), shown in italics.
+    void appendNotice(const QString &text);
+    // Appends everything still waiting for the next batch.
+    void flushOutput();
+
+    bool isWaiting() const { return m_waiting; }
+    bool isContinuation() const { return m_continuation; }
+    QString outputText() const;
+    QStringList history() const { return m_history; }
+    void setScrollbackLines(int lines);
+
+    QLineEdit *inputLine() const { return m_input; }
+    QPlainTextEdit *outputView() const { return m_output; }
+    QCompleter *completionPopup() const { return m_completer; }
+
+Q_SIGNALS:
+    // A `File "x", line N` link in the output was clicked.
+    void fileLinkActivated(const QString &file, int line);
+    // The console is idle and waiting for the next line.
+    void inputReady(bool continuation);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    enum class Kind { Stdout, Stderr, Echo, Notice };
+    struct Chunk
+    {
+        QString text;
+        Kind kind;
+    };
+
+    void append(const QString &text, Kind kind);
+    void flushSome();
+    void insertChunk(const QString &text, Kind kind);
+    void onConsoleReady(bool continuation);
+    void pushNext();
+    void requestCompletion();
+    void onCompleted(int requestId, const QStringList &completions, int prefixLength);
+    void showHistory(int index);
+    void loadHistory();
+    void saveHistory();
+    void updatePrompt();
+    bool handleLinkClick(const QPoint &pos);
+
+    PythonRuntime *m_runtime;
+    Completer *m_completionSource;
+    QPlainTextEdit *m_output;
+    QLabel *m_prompt;
+    QLineEdit *m_input;
+    QToolButton *m_stopButton;
+    QCompleter *m_completer;
+    QStandardItemModel *m_completionModel;
+    QTimer *m_flushTimer;
+
+    QList<Chunk> m_pending;
+    qsizetype m_pendingSize = 0;
+    QStringList m_queue;      // lines entered while the runtime was busy
+    QStringList m_block;      // lines of the statement being entered
+    bool m_waiting = false;   // a line was pushed and consoleReady is due
+    bool m_continuation = false;
+    QStringList m_history;
+    int m_historyIndex = 0;
+    QString m_draft;
+    int m_completionRequest = 0;
+};

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QSet>
+#include <QTreeView>
+
+class NamespaceModel;
+struct NamespaceNode;
+
+// Shows a NamespaceModel; keeps what was expanded across refreshes.
+class NamespaceView : public QTreeView
+{
+    Q_OBJECT
+public:
+    explicit NamespaceView(QWidget *parent = nullptr);
+
+    NamespaceModel *namespaceModel() const { return m_model; }
+    void setRoots(const QList<NamespaceNode> &roots);
+
+Q_SIGNALS:
+    void definitionRequested(const QString &file, int line);
+    void instanceCountRequested(const QString &qualifiedClassName);
+
+private:
+    void rememberExpanded();
+    void restoreExpanded();
+    void showContextMenu(const QPoint &pos);
+
+    NamespaceModel *m_model;
+    QSet<QString> m_expanded;
+    bool m_firstFill = true;
+};
