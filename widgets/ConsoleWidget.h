@@ -37,6 +37,7 @@ public:
     void flushOutput();
 
     bool isWaiting() const { return m_waiting; }
+    bool hasPendingOutput() const { return !m_pending.isEmpty(); }
     bool isContinuation() const { return m_continuation; }
     QString outputText() const;
     QStringList history() const { return m_history; }

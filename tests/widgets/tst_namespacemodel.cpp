@@ -55,6 +55,7 @@ class tst_NamespaceModel : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void cleanupTestCase();
     void modelIsConsistent();
     void columns_data();
     void columns();
@@ -85,6 +86,13 @@ void tst_NamespaceModel::initTestCase()
     QVERIFY2(m_runtime->start(&error), qPrintable(error));
     m_manager = new CodeManager(m_runtime, this);
     QVERIFY2(m_manager->addDirectory(m_root, QStringLiteral("shapesns"), &error), qPrintable(error));
+}
+
+void tst_NamespaceModel::cleanupTestCase()
+{
+    // The manager posts to the runtime's workers; it goes first.
+    delete m_manager;
+    delete m_runtime;
 }
 
 QList<NamespaceNode> tst_NamespaceModel::snapshot()

@@ -1,0 +1,298 @@
+#include "Completer.h"
+#include "ConsoleWidget.h"
+#include "PythonRuntime.h"
+
+#include <QAbstractItemView>
+#include <QCompleter>
+#include <QElapsedTimer>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTextBlock>
+#include <QTimer>
+
+class tst_ConsoleWidget : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void init();
+    void cleanup();
+    void expressionEchoes();
+    void multiLineInput();
+    void continuationIsIndented();
+    void history();
+    void historyIsPersisted();
+    void interrupt_data();
+    void interrupt();
+    void ctrlCDropsPartialBlock();
+    void stderrIsColouredAndLinked();
+    void completionPopup();
+    void singleCompletionIsInserted();
+    void floodDoesNotBlockEventLoop();
+
+private:
+    bool runLine(const QString &line);
+    void type(const QString &text);
+
+    PythonRuntime *m_runtime = nullptr;
+    Completer *m_completer = nullptr;
+    ConsoleWidget *m_console = nullptr;
+};
+
+void tst_ConsoleWidget::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("relive-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_consolewidget"));
+    QSettings().clear();
+    m_runtime = new PythonRuntime;
+    QString error;
+    QVERIFY2(m_runtime->start(&error), qPrintable(error));
+    m_completer = new Completer(m_runtime);
+}
+
+void tst_ConsoleWidget::cleanupTestCase()
+{
+    delete m_completer;
+    delete m_runtime;
+    QSettings().clear();
+}
+
+void tst_ConsoleWidget::init()
+{
+    m_console = new ConsoleWidget(m_runtime, m_completer);
+    m_console->resize(700, 400);
+    m_console->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_console));
+}
+
+void tst_ConsoleWidget::cleanup()
+{
+    delete m_console;
+    m_console = nullptr;
+}
+
+bool tst_ConsoleWidget::runLine(const QString &line)
+{
+    QSignalSpy ready(m_console, &ConsoleWidget::inputReady);
+    m_console->submitLine(line);
+    return ready.wait(20000);
+}
+
+void tst_ConsoleWidget::type(const QString &text)
+{
+    m_console->inputLine()->clear();
+    QTest::keyClicks(m_console->inputLine(), text);
+}
+
+void tst_ConsoleWidget::expressionEchoes()
+{
+    QVERIFY(runLine(QStringLiteral("6 * 7")));
+    QTRY_VERIFY(m_console->outputText().contains(QStringLiteral(">>> 6 * 7\n42\n")));
+    QVERIFY(!m_console->isContinuation());
+}
+
+void tst_ConsoleWidget::multiLineInput()
+{
+    QSignalSpy ready(m_console, &ConsoleWidget::inputReady);
+    m_console->submitLines(QStringLiteral("def triple(x):\n    y = x * 3\n    return y\n\n"));
+    QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty() && !ready.last().at(0).toBool()
+                                 && !m_console->isWaiting(), 20000);
+    const QString output = m_console->outputText();
+    QVERIFY(output.contains(QStringLiteral(">>> def triple(x):\n... ")));
+    QVERIFY(output.contains(QStringLiteral("...     return y\n")));
+    QVERIFY(runLine(QStringLiteral("triple(14)")));
+    QTRY_VERIFY(m_console->outputText().contains(QStringLiteral("\n42\n")));
+}
+
+void tst_ConsoleWidget::continuationIsIndented()
+{
+    QSignalSpy ready(m_console, &ConsoleWidget::inputReady);
+    m_console->submitLine(QStringLiteral("if True:"));
+    QVERIFY(ready.wait(20000));
+    QCOMPARE(ready.last().at(0).toBool(), true);
+    QVERIFY(m_console->isContinuation());
+    QCOMPARE(m_console->inputLine()->text(), QStringLiteral("    "));
+    QTest::keyClicks(m_console->inputLine(), QStringLiteral("print('inside')"));
+    QTest::keyClick(m_console->inputLine(), Qt::Key_Return);
+    QVERIFY(ready.wait(20000));
+    m_console->inputLine()->clear();
+    QTest::keyClick(m_console->inputLine(), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_console->isContinuation() && !m_console->isWaiting(), 20000);
+    QTRY_VERIFY(m_console->outputText().contains(QStringLiteral("inside\n")));
+}
+
+void tst_ConsoleWidget::history()
+{
+    QVERIFY(runLine(QStringLiteral("a = 1")));
+    QVERIFY(runLine(QStringLiteral("b = 2")));
+    QLineEdit *input = m_console->inputLine();
+    QTest::keyClicks(input, QStringLiteral("draft"));
+    QTest::keyClick(input, Qt::Key_Up);
+    QCOMPARE(input->text(), QStringLiteral("b = 2"));
+    QTest::keyClick(input, Qt::Key_Up);
+    QCOMPARE(input->text(), QStringLiteral("a = 1"));
+    QTest::keyClick(input, Qt::Key_Down);
+    QCOMPARE(input->text(), QStringLiteral("b = 2"));
+    QTest::keyClick(input, Qt::Key_Down);
+    QCOMPARE(input->text(), QStringLiteral("draft"));
+}
+
+void tst_ConsoleWidget::historyIsPersisted()
+{
+    QVERIFY(runLine(QStringLiteral("remembered = 'yes'")));
+    ConsoleWidget other(m_runtime, m_completer);
+    QCOMPARE(other.history().constLast(), QStringLiteral("remembered = 'yes'"));
+    QTest::keyClick(other.inputLine(), Qt::Key_Up);
+    QCOMPARE(other.inputLine()->text(), QStringLiteral("remembered = 'yes'"));
+}
+
+void tst_ConsoleWidget::interrupt_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<bool>("useButton");
+    QTest::newRow("busy loop, Ctrl+C")
+        << QStringLiteral("print('started', flush=True)\nwhile True: pass\n") << false;
+    QTest::newRow("sleep, stop button")
+        << QStringLiteral("import time; print('started', flush=True); time.sleep(1000)") << true;
+}
+
+void tst_ConsoleWidget::interrupt()
+{
+    QFETCH(QString, command);
+    QFETCH(bool, useButton);
+    QSignalSpy ready(m_console, &ConsoleWidget::inputReady);
+    const QStringList lines = command.split(QLatin1Char('\n'));
+    for (const QString &line : lines)
+        m_console->submitLine(line);
+    QTRY_VERIFY_WITH_TIMEOUT(m_console->outputView()->toPlainText().contains(QStringLiteral("\nstarted\n")), 20000);
+    QTRY_VERIFY2(m_console->isWaiting(), qPrintable(m_console->outputText()));
+    ready.clear();
+    if (useButton)
+        m_console->interrupt();
+    else
+        QTest::keyClick(m_console->inputLine(), Qt::Key_C, Qt::ControlModifier);
+    QVERIFY(ready.wait(10000));
+    QTRY_VERIFY(m_console->outputText().contains(QStringLiteral("KeyboardInterrupt")));
+    // Still usable afterwards.
+    m_console->clear();
+    QVERIFY(runLine(QStringLiteral("1 + 1")));
+    QTRY_VERIFY(m_console->outputText().contains(QStringLiteral("\n2\n")));
+}
+
+void tst_ConsoleWidget::ctrlCDropsPartialBlock()
+{
+    QVERIFY(runLine(QStringLiteral("for i in range(3):")));
+    QVERIFY(m_console->isContinuation());
+    QTest::keyClick(m_console->inputLine(), Qt::Key_C, Qt::ControlModifier);
+    QVERIFY(!m_console->isContinuation());
+    QVERIFY(runLine(QStringLiteral("'fresh'")));
+    QTRY_VERIFY(m_console->outputText().contains(QStringLiteral("'fresh'\n")));
+}
+
+void tst_ConsoleWidget::stderrIsColouredAndLinked()
+{
+    QVERIFY(runLine(QStringLiteral(
+        "import sys; sys.stderr.write('  File \"/tmp/some_module.py\", line 7, in f\\n')")));
+    QTRY_VERIFY(m_console->outputText().contains(QStringLiteral("\n  File \"/tmp/some_module.py\"")));
+
+    QPlainTextEdit *view = m_console->outputView();
+    QTextBlock block = view->document()->firstBlock();
+    while (block.isValid() && !block.text().startsWith(QStringLiteral("  File")))
+        block = block.next();
+    QVERIFY(block.isValid());
+    const int column = int(block.text().indexOf(QStringLiteral("some_module")));
+    QTextCursor cursor(block);
+    cursor.movePosition(QTextCursor::Right, QTextCursor::MoveAnchor, column + 1);
+    QVERIFY2(cursor.charFormat().fontUnderline(), qPrintable(block.text()));
+    QVERIFY(cursor.charFormat().foreground().color() != view->palette().color(QPalette::Text));
+
+    QSignalSpy link(m_console, &ConsoleWidget::fileLinkActivated);
+    view->ensureCursorVisible();
+    view->setTextCursor(cursor);
+    view->ensureCursorVisible();
+    const QPoint point = view->cursorRect(cursor).center();
+    view->setTextCursor(QTextCursor(view->document()));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, point);
+    QCOMPARE(link.count(), 1);
+    QCOMPARE(link.at(0).at(0).toString(), QStringLiteral("/tmp/some_module.py"));
+    QCOMPARE(link.at(0).at(1).toInt(), 7);
+}
+
+void tst_ConsoleWidget::completionPopup()
+{
+    QVERIFY(runLine(QStringLiteral(
+        "class Thing:\n    def handle(self): return 1\n    def helper(self): return 2\n")));
+    QSignalSpy ready(m_console, &ConsoleWidget::inputReady);
+    m_console->submitLines(QStringLiteral(
+        "class Thing:\n    def handle(self): return 1\n    def helper(self): return 2\n\nthing = Thing()\n"));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_console->isWaiting() && !m_console->isContinuation(), 20000);
+
+    QSignalSpy completed(m_completer, &Completer::completed);
+    type(QStringLiteral("thing.h"));
+    QTest::keyClick(m_console->inputLine(), Qt::Key_Tab);
+    QVERIFY(completed.wait(20000));
+    QAbstractItemView *popup = m_console->completionPopup()->popup();
+    QTRY_VERIFY(popup->isVisible());
+    QStringList shown;
+    for (int row = 0; row < popup->model()->rowCount(); ++row)
+        shown.append(popup->model()->index(row, 0).data().toString());
+    QVERIFY2(shown.contains(QStringLiteral("handle")), qPrintable(shown.join(QLatin1Char(','))));
+    QVERIFY(shown.contains(QStringLiteral("helper")));
+
+    const int row = int(shown.indexOf(QStringLiteral("helper")));
+    popup->setCurrentIndex(popup->model()->index(row, 0));
+    QTest::keyClick(popup, Qt::Key_Return);
+    QCOMPARE(m_console->inputLine()->text(), QStringLiteral("thing.helper"));
+    QVERIFY(!m_console->isWaiting());
+}
+
+void tst_ConsoleWidget::singleCompletionIsInserted()
+{
+    QVERIFY(runLine(QStringLiteral("unique_name_for_completion = 5")));
+    QSignalSpy completed(m_completer, &Completer::completed);
+    type(QStringLiteral("unique_name_for_comp"));
+    QTest::keyClick(m_console->inputLine(), Qt::Key_Tab);
+    QVERIFY(completed.wait(20000));
+    QTRY_COMPARE(m_console->inputLine()->text(), QStringLiteral("unique_name_for_completion"));
+}
+
+void tst_ConsoleWidget::floodDoesNotBlockEventLoop()
+{
+    m_console->setScrollbackLines(5000);
+    QElapsedTimer clock;
+    qint64 last = 0;
+    qint64 worst = 0;
+    QTimer probe;
+    probe.setInterval(5);
+    connect(&probe, &QTimer::timeout, this, [&] {
+        const qint64 now = clock.elapsed();
+        worst = qMax(worst, now - last);
+        last = now;
+    });
+    clock.start();
+    probe.start();
+
+    QSignalSpy ready(m_console, &ConsoleWidget::inputReady);
+    m_console->submitLine(QStringLiteral("for i in range(300000): print('line', i)"));
+    m_console->submitLine(QString());
+    QVERIFY(ready.wait(120000));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_console->hasPendingOutput(), 120000);
+    probe.stop();
+
+    QPlainTextEdit *view = m_console->outputView();
+    QVERIFY(view->document()->lastBlock().previous().text() == QStringLiteral("line 299999")
+            || view->document()->lastBlock().text() == QStringLiteral("line 299999"));
+    QVERIFY(view->blockCount() <= 5000);
+    qInfo("longest event loop gap: %lld ms", worst);
+    QVERIFY2(worst < 100, qPrintable(QStringLiteral("event loop blocked for %1 ms").arg(worst)));
+}
+
+QTEST_MAIN(tst_ConsoleWidget)
+#include "tst_consolewidget.moc"
