@@ -9,12 +9,13 @@
 #include <QFileInfo>
 #include <QMap>
 #include <QMutex>
+#include <QPointer>
 #include <QSemaphore>
 
 class CodeManager::Private
 {
 public:
-    PythonRuntime *runtime = nullptr;
+    QPointer<PythonRuntime> runtime;
     ChangeWatcher *watcher = nullptr;
     QMap<QString, QString> roots;   // namespace -> directory, GUI thread's copy
     QList<ReloadReport> reports;
@@ -46,13 +47,19 @@ CodeManager::CodeManager(PythonRuntime *runtime, QObject *parent)
     });
 
     // The sinks run on whichever thread reloaded (the live worker, or a user
-    // thread calling relive.reload()); emitting there queues to receivers.
+    // thread calling relive.reload()); the signals are emitted on ours.
     QSemaphore done;
     d->runtime->postLive([this, &done] {
         Importer::Sinks sinks;
-        sinks.reloaded = [this](const ReloadReport &report) { Q_EMIT reloaded(report); };
-        sinks.namespaceChanged = [this](const QString &name) { Q_EMIT namespaceChanged(name); };
-        sinks.warning = [this](const QString &message) { Q_EMIT warning(message); };
+        sinks.reloaded = [this](const ReloadReport &report) {
+            queued([this, report] { Q_EMIT reloaded(report); });
+        };
+        sinks.namespaceChanged = [this](const QString &name) {
+            queued([this, name] { Q_EMIT namespaceChanged(name); });
+        };
+        sinks.warning = [this](const QString &message) {
+            queued([this, message] { Q_EMIT warning(message); });
+        };
         sinks.directoryAdded = [this](const QString &name, const QString &root) {
             QMetaObject::invokeMethod(this, [this, name, root] {
                 d->roots.insert(name, root);
@@ -67,7 +74,7 @@ CodeManager::CodeManager(PythonRuntime *runtime, QObject *parent)
 
 CodeManager::~CodeManager()
 {
-    if (!d->runtime->isRunning())
+    if (!d->runtime || !d->runtime->isRunning())
         return;
     QSemaphore done;
     d->runtime->postLive([&done] {
@@ -132,14 +139,23 @@ QList<ReloadReport> CodeManager::lastReports() const
 
 void CodeManager::requestSnapshot()
 {
-    d->runtime->postLive([this] { Q_EMIT snapshotReady(Importer::instance().snapshot()); });
+    d->runtime->postLive([this] {
+        const QList<NamespaceNode> roots = Importer::instance().snapshot();
+        queued([this, roots] { Q_EMIT snapshotReady(roots); });
+    });
 }
 
 void CodeManager::requestInstanceCount(const QString &qualifiedClassName)
 {
     d->runtime->postLive([this, qualifiedClassName] {
-        Q_EMIT instanceCount(qualifiedClassName, Importer::instance().instanceCount(qualifiedClassName));
+        const int count = Importer::instance().instanceCount(qualifiedClassName);
+        queued([this, qualifiedClassName, count] { Q_EMIT instanceCount(qualifiedClassName, count); });
     });
+}
+
+void CodeManager::queued(std::function<void()> emitter)
+{
+    QMetaObject::invokeMethod(this, std::move(emitter), Qt::QueuedConnection);
 }
 
 ChangeWatcher *CodeManager::watcher() const

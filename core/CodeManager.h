@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 class ChangeWatcher;
@@ -59,6 +60,9 @@ Q_SIGNALS:
     void warning(const QString &message);
 
 private:
+    // Emits from the thread this object lives in, whichever thread calls.
+    void queued(std::function<void()> emitter);
+
     class Private;
     std::unique_ptr<Private> d;
 };

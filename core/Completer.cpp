@@ -20,12 +20,17 @@ void Completer::request(int requestId, const QString &source)
             py::object script = jedi.attr("Interpreter")(source.toStdString(), py::make_tuple(globals));
             const QStringList lines = source.split(QLatin1Char('\n'));
             py::list completions = script.attr("complete")(lines.size(), lines.last().size());
+            constexpr size_t MaxCompletions = 300;
             for (py::handle c : completions) {
+                if (static_cast<size_t>(names.size()) >= MaxCompletions)
+                    break;
                 names << QString::fromStdString(c.attr("name").cast<std::string>());
                 prefixLength = c.attr("get_completion_prefix_length")().cast<int>();
             }
         } catch (py::error_already_set &) {
         }
-        Q_EMIT completed(requestId, names, prefixLength);
+        QMetaObject::invokeMethod(this, [this, requestId, names, prefixLength] {
+            Q_EMIT completed(requestId, names, prefixLength);
+        }, Qt::QueuedConnection);
     });
 }

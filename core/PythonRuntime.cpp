@@ -125,6 +125,10 @@ bool PythonRuntimePrivate::initialiseInterpreter(QString *error)
         sys.attr("stdout") = relive.attr("_Output")(0);
         sys.attr("stderr") = relive.attr("_Output")(1);
         py::module_::import("__main__").attr("__builtins__") = py::module_::import("builtins");
+        // Python installs its SIGINT handler only where none was set before
+        // (a host or a test harness may have one): interrupt() relies on it.
+        py::module_ signal = py::module_::import("signal");
+        signal.attr("signal")(signal.attr("SIGINT"), signal.attr("default_int_handler"));
     } catch (py::error_already_set &e) {
         *error = QString::fromUtf8(e.what());
         return false;
@@ -180,6 +184,16 @@ void PythonRuntimePrivate::appendOutput(PythonRuntime::Stream stream, const QStr
     }
 }
 
+void PythonRuntimePrivate::emitOnOwnerThread(std::function<void()> emitter)
+{
+    // Output written before the event must reach receivers before it (a
+    // prompt after the text a command printed).
+    QMetaObject::invokeMethod(q, [this, emitter = std::move(emitter)] {
+        deliverOutput();
+        emitter();
+    }, Qt::QueuedConnection);
+}
+
 void PythonRuntimePrivate::deliverOutput()
 {
     std::deque<std::pair<PythonRuntime::Stream, QString>> batch;
@@ -231,7 +245,7 @@ void PythonRuntimePrivate::runConsoleSource(const QString &source, bool replSing
         }
     }
     py::module_::import("sys").attr("stdout").attr("flush")();
-    Q_EMIT q->commandFinished(status);
+    emitOnOwnerThread([this, status] { Q_EMIT q->commandFinished(status); });
 }
 
 // ---------------------------------------------------------------- PythonRuntime
@@ -313,7 +327,7 @@ void PythonRuntime::pushConsoleLine(const QString &line)
         const QString source = p->consoleBuffer;
         if (source.trimmed().isEmpty()) {
             p->consoleBuffer.clear();
-            Q_EMIT consoleReady(false);
+            d->emitOnOwnerThread([this] { Q_EMIT consoleReady(false); });
             return;
         }
         bool complete = true;
@@ -327,17 +341,17 @@ void PythonRuntime::pushConsoleLine(const QString &line)
             // A syntax error: show it now; the block is finished.
             p->consoleBuffer.clear();
             printPythonException(e);
-            Q_EMIT commandFinished(1);
-            Q_EMIT consoleReady(false);
+            d->emitOnOwnerThread([this] { Q_EMIT commandFinished(1); });
+            d->emitOnOwnerThread([this] { Q_EMIT consoleReady(false); });
             return;
         }
         if (!complete) {
-            Q_EMIT consoleReady(true);
+            d->emitOnOwnerThread([this] { Q_EMIT consoleReady(true); });
             return;
         }
         p->consoleBuffer.clear();
         p->runConsoleSource(source + QLatin1Char('\n'), true);
-        Q_EMIT consoleReady(false);
+        d->emitOnOwnerThread([this] { Q_EMIT consoleReady(false); });
     });
 }
 
@@ -345,7 +359,7 @@ void PythonRuntime::resetConsoleInput()
 {
     d->console->post([this] {
         d->consoleBuffer.clear();
-        Q_EMIT consoleReady(false);
+        d->emitOnOwnerThread([this] { Q_EMIT consoleReady(false); });
     });
 }
 
@@ -369,7 +383,7 @@ void PythonRuntime::runSource(const QString &source, const QString &fileName)
                 d->printException(e);
             }
         }
-        Q_EMIT commandFinished(status);
+        d->emitOnOwnerThread([this, status] { Q_EMIT commandFinished(status); });
     });
 }
 
@@ -407,7 +421,7 @@ void PythonRuntime::runProgram(const QString &spec)
                 target = target.attr(part.toStdString().c_str());
         } catch (py::error_already_set &e) {
             d->printException(e);
-            Q_EMIT programFinished(spec, 1);
+            d->emitOnOwnerThread([this, spec] { Q_EMIT programFinished(spec, 1); });
             return;
         }
         PythonRuntime *self = this;
@@ -427,7 +441,7 @@ void PythonRuntime::runProgram(const QString &spec)
             }
             self->d->programRunning = false;
             self->d->programThreadId = 0;
-            Q_EMIT self->programFinished(spec, status);
+            self->d->emitOnOwnerThread([self, spec, status] { Q_EMIT self->programFinished(spec, status); });
         });
         py::object thread = py::module_::import("threading").attr("Thread")(
             py::arg("target") = body, py::arg("name") = spec.toStdString(), py::arg("daemon") = true);
@@ -435,7 +449,7 @@ void PythonRuntime::runProgram(const QString &spec)
         d->programRunning = true;
         thread.attr("start")();
         d->programThreadId = thread.attr("ident").cast<unsigned long>();
-        Q_EMIT programStarted(spec);
+        d->emitOnOwnerThread([this, spec] { Q_EMIT programStarted(spec); });
     });
 }
 

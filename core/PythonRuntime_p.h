@@ -58,6 +58,9 @@ public:
     // GUI to catch up with a flood of output.
     void appendOutput(PythonRuntime::Stream stream, const QString &text);
     void deliverOutput();
+    // Emits a signal from the thread that owns the runtime, after the output
+    // written so far.
+    void emitOnOwnerThread(std::function<void()> emitter);
 
     bool initialiseInterpreter(QString *error);   // console worker, on start
     void finaliseInterpreter();                   // console worker, on exit

@@ -1,0 +1,214 @@
+#include "CodeManager.h"
+#include "PythonRuntime.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+// CodeManager with the real interpreter: registration, imports through the
+// namespace finder, the live view, and reloads from a save and from the watcher.
+class tst_CodeManager : public QObject
+{
+    Q_OBJECT
+
+    PythonRuntime m_runtime;
+    CodeManager *m_manager = nullptr;
+    QTemporaryDir m_dir;
+    QString m_stderr;
+
+    // Runs `code` in the console's __main__; its asserts fail the test.
+    void run(const QString &code)
+    {
+        m_stderr.clear();
+        QSignalSpy finished(&m_runtime, &PythonRuntime::commandFinished);
+        m_runtime.runSource(code, QStringLiteral("<test>"));
+        QVERIFY(finished.wait(10000));
+        m_runtime.flushOutput();
+        QVERIFY2(finished.first().first().toInt() == 0, qPrintable(m_stderr));
+    }
+
+    void write(const QString &relative, const QByteArray &content)
+    {
+        const QString path = m_dir.filePath(relative);
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(content);
+    }
+
+    QString path(const QString &relative) const { return m_dir.filePath(relative); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(m_runtime.start(&error), qPrintable(error));
+        connect(&m_runtime, &PythonRuntime::output, this, [this](const QString &text, PythonRuntime::Stream s) {
+            if (s == PythonRuntime::Stream::Stderr)
+                m_stderr += text;
+        });
+        m_manager = new CodeManager(&m_runtime, this);
+        write(QStringLiteral("services/networking.py"),
+              "COUNT = 0\n\nclass NetworkService:\n    def handle(self, m):\n        global COUNT\n"
+              "        COUNT += 1\n        return 'old ' + m\n");
+        write(QStringLiteral("objects/session.py"), "import os\n\nclass Session:\n    pass\n\n_hidden = 1\n");
+        write(QStringLiteral("main.py"), "from applib.services import NetworkService\n\ndef run():\n    return 1\n");
+        QVERIFY2(m_manager->addDirectory(m_dir.path(), QStringLiteral("applib"), &error), qPrintable(error));
+    }
+
+    void cleanupTestCase()
+    {
+        delete m_manager;
+    }
+
+    void refused_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("shadows json") << "json" << "shadow";
+        QTest::newRow("not an identifier") << "my-app" << "not a valid namespace name";
+        QTest::newRow("already used") << "applib" << "already registered";
+    }
+    void refused()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, message);
+        QTemporaryDir other;
+        QString error;
+        QVERIFY(!m_manager->addDirectory(other.path(), name, &error));
+        QVERIFY2(error.contains(message), qPrintable(error));
+    }
+
+    void namespaces()
+    {
+        QCOMPARE(m_manager->namespaces(), QStringList{QStringLiteral("applib")});
+        QVERIFY(m_manager->ownsFile(path(QStringLiteral("services/networking.py"))));
+        QVERIFY(!m_manager->ownsFile(QStringLiteral("/etc/passwd")));
+        QCOMPARE(CodeManager::proposeNamespaceName(QStringLiteral("/home/me/my-app")), QStringLiteral("my_app"));
+        QCOMPARE(CodeManager::proposeNamespaceName(QStringLiteral("/x/3d")), QStringLiteral("_3d"));
+    }
+
+    void importsAndLiveView()
+    {
+        run(QStringLiteral(
+            "from applib.services import NetworkService\n"
+            "import applib, applib.services.networking as networking, relive\n"
+            "assert networking.__file__ == %1, networking.__file__\n"
+            "assert NetworkService.__module__ == 'applib.services.networking'\n"
+            "assert applib.objects.Session.__name__ == 'Session'\n"
+            "assert not hasattr(applib.objects, 'os'), 'imported names are not exported'\n"
+            "assert not hasattr(applib.objects, '_hidden'), 'private names are not exported'\n"
+            "assert applib.run() == 1\n"
+            "s = NetworkService()\n"
+            "s.handle('a'); s.handle('b')\n"
+            "assert applib.services.COUNT == 2, applib.services.COUNT\n"
+            "applib.services.COUNT = 10\n"
+            "assert networking.COUNT == 10, 'assignment reaches the defining file'\n"
+            "assert relive.namespaces() == {'applib': %2}\n")
+                .arg(QLatin1Char('\'') + path(QStringLiteral("services/networking.py")) + QLatin1Char('\''),
+                     QLatin1Char('\'') + QDir::cleanPath(m_dir.path()) + QLatin1Char('\'')));
+    }
+
+    void saveAppliesInPlace()
+    {
+        QSignalSpy reloaded(m_manager, &CodeManager::reloaded);
+        write(QStringLiteral("services/networking.py"),
+              "COUNT = 0\n\nclass NetworkService:\n    def handle(self, m):\n        global COUNT\n"
+              "        COUNT += 1\n        return 'new ' + m\n");
+        m_manager->reloadFile(path(QStringLiteral("services/networking.py")));
+        QVERIFY(reloaded.wait(5000));
+        const ReloadReport report = reloaded.first().first().value<ReloadReport>();
+        QVERIFY2(report.ok(), qPrintable(report.error));
+        QCOMPARE(report.module, QStringLiteral("applib.services.networking"));
+        QVERIFY2(report.summary().contains(QLatin1String("NetworkService.handle: code replaced")),
+                 qPrintable(report.summary()));
+        // The instance made before the save runs the new code; the counter,
+        // whose statement did not change, kept its value.
+        run(QStringLiteral("assert s.handle('x') == 'new x'\nassert applib.services.COUNT == 11\n"
+                           "assert type(s) is NetworkService\n"));
+        QCOMPARE(m_manager->lastReports().size(), 1);
+    }
+
+    void syntaxErrorChangesNothing()
+    {
+        QSignalSpy reloaded(m_manager, &CodeManager::reloaded);
+        write(QStringLiteral("services/networking.py"),
+              "COUNT = 0\n\nclass NetworkService:\n    def handle(self, m:\n        return 'broken'\n");
+        m_manager->reloadFile(path(QStringLiteral("services/networking.py")));
+        QVERIFY(reloaded.wait(5000));
+        const ReloadReport report = reloaded.first().first().value<ReloadReport>();
+        QVERIFY(!report.ok());
+        QCOMPARE(report.errorLine, 4);
+        QVERIFY2(report.error.contains(QLatin1String("SyntaxError")), qPrintable(report.error));
+        run(QStringLiteral("assert s.handle('y') == 'new y'\n"));
+    }
+
+    void watcherAppliesOtherProgramsEdits()
+    {
+        QSignalSpy reloaded(m_manager, &CodeManager::reloaded);
+        write(QStringLiteral("services/networking.py"),
+              "COUNT = 0\n\nclass NetworkService:\n    def handle(self, m):\n        return 'watched ' + m\n");
+        QVERIFY(reloaded.wait(5000));
+        QVERIFY(reloaded.first().first().value<ReloadReport>().ok());
+        run(QStringLiteral("assert s.handle('z') == 'watched z'\n"));
+    }
+
+    void fileAddedAndRemovedWhileRunning()
+    {
+        QSignalSpy changed(m_manager, &CodeManager::namespaceChanged);
+        write(QStringLiteral("services/extra.py"), "def helper():\n    return 'help'\n");
+        QVERIFY(changed.wait(5000));
+        run(QStringLiteral("assert applib.services.helper() == 'help'\n"));
+        changed.clear();
+        QVERIFY(QFile::remove(path(QStringLiteral("services/extra.py"))));
+        QVERIFY(changed.wait(5000));
+        run(QStringLiteral("assert not hasattr(applib.services, 'helper')\n"));
+    }
+
+    void conflictIsReported()
+    {
+        QSignalSpy warning(m_manager, &CodeManager::warning);
+        write(QStringLiteral("objects/other.py"), "class Session:\n    pass\n");
+        QVERIFY(warning.wait(5000));
+        QVERIFY2(warning.first().first().toString().contains(QLatin1String("applib.objects.Session")),
+                 qPrintable(warning.first().first().toString()));
+        // The first file keeps the name.
+        run(QStringLiteral("assert applib.objects.Session.__module__ == 'applib.objects.session'\n"));
+    }
+
+    void snapshot()
+    {
+        QSignalSpy ready(m_manager, &CodeManager::snapshotReady);
+        m_manager->requestSnapshot();
+        QVERIFY(ready.wait(5000));
+        const auto roots = ready.first().first().value<QList<NamespaceNode>>();
+        QCOMPARE(roots.size(), 1);
+        const NamespaceNode &root = roots.first();
+        QCOMPARE(root.qualifiedName, QStringLiteral("applib"));
+        QStringList names;
+        for (const NamespaceNode &child : root.children)
+            names << child.name;
+        QVERIFY2(names.contains(QLatin1String("services")) && names.contains(QLatin1String("run")),
+                 qPrintable(names.join(QLatin1Char(','))));
+        for (const NamespaceNode &child : root.children) {
+            if (child.name != QLatin1String("services"))
+                continue;
+            const auto service = std::find_if(child.children.begin(), child.children.end(),
+                                              [](const NamespaceNode &n) { return n.name == QLatin1String("NetworkService"); });
+            QVERIFY(service != child.children.end());
+            QCOMPARE(service->kind, NamespaceNode::Kind::Class);
+            QCOMPARE(service->line, 3);
+            QCOMPARE(service->children.size(), 1);
+            QCOMPARE(service->children.first().name, QStringLiteral("handle"));
+        }
+        QSignalSpy counted(m_manager, &CodeManager::instanceCount);
+        m_manager->requestInstanceCount(QStringLiteral("applib.services.NetworkService"));
+        QVERIFY(counted.wait(5000));
+        QCOMPARE(counted.first().at(1).toInt(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_CodeManager)
+#include "tst_codemanager.moc"
