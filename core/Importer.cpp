@@ -265,6 +265,14 @@ void Importer::rebuildExports(const QString &directory)
     QHash<QString, QString> exports;
     QSet<QString> conflicts;
     if (dir) {
+        // A name keeps the file it came from while that file still defines
+        // it: a file added later with the same name does not take it over.
+        const QHash<QString, QString> previous = m_exports.value(directory);
+        for (auto it = previous.cbegin(); it != previous.cend(); ++it) {
+            const FileModule &file = m_files[it.value()];
+            if (file.loaded && file.exports.contains(it.key()) && dir->files.contains(file.path))
+                exports.insert(it.key(), it.value());
+        }
         for (const QString &path : dir->files) {
             const QString module = m_moduleOfPath.value(path);
             const FileModule &file = m_files[module];
@@ -283,8 +291,10 @@ void Importer::rebuildExports(const QString &directory)
         }
     }
     for (const QString &c : conflicts) {
-        if (!m_conflicts.contains(c))
+        if (!m_conflicts.contains(c)) {
+            m_conflicts.insert(c);
             warn(c);
+        }
     }
     m_exports.insert(directory, exports);
 }
@@ -459,11 +469,12 @@ std::optional<ReloadReport> Importer::reloadFile(const QString &filePath, bool f
     return report;
 }
 
-void Importer::rescan(const QString &path)
+QList<ReloadReport> Importer::rescan(const QString &path)
 {
+    QList<ReloadReport> reports;
     Namespace *ns = namespaceOfPath(path);
     if (!ns)
-        return;
+        return reports;
     const NamespaceMap before = ns->map;
     ns->map = NamespaceMap::scan(ns->root, ns->name);
     QSet<QString> oldFiles;
@@ -487,8 +498,10 @@ void Importer::rescan(const QString &path)
         report.time = QDateTime::currentDateTime();
         for (const QString &n : record.exports)
             report.actions.append({n, QStringLiteral("removed")});
-        if (record.loaded)
+        if (record.loaded) {
+            reports.append(report);
             publish(report);
+        }
     }
     for (const auto &dir : before.directories()) {
         if (!ns->map.directory(dir.dottedName) && modules.contains(dir.dottedName.toStdString())) {
@@ -523,11 +536,13 @@ void Importer::rescan(const QString &path)
             modules.attr("pop")(module.toStdString(), py::none());
         }
         report.ms = timer.nsecsElapsed() / 1e6;
+        reports.append(report);
         publish(report);
     }
     for (const QString &directory : touched)
         rebuildExports(directory);
     emitNamespaceChanged(ns->name);
+    return reports;
 }
 
 void Importer::publish(ReloadReport report)

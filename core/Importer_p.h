@@ -49,8 +49,9 @@ public:
     // content changed since it was last applied. Returns the report, if any.
     std::optional<ReloadReport> reloadFile(const QString &file, bool force);
     // Re-reads the tree containing `path`: files and directories added,
-    // removed or renamed update the namespace.
-    void rescan(const QString &path);
+    // removed or renamed update the namespace. Returns the reports published
+    // for the files removed and added.
+    QList<ReloadReport> rescan(const QString &path);
 
     QList<NamespaceNode> snapshot();
     int instanceCount(const QString &qualifiedName);

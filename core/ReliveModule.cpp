@@ -88,6 +88,15 @@ PYBIND11_EMBEDDED_MODULE(relive, m)
        "Reloads the file now, on this thread, and returns the report as a dict "
        "(file, module, ms, actions, warnings, error, traceback, line).");
 
+    m.def("rescan", [](const std::string &path) {
+        py::list result;
+        for (const ReloadReport &r : Importer::instance().rescan(QString::fromStdString(path)))
+            result.append(Importer::toDict(r));
+        return result;
+    }, py::arg("path"),
+       "Re-reads the namespace tree containing `path`: names of deleted files leave the "
+       "namespace, added files are imported. Returns their reports.");
+
     m.def("last_reports", [] {
         py::list result;
         for (const ReloadReport &r : Importer::instance().lastReports())
@@ -102,6 +111,8 @@ PYBIND11_EMBEDDED_MODULE(relive, m)
 
     m.def("set_reload_time_limit", [](double seconds) { Reloader::setTimeLimit(seconds); },
           py::arg("seconds"), "Time a module body may run during a reload before it is stopped.");
+    m.def("reload_time_limit", [] { return Reloader::timeLimit(); },
+          "The current reload time limit, in seconds.");
 }
 
 void registerReliveModule()
