@@ -86,17 +86,17 @@ Speichern?</translation>
         <translation>Zeile (1 - %1):</translation>
     </message>
     <message>
-        <location filename="../widgets/EditorTabs.cpp" line="299"/>
+        <location filename="../widgets/EditorTabs.cpp" line="304"/>
         <source>Reloaded %1 from disk</source>
         <translation>%1 wurde von der Festplatte neu geladen</translation>
     </message>
     <message>
-        <location filename="../widgets/EditorTabs.cpp" line="305"/>
+        <location filename="../widgets/EditorTabs.cpp" line="310"/>
         <source>File Changed on Disk</source>
         <translation>Datei auf der Festplatte geändert</translation>
     </message>
     <message>
-        <location filename="../widgets/EditorTabs.cpp" line="306"/>
+        <location filename="../widgets/EditorTabs.cpp" line="311"/>
         <source>%1 was changed by another program, and this buffer has unsaved changes.
 Reload it from disk and lose your changes?</source>
         <translation>%1 wurde von einem anderen Programm geändert, und dieser Puffer hat ungespeicherte Änderungen.
@@ -154,7 +154,7 @@ Von der Festplatte neu laden und Ihre Änderungen verwerfen?</translation>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/ide/MainWindow.cpp" line="92"/>
+        <location filename="../app/ide/MainWindow.cpp" line="125"/>
         <source>%1: %n live instance(s)</source>
         <translation>
             <numerusform>%1: %n lebende Instanz</numerusform>
@@ -162,203 +162,208 @@ Von der Festplatte neu laden und Ihre Änderungen verwerfen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="101"/>
+        <location filename="../app/ide/MainWindow.cpp" line="93"/>
         <source>Running %1</source>
         <translation>%1 läuft</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="106"/>
+        <location filename="../app/ide/MainWindow.cpp" line="98"/>
         <source>%1 finished (exit status %2)</source>
         <translation>%1 beendet (Exit-Status %2)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="128"/>
+        <location filename="../app/ide/MainWindow.cpp" line="145"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="129"/>
+        <location filename="../app/ide/MainWindow.cpp" line="146"/>
         <source>Namespace</source>
         <translation>Namensraum</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="131"/>
+        <location filename="../app/ide/MainWindow.cpp" line="148"/>
         <source>Reload Log</source>
         <translation>Neuladeprotokoll</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="133"/>
+        <location filename="../app/ide/MainWindow.cpp" line="150"/>
         <source>Console</source>
         <translation>Konsole</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="145"/>
+        <location filename="../app/ide/MainWindow.cpp" line="162"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="147"/>
+        <location filename="../app/ide/MainWindow.cpp" line="164"/>
         <source>Open &amp;Folder as Namespace…</source>
         <translation>&amp;Ordner als Namensraum öffnen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="150"/>
+        <location filename="../app/ide/MainWindow.cpp" line="167"/>
         <source>&amp;Recent Folders</source>
         <translation>&amp;Zuletzt geöffnete Ordner</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="153"/>
+        <location filename="../app/ide/MainWindow.cpp" line="170"/>
         <source>&amp;New File…</source>
         <translation>&amp;Neue Datei…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="155"/>
+        <location filename="../app/ide/MainWindow.cpp" line="172"/>
         <source>&amp;Open File…</source>
         <translation>Datei ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="157"/>
+        <location filename="../app/ide/MainWindow.cpp" line="174"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="159"/>
+        <location filename="../app/ide/MainWindow.cpp" line="176"/>
         <source>Save &amp;As…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="161"/>
+        <location filename="../app/ide/MainWindow.cpp" line="178"/>
         <source>Save A&amp;ll</source>
         <translation>&amp;Alle speichern</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="163"/>
+        <location filename="../app/ide/MainWindow.cpp" line="180"/>
         <source>&amp;Close File</source>
         <translation>Datei s&amp;chließen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="167"/>
+        <location filename="../app/ide/MainWindow.cpp" line="184"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="170"/>
+        <location filename="../app/ide/MainWindow.cpp" line="187"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="183"/>
+        <location filename="../app/ide/MainWindow.cpp" line="200"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="184"/>
+        <location filename="../app/ide/MainWindow.cpp" line="201"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="186"/>
+        <location filename="../app/ide/MainWindow.cpp" line="203"/>
         <source>Cu&amp;t</source>
         <translation>&amp;Ausschneiden</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="187"/>
+        <location filename="../app/ide/MainWindow.cpp" line="204"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="188"/>
+        <location filename="../app/ide/MainWindow.cpp" line="205"/>
         <source>&amp;Paste</source>
         <translation>&amp;Einfügen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="190"/>
+        <location filename="../app/ide/MainWindow.cpp" line="207"/>
         <source>&amp;Find…</source>
         <translation>&amp;Suchen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="192"/>
+        <location filename="../app/ide/MainWindow.cpp" line="209"/>
         <source>R&amp;eplace…</source>
         <translation>E&amp;rsetzen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="194"/>
+        <location filename="../app/ide/MainWindow.cpp" line="211"/>
         <source>&amp;Go to Line…</source>
         <translation>&amp;Gehe zu Zeile…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="197"/>
-        <location filename="../app/ide/MainWindow.cpp" line="199"/>
+        <location filename="../app/ide/MainWindow.cpp" line="214"/>
+        <location filename="../app/ide/MainWindow.cpp" line="216"/>
         <source>&amp;Run</source>
         <translation>&amp;Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="202"/>
+        <location filename="../app/ide/MainWindow.cpp" line="219"/>
         <source>Run &amp;Target…</source>
         <translation>Ausführungs&amp;ziel…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="203"/>
+        <location filename="../app/ide/MainWindow.cpp" line="220"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stopp</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="207"/>
+        <location filename="../app/ide/MainWindow.cpp" line="224"/>
         <source>&amp;Interrupt Console</source>
         <translation>Konsole &amp;unterbrechen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="211"/>
+        <location filename="../app/ide/MainWindow.cpp" line="228"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="217"/>
+        <location filename="../app/ide/MainWindow.cpp" line="234"/>
         <source>Refresh &amp;Namespace</source>
         <translation>&amp;Namensraum aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="218"/>
+        <location filename="../app/ide/MainWindow.cpp" line="238"/>
         <source>&amp;Clear Console</source>
         <translation>&amp;Konsole leeren</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="220"/>
+        <location filename="../app/ide/MainWindow.cpp" line="240"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="222"/>
+        <location filename="../app/ide/MainWindow.cpp" line="242"/>
         <source>&amp;About Relive</source>
         <translation>&amp;Über Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="224"/>
+        <location filename="../app/ide/MainWindow.cpp" line="244"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="242"/>
+        <location filename="../app/ide/MainWindow.cpp" line="270"/>
         <source>Python ready</source>
         <translation>Python bereit</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="242"/>
+        <location filename="../app/ide/MainWindow.cpp" line="270"/>
         <source>Python failed to start</source>
         <translation>Python konnte nicht starten</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="244"/>
+        <location filename="../app/ide/MainWindow.cpp" line="272"/>
         <source>Python could not start: %1</source>
         <translation>Python konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="260"/>
+        <location filename="../app/ide/MainWindow.cpp" line="287"/>
+        <source>Python is not running.</source>
+        <translation>Python läuft nicht.</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="293"/>
         <source>Open Folder as Namespace</source>
         <translation>Ordner als Namensraum öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="261"/>
+        <location filename="../app/ide/MainWindow.cpp" line="294"/>
         <source>%1 could not be opened as %2:
 %3
 
@@ -369,22 +374,22 @@ Use this name anyway?</source>
 Diesen Namen trotzdem verwenden?</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="271"/>
+        <location filename="../app/ide/MainWindow.cpp" line="304"/>
         <source>Could not open %1 as %2: %3</source>
         <translation>%1 konnte nicht als %2 geöffnet werden: %3</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="279"/>
+        <location filename="../app/ide/MainWindow.cpp" line="313"/>
         <source>%1 is now the namespace %2</source>
         <translation>%1 ist jetzt der Namensraum %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="300"/>
+        <location filename="../app/ide/MainWindow.cpp" line="334"/>
         <source>Restore Unsaved Changes</source>
         <translation>Ungespeicherte Änderungen wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="301"/>
+        <location filename="../app/ide/MainWindow.cpp" line="335"/>
         <source>Relive did not exit cleanly last time. Unsaved changes to these files were kept:
 
 %1
@@ -397,94 +402,99 @@ Restore them?</source>
 Wiederherstellen?</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="310"/>
+        <location filename="../app/ide/MainWindow.cpp" line="344"/>
         <source>Could not restore %1: the file no longer exists</source>
         <translation>%1 konnte nicht wiederhergestellt werden: Die Datei existiert nicht mehr</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="336"/>
-        <location filename="../app/ide/MainWindow.cpp" line="366"/>
+        <location filename="../app/ide/MainWindow.cpp" line="370"/>
+        <location filename="../app/ide/MainWindow.cpp" line="400"/>
         <source>Open File</source>
         <translation>Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="336"/>
-        <location filename="../app/ide/MainWindow.cpp" line="344"/>
+        <location filename="../app/ide/MainWindow.cpp" line="370"/>
+        <location filename="../app/ide/MainWindow.cpp" line="378"/>
         <source>Python files (*.py);;All files (*)</source>
         <translation>Python-Dateien (*.py);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="344"/>
-        <location filename="../app/ide/MainWindow.cpp" line="350"/>
+        <location filename="../app/ide/MainWindow.cpp" line="378"/>
+        <location filename="../app/ide/MainWindow.cpp" line="384"/>
         <source>New File</source>
         <translation>Neue Datei</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="351"/>
+        <location filename="../app/ide/MainWindow.cpp" line="385"/>
         <source>Could not create %1:
 %2</source>
         <translation>%1 konnte nicht angelegt werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="361"/>
+        <location filename="../app/ide/MainWindow.cpp" line="395"/>
         <source>%1 is not a file</source>
         <translation>%1 ist keine Datei</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="366"/>
+        <location filename="../app/ide/MainWindow.cpp" line="400"/>
         <source>Could not open %1:
 %2</source>
         <translation>%1 konnte nicht geöffnet werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="371"/>
+        <location filename="../app/ide/MainWindow.cpp" line="405"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="384"/>
+        <location filename="../app/ide/MainWindow.cpp" line="411"/>
+        <source>%1 is back to the running version</source>
+        <translation>%1 entspricht wieder der laufenden Version</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="445"/>
         <source>Reload of %1 failed: %2</source>
         <translation>Neuladen von %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="410"/>
+        <location filename="../app/ide/MainWindow.cpp" line="471"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="411"/>
+        <location filename="../app/ide/MainWindow.cpp" line="472"/>
         <source>Callable to run in a program thread (package.module:function):</source>
         <translation>In einem Programm-Thread auszuführende Funktion (paket.modul:funktion):</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="436"/>
+        <location filename="../app/ide/MainWindow.cpp" line="497"/>
         <source>Run a callable of the namespace</source>
         <translation>Eine Funktion des Namensraums ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="437"/>
+        <location filename="../app/ide/MainWindow.cpp" line="498"/>
         <source>Run %1</source>
         <translation>%1 ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="464"/>
+        <location filename="../app/ide/MainWindow.cpp" line="525"/>
         <source>%1 as %2</source>
         <translation>%1 als %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="487"/>
+        <location filename="../app/ide/MainWindow.cpp" line="548"/>
         <source>Relive</source>
         <translation>Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="495"/>
+        <location filename="../app/ide/MainWindow.cpp" line="556"/>
         <source>About Relive</source>
         <translation>Über Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="496"/>
+        <location filename="../app/ide/MainWindow.cpp" line="557"/>
         <source>&lt;h3&gt;Relive %1&lt;/h3&gt;&lt;p&gt;A live-coding IDE for Python: save a file and the running objects pick up the new code at once, with their state intact.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Relive %1&lt;/h3&gt;&lt;p&gt;Eine IDE für Live-Coding in Python: Speichern Sie eine Datei, und die laufenden Objekte übernehmen sofort den neuen Code, mit unverändertem Zustand.&lt;/p&gt;</translation>
     </message>
@@ -517,17 +527,17 @@ Wiederherstellen?</translation>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../widgets/NamespaceModel.cpp" line="228"/>
+        <location filename="../widgets/NamespaceModel.cpp" line="230"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../widgets/NamespaceModel.cpp" line="230"/>
+        <location filename="../widgets/NamespaceModel.cpp" line="232"/>
         <source>Defined in</source>
         <translation>Definiert in</translation>
     </message>
     <message>
-        <location filename="../widgets/NamespaceModel.cpp" line="232"/>
+        <location filename="../widgets/NamespaceModel.cpp" line="234"/>
         <source>Instances</source>
         <translation>Instanzen</translation>
     </message>

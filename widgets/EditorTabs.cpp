@@ -264,6 +264,11 @@ void EditorTabs::clearErrorMarker(const QString &file)
         editor->clearErrorMarker();
 }
 
+bool EditorTabs::hasErrorMarker(const QString &file) const
+{
+    return m_errors.contains(normalizedPath(file));
+}
+
 void EditorTabs::watch(const QString &path)
 {
     if (!m_watcher->files().contains(path))

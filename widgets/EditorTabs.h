@@ -45,6 +45,7 @@ public:
     // files that are opened later.
     void setErrorMarker(const QString &file, int line, const QString &message);
     void clearErrorMarker(const QString &file);
+    bool hasErrorMarker(const QString &file) const;
 
     static QString normalizedPath(const QString &path);
 

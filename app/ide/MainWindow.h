@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -65,6 +66,8 @@ private:
     void updateTitle();
     void about();
     QString runTarget() const;
+    void rememberAppliedVersions(const QString &folder);
+    static QByteArray fileHash(const QString &path);
 
     PythonRuntime *m_runtime;
     CodeManager *m_codeManager = nullptr;
@@ -78,6 +81,10 @@ private:
     QLabel *m_engineStatus;
     QString m_currentFolder;
     QString m_currentNamespace;
+    // Hash of the content the engine last applied, per file. The engine sends
+    // no report when a saved file equals the applied version (say, after undoing
+    // a broken edit), so this is how such a save clears the error marker.
+    QHash<QString, QByteArray> m_appliedHash;
 
     QMenu *m_recentMenu = nullptr;
     QAction *m_runAction = nullptr;

@@ -1,0 +1,228 @@
+#include "CodeEditor.h"
+#include "CodeManager.h"
+#include "ConsoleWidget.h"
+#include "EditorTabs.h"
+#include "MainWindow.h"
+#include "NamespaceModel.h"
+#include "NamespaceView.h"
+#include "ReloadLogView.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
+
+namespace {
+
+bool copyTree(const QString &from, const QString &to)
+{
+    if (!QDir().mkpath(to))
+        return false;
+    const QDir source(from);
+    for (const QFileInfo &info : source.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot)) {
+        if (info.fileName() == QStringLiteral("__pycache__"))
+            continue;
+        const QString target = to + QLatin1Char('/') + info.fileName();
+        if (info.isDir() ? !copyTree(info.filePath(), target) : !QFile::copy(info.filePath(), target))
+            return false;
+    }
+    return true;
+}
+
+// Replaces the first occurrence of `from` with `to` in the editor, as typing would.
+bool replaceInEditor(CodeEditor *editor, const QString &from, const QString &to)
+{
+    QTextCursor found = editor->document()->find(from);
+    if (found.isNull())
+        return false;
+    found.insertText(to);
+    return true;
+}
+
+} // namespace
+
+// The whole loop of a live-coding session through the real main window.
+class tst_MainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void opensExampleFolder();
+    void consoleCreatesObject();
+    void savedMethodRunsInExistingObject();
+    void syntaxErrorIsMarkedWhileObjectKeepsWorking();
+    void fixClearsMarker();
+    void fixWithNewCodeClearsMarker();
+    void clickingReloadErrorOpensLine();
+
+private:
+    void console(const QString &code, const QString &expected);
+    ReloadReport saveAndWaitForReload(CodeEditor *editor);
+
+    QTemporaryDir m_dir;
+    QString m_folder;
+    MainWindow *m_window = nullptr;
+    CodeEditor *m_networking = nullptr;
+};
+
+void tst_MainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("relive-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    QVERIFY(m_dir.isValid());
+    m_folder = m_dir.filePath(QStringLiteral("server"));
+    QVERIFY(copyTree(QStringLiteral(RELIVE_EXAMPLES "/server"), m_folder));
+
+    m_window = new MainWindow;
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    QString error;
+    QVERIFY2(m_window->startEngine(&error), qPrintable(error));
+}
+
+void tst_MainWindow::cleanupTestCase()
+{
+    if (m_window) {
+        for (CodeEditor *editor : m_window->editors()->editors())
+            editor->document()->setModified(false);
+        delete m_window;
+    }
+}
+
+void tst_MainWindow::console(const QString &code, const QString &expected)
+{
+    ConsoleWidget *console = m_window->console();
+    console->clear();
+    console->submitLines(code);
+    QTRY_VERIFY_WITH_TIMEOUT(!console->isWaiting(), 20000);
+    QTRY_VERIFY2_WITH_TIMEOUT(console->outputText().contains(expected),
+                              qPrintable(console->outputText()), 20000);
+}
+
+ReloadReport tst_MainWindow::saveAndWaitForReload(CodeEditor *editor)
+{
+    QSignalSpy reloaded(m_window->codeManager(), &CodeManager::reloaded);
+    m_window->editors()->tabWidget()->setCurrentWidget(editor);
+    if (!m_window->editors()->saveCurrent())
+        return {};
+    if (reloaded.isEmpty() && !reloaded.wait(20000)) {
+        ReloadReport timedOut;
+        timedOut.error = QStringLiteral("no reload report");
+        return timedOut;
+    }
+    return reloaded.first().at(0).value<ReloadReport>();
+}
+
+void tst_MainWindow::opensExampleFolder()
+{
+    QString error;
+    QVERIFY2(m_window->openFolder(m_folder, QStringLiteral("applib"), &error, false), qPrintable(error));
+    QCOMPARE(m_window->currentFolder(), QFileInfo(m_folder).absoluteFilePath());
+    NamespaceModel *model = m_window->namespaceView()->namespaceModel();
+    QTRY_VERIFY_WITH_TIMEOUT(model->indexOf(QStringLiteral("applib.services.NetworkService")).isValid(), 20000);
+    QVERIFY(model->indexOf(QStringLiteral("applib.objects.Session")).isValid());
+    // main.py is shown when a folder is opened.
+    QVERIFY(m_window->editors()->currentEditor());
+    QVERIFY(m_window->editors()->currentEditor()->filePath().endsWith(QStringLiteral("main.py")));
+}
+
+void tst_MainWindow::consoleCreatesObject()
+{
+    console(QStringLiteral("from applib.services import NetworkService\n"
+                                   "s = NetworkService()\n"
+                                   "s.handle('hello')\n"),
+                    QStringLiteral("'[echo #1] hello'"));
+}
+
+void tst_MainWindow::savedMethodRunsInExistingObject()
+{
+    m_networking = m_window->editors()->openFile(m_folder + QStringLiteral("/services/networking.py"));
+    QVERIFY(m_networking);
+    QVERIFY(replaceInEditor(m_networking, QStringLiteral("return f\"[{self.name} #{self.handled}] {message}\""),
+                            QStringLiteral("return f\"<{self.name} #{self.handled}> {message.upper()}\"")));
+    QVERIFY(m_networking->document()->isModified());
+    const ReloadReport report = saveAndWaitForReload(m_networking);
+    QVERIFY2(report.ok(), qPrintable(report.error + report.traceback));
+    QVERIFY(!m_networking->document()->isModified());
+    QVERIFY(m_window->reloadLog()->topLevelItemCount() >= 1);
+
+    // The object made before the save runs the new code, and keeps its counter.
+    console(QStringLiteral("s.handle('again')\n"), QStringLiteral("'<echo #2> AGAIN'"));
+}
+
+void tst_MainWindow::syntaxErrorIsMarkedWhileObjectKeepsWorking()
+{
+    QVERIFY(m_networking);
+    QVERIFY(replaceInEditor(m_networking, QStringLiteral("    def status(self):"),
+                            QStringLiteral("    def status(self:")));
+    const int brokenLine = m_networking->document()->find(QStringLiteral("def status(self:")).blockNumber() + 1;
+    const int logRows = m_window->reloadLog()->topLevelItemCount();
+    const ReloadReport report = saveAndWaitForReload(m_networking);
+    QVERIFY(!report.ok());
+    QVERIFY(report.error.contains(QStringLiteral("SyntaxError")));
+    QTRY_COMPARE(m_networking->errorLine(), brokenLine);
+    QVERIFY(m_networking->errorMessage().contains(QStringLiteral("SyntaxError")));
+    QVERIFY(m_window->reloadLog()->topLevelItemCount() > logRows);
+
+    // Nothing was applied: the object still runs the last good code.
+    console(QStringLiteral("s.handle('still')\n"), QStringLiteral("'<echo #3> STILL'"));
+}
+
+void tst_MainWindow::fixClearsMarker()
+{
+    QVERIFY(m_networking);
+    QVERIFY(replaceInEditor(m_networking, QStringLiteral("def status(self:"),
+                            QStringLiteral("def status(self):")));
+    // Back to the version that runs: saving clears the marker.
+    QVERIFY(m_window->editors()->saveCurrent());
+    QTRY_COMPARE(m_networking->errorLine(), 0);
+    console(QStringLiteral("s.status()\n"), QStringLiteral("'echo: 3 messages handled'"));
+}
+
+void tst_MainWindow::fixWithNewCodeClearsMarker()
+{
+    QVERIFY(m_networking);
+    QVERIFY(replaceInEditor(m_networking, QStringLiteral("messages handled\""),
+                            QStringLiteral("messages handled\"")));
+    QVERIFY(replaceInEditor(m_networking, QStringLiteral("def status(self):"),
+                            QStringLiteral("def status(self:")));
+    QVERIFY(!saveAndWaitForReload(m_networking).ok());
+    QTRY_VERIFY(m_networking->errorLine() > 0);
+
+    QVERIFY(replaceInEditor(m_networking, QStringLiteral("def status(self:"),
+                            QStringLiteral("def status(self):")));
+    QVERIFY(replaceInEditor(m_networking, QStringLiteral("messages handled\""),
+                            QStringLiteral("handled so far\"")));
+    const ReloadReport report = saveAndWaitForReload(m_networking);
+    QVERIFY2(report.ok(), qPrintable(report.error));
+    QTRY_COMPARE(m_networking->errorLine(), 0);
+    console(QStringLiteral("s.status()\n"), QStringLiteral("'echo: 3 handled so far'"));
+}
+
+void tst_MainWindow::clickingReloadErrorOpensLine()
+{
+    ReloadReport report;
+    report.file = m_folder + QStringLiteral("/objects/session.py");
+    report.error = QStringLiteral("SyntaxError: invalid syntax");
+    report.errorLine = 12;
+    report.time = QDateTime::currentDateTime();
+    m_window->reloadLog()->addReport(report);
+    QTreeWidgetItem *row = m_window->reloadLog()->topLevelItem(m_window->reloadLog()->topLevelItemCount() - 1);
+    QTreeWidgetItem *error = row->child(0);
+    QVERIFY(error);
+    Q_EMIT m_window->reloadLog()->itemActivated(error, 0);
+    CodeEditor *editor = m_window->editors()->currentEditor();
+    QVERIFY(editor);
+    QVERIFY(editor->filePath().endsWith(QStringLiteral("objects/session.py")));
+    QCOMPARE(editor->currentLine(), 12);
+}
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"
