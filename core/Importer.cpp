@@ -447,9 +447,22 @@ std::optional<ReloadReport> Importer::reloadFile(const QString &filePath, bool f
             }
         }
     }
+    const QString nsName = namespaceOfPath(path)->name;
+    Reloader::Context context;
+    context.adopt = [&](const QString &name) { return adoptableClass(nsName, moduleName, name); };
     if (report.error.isEmpty())
-        Reloader::reload(py::reinterpret_borrow<py::module_>(module), path, record.source, source, report);
+        Reloader::reload(py::reinterpret_borrow<py::module_>(module), path, record.source, source, report, &context);
     if (report.ok()) {
+        QHash<QString, RemovedClass> &removed = m_removedClasses[nsName];
+        for (auto it = removed.begin(); it != removed.end();) {
+            py::object cls = it->ref();
+            if (cls.is_none() || module.attr("__dict__").attr("get")(it.key().toStdString()).is(cls))
+                it = removed.erase(it);
+            else
+                ++it;
+        }
+        for (const auto &[name, cls, node] : context.removedClasses)
+            rememberRemovedClass(nsName, moduleName, name, cls, node);
         const QStringList before = record.exports;
         record.source = source;
         record.hash = hash;
@@ -490,8 +503,21 @@ QList<ReloadReport> Importer::rescan(const QString &path)
         const QString module = m_moduleOfPath.take(file);
         const FileModule record = m_files.take(module);
         touched.insert(record.directory);
-        if (modules.contains(module.toStdString()))
-            modules.attr("pop")(module.toStdString());
+        if (modules.contains(module.toStdString())) {
+            py::object gone = modules.attr("pop")(module.toStdString());
+            try {
+                py::object tree = py::module_::import("ast").attr("parse")(record.source.toStdString());
+                for (py::handle stmt : tree.attr("body")) {
+                    if (py::type::of(stmt).attr("__name__").cast<std::string>() != "ClassDef")
+                        continue;
+                    const QString name = toQString(stmt.attr("name"));
+                    py::object cls = gone.attr("__dict__").attr("get")(name.toStdString());
+                    if (PyType_Check(cls.ptr()) && toQString(cls.attr("__module__")) == module)
+                        rememberRemovedClass(ns->name, module, name, cls, stmt);
+                }
+            } catch (py::error_already_set &) {
+            }
+        }
         ReloadReport report;
         report.file = file;
         report.module = module;
@@ -528,7 +554,14 @@ QList<ReloadReport> Importer::rescan(const QString &path)
         QElapsedTimer timer;
         timer.start();
         try {
-            py::module_::import("importlib").attr("import_module")(module.toStdString());
+            py::object imported = py::module_::import("importlib").attr("import_module")(module.toStdString());
+            // The import system binds the submodule on its directory's
+            // facade; the file name is not one of the namespace's names.
+            py::object facade = modules.attr("get")(directory.toStdString());
+            const std::string stem = QFileInfo(file).completeBaseName().toStdString();
+            if (!facade.is_none() && facade.attr("__dict__").contains(stem)
+                && facade.attr("__dict__")[py::str(stem)].ptr() == imported.ptr())
+                PyDict_DelItemString(facade.attr("__dict__").ptr(), stem.c_str());
             for (const QString &n : m_files[module].exports)
                 report.actions.append({n, QStringLiteral("added")});
         } catch (py::error_already_set &e) {
@@ -543,6 +576,59 @@ QList<ReloadReport> Importer::rescan(const QString &path)
         rebuildExports(directory);
     emitNamespaceChanged(ns->name);
     return reports;
+}
+
+std::optional<Reloader::Adoption> Importer::adoptableClass(const QString &nsName, const QString &moduleName,
+                                                           const QString &name)
+{
+    auto removed = m_removedClasses.value(nsName).constFind(name);
+    if (removed != m_removedClasses.value(nsName).constEnd()) {
+        py::object cls = removed->ref();
+        if (!cls.is_none())
+            return Reloader::Adoption{cls, removed->node, removed->from};
+    }
+    // Pasted before it was cut: the class is still defined by another file
+    // of the same directory, where the two would conflict anyway.
+    const FileModule &record = m_files[moduleName];
+    Namespace *ns = namespaceOf(record.directory);
+    const NamespaceMap::Directory *dir = ns ? ns->map.directory(record.directory) : nullptr;
+    if (!dir)
+        return std::nullopt;
+    for (const QString &path : dir->files) {
+        const QString other = m_moduleOfPath.value(path);
+        if (other == moduleName || !m_files.value(other).loaded)
+            continue;
+        py::object module = sysModules().attr("get")(other.toStdString());
+        if (module.is_none())
+            continue;
+        py::object cls = module.attr("__dict__").attr("get")(name.toStdString());
+        if (!PyType_Check(cls.ptr()) || toQString(cls.attr("__module__")) != other
+            || toQString(cls.attr("__qualname__")) != name)
+            continue;
+        try {
+            py::object tree = py::module_::import("ast").attr("parse")(m_files.value(other).source.toStdString());
+            py::object node;
+            for (py::handle stmt : tree.attr("body")) {
+                if (py::type::of(stmt).attr("__name__").cast<std::string>() == "ClassDef"
+                    && toQString(stmt.attr("name")) == name)
+                    node = py::reinterpret_borrow<py::object>(stmt);
+            }
+            if (node)
+                return Reloader::Adoption{cls, node, other};
+        } catch (py::error_already_set &) {
+        }
+    }
+    return std::nullopt;
+}
+
+void Importer::rememberRemovedClass(const QString &nsName, const QString &moduleName, const QString &name,
+                                    py::handle cls, py::handle node)
+{
+    try {
+        py::object ref = py::module_::import("weakref").attr("ref")(cls);
+        m_removedClasses[nsName].insert(name, RemovedClass{ref, py::reinterpret_borrow<py::object>(node), moduleName});
+    } catch (py::error_already_set &) {
+    }
 }
 
 void Importer::publish(ReloadReport report)

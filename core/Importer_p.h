@@ -6,6 +6,7 @@
 #include "NamespaceMap.h"
 #include "NamespaceNode.h"
 #include "ReloadReport.h"
+#include "Reloader_p.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -81,6 +82,15 @@ private:
         QHash<QString, int> lines;
         bool loaded = false;
     };
+    // A class a file stopped defining, kept (weakly) so that a file that
+    // defines it next adopts it: a class cut from one file and pasted into
+    // another keeps its identity.
+    struct RemovedClass
+    {
+        py::object ref;   // weakref.ref to the class
+        py::object node;  // its ClassDef, as the old file had it
+        QString from;     // the module that defined it
+    };
     struct Namespace
     {
         QString name;
@@ -99,12 +109,17 @@ private:
     void warn(const QString &message);
     void emitNamespaceChanged(const QString &dottedName);
     NamespaceNode directoryNode(const Namespace &ns, const NamespaceMap::Directory &dir);
+    std::optional<Reloader::Adoption> adoptableClass(const QString &nsName, const QString &moduleName,
+                                                     const QString &name);
+    void rememberRemovedClass(const QString &nsName, const QString &moduleName, const QString &name,
+                              py::handle cls, py::handle node);
 
     QList<Namespace> m_namespaces;
     QHash<QString, FileModule> m_files;                    // module name -> file
     QHash<QString, QString> m_moduleOfPath;                // clean path -> module name
     QHash<QString, QHash<QString, QString>> m_exports;     // directory -> name -> module
     QSet<QString> m_conflicts;
+    QHash<QString, QHash<QString, RemovedClass>> m_removedClasses;  // namespace -> class name -> class
     std::deque<ReloadReport> m_reports;
     py::object m_finder;
     py::object m_facadeType;

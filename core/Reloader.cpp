@@ -1,5 +1,7 @@
 #include "Reloader_p.h"
 
+#include <pybind11/eval.h>
+
 #include <QElapsedTimer>
 #include <QSet>
 
@@ -64,10 +66,17 @@ struct Transaction
 // Which statements of a block (module or class body) changed between two
 // versions of the source. Statements compare by their syntax tree without
 // positions, so moving a statement or reformatting a comment changes nothing.
+//
+// A statement also counts as changed when a name it binds is bound by a
+// changed or removed statement (a property whose deleter was removed keeps
+// its getter and setter statements, but the property object differs), and a
+// def or class whose decorators or default values name something that
+// changed runs again, since those are evaluated when the statement runs.
 struct StatementPlan
 {
     py::list changed;                 // new statements to execute, in order
     QStringList changedNames;         // names those statements bind, in order
+    QSet<QString> dirtyNames;         // every name bound by a changed or removed statement
     QSet<QString> oldNames;
     QSet<QString> newNames;
     std::vector<std::pair<py::object, py::object>> moved;  // unchanged def/class, other line
@@ -75,7 +84,54 @@ struct StatementPlan
     std::unordered_map<std::string, py::object> newClassNodes;
 };
 
-StatementPlan planStatements(py::handle oldBody, py::handle newBody, bool includeImports)
+// Names a def or class statement reads when it runs (decorators, defaults,
+// and for a class the statements of its body), not those read by the bodies
+// of functions, nor a class's bases: a base edited in place needs no rerun,
+// and rerunning a subclass would repeat __init_subclass__ side effects.
+py::object definitionReads()
+{
+    static py::object *fn = [] {
+        py::dict scope;
+        py::exec(R"(
+import ast
+def _reads(stmt):
+    names = set()
+    def args(a):
+        for d in a.defaults:
+            visit(d)
+        for d in a.kw_defaults:
+            if d is not None:
+                visit(d)
+    def visit(node):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for d in node.decorator_list:
+                visit(d)
+            args(node.args)
+            return
+        if isinstance(node, ast.Lambda):
+            args(node.args)
+            return
+        if isinstance(node, ast.ClassDef):
+            for d in node.decorator_list:
+                visit(d)
+            for s in node.body:
+                visit(s)
+            return
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            names.add(node.id)
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+    if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        visit(stmt)
+    return names
+)", scope);
+        return new py::object(scope["_reads"]);
+    }();
+    return *fn;
+}
+
+StatementPlan planStatements(py::handle oldBody, py::handle newBody, bool includeImports,
+                             const QSet<QString> &outerDirty = {}, bool everything = false)
 {
     py::object dump = py::module_::import("ast").attr("dump");
     auto key = [&](py::handle stmt) {
@@ -91,23 +147,73 @@ StatementPlan planStatements(py::handle oldBody, py::handle newBody, bool includ
         if (typeName(stmt) == "ClassDef")
             plan.oldClassNodes[stmt.attr("name").cast<std::string>()] = py::reinterpret_borrow<py::object>(stmt);
     }
+    struct Entry
+    {
+        py::object stmt;
+        QStringList names;
+        bool changed = false;
+        py::object matched;
+    };
+    std::vector<Entry> entries;
     for (py::handle stmt : newBody) {
-        const QStringList names = Reloader::boundNames(stmt, includeImports);
-        for (const QString &n : names)
+        Entry e{py::reinterpret_borrow<py::object>(stmt), Reloader::boundNames(stmt, includeImports), false, py::object()};
+        for (const QString &n : e.names)
             plan.newNames.insert(n);
-        const std::string kind = typeName(stmt);
-        if (kind == "ClassDef")
-            plan.newClassNodes[stmt.attr("name").cast<std::string>()] = py::reinterpret_borrow<py::object>(stmt);
-        auto found = oldByKey.find(key(stmt));
+        if (typeName(stmt) == "ClassDef")
+            plan.newClassNodes[stmt.attr("name").cast<std::string>()] = e.stmt;
+        auto found = everything ? oldByKey.end() : oldByKey.find(key(stmt));
         if (found != oldByKey.end()) {
-            const bool definition = kind == "FunctionDef" || kind == "AsyncFunctionDef" || kind == "ClassDef";
-            if (definition && found->second.attr("lineno").cast<int>() != stmt.attr("lineno").cast<int>())
-                plan.moved.emplace_back(found->second, py::reinterpret_borrow<py::object>(stmt));
+            e.matched = found->second;
             oldByKey.erase(found);
+        } else {
+            e.changed = true;
+            for (const QString &n : e.names)
+                plan.dirtyNames.insert(n);
+        }
+        entries.push_back(std::move(e));
+    }
+    for (auto &[k, stmt] : oldByKey) {
+        for (const QString &n : Reloader::boundNames(stmt, includeImports))
+            plan.dirtyNames.insert(n);
+    }
+    py::object reads = definitionReads();
+    QSet<QString> dirty = plan.dirtyNames + outerDirty;
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (Entry &e : entries) {
+            if (e.changed)
+                continue;
+            bool affected = false;
+            for (const QString &n : e.names)
+                affected = affected || plan.dirtyNames.contains(n);
+            if (!affected && !dirty.isEmpty()) {
+                for (py::handle n : reads(e.stmt)) {
+                    if (dirty.contains(toQString(n))) {
+                        affected = true;
+                        break;
+                    }
+                }
+            }
+            if (affected) {
+                e.changed = true;
+                grew = true;
+                for (const QString &n : e.names) {
+                    plan.dirtyNames.insert(n);
+                    dirty.insert(n);
+                }
+            }
+        }
+    }
+    for (Entry &e : entries) {
+        if (!e.changed) {
+            const std::string kind = typeName(e.stmt);
+            const bool definition = kind == "FunctionDef" || kind == "AsyncFunctionDef" || kind == "ClassDef";
+            if (definition && e.matched.attr("lineno").cast<int>() != e.stmt.attr("lineno").cast<int>())
+                plan.moved.emplace_back(e.matched, e.stmt);
             continue;
         }
-        plan.changed.append(stmt);
-        for (const QString &n : names) {
+        plan.changed.append(e.stmt);
+        for (const QString &n : e.names) {
             if (!plan.changedNames.contains(n))
                 plan.changedNames << n;
         }
@@ -289,42 +395,53 @@ public:
         auto *f = reinterpret_cast<PyFunctionObject *>(oldFn.ptr());
         py::object oldCode = py::reinterpret_borrow<py::object>(f->func_code);
         py::object oldClosure = py::reinterpret_borrow<py::object>(f->func_closure ? f->func_closure : Py_None);
+        py::object oldGlobals = py::reinterpret_borrow<py::object>(f->func_globals);
         py::object newCode = newFn.attr("__code__");
         py::tuple oldFree = oldCode.attr("co_freevars");
         py::tuple newFree = newCode.attr("co_freevars");
         py::object newClosure = newFn.attr("__closure__");
+        m_functions[newFn.ptr()] = py::reinterpret_borrow<py::object>(oldFn);
+        m_keepAlive.append(py::reinterpret_borrow<py::object>(newFn));
 
-        // The closure must match the new code's free variables. Cells the old
-        // function already had keep their contents (its live state); the
-        // zero-argument super() cell `__class__` must name the class that
-        // stays alive, the old one; other new variables take the new cells.
+        // The closure must match the new code's free variables, which may be
+        // more or fewer than before (set here, from C++, since Python refuses
+        // it). The new cells carry what the new version computed; where that
+        // is an object just merged into an older one (a class, a wrapped
+        // function), the cell names the old one, which stays alive. The
+        // zero-argument super() cell `__class__` names the class kept.
         py::object closure = py::none();
         if (py::len(newFree) > 0) {
             py::list cells;
             for (size_t i = 0; i < py::len(newFree); ++i) {
                 const std::string name = newFree[i].cast<std::string>();
-                py::object cell;
-                for (size_t j = 0; j < py::len(oldFree); ++j) {
-                    if (oldFree[j].cast<std::string>() == name && !oldClosure.is_none())
-                        cell = oldClosure[py::int_(j)];
+                py::object cell = newClosure[py::int_(i)];
+                if (name == "__class__" && ownerClass) {
+                    py::object previous;
+                    for (size_t j = 0; j < py::len(oldFree); ++j) {
+                        if (oldFree[j].cast<std::string>() == name && !oldClosure.is_none())
+                            previous = oldClosure[py::int_(j)];
+                    }
+                    if (previous && PyCell_GET(previous.ptr()) == ownerClass.ptr())
+                        cell = previous;
+                    else
+                        cell = py::reinterpret_steal<py::object>(PyCell_New(ownerClass.ptr()));
+                } else if (PyObject *content = PyCell_GET(cell.ptr())) {
+                    py::object kept = keptObject(content);
+                    if (kept.ptr() != content)
+                        cell = py::reinterpret_steal<py::object>(PyCell_New(kept.ptr()));
                 }
-                if (!cell && name == "__class__" && ownerClass)
-                    cell = py::reinterpret_steal<py::object>(PyCell_New(ownerClass.ptr()));
-                if (!cell)
-                    cell = newClosure[py::int_(i)];
-                if (name == "__class__" && ownerClass && cell.attr("cell_contents").ptr() != ownerClass.ptr())
-                    cell = py::reinterpret_steal<py::object>(PyCell_New(ownerClass.ptr()));
                 cells.append(cell);
             }
             closure = py::tuple(cells);
         }
+        py::object newGlobals = newFn.attr("__globals__");
 
         py::tuple fields = py::make_tuple(py::getattr(oldFn, "__defaults__"), py::getattr(oldFn, "__kwdefaults__"),
                                            py::getattr(oldFn, "__annotations__"), py::getattr(oldFn, "__doc__"));
         py::dict oldDict = py::getattr(oldFn, "__dict__").attr("copy")();
         py::object fn = py::reinterpret_borrow<py::object>(oldFn);
-        tx.undo.push_back([fn, oldCode, oldClosure, fields, oldDict] {
-            setCodeAndClosure(fn, oldCode, oldClosure);
+        tx.undo.push_back([fn, oldCode, oldClosure, oldGlobals, fields, oldDict] {
+            setCodeAndClosure(fn, oldCode, oldClosure, oldGlobals);
             fn.attr("__defaults__") = fields[0];
             fn.attr("__kwdefaults__") = fields[1];
             fn.attr("__annotations__") = fields[2];
@@ -335,7 +452,7 @@ public:
                 d[item.first] = item.second;
         });
 
-        setCodeAndClosure(oldFn, newCode, closure);
+        setCodeAndClosure(oldFn, newCode, closure, newGlobals);
         oldFn.attr("__defaults__") = newFn.attr("__defaults__");
         oldFn.attr("__kwdefaults__") = newFn.attr("__kwdefaults__");
         oldFn.attr("__annotations__") = newFn.attr("__annotations__");
@@ -347,7 +464,22 @@ public:
         }
     }
 
-    static void setCodeAndClosure(py::handle fn, py::handle code, py::handle closure)
+    // The object that stays alive for `object`, an object of the new version.
+    py::object keptObject(PyObject *object)
+    {
+        auto fn = m_functions.find(object);
+        if (fn != m_functions.end())
+            return fn->second;
+        auto cls = m_classes.find(object);
+        if (cls != m_classes.end())
+            return cls->second;
+        auto other = m_objects.find(object);
+        if (other != m_objects.end())
+            return other->second;
+        return py::reinterpret_borrow<py::object>(object);
+    }
+
+    static void setCodeAndClosure(py::handle fn, py::handle code, py::handle closure, py::handle globals)
     {
         // Assigning __code__ from Python refuses a code object whose number
         // of free variables differs from the current closure; the closure
@@ -358,10 +490,24 @@ public:
         PyObject *cells = closure.is_none() ? nullptr : closure.ptr();
         Py_XINCREF(cells);
         Py_XSETREF(f->func_closure, cells);
+        // A class adopted by another file runs in that file's globals.
+        if (globals.ptr() != f->func_globals) {
+            Py_INCREF(globals.ptr());
+            Py_SETREF(f->func_globals, globals.ptr());
+        }
 #if PY_VERSION_HEX >= 0x030B0000
         // Invalidates the specialised call sites that cached the old code.
         f->func_version = 0;
 #endif
+    }
+
+    // Through type.__setattr__ itself: a metaclass's __setattr__ (Enum's
+    // refuses to rebind members) must not see the reloader's own writes.
+    static void typeSetAttr(py::handle cls, const std::string &key, py::handle value)
+    {
+        py::str name(key);
+        if (PyType_Type.tp_setattro(cls.ptr(), name.ptr(), value ? value.ptr() : nullptr) != 0)
+            throw py::error_already_set();
     }
 
     static void setAttr(Transaction &tx, py::handle cls, const QString &name, py::handle value)
@@ -370,13 +516,10 @@ public:
         const std::string key = name.toStdString();
         const bool had = proxy.contains(py::str(key));
         py::object previous = had ? py::object(proxy[py::str(key)]) : py::none();
-        py::setattr(cls, key.c_str(), value);
+        typeSetAttr(cls, key, value);
         py::object c = py::reinterpret_borrow<py::object>(cls);
         tx.undo.push_back([c, key, had, previous] {
-            if (had)
-                py::setattr(c, key.c_str(), previous);
-            else
-                py::delattr(c, key.c_str());
+            typeSetAttr(c, key, had ? py::handle(previous) : py::handle());
         });
     }
 
@@ -384,16 +527,81 @@ public:
     {
         const std::string key = name.toStdString();
         py::object previous = cls.attr("__dict__")[py::str(key)];
-        py::delattr(cls, key.c_str());
+        typeSetAttr(cls, key, py::handle());
         py::object c = py::reinterpret_borrow<py::object>(cls);
-        tx.undo.push_back([c, key, previous] { py::setattr(c, key.c_str(), previous); });
+        tx.undo.push_back([c, key, previous] { typeSetAttr(c, key, previous); });
+    }
+
+    // Enum members keep their identity: a member that stays is the old
+    // object (its value updated if it changed), a new member is re-classed
+    // to the kept class, and the lookup tables are rebuilt from those.
+    // Returns the names the generic merge must leave alone.
+    QSet<QString> mergeEnumMembers(Transaction &tx, py::handle oldCls, py::handle newCls, const QString &qualName)
+    {
+        QSet<QString> handled = {QStringLiteral("_member_map_"), QStringLiteral("_member_names_"),
+                                 QStringLiteral("_value2member_map_"), QStringLiteral("_unhashable_values_")};
+        py::dict oldMap = oldCls.attr("_member_map_");
+        py::dict newMap = newCls.attr("_member_map_");
+        py::dict map;
+        for (auto item : newMap) {
+            const QString name = toQString(item.first);
+            handled.insert(name);
+            py::object newMember = py::reinterpret_borrow<py::object>(item.second);
+            py::object member;
+            auto known = m_objects.find(newMember.ptr());
+            if (known != m_objects.end()) {
+                member = known->second;  // an alias of a member seen already
+            } else if (oldMap.contains(item.first) && py::type::of(oldMap[item.first]).is(oldCls)) {
+                member = oldMap[item.first];
+                py::object oldValue = member.attr("_value_");
+                py::object newValue = newMember.attr("_value_");
+                if (!oldValue.equal(newValue)) {
+                    member.attr("_value_") = newValue;
+                    tx.undo.push_back([member, oldValue] { member.attr("_value_") = oldValue; });
+                    action(qualName + QLatin1Char('.') + name, QStringLiteral("value changed"));
+                }
+            } else {
+                member = newMember;
+                member.attr("__class__") = oldCls;
+                if (!oldMap.contains(item.first))
+                    action(qualName + QLatin1Char('.') + name, QStringLiteral("member added"));
+            }
+            m_objects[newMember.ptr()] = member;
+            m_keepAlive.append(newMember);
+            map[item.first] = member;
+        }
+        for (auto item : oldMap) {
+            handled.insert(toQString(item.first));
+            if (!newMap.contains(item.first))
+                action(qualName + QLatin1Char('.') + toQString(item.first), QStringLiteral("member removed"));
+        }
+        py::dict values;
+        for (auto item : py::reinterpret_borrow<py::dict>(newCls.attr("_value2member_map_")))
+            values[item.first] = keptObject(item.second.ptr());
+        setAttr(tx, oldCls, QStringLiteral("_member_map_"), map);
+        setAttr(tx, oldCls, QStringLiteral("_member_names_"), newCls.attr("_member_names_"));
+        setAttr(tx, oldCls, QStringLiteral("_value2member_map_"), values);
+        if (py::hasattr(newCls, "_unhashable_values_"))
+            setAttr(tx, oldCls, QStringLiteral("_unhashable_values_"), newCls.attr("_unhashable_values_"));
+        py::object oldDict = oldCls.attr("__dict__");
+        for (auto item : map) {
+            if (!oldDict.contains(item.first) || oldDict[item.first].ptr() != item.second.ptr())
+                setAttr(tx, oldCls, toQString(item.first), item.second);
+        }
+        for (auto item : oldMap) {
+            if (!map.contains(item.first) && oldDict.contains(item.first))
+                delAttr(tx, oldCls, toQString(item.first));
+        }
+        return handled;
     }
 
     // Updates class `oldCls` in place from `newCls`. Returns false, with a
     // warning and nothing changed, when that cannot be done.
     bool updateClass(Transaction &outer, py::handle oldCls, py::handle newCls, py::handle oldNode,
-                     py::handle newNode, const QString &qualName)
+                     py::handle newNode, const QString &qualName, const QSet<QString> &outerDirty,
+                     bool adopted = false)
     {
+        m_keepAlive.append(py::reinterpret_borrow<py::object>(newCls));
         Transaction tx;
         try {
             if (!py::type::of(oldCls).is(py::type::of(newCls))) {
@@ -431,17 +639,26 @@ public:
                 }
             }
             m_classes[newCls.ptr()] = py::reinterpret_borrow<py::object>(oldCls);
+            if (adopted)
+                setAttr(tx, oldCls, QStringLiteral("__module__"), newCls.attr("__module__"));
 
-            StatementPlan plan = planStatements(oldNode.attr("body"), newNode.attr("body"), true);
+            QSet<QString> handled;
+            if (py::isinstance(oldCls, py::module_::import("enum").attr("EnumMeta")))
+                handled = mergeEnumMembers(tx, oldCls, newCls, qualName);
+
+            // An adopted class comes from another file: all of its code is new.
+            StatementPlan plan = planStatements(oldNode.attr("body"), newNode.attr("body"), true, outerDirty, adopted);
+            m_dirty = plan.dirtyNames + outerDirty;
             for (const QString &name : plan.changedNames) {
                 py::str key(name.toStdString());
-                if (!newDict.contains(key))
+                if (!newDict.contains(key) || handled.contains(name))
                     continue;
                 py::object oldValue = oldDict.contains(key) ? py::object(oldDict[key]) : py::object();
                 updateMember(tx, oldCls, name, oldValue, newDict[key], plan, qualName);
             }
             for (const QString &name : plan.oldNames) {
-                if (!plan.newNames.contains(name) && oldDict.contains(py::str(name.toStdString()))) {
+                if (!plan.newNames.contains(name) && !handled.contains(name)
+                    && oldDict.contains(py::str(name.toStdString()))) {
                     delAttr(tx, oldCls, name);
                     action(qualName + QLatin1Char('.') + name, QStringLiteral("removed"));
                 }
@@ -455,7 +672,7 @@ public:
                 QStringLiteral("__static_attributes__")};
             for (auto item : py::reinterpret_borrow<py::dict>(newDict.attr("copy")())) {
                 const QString name = toQString(item.first);
-                if (plan.newNames.contains(name) || internal.contains(name))
+                if (plan.newNames.contains(name) || internal.contains(name) || handled.contains(name))
                     continue;
                 py::object oldValue = oldDict.contains(item.first) ? py::object(oldDict[item.first]) : py::object();
                 if (oldValue && oldValue.is(item.second))
@@ -472,6 +689,7 @@ public:
                     shiftLines(oldDict[key], delta, m_path);
             }
             retargetClassCell(tx, newCls, oldCls);
+            m_updated.push_back(py::reinterpret_borrow<py::object>(oldCls));
         } catch (py::error_already_set &e) {
             tx.rollback();
             warn(qualName, QStringLiteral("could not be updated (%1); it keeps its old definition")
@@ -570,7 +788,9 @@ private:
             auto oldNode = plan.oldClassNodes.find(name.toStdString());
             auto newNode = plan.newClassNodes.find(name.toStdString());
             if (oldNode != plan.oldClassNodes.end() && newNode != plan.newClassNodes.end()) {
-                updateClass(tx, oldValue, newValue, oldNode->second, newNode->second, member);
+                const QSet<QString> dirty = m_dirty;
+                updateClass(tx, oldValue, newValue, oldNode->second, newNode->second, member, dirty);
+                m_dirty = dirty;
                 return;
             }
         }
@@ -583,8 +803,52 @@ private:
 
     QString m_path;
     ReloadReport &m_report;
-    std::unordered_map<PyObject *, py::object> m_classes;  // new class -> the old one kept alive
+    std::unordered_map<PyObject *, py::object> m_classes;    // new class -> the old one kept alive
+    std::unordered_map<PyObject *, py::object> m_functions;  // new function -> the old one kept alive
+    std::unordered_map<PyObject *, py::object> m_objects;    // new enum member -> the one kept
+    py::list m_keepAlive;  // the new objects above, so that their addresses stay theirs
+    QSet<QString> m_dirty; // names changed in the enclosing scopes of the class being merged
+public:
+    std::vector<py::object> m_updated;  // classes updated in place
 };
+
+// __relive_upgrade__(self): called once on every existing instance of a class
+// updated by this reload that defines it. Finding the instances is the one
+// walk of the heap a reload does, and only when such a hook exists.
+void runUpgradeHooks(const std::vector<py::object> &updated, ReloadReport &report)
+{
+    std::vector<py::object> hooked;
+    for (const py::object &cls : updated) {
+        if (py::hasattr(cls, "__relive_upgrade__"))
+            hooked.push_back(cls);
+    }
+    if (hooked.empty())
+        return;
+    std::vector<py::object> instances;
+    for (py::handle object : py::module_::import("gc").attr("get_objects")()) {
+        PyTypeObject *type = Py_TYPE(object.ptr());
+        for (const py::object &cls : hooked) {
+            if (PyType_IsSubtype(type, reinterpret_cast<PyTypeObject *>(cls.ptr()))) {
+                instances.push_back(py::reinterpret_borrow<py::object>(object));
+                break;
+            }
+        }
+    }
+    int failures = 0;
+    for (py::object &instance : instances) {
+        try {
+            instance.attr("__relive_upgrade__")();
+        } catch (py::error_already_set &e) {
+            if (failures++ < 5)
+                report.warnings << QStringLiteral("%1.__relive_upgrade__ raised on an instance: %2")
+                                       .arg(toQString(py::type::of(instance).attr("__qualname__")),
+                                            QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0));
+        }
+    }
+    if (!instances.empty())
+        report.actions.append({toQString(hooked.front().attr("__qualname__")),
+                               QStringLiteral("__relive_upgrade__ called on %1 instance(s)").arg(instances.size())});
+}
 
 } // namespace
 
@@ -638,7 +902,7 @@ void Reloader::describeError(py::error_already_set &e, const QString &path, Relo
 }
 
 void Reloader::reload(py::module_ module, const QString &path, const QString &oldSource,
-                      const QString &newSource, ReloadReport &report)
+                      const QString &newSource, ReloadReport &report, Context *context)
 {
     py::object ast = py::module_::import("ast");
     py::object builtins = py::module_::import("builtins");
@@ -722,7 +986,8 @@ void Reloader::reload(py::module_ module, const QString &path, const QString &ol
                 auto newNode = plan.newClassNodes.find(name.toStdString());
                 if (oldNode != plan.oldClassNodes.end() && newNode != plan.newClassNodes.end()) {
                     const int before = report.actions.size();
-                    merge.updateClass(tx, oldValue, newValue, oldNode->second, newNode->second, name);
+                    merge.updateClass(tx, oldValue, newValue, oldNode->second, newNode->second, name,
+                                      plan.dirtyNames);
                     if (report.actions.size() == before && report.warnings.isEmpty())
                         merge.action(name, QStringLiteral("class unchanged"));
                     globals[key] = oldValue;
@@ -737,12 +1002,39 @@ void Reloader::reload(py::module_ module, const QString &path, const QString &ol
                 merge.action(name, QStringLiteral("code replaced"));
                 continue;
             }
+            if (!oldValue && isClass(newValue) && context && context->adopt) {
+                // A class cut from another file of the namespace and pasted
+                // here: the class object lives on, with this file's code.
+                auto newNode = plan.newClassNodes.find(name.toStdString());
+                std::optional<Adoption> adoption = context->adopt(name);
+                if (adoption && newNode != plan.newClassNodes.end() && isClass(adoption->cls)
+                    && !adoption->cls.is(newValue)) {
+                    const int warnings = report.warnings.size();
+                    if (merge.updateClass(tx, adoption->cls, newValue, adoption->node, newNode->second, name,
+                                          plan.dirtyNames, /*adopted=*/true)) {
+                        globals[key] = adoption->cls;
+                        tx.undo.push_back([globals, key, newValue]() mutable { globals[key] = newValue; });
+                        merge.action(name, QStringLiteral("class adopted from %1").arg(adoption->from));
+                        continue;
+                    }
+                    report.warnings.erase(report.warnings.begin() + warnings, report.warnings.end());
+                    merge.warn(name, QStringLiteral("cannot adopt the class of the same name from %1; existing "
+                                                    "instances keep the old class").arg(adoption->from));
+                }
+            }
             merge.action(name, oldValue ? QStringLiteral("rebound") : QStringLiteral("added"));
         }
         for (const QString &name : plan.oldNames) {
             py::str key(name.toStdString());
             if (!plan.newNames.contains(name) && globals.contains(key)) {
+                py::object value = globals[key];
+                auto node = plan.oldClassNodes.find(name.toStdString());
+                if (context && isClass(value) && node != plan.oldClassNodes.end()
+                    && toQString(value.attr("__qualname__")) == name)
+                    context->removedClasses.push_back({name, value, node->second});
                 PyDict_DelItem(globals.ptr(), key.ptr());
+                py::object v = value;
+                tx.undo.push_back([globals, key, v]() mutable { globals[key] = v; });
                 merge.action(name, QStringLiteral("removed"));
             }
         }
@@ -757,6 +1049,9 @@ void Reloader::reload(py::module_ module, const QString &path, const QString &ol
         restoreGlobals();
         describeError(e, path, report);
         report.actions.clear();
+        if (context)
+            context->removedClasses.clear();
         return;
     }
+    runUpgradeHooks(merge.m_updated, report);
 }

@@ -9,6 +9,11 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+#include <optional>
+#include <tuple>
+#include <vector>
+
 namespace py = pybind11;
 
 // Applies a new version of a module's source to the live module, in place
@@ -22,12 +27,28 @@ public:
         QString text;
     };
 
+    // A class of the same name defined by (or recently removed from) another
+    // file of the namespace, with its ClassDef node as that file had it.
+    struct Adoption
+    {
+        py::object cls;
+        py::object node;
+        QString from;  // module name, for the report
+    };
+    struct Context
+    {
+        // Asked for each class name this version defines and the old did not.
+        std::function<std::optional<Adoption>(const QString &name)> adopt;
+        // Filled with the classes this version no longer defines: (name, class, ClassDef node).
+        std::vector<std::tuple<QString, py::object, py::object>> removedClasses;
+    };
+
     // Executes the statements of `newSource` that differ from `oldSource` in
     // the module's namespace and merges the result into the live objects, as
     // one transaction. Fills `report`; on any error the module is left exactly
     // as it was.
     static void reload(py::module_ module, const QString &path, const QString &oldSource,
-                       const QString &newSource, ReloadReport &report);
+                       const QString &newSource, ReloadReport &report, Context *context = nullptr);
 
     // Limit for executing a module body during a reload.
     static void setTimeLimit(double seconds);
