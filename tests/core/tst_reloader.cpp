@@ -8,7 +8,7 @@
 
 // The reloader against the real engine, driven by the fixtures in
 // tests/fixtures/reload/<case>/: step0/, step1/, ... are complete trees of a
-// namespace directory, applied one after the other (files absent from a step
+// namespace directory (a missing one is empty), applied one after the other (files absent from a step
 // are deleted; changed files are reloaded with relive.reload(), added and
 // deleted ones go through relive.rescan()); checks.py says what must hold
 // after each step. See docs/reload-semantics.md.
@@ -44,12 +44,14 @@ def _tree(root):
                 files[os.path.relpath(path, root)] = f.read()
     return files
 
-def _steps(case_dir):
-    steps = [int(d[4:]) for d in os.listdir(case_dir)
-             if d.startswith('step') and d[4:].isdigit()]
-    steps.sort()
+def _steps(case_dir, checks):
+    # A step is a stepN folder, or only a check_N for a step whose files
+    # prepare() writes (git keeps no empty folder).
+    steps = {int(d[4:]) for d in os.listdir(case_dir) if d.startswith('step') and d[4:].isdigit()}
+    steps |= {int(n[6:]) for n in dir(checks) if n.startswith('check_') and n[6:].isdigit()}
+    steps = sorted(steps)
     if not steps or steps != list(range(len(steps))):
-        raise CaseFailure('the case needs step0, step1, ... without gaps, has %r' % steps)
+        raise CaseFailure('the case needs steps 0, 1, ... without gaps, has %r' % steps)
     return steps
 
 def _checks(case_dir, tag):
@@ -59,7 +61,8 @@ def _checks(case_dir, tag):
     return module
 
 def _write_step(case_dir, step, root, checks):
-    wanted = _tree(os.path.join(case_dir, 'step%d' % step))
+    source = os.path.join(case_dir, 'step%d' % step)
+    wanted = _tree(source) if os.path.isdir(source) else {}
     present = _tree(root)
     for rel in present:
         if rel not in wanted:
@@ -113,7 +116,7 @@ def _run_check(checks, step, ns, state):
 
 def run_case(case_dir, work, ns_name, with_checks):
     checks = _checks(case_dir, ns_name)
-    steps = _steps(case_dir)
+    steps = _steps(case_dir, checks)
     root = os.path.join(work, ns_name)
     os.makedirs(root)
     _write_step(case_dir, 0, root, checks)
