@@ -467,7 +467,9 @@ std::optional<ReloadReport> Importer::reloadFile(const QString &filePath, bool f
         record.source = source;
         record.hash = hash;
         try {
-            py::object tree = py::module_::import("ast").attr("parse")(source.toStdString(), path.toStdString());
+            py::object tree = context.newTree ? context.newTree
+                                              : py::module_::import("ast").attr("parse")(source.toStdString(),
+                                                                                          path.toStdString());
             computeExports(record, tree, module);
         } catch (py::error_already_set &) {
         }

@@ -130,8 +130,52 @@ def _reads(stmt):
     return *fn;
 }
 
+// The text of a statement (with its decorators), to match unchanged
+// statements without dumping their syntax trees: a 5 MB table is compared as
+// a string. Positions are UTF-8 byte offsets, as the ast module gives them.
+struct SourceText
+{
+    std::string bytes;
+    std::vector<size_t> lineStarts;
+
+    explicit SourceText(const QString &source) : bytes(source.toStdString())
+    {
+        lineStarts.push_back(0);
+        for (size_t i = 0; i < bytes.size(); ++i) {
+            if (bytes[i] == '\n')
+                lineStarts.push_back(i + 1);
+        }
+    }
+    std::string segment(py::handle stmt) const
+    {
+        int line = stmt.attr("lineno").cast<int>();
+        int column = stmt.attr("col_offset").cast<int>();
+        for (py::handle decorator : py::getattr(stmt, "decorator_list", py::list())) {
+            const int l = decorator.attr("lineno").cast<int>();
+            if (l < line) {
+                line = l;
+                column = decorator.attr("col_offset").cast<int>();
+            }
+        }
+        const py::object endLine = stmt.attr("end_lineno");
+        const py::object endColumn = stmt.attr("end_col_offset");
+        if (endLine.is_none() || endColumn.is_none() || line < 1 || size_t(line) > lineStarts.size())
+            return std::string();
+        const size_t end = lineStarts[std::min(size_t(endLine.cast<int>()), lineStarts.size()) - 1]
+                           + endColumn.cast<size_t>();
+        // Decorators start with '@' one column left of their expression.
+        size_t begin = lineStarts[line - 1] + column;
+        while (begin > lineStarts[line - 1] && bytes[begin - 1] == '@')
+            --begin;
+        if (end > bytes.size() || begin > end)
+            return std::string();
+        return bytes.substr(begin, end - begin);
+    }
+};
+
 StatementPlan planStatements(py::handle oldBody, py::handle newBody, bool includeImports,
-                             const QSet<QString> &outerDirty = {}, bool everything = false)
+                             const QSet<QString> &outerDirty = {}, bool everything = false,
+                             const SourceText *oldText = nullptr, const SourceText *newText = nullptr)
 {
     py::object dump = py::module_::import("ast").attr("dump");
     auto key = [&](py::handle stmt) {
@@ -139,14 +183,20 @@ StatementPlan planStatements(py::handle oldBody, py::handle newBody, bool includ
                     py::arg("include_attributes") = false).cast<std::string>();
     };
     StatementPlan plan;
-    std::unordered_multimap<std::string, py::object> oldByKey;
+    // Unchanged statements match by their text first; the rest compare by
+    // their syntax tree, so that reformatting or a comment changes nothing.
+    std::vector<py::object> oldStatements;
+    std::unordered_multimap<std::string, size_t> oldByText;
     for (py::handle stmt : oldBody) {
-        oldByKey.emplace(key(stmt), py::reinterpret_borrow<py::object>(stmt));
+        if (oldText && newText)
+            oldByText.emplace(oldText->segment(stmt), oldStatements.size());
+        oldStatements.push_back(py::reinterpret_borrow<py::object>(stmt));
         for (const QString &n : Reloader::boundNames(stmt, includeImports))
             plan.oldNames.insert(n);
         if (typeName(stmt) == "ClassDef")
             plan.oldClassNodes[stmt.attr("name").cast<std::string>()] = py::reinterpret_borrow<py::object>(stmt);
     }
+    std::vector<bool> oldMatched(oldStatements.size(), false);
     struct Entry
     {
         py::object stmt;
@@ -161,19 +211,43 @@ StatementPlan planStatements(py::handle oldBody, py::handle newBody, bool includ
             plan.newNames.insert(n);
         if (typeName(stmt) == "ClassDef")
             plan.newClassNodes[stmt.attr("name").cast<std::string>()] = e.stmt;
-        auto found = everything ? oldByKey.end() : oldByKey.find(key(stmt));
-        if (found != oldByKey.end()) {
-            e.matched = found->second;
-            oldByKey.erase(found);
+        if (!everything && !oldByText.empty()) {
+            auto found = oldByText.find(newText->segment(stmt));
+            if (found != oldByText.end()) {
+                e.matched = oldStatements[found->second];
+                oldMatched[found->second] = true;
+                oldByText.erase(found);
+            }
+        }
+        entries.push_back(std::move(e));
+    }
+    std::unordered_multimap<std::string, size_t> oldByTree;
+    bool treesKeyed = false;
+    for (Entry &e : entries) {
+        if (e.matched)
+            continue;
+        if (!everything && !treesKeyed) {
+            for (size_t i = 0; i < oldStatements.size(); ++i) {
+                if (!oldMatched[i])
+                    oldByTree.emplace(key(oldStatements[i]), i);
+            }
+            treesKeyed = true;
+        }
+        auto found = everything ? oldByTree.end() : oldByTree.find(key(e.stmt));
+        if (found != oldByTree.end()) {
+            e.matched = oldStatements[found->second];
+            oldMatched[found->second] = true;
+            oldByTree.erase(found);
         } else {
             e.changed = true;
             for (const QString &n : e.names)
                 plan.dirtyNames.insert(n);
         }
-        entries.push_back(std::move(e));
     }
-    for (auto &[k, stmt] : oldByKey) {
-        for (const QString &n : Reloader::boundNames(stmt, includeImports))
+    for (size_t i = 0; i < oldStatements.size(); ++i) {
+        if (oldMatched[i])
+            continue;
+        for (const QString &n : Reloader::boundNames(oldStatements[i], includeImports))
             plan.dirtyNames.insert(n);
     }
     py::object reads = definitionReads();
@@ -375,7 +449,10 @@ void shiftLines(py::handle value, int delta, const QString &path, int depth = 0)
 class Merge
 {
 public:
-    Merge(const QString &path, ReloadReport &report) : m_path(path), m_report(report) {}
+    Merge(const QString &path, ReloadReport &report, const SourceText *oldText, const SourceText *newText)
+        : m_path(path), m_report(report), m_oldText(oldText), m_newText(newText)
+    {
+    }
 
     void action(const QString &object, const QString &what)
     {
@@ -385,15 +462,23 @@ public:
     // The old function object keeps living and takes the new one's code, so
     // every reference to it (a bound method kept as a callback, an entry in a
     // list) runs the new code.
-    void updateFunction(Transaction &tx, py::handle oldFn, py::handle newFn, py::handle ownerClass)
+    void updateFunction(Transaction &tx, py::handle oldFn, py::handle newFn, py::handle ownerClass,
+                        const QString &name)
     {
         py::object oldWrapped = py::getattr(oldFn, "__wrapped__", py::none());
         py::object newWrapped = py::getattr(newFn, "__wrapped__", py::none());
         if (isFunction(oldWrapped) && isFunction(newWrapped) && !oldWrapped.is(newWrapped))
-            updateFunction(tx, oldWrapped, newWrapped, ownerClass);
+            updateFunction(tx, oldWrapped, newWrapped, ownerClass, name);
 
         auto *f = reinterpret_cast<PyFunctionObject *>(oldFn.ptr());
         py::object oldCode = py::reinterpret_borrow<py::object>(f->func_code);
+        // A generator or coroutine already started runs on its own frame,
+        // which holds the old code object; CPython cannot move a suspended
+        // frame to new code. Finding such frames would need a heap walk.
+        const int suspendable = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR;
+        if ((reinterpret_cast<PyCodeObject *>(oldCode.ptr())->co_flags & suspendable) && !name.isEmpty())
+            warn(name, QStringLiteral("generators and coroutines of it that already started keep running the "
+                                      "old code until they finish; new calls run the new code"));
         py::object oldClosure = py::reinterpret_borrow<py::object>(f->func_closure ? f->func_closure : Py_None);
         py::object oldGlobals = py::reinterpret_borrow<py::object>(f->func_globals);
         py::object newCode = newFn.attr("__code__");
@@ -647,7 +732,8 @@ public:
                 handled = mergeEnumMembers(tx, oldCls, newCls, qualName);
 
             // An adopted class comes from another file: all of its code is new.
-            StatementPlan plan = planStatements(oldNode.attr("body"), newNode.attr("body"), true, outerDirty, adopted);
+            StatementPlan plan = planStatements(oldNode.attr("body"), newNode.attr("body"), true, outerDirty, adopted,
+                                                adopted ? nullptr : m_oldText, adopted ? nullptr : m_newText);
             m_dirty = plan.dirtyNames + outerDirty;
             for (const QString &name : plan.changedNames) {
                 py::str key(name.toStdString());
@@ -751,7 +837,7 @@ private:
         py::object staticmethod = builtins.attr("staticmethod");
 
         if (oldValue && isFunction(oldValue) && isFunction(newValue)) {
-            updateFunction(tx, oldValue, newValue, cls);
+            updateFunction(tx, oldValue, newValue, cls, member);
             if (!quiet)
                 action(member, QStringLiteral("code replaced"));
             return;
@@ -759,7 +845,7 @@ private:
         for (py::handle wrapper : {classmethod, staticmethod}) {
             if (oldValue && py::type::of(oldValue).is(wrapper) && py::type::of(newValue).is(wrapper)
                 && isFunction(oldValue.attr("__func__")) && isFunction(newValue.attr("__func__"))) {
-                updateFunction(tx, oldValue.attr("__func__"), newValue.attr("__func__"), cls);
+                updateFunction(tx, oldValue.attr("__func__"), newValue.attr("__func__"), cls, member);
                 if (!quiet)
                     action(member, QStringLiteral("code replaced"));
                 return;
@@ -776,7 +862,7 @@ private:
             if (sameShape) {
                 for (const char *part : {"fget", "fset", "fdel"}) {
                     if (isFunction(oldValue.attr(part)))
-                        updateFunction(tx, oldValue.attr(part), newValue.attr(part), cls);
+                        updateFunction(tx, oldValue.attr(part), newValue.attr(part), cls, member);
                 }
                 if (!quiet)
                     action(member, QStringLiteral("property updated"));
@@ -803,6 +889,8 @@ private:
 
     QString m_path;
     ReloadReport &m_report;
+    const SourceText *m_oldText;
+    const SourceText *m_newText;
     std::unordered_map<PyObject *, py::object> m_classes;    // new class -> the old one kept alive
     std::unordered_map<PyObject *, py::object> m_functions;  // new function -> the old one kept alive
     std::unordered_map<PyObject *, py::object> m_objects;    // new enum member -> the one kept
@@ -911,17 +999,22 @@ void Reloader::reload(py::module_ module, const QString &path, const QString &ol
     py::object oldTree;
     py::object newTree;
     try {
-        // Compiling the whole file first reports every syntax error, with its
-        // line, before anything runs.
-        builtins.attr("compile")(newSource.toStdString(), file, "exec", py::arg("dont_inherit") = true);
+        // Every syntax error of the whole file, with its line, before
+        // anything runs: compiling the tree also reports those the parser
+        // lets through ('return' outside a function, a misplaced nonlocal).
         newTree = ast.attr("parse")(newSource.toStdString(), file);
+        builtins.attr("compile")(newTree, file, "exec", py::arg("dont_inherit") = true);
         oldTree = ast.attr("parse")(oldSource.toStdString(), file);
+        if (context)
+            context->newTree = newTree;
     } catch (py::error_already_set &e) {
         describeError(e, path, report);
         return;
     }
 
-    StatementPlan plan = planStatements(oldTree.attr("body"), newTree.attr("body"), true);
+    const SourceText oldText(oldSource);
+    const SourceText newText(newSource);
+    StatementPlan plan = planStatements(oldTree.attr("body"), newTree.attr("body"), true, {}, false, &oldText, &newText);
     // A `from __future__` import changes how the rest compiles: keep it.
     py::list body;
     for (py::handle stmt : newTree.attr("body")) {
@@ -970,7 +1063,7 @@ void Reloader::reload(py::module_ module, const QString &path, const QString &ol
         }
     }
 
-    Merge merge(path, report);
+    Merge merge(path, report, &oldText, &newText);
     Transaction tx;
     try {
         for (const QString &name : plan.changedNames) {
@@ -996,7 +1089,7 @@ void Reloader::reload(py::module_ module, const QString &path, const QString &ol
                 }
             }
             if (oldValue && isFunction(oldValue) && isFunction(newValue)) {
-                merge.updateFunction(tx, oldValue, newValue, py::handle());
+                merge.updateFunction(tx, oldValue, newValue, py::handle(), name);
                 globals[key] = oldValue;
                 tx.undo.push_back([globals, key, newValue]() mutable { globals[key] = newValue; });
                 merge.action(name, QStringLiteral("code replaced"));

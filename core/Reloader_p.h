@@ -41,6 +41,8 @@ public:
         std::function<std::optional<Adoption>(const QString &name)> adopt;
         // Filled with the classes this version no longer defines: (name, class, ClassDef node).
         std::vector<std::tuple<QString, py::object, py::object>> removedClasses;
+        // The syntax tree of the new source, once parsed.
+        py::object newTree;
     };
 
     // Executes the statements of `newSource` that differ from `oldSource` in
