@@ -29,7 +29,7 @@ namespace {
 constexpr int DefaultScrollback = 20000;
 constexpr int MaxHistory = 500;
 // One batch: small enough that appending it takes a few milliseconds.
-constexpr int BatchChars = 16 * 1024;
+constexpr int BatchChars = 8 * 1024;
 // Output waiting beyond this would scroll out of the scrollback anyway.
 constexpr qsizetype MaxPendingChars = 4 * 1024 * 1024;
 constexpr int CompletionTextRole = Qt::UserRole + 1;

@@ -153,7 +153,7 @@ void MainWindow::createDocks()
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     resizeDocks({findChild<QDockWidget *>(QStringLiteral("projectDock")), namespaces},
-                {220, 340}, Qt::Horizontal);
+                {210, 450}, Qt::Horizontal);
     resizeDocks({findChild<QDockWidget *>(QStringLiteral("consoleDock"))}, {260}, Qt::Vertical);
 }
 
