@@ -555,6 +555,12 @@ QList<ReloadReport> Importer::rescan(const QString &path)
         report.time = QDateTime::currentDateTime();
         QElapsedTimer timer;
         timer.start();
+        if (loadAdoptingClasses(file, module, report)) {
+            report.ms = timer.nsecsElapsed() / 1e6;
+            reports.append(report);
+            publish(report);
+            continue;
+        }
         try {
             py::object imported = py::module_::import("importlib").attr("import_module")(module.toStdString());
             // The import system binds the submodule on its directory's
@@ -578,6 +584,59 @@ QList<ReloadReport> Importer::rescan(const QString &path)
         rebuildExports(directory);
     emitNamespaceChanged(ns->name);
     return reports;
+}
+
+bool Importer::loadAdoptingClasses(const QString &file, const QString &module, ReloadReport &report)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray bytes = f.readAll();
+    const Namespace *ns = namespaceOfPath(file);
+    QString source;
+    try {
+        source = toQString(py::module_::import("importlib.util").attr("decode_source")(
+            py::bytes(bytes.constData(), bytes.size())));
+        py::object tree = py::module_::import("ast").attr("parse")(source.toStdString(), file.toStdString());
+        bool adopts = false;
+        for (py::handle stmt : tree.attr("body")) {
+            if (py::type::of(stmt).attr("__name__").cast<std::string>() == "ClassDef"
+                && adoptableClass(ns->name, module, toQString(stmt.attr("name"))))
+                adopts = true;
+        }
+        if (!adopts)
+            return false;
+    } catch (py::error_already_set &) {
+        return false;  // the import reports it
+    }
+    // A class cut from another file and pasted into this new one: the file
+    // starts as an empty module and its whole source is applied as a reload,
+    // which adopts the class object instead of creating another.
+    py::object spec = findSpec(module.toStdString());
+    py::object fileModule = py::module_::import("importlib.util").attr("module_from_spec")(spec);
+    fileModule.attr("__dict__")["__builtins__"] = py::handle(PyEval_GetBuiltins());
+    sysModules()[py::str(module.toStdString())] = fileModule;
+    Reloader::Context context;
+    context.adopt = [&](const QString &name) { return adoptableClass(ns->name, module, name); };
+    Reloader::reload(py::reinterpret_borrow<py::module_>(fileModule), file, QString(), source, report, &context);
+    if (!report.ok()) {
+        sysModules().attr("pop")(module.toStdString(), py::none());
+        return true;
+    }
+    FileModule &record = m_files[module];
+    record.source = source;
+    record.hash = hashOf(bytes);
+    record.loaded = true;
+    computeExports(record, context.newTree, fileModule);
+    QHash<QString, RemovedClass> &removed = m_removedClasses[ns->name];
+    for (auto it = removed.begin(); it != removed.end();) {
+        py::object cls = it->ref();
+        if (cls.is_none() || fileModule.attr("__dict__").attr("get")(it.key().toStdString()).is(cls))
+            it = removed.erase(it);
+        else
+            ++it;
+    }
+    return true;
 }
 
 std::optional<Reloader::Adoption> Importer::adoptableClass(const QString &nsName, const QString &moduleName,

@@ -111,6 +111,7 @@ private:
     NamespaceNode directoryNode(const Namespace &ns, const NamespaceMap::Directory &dir);
     std::optional<Reloader::Adoption> adoptableClass(const QString &nsName, const QString &moduleName,
                                                      const QString &name);
+    bool loadAdoptingClasses(const QString &file, const QString &module, ReloadReport &report);
     void rememberRemovedClass(const QString &nsName, const QString &moduleName, const QString &name,
                               py::handle cls, py::handle node);
 
