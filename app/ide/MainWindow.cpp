@@ -216,10 +216,12 @@ void MainWindow::createActions()
     m_runAction = run->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Run"), this,
                                  [this] { runProgram(false); });
     m_runAction->setShortcut(QKeySequence(Qt::Key_F5));
+    m_runAction->setObjectName(QStringLiteral("runAction"));
     m_runAsAction = run->addAction(tr("Run &Target…"), this, [this] { runProgram(true); });
     m_stopAction = run->addAction(style()->standardIcon(QStyle::SP_MediaStop), tr("&Stop"),
                                   m_runtime, &PythonRuntime::stopProgram);
     m_stopAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    m_stopAction->setObjectName(QStringLiteral("stopAction"));
     run->addSeparator();
     QAction *interrupt = run->addAction(tr("&Interrupt Console"), m_console,
                                         &ConsoleWidget::interrupt);

@@ -5,7 +5,10 @@
 #include "MainWindow.h"
 #include "NamespaceModel.h"
 #include "NamespaceView.h"
+#include "PythonRuntime.h"
 #include "ReloadLogView.h"
+
+#include <QAction>
 
 #include <QDir>
 #include <QFile>
@@ -60,6 +63,7 @@ private Q_SLOTS:
     void fixClearsMarker();
     void fixWithNewCodeClearsMarker();
     void clickingReloadErrorOpensLine();
+    void runAndStopProgram();
 
 private:
     void console(const QString &code, const QString &expected);
@@ -222,6 +226,30 @@ void tst_MainWindow::clickingReloadErrorOpensLine()
     QVERIFY(editor);
     QVERIFY(editor->filePath().endsWith(QStringLiteral("objects/session.py")));
     QCOMPARE(editor->currentLine(), 12);
+}
+
+void tst_MainWindow::runAndStopProgram()
+{
+    auto *run = m_window->findChild<QAction *>(QStringLiteral("runAction"));
+    auto *stop = m_window->findChild<QAction *>(QStringLiteral("stopAction"));
+    QVERIFY(run && stop);
+    QVERIFY(run->isEnabled());
+    QVERIFY(!stop->isEnabled());
+    m_window->console()->clear();
+    QSignalSpy started(m_window->runtime(), &PythonRuntime::programStarted);
+    QSignalSpy finished(m_window->runtime(), &PythonRuntime::programFinished);
+    run->trigger();
+    QVERIFY(started.wait(20000) || !started.isEmpty());
+    QCOMPARE(started.first().at(0).toString(), QStringLiteral("applib.main:run"));
+    // The program thread prints through the service edited above.
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->console()->outputText().contains(
+                                 QStringLiteral("<echo #1> ALICE SAYS 'PING 1'")), 20000);
+    QVERIFY(stop->isEnabled());
+    // The console stays usable while the program runs.
+    console(QStringLiteral("2 ** 10\n"), QStringLiteral("1024"));
+    stop->trigger();
+    QVERIFY(finished.wait(20000) || !finished.isEmpty());
+    QTRY_VERIFY(run->isEnabled());
 }
 
 QTEST_MAIN(tst_MainWindow)
