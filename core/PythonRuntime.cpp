@@ -81,6 +81,10 @@ void PythonWorker::run()
     while (auto job = take()) {
         {
             py::gil_scoped_acquire gil;
+            // Drop a Ctrl+C that arrived while nothing was running; it was
+            // meant for the command that has finished.
+            if (m_ownsInterpreter && PyErr_CheckSignals() != 0)
+                PyErr_Clear();
             try {
                 job();
             } catch (py::error_already_set &e) {
@@ -226,9 +230,6 @@ void PythonRuntimePrivate::printException(py::error_already_set &e)
 
 void PythonRuntimePrivate::runConsoleSource(const QString &source, bool replSingle)
 {
-    // Drop a Ctrl+C that arrived while nothing was running.
-    if (PyErr_CheckSignals() != 0)
-        PyErr_Clear();
     int status = 0;
     try {
         py::dict globals = py::module_::import("__main__").attr("__dict__");
@@ -366,8 +367,6 @@ void PythonRuntime::resetConsoleInput()
 void PythonRuntime::runSource(const QString &source, const QString &fileName)
 {
     d->console->post([this, source, fileName] {
-        if (PyErr_CheckSignals() != 0)
-            PyErr_Clear();
         int status = 0;
         try {
             py::dict globals = py::module_::import("__main__").attr("__dict__");
@@ -490,7 +489,10 @@ void printPythonException(py::error_already_set &e)
 {
     // Not PyErr_Print(): on SystemExit it would end the process.
     try {
-        py::module_::import("traceback").attr("print_exception")(e.value());
+        py::object value = e.value();
+        if (e.trace())
+            value.attr("__traceback__") = e.trace();
+        py::module_::import("traceback").attr("print_exception")(value);
     } catch (py::error_already_set &) {
         PySys_WriteStderr("relive: could not print an exception\n");
     }
