@@ -381,6 +381,17 @@ bool ConsoleWidget::eventFilter(QObject *watched, QEvent *event)
             QTimer::singleShot(0, m_completionModel, &QStandardItemModel::clear);
         return false;
     }
+    if (watched == m_input && event->type() == QEvent::ShortcutOverride) {
+        // Keys the console handles itself win over the window's shortcuts
+        // (Ctrl+L is also "Go to Line" in the editor).
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (key->modifiers() == Qt::ControlModifier
+            && (key->key() == Qt::Key_L || key->key() == Qt::Key_C)) {
+            event->accept();
+            return true;
+        }
+        return false;
+    }
     if (watched != m_input || event->type() != QEvent::KeyPress)
         return QWidget::eventFilter(watched, event);
 

@@ -64,6 +64,7 @@ private Q_SLOTS:
     void fixWithNewCodeClearsMarker();
     void clickingReloadErrorOpensLine();
     void runAndStopProgram();
+    void instanceCountOnRequest();
 
 private:
     void console(const QString &code, const QString &expected);
@@ -250,6 +251,19 @@ void tst_MainWindow::runAndStopProgram()
     stop->trigger();
     QVERIFY(finished.wait(20000) || !finished.isEmpty());
     QTRY_VERIFY(run->isEnabled());
+}
+
+void tst_MainWindow::instanceCountOnRequest()
+{
+    const QString name = QStringLiteral("applib.services.NetworkService");
+    NamespaceView *view = m_window->namespaceView();
+    QSignalSpy counted(m_window->codeManager(), &CodeManager::instanceCount);
+    Q_EMIT view->instanceCountRequested(name);
+    QVERIFY(counted.wait(20000) || !counted.isEmpty());
+    // `s` from the console, and the service the program made.
+    QVERIFY(counted.first().at(1).toInt() >= 1);
+    const QModelIndex cell = view->namespaceModel()->indexOf(name).siblingAtColumn(NamespaceModel::InstancesColumn);
+    QCOMPARE(cell.data().toInt(), counted.first().at(1).toInt());
 }
 
 QTEST_MAIN(tst_MainWindow)
