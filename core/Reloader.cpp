@@ -463,12 +463,12 @@ public:
     // every reference to it (a bound method kept as a callback, an entry in a
     // list) runs the new code.
     void updateFunction(Transaction &tx, py::handle oldFn, py::handle newFn, py::handle ownerClass,
-                        const QString &name)
+                        const QString &name, bool twin = false)
     {
         py::object oldWrapped = py::getattr(oldFn, "__wrapped__", py::none());
         py::object newWrapped = py::getattr(newFn, "__wrapped__", py::none());
         if (isFunction(oldWrapped) && isFunction(newWrapped) && !oldWrapped.is(newWrapped))
-            updateFunction(tx, oldWrapped, newWrapped, ownerClass, name);
+            updateFunction(tx, oldWrapped, newWrapped, ownerClass, name, twin);
 
         auto *f = reinterpret_cast<PyFunctionObject *>(oldFn.ptr());
         py::object oldCode = py::reinterpret_borrow<py::object>(f->func_code);
@@ -476,7 +476,7 @@ public:
         // which holds the old code object; CPython cannot move a suspended
         // frame to new code. Finding such frames would need a heap walk.
         const int suspendable = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR;
-        if ((reinterpret_cast<PyCodeObject *>(oldCode.ptr())->co_flags & suspendable) && !name.isEmpty())
+        if ((reinterpret_cast<PyCodeObject *>(oldCode.ptr())->co_flags & suspendable) && !twin)
             warn(name, QStringLiteral("generators and coroutines of it that already started keep running the "
                                       "old code until they finish; new calls run the new code"));
         py::object oldClosure = py::reinterpret_borrow<py::object>(f->func_closure ? f->func_closure : Py_None);
@@ -485,7 +485,8 @@ public:
         py::tuple oldFree = oldCode.attr("co_freevars");
         py::tuple newFree = newCode.attr("co_freevars");
         py::object newClosure = newFn.attr("__closure__");
-        m_functions[newFn.ptr()] = py::reinterpret_borrow<py::object>(oldFn);
+        if (!twin)
+            m_functions[newFn.ptr()] = py::reinterpret_borrow<py::object>(oldFn);
         m_keepAlive.append(py::reinterpret_borrow<py::object>(newFn));
 
         // The closure must match the new code's free variables, which may be
@@ -538,8 +539,23 @@ public:
         });
 
         setCodeAndClosure(oldFn, newCode, closure, newGlobals);
-        oldFn.attr("__defaults__") = newFn.attr("__defaults__");
-        oldFn.attr("__kwdefaults__") = newFn.attr("__kwdefaults__");
+        // A default that is a function or class just merged names the kept one.
+        py::object defaults = newFn.attr("__defaults__");
+        if (!defaults.is_none()) {
+            py::list kept;
+            for (py::handle value : defaults)
+                kept.append(keptObject(value.ptr()));
+            defaults = py::tuple(kept);
+        }
+        py::object kwdefaults = newFn.attr("__kwdefaults__");
+        if (!kwdefaults.is_none()) {
+            py::dict kept;
+            for (auto item : py::reinterpret_borrow<py::dict>(kwdefaults))
+                kept[item.first] = keptObject(item.second.ptr());
+            kwdefaults = kept;
+        }
+        oldFn.attr("__defaults__") = defaults;
+        oldFn.attr("__kwdefaults__") = kwdefaults;
         oldFn.attr("__annotations__") = newFn.attr("__annotations__");
         oldFn.attr("__doc__") = newFn.attr("__doc__");
         py::dict d = oldFn.attr("__dict__");
@@ -547,6 +563,29 @@ public:
             if (item.first.cast<std::string>() != "__wrapped__")
                 d[item.first] = item.second;
         }
+        if (!twin)
+            updateTwins(tx, oldFn, newFn, ownerClass);
+    }
+
+    // Running a changed statement creates new function objects, and some
+    // escape before the merge: a decorator registers them, a changed list
+    // holds them. They stay twins of the kept function (by weak reference),
+    // and every later reload updates them together with it, so no copy is
+    // left running old code.
+    void updateTwins(Transaction &tx, py::handle oldFn, py::handle newFn, py::handle ownerClass)
+    {
+        static py::object *registry = new py::object(py::module_::import("weakref").attr("WeakKeyDictionary")());
+        py::object ref = py::module_::import("weakref").attr("ref");
+        py::list alive;
+        for (py::handle r : registry->attr("get")(oldFn, py::tuple())) {
+            py::object t = r();
+            if (t.is_none() || t.is(oldFn) || t.is(newFn))
+                continue;
+            updateFunction(tx, t, newFn, ownerClass, QString(), /*twin=*/true);
+            alive.append(r);
+        }
+        alive.append(ref(newFn));
+        (*registry)[oldFn] = py::tuple(alive);
     }
 
     // The object that stays alive for `object`, an object of the new version.
