@@ -1,0 +1,137 @@
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+// relive-run as a user runs it: the example's loop in a program thread, edits
+// saved by another program, scripts and a REPL on a pipe.
+class tst_ReliveRun : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    QString exampleCopy(const QString &name)
+    {
+        const QString target = m_dir.filePath(name);
+        const QString source = QStringLiteral(RELIVE_EXAMPLES "/server");
+        QDir().mkpath(target);
+        for (const QString &relative : {QStringLiteral("main.py"), QStringLiteral("services/networking.py"),
+                                        QStringLiteral("objects/session.py")}) {
+            QDir().mkpath(QFileInfo(target + QLatin1Char('/') + relative).absolutePath());
+            QFile::copy(source + QLatin1Char('/') + relative, target + QLatin1Char('/') + relative);
+        }
+        return target;
+    }
+
+    static void replaceInFile(const QString &path, const QString &from, const QString &to)
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QString text = QString::fromUtf8(f.readAll());
+        f.close();
+        QVERIFY2(text.contains(from), qPrintable(from));
+        text.replace(from, to);
+        // Write a temporary file and rename it over the original, as many editors do.
+        QFile tmp(path + QStringLiteral(".tmp"));
+        QVERIFY(tmp.open(QIODevice::WriteOnly));
+        tmp.write(text.toUtf8());
+        tmp.close();
+        QVERIFY(::rename(QFile::encodeName(tmp.fileName()).constData(), QFile::encodeName(path).constData()) == 0);
+    }
+
+    // Reads stdout lines until one matches, or the timeout.
+    static QString waitForLine(QProcess &p, const QRegularExpression &re, QString &seen, int timeout = 8000)
+    {
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < timeout) {
+            while (p.canReadLine()) {
+                const QString line = QString::fromUtf8(p.readLine()).trimmed();
+                seen += line + QLatin1Char('\n');
+                if (re.match(line).hasMatch())
+                    return line;
+            }
+            p.waitForReadyRead(100);
+        }
+        return QString();
+    }
+
+private Q_SLOTS:
+    void scriptExitStatus_data()
+    {
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<int>("status");
+        QTest::newRow("ok") << "from applib.services import NetworkService\nNetworkService()" << 0;
+        QTest::newRow("sys.exit(3)") << "import sys\nsys.exit(3)" << 3;
+        QTest::newRow("exception") << "raise RuntimeError('x')" << 1;
+    }
+    void scriptExitStatus()
+    {
+        QFETCH(QString, code);
+        QFETCH(int, status);
+        QProcess p;
+        p.start(QStringLiteral(RELIVE_RUN), {exampleCopy(QStringLiteral("script")), QStringLiteral("-n"),
+                                             QStringLiteral("applib"), QStringLiteral("-c"), code});
+        QVERIFY(p.waitForFinished(20000));
+        QCOMPARE(p.exitCode(), status);
+    }
+
+    void replOnAPipe()
+    {
+        QProcess p;
+        p.start(QStringLiteral(RELIVE_RUN), {exampleCopy(QStringLiteral("repl")), QStringLiteral("-n"),
+                                             QStringLiteral("applib")});
+        QVERIFY(p.waitForStarted());
+        p.write("from applib.services import NetworkService\ns = NetworkService('pipe')\n"
+                "for i in range(2):\n    _ = s.handle(i)\n\nprint(s.status())\n");
+        p.closeWriteChannel();
+        QVERIFY(p.waitForFinished(20000));
+        QCOMPARE(p.exitCode(), 0);
+        QCOMPARE(QString::fromUtf8(p.readAllStandardOutput()).trimmed(), QStringLiteral("pipe: 2 messages handled"));
+    }
+
+    void loopPicksUpEdits()
+    {
+        const QString dir = exampleCopy(QStringLiteral("loop"));
+        const QString networking = dir + QStringLiteral("/services/networking.py");
+        QProcess p;
+        p.start(QStringLiteral(RELIVE_RUN), {dir, QStringLiteral("-n"), QStringLiteral("applib"),
+                                             QStringLiteral("--run"), QStringLiteral("applib.main:run")});
+        QVERIFY(p.waitForStarted());
+        QString seen;
+        QVERIFY2(!waitForLine(p, QRegularExpression(QStringLiteral("^\\[echo #1\\]")), seen).isEmpty(), qPrintable(seen));
+
+        replaceInFile(networking, QStringLiteral("return f\"[{self.name} #{self.handled}] {message}\""),
+                      QStringLiteral("return f\"edited #{self.handled}: {message}\""));
+        const QString edited = waitForLine(p, QRegularExpression(QStringLiteral("^edited #(\\d+)")), seen);
+        QVERIFY2(!edited.isEmpty(), qPrintable(seen + QString::fromUtf8(p.readAllStandardError())));
+        // Same object: the counter carried on from where the old code left it.
+        const int count = QRegularExpression(QStringLiteral("#(\\d+)")).match(edited).captured(1).toInt();
+        QVERIFY2(count >= 2, qPrintable(edited));
+
+        // A syntax error: reported with its line, the old code keeps running.
+        QFile source(networking);
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        const int line = QString::fromUtf8(source.readAll()).section(QStringLiteral("def status(self):"), 0, 0).count(QLatin1Char('\n')) + 1;
+        source.close();
+        replaceInFile(networking, QStringLiteral("def status(self):"), QStringLiteral("def status(self:"));
+        QString err;
+        QElapsedTimer t;
+        t.start();
+        while (!err.contains(QLatin1String("SyntaxError")) && t.elapsed() < 8000) {
+            p.waitForReadyRead(100);
+            err += QString::fromUtf8(p.readAllStandardError());
+        }
+        QVERIFY2(err.contains(QStringLiteral("networking.py:%1: SyntaxError").arg(line)), qPrintable(err));
+        QVERIFY2(!waitForLine(p, QRegularExpression(QStringLiteral("^edited #%1").arg(count + 2)), seen).isEmpty(),
+                 qPrintable(seen));
+        p.kill();
+        p.waitForFinished();
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_ReliveRun)
+#include "tst_reliverun.moc"
