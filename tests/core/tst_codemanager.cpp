@@ -178,6 +178,35 @@ private Q_SLOTS:
         run(QStringLiteral("assert applib.objects.Session.__module__ == 'applib.objects.session'\n"));
     }
 
+    void reliveModule()
+    {
+        // The Python API: reload(path) from the calling thread, even when the
+        // content was applied before; on_reload callbacks; last_reports().
+        run(QStringLiteral(
+            "import relive\n"
+            "seen = []\n"
+            "@relive.on_reload\n"
+            "def hook(report):\n"
+            "    seen.append(report['module'])\n"
+            "r = relive.reload(%1)\n"
+            "assert r['error'] is None, r\n"
+            "assert r['file'] == %1 and r['module'] == 'applib.services.networking', r\n"
+            "assert isinstance(r['ms'], float) and r['ms'] >= 0 and isinstance(r['actions'], list), r\n"
+            "assert seen == ['applib.services.networking'], seen\n"
+            "assert relive.last_reports()[-1]['file'] == %1\n"
+            "try:\n"
+            "    relive.reload('/etc/hostname')\n"
+            "except ValueError:\n"
+            "    pass\n"
+            "else:\n"
+            "    raise AssertionError('a file outside the namespaces is refused')\n"
+            "try:\n"
+            "    relive.add_directory('/nonexistent', 'nowhere')\n"
+            "except ValueError as e:\n"
+            "    assert 'not a directory' in str(e), e\n")
+                .arg(QLatin1Char('\'') + path(QStringLiteral("services/networking.py")) + QLatin1Char('\'')));
+    }
+
     void snapshot()
     {
         QSignalSpy ready(m_manager, &CodeManager::snapshotReady);
