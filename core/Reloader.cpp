@@ -173,6 +173,31 @@ struct SourceText
     }
 };
 
+// Class statements of a block, also inside if/try/with/for blocks (a class
+// defined under `try:` or `if sys.version_info ...`), not inside functions.
+void collectClassNodes(py::handle stmt, std::unordered_map<std::string, py::object> &out)
+{
+    const std::string kind = typeName(stmt);
+    if (kind == "ClassDef") {
+        out[stmt.attr("name").cast<std::string>()] = py::reinterpret_borrow<py::object>(stmt);
+        return;
+    }
+    if (kind == "FunctionDef" || kind == "AsyncFunctionDef")
+        return;
+    for (const char *field : {"body", "orelse", "finalbody", "handlers"}) {
+        if (!py::hasattr(stmt, field))
+            continue;
+        for (py::handle child : stmt.attr(field)) {
+            if (typeName(child) == "ExceptHandler") {
+                for (py::handle s : child.attr("body"))
+                    collectClassNodes(s, out);
+            } else {
+                collectClassNodes(child, out);
+            }
+        }
+    }
+}
+
 StatementPlan planStatements(py::handle oldBody, py::handle newBody, bool includeImports,
                              const QSet<QString> &outerDirty = {}, bool everything = false,
                              const SourceText *oldText = nullptr, const SourceText *newText = nullptr)
@@ -193,8 +218,7 @@ StatementPlan planStatements(py::handle oldBody, py::handle newBody, bool includ
         oldStatements.push_back(py::reinterpret_borrow<py::object>(stmt));
         for (const QString &n : Reloader::boundNames(stmt, includeImports))
             plan.oldNames.insert(n);
-        if (typeName(stmt) == "ClassDef")
-            plan.oldClassNodes[stmt.attr("name").cast<std::string>()] = py::reinterpret_borrow<py::object>(stmt);
+        collectClassNodes(stmt, plan.oldClassNodes);
     }
     std::vector<bool> oldMatched(oldStatements.size(), false);
     struct Entry
@@ -209,8 +233,7 @@ StatementPlan planStatements(py::handle oldBody, py::handle newBody, bool includ
         Entry e{py::reinterpret_borrow<py::object>(stmt), Reloader::boundNames(stmt, includeImports), false, py::object()};
         for (const QString &n : e.names)
             plan.newNames.insert(n);
-        if (typeName(stmt) == "ClassDef")
-            plan.newClassNodes[stmt.attr("name").cast<std::string>()] = e.stmt;
+        collectClassNodes(stmt, plan.newClassNodes);
         if (!everything && !oldByText.empty()) {
             auto found = oldByText.find(newText->segment(stmt));
             if (found != oldByText.end()) {
