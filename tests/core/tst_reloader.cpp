@@ -151,6 +151,7 @@ def differential(case_dir, work, ns_name):
 
 def run(kind, case_dir, work, ns_name, result_path):
     message = ''
+    limit = relive.reload_time_limit()
     try:
         if kind == 'reload':
             run_case(case_dir, work, ns_name, True)
@@ -160,6 +161,8 @@ def run(kind, case_dir, work, ns_name, result_path):
         message = str(e)
     except BaseException as e:
         message = ''.join(traceback.format_exception(e))
+    finally:
+        relive.set_reload_time_limit(limit)  # a case may lower it
     with open(result_path, 'w', encoding='utf-8') as f:
         f.write(message)
 )PY";
