@@ -36,7 +36,8 @@ constexpr int CompletionTextRole = Qt::UserRole + 1;
 
 const QRegularExpression &fileLinkPattern()
 {
-    static const QRegularExpression pattern(QStringLiteral("File \"([^\"]+)\", line (\\d+)"));
+    // "<console>" and "<string>" are not files one could open.
+    static const QRegularExpression pattern(QStringLiteral("File \"([^\"<][^\"]*)\", line (\\d+)"));
     return pattern;
 }
 
@@ -409,7 +410,11 @@ bool ConsoleWidget::eventFilter(QObject *watched, QEvent *event)
     }
     if (key->key() == Qt::Key_C && key->modifiers() == Qt::ControlModifier
         && !m_input->hasSelectedText()) {
-        interrupt();
+        // Text selected in the output is copied, as in a terminal.
+        if (m_output->textCursor().hasSelection())
+            m_output->copy();
+        else
+            interrupt();
         return true;
     }
     switch (key->key()) {

@@ -30,7 +30,9 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QLineEdit>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSettings>
 #include <QStatusBar>
@@ -270,6 +272,7 @@ bool MainWindow::startEngine(QString *error)
         connectCodeManager();
     }
     m_engineStatus->setText(ok ? tr("Python ready") : tr("Python failed to start"));
+    m_console->inputLine()->setEnabled(ok);
     if (!ok) {
         m_console->appendNotice(tr("Python could not start: %1").arg(message));
         if (error)
@@ -443,12 +446,29 @@ void MainWindow::onReloaded(const ReloadReport &report)
         m_editors->clearErrorMarker(report.file);
         statusBar()->showMessage(report.summary(), 5000);
     } else {
-        m_editors->setErrorMarker(report.file, qMax(1, report.errorLine), report.error);
+        m_editors->setErrorMarker(report.file, errorLineOf(report), report.error);
         statusBar()->showMessage(tr("Reload of %1 failed: %2")
                                      .arg(QFileInfo(report.file).fileName(), report.error),
                                  8000);
     }
     m_codeManager->requestSnapshot();
+}
+
+int MainWindow::errorLineOf(const ReloadReport &report)
+{
+    if (report.errorLine > 0)
+        return report.errorLine;
+    // An error raised while executing: the innermost frame in the file itself.
+    const QString file = EditorTabs::normalizedPath(report.file);
+    static const QRegularExpression frame(QStringLiteral("File \"([^\"]+)\", line (\\d+)"));
+    int line = 1;
+    auto it = frame.globalMatch(report.traceback);
+    while (it.hasNext()) {
+        const auto match = it.next();
+        if (EditorTabs::normalizedPath(match.captured(1)) == file)
+            line = match.captured(2).toInt();
+    }
+    return line;
 }
 
 QString MainWindow::runTarget() const

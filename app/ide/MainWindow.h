@@ -66,6 +66,7 @@ private:
     void updateTitle();
     void about();
     QString runTarget() const;
+    static int errorLineOf(const ReloadReport &report);
     void rememberAppliedVersions(const QString &folder);
     static QByteArray fileHash(const QString &path);
 

@@ -62,6 +62,7 @@ private Q_SLOTS:
     void syntaxErrorIsMarkedWhileObjectKeepsWorking();
     void fixClearsMarker();
     void fixWithNewCodeClearsMarker();
+    void runtimeErrorIsMarked();
     void clickingReloadErrorOpensLine();
     void runAndStopProgram();
     void instanceCountOnRequest();
@@ -209,6 +210,28 @@ void tst_MainWindow::fixWithNewCodeClearsMarker()
     QVERIFY2(report.ok(), qPrintable(report.error));
     QTRY_COMPARE(m_networking->errorLine(), 0);
     console(QStringLiteral("s.status()\n"), QStringLiteral("'echo: 3 handled so far'"));
+}
+
+void tst_MainWindow::runtimeErrorIsMarked()
+{
+    QVERIFY(m_networking);
+    QTextCursor end(m_networking->document());
+    end.movePosition(QTextCursor::End);
+    const int appendedAt = end.position();
+    end.insertText(QStringLiteral("\nraise RuntimeError('boom')\n"));
+    const int raiseLine = m_networking->document()->find(QStringLiteral("raise RuntimeError")).blockNumber() + 1;
+    const ReloadReport report = saveAndWaitForReload(m_networking);
+    QVERIFY(!report.ok());
+    QVERIFY2(report.error.contains(QStringLiteral("boom")), qPrintable(report.error));
+    QTRY_COMPARE(m_networking->errorLine(), raiseLine);
+    console(QStringLiteral("s.handle('after boom')\n"), QStringLiteral("'<echo #4> AFTER BOOM'"));
+
+    QTextCursor appended(m_networking->document());
+    appended.setPosition(appendedAt);
+    appended.movePosition(QTextCursor::End, QTextCursor::KeepAnchor);
+    appended.removeSelectedText();
+    QVERIFY(m_window->editors()->saveCurrent());
+    QTRY_COMPARE(m_networking->errorLine(), 0);
 }
 
 void tst_MainWindow::clickingReloadErrorOpensLine()
