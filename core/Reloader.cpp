@@ -854,6 +854,7 @@ public:
     }
 
     const QString &path() const { return m_path; }
+    const std::vector<py::object> &updatedClasses() const { return m_updated; }
 
 private:
     // Functions compiled in the new class body share one `__class__` cell
@@ -958,7 +959,6 @@ private:
     std::unordered_map<PyObject *, py::object> m_objects;    // new enum member -> the one kept
     py::list m_keepAlive;  // the new objects above, so that their addresses stay theirs
     QSet<QString> m_dirty; // names changed in the enclosing scopes of the class being merged
-public:
     std::vector<py::object> m_updated;  // classes updated in place
 };
 
@@ -1208,5 +1208,5 @@ void Reloader::reload(py::module_ module, const QString &path, const QString &ol
             context->removedClasses.clear();
         return;
     }
-    runUpgradeHooks(merge.m_updated, report);
+    runUpgradeHooks(merge.updatedClasses(), report);
 }
