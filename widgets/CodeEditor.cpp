@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QFontDatabase>
+#include <QGuiApplication>
 #include <QKeyEvent>
 #include <QPainter>
 #include <QSaveFile>
@@ -33,9 +34,11 @@ KSyntaxHighlighting::Repository &repository()
 }
 #endif
 
-bool isDark(const QPalette &palette)
+// Decided from the application's palette: the editor's own palette is set
+// from the theme and would otherwise keep the first choice forever.
+bool isDarkPalette()
 {
-    return palette.color(QPalette::Base).lightness() < 128;
+    return QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
 }
 
 int leadingSpaces(const QString &text)
@@ -83,7 +86,7 @@ void CodeEditor::setupHighlighter()
 
 void CodeEditor::applyTheme()
 {
-    const bool dark = isDark(palette());
+    const bool dark = isDarkPalette();
 #ifdef RELIVE_HAVE_KSYNTAXHIGHLIGHTING
     using KSyntaxHighlighting::Theme;
     const Theme theme = repository().defaultTheme(
