@@ -817,7 +817,10 @@ public:
                 QStringLiteral("__module__"), QStringLiteral("__qualname__"), QStringLiteral("__dict__"),
                 QStringLiteral("__weakref__"), QStringLiteral("__doc__"), QStringLiteral("__classcell__"),
                 QStringLiteral("__slots__"), QStringLiteral("__firstlineno__"),
-                QStringLiteral("__static_attributes__")};
+                QStringLiteral("__static_attributes__"),
+                // An ABC's registry of virtual subclasses (ABC.register) lives
+                // there: the kept class keeps it, with its caches cleared below.
+                QStringLiteral("_abc_impl")};
             for (auto item : py::reinterpret_borrow<py::dict>(newDict.attr("copy")())) {
                 const QString name = toQString(item.first);
                 if (plan.newNames.contains(name) || internal.contains(name) || handled.contains(name))
@@ -837,6 +840,8 @@ public:
                     shiftLines(oldDict[key], delta, m_path);
             }
             retargetClassCell(tx, newCls, oldCls);
+            if (oldDict.contains("_abc_impl") && py::hasattr(oldCls, "_abc_caches_clear"))
+                oldCls.attr("_abc_caches_clear")();
             m_updated.push_back(py::reinterpret_borrow<py::object>(oldCls));
         } catch (py::error_already_set &e) {
             tx.rollback();
