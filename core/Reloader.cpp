@@ -590,6 +590,31 @@ public:
             updateTwins(tx, oldFn, newFn, ownerClass);
     }
 
+    // A callable object wrapping a function: functools.lru_cache / cache
+    // (`__wrapped__`), functools.cached_property (`func`). The wrapper is kept,
+    // the function inside it takes the new code, and a result cache is
+    // cleared, since it holds what the old code computed.
+    bool updateWrapper(Transaction &tx, py::handle oldValue, py::handle newValue, py::handle ownerClass,
+                       const QString &name)
+    {
+        if (!oldValue || isFunction(oldValue) || isClass(oldValue) || !py::type::of(oldValue).is(py::type::of(newValue)))
+            return false;
+        const char *field = nullptr;
+        if (py::isinstance(oldValue, py::module_::import("functools").attr("cached_property")))
+            field = "func";
+        else if (isFunction(py::getattr(oldValue, "__wrapped__", py::none()))
+                 && isFunction(py::getattr(newValue, "__wrapped__", py::none())))
+            field = "__wrapped__";
+        if (!field || !isFunction(oldValue.attr(field)) || !isFunction(newValue.attr(field)))
+            return false;
+        updateFunction(tx, oldValue.attr(field), newValue.attr(field), ownerClass, name);
+        m_objects[newValue.ptr()] = py::reinterpret_borrow<py::object>(oldValue);
+        m_keepAlive.append(py::reinterpret_borrow<py::object>(newValue));
+        if (py::hasattr(oldValue, "cache_clear"))
+            oldValue.attr("cache_clear")();
+        return true;
+    }
+
     // Running a changed statement creates new function objects, and some
     // escape before the merge: a decorator registers them, a changed list
     // holds them. They stay twins of the kept function (by weak reference),
@@ -948,6 +973,11 @@ private:
                 return;
             }
         }
+        if (updateWrapper(tx, oldValue, newValue, cls, member)) {
+            if (!quiet)
+                action(member, QStringLiteral("code replaced"));
+            return;
+        }
         setAttr(tx, cls, name, newValue);
         if (py::hasattr(newValue, "__set_name__") && !isClass(newValue))
             newValue.attr("__set_name__")(cls, name.toStdString());
@@ -1157,6 +1187,12 @@ void Reloader::reload(py::module_ module, const QString &path, const QString &ol
             }
             if (oldValue && isFunction(oldValue) && isFunction(newValue)) {
                 merge.updateFunction(tx, oldValue, newValue, py::handle(), name);
+                globals[key] = oldValue;
+                tx.undo.push_back([globals, key, newValue]() mutable { globals[key] = newValue; });
+                merge.action(name, QStringLiteral("code replaced"));
+                continue;
+            }
+            if (merge.updateWrapper(tx, oldValue, newValue, py::handle(), name)) {
                 globals[key] = oldValue;
                 tx.undo.push_back([globals, key, newValue]() mutable { globals[key] = newValue; });
                 merge.action(name, QStringLiteral("code replaced"));
