@@ -254,9 +254,20 @@ void ConsoleWidget::append(const QString &text, Kind kind)
     else
         m_pending.append({text, kind});
     m_pendingSize += text.size();
-    while (m_pendingSize > MaxPendingChars && m_pending.size() > 1) {
-        m_pendingSize -= m_pending.first().text.size();
-        m_pending.removeFirst();
+    while (m_pendingSize > MaxPendingChars) {
+        Chunk &oldest = m_pending.first();
+        const qsizetype excess = m_pendingSize - MaxPendingChars;
+        if (m_pending.size() > 1 && oldest.text.size() <= excess) {
+            m_pendingSize -= oldest.text.size();
+            m_pending.removeFirst();
+            continue;
+        }
+        // Drop whole lines from the front of the oldest chunk.
+        qsizetype cut = oldest.text.indexOf(QLatin1Char('\n'), excess);
+        cut = cut < 0 ? excess : cut + 1;
+        oldest.text.remove(0, cut);
+        m_pendingSize -= cut;
+        break;
     }
     if (!m_flushTimer->isActive())
         m_flushTimer->start();

@@ -48,6 +48,7 @@ constexpr int MaxRecentFolders = 8;
 QString recentFoldersKey() { return QStringLiteral("recentFolders"); }
 QString recentNamesKey() { return QStringLiteral("recentNamespaces"); }
 QString runTargetsKey() { return QStringLiteral("runTargets"); }
+QString openFilesKey() { return QStringLiteral("openFiles"); }
 
 } // namespace
 
@@ -309,6 +310,7 @@ bool MainWindow::openFolder(const QString &folder, const QString &name, QString 
             m_console->appendNotice(tr("Could not open %1 as %2: %3").arg(path, name, message));
         return false;
     }
+    saveOpenFiles();
     m_currentFolder = path;
     m_currentNamespace = name;
     rememberAppliedVersions(path);
@@ -316,11 +318,7 @@ bool MainWindow::openFolder(const QString &folder, const QString &name, QString 
     addRecentFolder(path, name);
     m_codeManager->requestSnapshot();
     m_console->appendNotice(tr("%1 is now the namespace %2").arg(QDir::toNativeSeparators(path), name));
-    if (m_editors->count() == 0) {
-        const QString main = QDir(path).filePath(QStringLiteral("main.py"));
-        if (QFileInfo::exists(main))
-            m_editors->openFile(main);
-    }
+    restoreOpenFiles(path);
     updateTitle();
     updateRunActions();
     return true;
@@ -471,6 +469,45 @@ int MainWindow::errorLineOf(const ReloadReport &report)
     return line;
 }
 
+void MainWindow::restoreOpenFiles(const QString &folder)
+{
+    QSettings settings;
+    const QVariantMap session = settings.value(openFilesKey()).toMap().value(folder).toMap();
+    const QStringList files = session.value(QStringLiteral("files")).toStringList();
+    for (const QString &file : files) {
+        if (QFileInfo(file).isFile())
+            m_editors->openFile(file);
+    }
+    const QString current = session.value(QStringLiteral("current")).toString();
+    if (m_editors->editorFor(current))
+        m_editors->openFile(current);
+    if (m_editors->count() == 0) {
+        const QString main = QDir(folder).filePath(QStringLiteral("main.py"));
+        if (QFileInfo::exists(main))
+            m_editors->openFile(main);
+    }
+}
+
+void MainWindow::saveOpenFiles()
+{
+    if (m_currentFolder.isEmpty())
+        return;
+    QStringList files;
+    const QString prefix = m_currentFolder + QLatin1Char('/');
+    for (CodeEditor *editor : m_editors->editors()) {
+        if (editor->filePath().startsWith(prefix))
+            files.append(editor->filePath());
+    }
+    QVariantMap session;
+    session.insert(QStringLiteral("files"), files);
+    if (CodeEditor *current = m_editors->currentEditor())
+        session.insert(QStringLiteral("current"), current->filePath());
+    QSettings settings;
+    QVariantMap sessions = settings.value(openFilesKey()).toMap();
+    sessions.insert(m_currentFolder, session);
+    settings.setValue(openFilesKey(), sessions);
+}
+
 QString MainWindow::runTarget() const
 {
     QSettings settings;
@@ -584,6 +621,7 @@ void MainWindow::about()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    saveOpenFiles();
     if (!m_editors->closeAll()) {
         event->ignore();
         return;

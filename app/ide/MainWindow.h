@@ -68,6 +68,8 @@ private:
     QString runTarget() const;
     static int errorLineOf(const ReloadReport &report);
     void rememberAppliedVersions(const QString &folder);
+    void restoreOpenFiles(const QString &folder);
+    void saveOpenFiles();
     static QByteArray fileHash(const QString &path);
 
     PythonRuntime *m_runtime;
