@@ -850,6 +850,11 @@ public:
                 const QString name = toQString(item.first);
                 if (plan.newNames.contains(name) || internal.contains(name) || handled.contains(name))
                     continue;
+                // The slot descriptors of the new class only apply to its own
+                // instances; with the same __slots__ the old ones stay.
+                if (Py_IS_TYPE(item.second.ptr(), &PyMemberDescr_Type)
+                    || Py_IS_TYPE(item.second.ptr(), &PyGetSetDescr_Type))
+                    continue;
                 py::object oldValue = oldDict.contains(item.first) ? py::object(oldDict[item.first]) : py::object();
                 if (oldValue && oldValue.is(item.second))
                     continue;
