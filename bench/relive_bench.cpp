@@ -1002,6 +1002,9 @@ QJsonObject machine()
         const QByteArray first = mem.readLine();
         m[QStringLiteral("ram_gb")] = first.simplified().split(' ').value(1).toDouble() / 1024.0 / 1024.0;
     }
+    QFile load(QStringLiteral("/proc/loadavg"));
+    if (load.open(QIODevice::ReadOnly))
+        m[QStringLiteral("loadavg_at_start")] = QString::fromUtf8(load.readAll().trimmed());
     QFile deb(QStringLiteral("/etc/debian_version"));
     if (deb.open(QIODevice::ReadOnly))
         m[QStringLiteral("debian")] = QString::fromUtf8(deb.readAll().trimmed());
@@ -1034,6 +1037,9 @@ int drive(const QStringList &sections, const QString &jsonOut)
         all[s] = r;
     }
     all[QStringLiteral("seconds")] = double(total.elapsed()) / 1000.0;
+    QFile load(QStringLiteral("/proc/loadavg"));
+    if (load.open(QIODevice::ReadOnly))
+        all[QStringLiteral("loadavg_at_end")] = QString::fromUtf8(load.readAll().trimmed());
     const QString text = table(all);
     all[QStringLiteral("table")] = text;
     QDir().mkpath(QFileInfo(jsonOut).absolutePath());
