@@ -8,10 +8,11 @@
 
 // The reloader against the real engine, driven by the fixtures in
 // tests/fixtures/reload/<case>/: step0/, step1/, ... are complete trees of a
-// namespace directory (a missing one is empty), applied one after the other (files absent from a step
-// are deleted; changed files are reloaded with relive.reload(), added and
-// deleted ones go through relive.rescan()); checks.py says what must hold
-// after each step. See docs/reload-semantics.md.
+// namespace directory (a missing one is empty), applied one after the other
+// (files absent from a step are deleted; changed files are reloaded with
+// relive.reload(), in name order, then added and deleted ones go through
+// relive.rescan()); checks.py says what must hold after each step. See
+// docs/reload-semantics.md.
 //
 // checks.py may define:
 //   setup(ns) -> dict               once, after step0 is imported: the `state`
@@ -28,7 +29,7 @@
 //                                   the last step and the last step imported
 //                                   fresh in a new namespace
 static const char *const harness = R"PY(
-import importlib, importlib.util, os, shutil, sys, traceback
+import importlib, importlib.util, os, traceback
 import relive
 
 class CaseFailure(Exception):
