@@ -4,7 +4,7 @@
 <context>
     <name>CodeEditor</name>
     <message>
-        <location filename="../widgets/CodeEditor.cpp" line="168"/>
+        <location filename="../widgets/CodeEditor.cpp" line="171"/>
         <source>The buffer has no file name.</source>
         <translation>Der Puffer hat keinen Dateinamen.</translation>
     </message>
@@ -154,7 +154,7 @@ Von der Festplatte neu laden und Ihre Änderungen verwerfen?</translation>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/ide/MainWindow.cpp" line="127"/>
+        <location filename="../app/ide/MainWindow.cpp" line="138"/>
         <source>%1: %n live instance(s)</source>
         <translation>
             <numerusform>%1: %n lebende Instanz</numerusform>
@@ -162,208 +162,208 @@ Von der Festplatte neu laden und Ihre Änderungen verwerfen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="95"/>
+        <location filename="../app/ide/MainWindow.cpp" line="106"/>
         <source>Running %1</source>
         <translation>%1 läuft</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="100"/>
+        <location filename="../app/ide/MainWindow.cpp" line="111"/>
         <source>%1 finished (exit status %2)</source>
         <translation>%1 beendet (Exit-Status %2)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="147"/>
+        <location filename="../app/ide/MainWindow.cpp" line="158"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="148"/>
+        <location filename="../app/ide/MainWindow.cpp" line="159"/>
         <source>Namespace</source>
         <translation>Namensraum</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="150"/>
+        <location filename="../app/ide/MainWindow.cpp" line="161"/>
         <source>Reload Log</source>
         <translation>Neuladeprotokoll</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="152"/>
+        <location filename="../app/ide/MainWindow.cpp" line="163"/>
         <source>Console</source>
         <translation>Konsole</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="164"/>
+        <location filename="../app/ide/MainWindow.cpp" line="175"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="166"/>
+        <location filename="../app/ide/MainWindow.cpp" line="177"/>
         <source>Open &amp;Folder as Namespace…</source>
         <translation>&amp;Ordner als Namensraum öffnen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="169"/>
+        <location filename="../app/ide/MainWindow.cpp" line="180"/>
         <source>&amp;Recent Folders</source>
         <translation>&amp;Zuletzt geöffnete Ordner</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="172"/>
+        <location filename="../app/ide/MainWindow.cpp" line="183"/>
         <source>&amp;New File…</source>
         <translation>&amp;Neue Datei…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="174"/>
+        <location filename="../app/ide/MainWindow.cpp" line="185"/>
         <source>&amp;Open File…</source>
         <translation>Datei ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="176"/>
+        <location filename="../app/ide/MainWindow.cpp" line="187"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="178"/>
+        <location filename="../app/ide/MainWindow.cpp" line="189"/>
         <source>Save &amp;As…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="180"/>
+        <location filename="../app/ide/MainWindow.cpp" line="191"/>
         <source>Save A&amp;ll</source>
         <translation>&amp;Alle speichern</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="182"/>
+        <location filename="../app/ide/MainWindow.cpp" line="193"/>
         <source>&amp;Close File</source>
         <translation>Datei s&amp;chließen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="186"/>
+        <location filename="../app/ide/MainWindow.cpp" line="197"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="189"/>
+        <location filename="../app/ide/MainWindow.cpp" line="200"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="202"/>
+        <location filename="../app/ide/MainWindow.cpp" line="213"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="203"/>
+        <location filename="../app/ide/MainWindow.cpp" line="214"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="205"/>
+        <location filename="../app/ide/MainWindow.cpp" line="216"/>
         <source>Cu&amp;t</source>
         <translation>&amp;Ausschneiden</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="206"/>
+        <location filename="../app/ide/MainWindow.cpp" line="217"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="207"/>
+        <location filename="../app/ide/MainWindow.cpp" line="218"/>
         <source>&amp;Paste</source>
         <translation>&amp;Einfügen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="209"/>
+        <location filename="../app/ide/MainWindow.cpp" line="220"/>
         <source>&amp;Find…</source>
         <translation>&amp;Suchen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="211"/>
+        <location filename="../app/ide/MainWindow.cpp" line="222"/>
         <source>R&amp;eplace…</source>
         <translation>E&amp;rsetzen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="213"/>
+        <location filename="../app/ide/MainWindow.cpp" line="224"/>
         <source>&amp;Go to Line…</source>
         <translation>&amp;Gehe zu Zeile…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="216"/>
-        <location filename="../app/ide/MainWindow.cpp" line="218"/>
+        <location filename="../app/ide/MainWindow.cpp" line="227"/>
+        <location filename="../app/ide/MainWindow.cpp" line="229"/>
         <source>&amp;Run</source>
         <translation>&amp;Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="222"/>
+        <location filename="../app/ide/MainWindow.cpp" line="233"/>
         <source>Run &amp;Target…</source>
         <translation>Ausführungs&amp;ziel…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="223"/>
+        <location filename="../app/ide/MainWindow.cpp" line="234"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stopp</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="228"/>
+        <location filename="../app/ide/MainWindow.cpp" line="239"/>
         <source>&amp;Interrupt Console</source>
         <translation>Konsole &amp;unterbrechen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="232"/>
+        <location filename="../app/ide/MainWindow.cpp" line="243"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="238"/>
+        <location filename="../app/ide/MainWindow.cpp" line="249"/>
         <source>Refresh &amp;Namespace</source>
         <translation>&amp;Namensraum aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="242"/>
+        <location filename="../app/ide/MainWindow.cpp" line="253"/>
         <source>&amp;Clear Console</source>
         <translation>&amp;Konsole leeren</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="244"/>
+        <location filename="../app/ide/MainWindow.cpp" line="255"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="246"/>
+        <location filename="../app/ide/MainWindow.cpp" line="257"/>
         <source>&amp;About Relive</source>
         <translation>&amp;Über Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="248"/>
+        <location filename="../app/ide/MainWindow.cpp" line="259"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="274"/>
+        <location filename="../app/ide/MainWindow.cpp" line="285"/>
         <source>Python ready</source>
         <translation>Python bereit</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="274"/>
+        <location filename="../app/ide/MainWindow.cpp" line="285"/>
         <source>Python failed to start</source>
         <translation>Python konnte nicht starten</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="277"/>
+        <location filename="../app/ide/MainWindow.cpp" line="288"/>
         <source>Python could not start: %1</source>
         <translation>Python konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="292"/>
+        <location filename="../app/ide/MainWindow.cpp" line="303"/>
         <source>Python is not running.</source>
         <translation>Python läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="298"/>
+        <location filename="../app/ide/MainWindow.cpp" line="309"/>
         <source>Open Folder as Namespace</source>
         <translation>Ordner als Namensraum öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="299"/>
+        <location filename="../app/ide/MainWindow.cpp" line="310"/>
         <source>%1 could not be opened as %2:
 %3
 
@@ -374,22 +374,22 @@ Use this name anyway?</source>
 Diesen Namen trotzdem verwenden?</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="309"/>
+        <location filename="../app/ide/MainWindow.cpp" line="320"/>
         <source>Could not open %1 as %2: %3</source>
         <translation>%1 konnte nicht als %2 geöffnet werden: %3</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="318"/>
+        <location filename="../app/ide/MainWindow.cpp" line="330"/>
         <source>%1 is now the namespace %2</source>
         <translation>%1 ist jetzt der Namensraum %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="339"/>
+        <location filename="../app/ide/MainWindow.cpp" line="347"/>
         <source>Restore Unsaved Changes</source>
         <translation>Ungespeicherte Änderungen wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="340"/>
+        <location filename="../app/ide/MainWindow.cpp" line="348"/>
         <source>Relive did not exit cleanly last time. Unsaved changes to these files were kept:
 
 %1
@@ -402,99 +402,104 @@ Restore them?</source>
 Wiederherstellen?</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="349"/>
+        <location filename="../app/ide/MainWindow.cpp" line="357"/>
         <source>Could not restore %1: the file no longer exists</source>
         <translation>%1 konnte nicht wiederhergestellt werden: Die Datei existiert nicht mehr</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="375"/>
-        <location filename="../app/ide/MainWindow.cpp" line="405"/>
+        <location filename="../app/ide/MainWindow.cpp" line="383"/>
+        <location filename="../app/ide/MainWindow.cpp" line="413"/>
         <source>Open File</source>
         <translation>Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="375"/>
         <location filename="../app/ide/MainWindow.cpp" line="383"/>
+        <location filename="../app/ide/MainWindow.cpp" line="391"/>
         <source>Python files (*.py);;All files (*)</source>
         <translation>Python-Dateien (*.py);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="383"/>
-        <location filename="../app/ide/MainWindow.cpp" line="389"/>
+        <location filename="../app/ide/MainWindow.cpp" line="391"/>
+        <location filename="../app/ide/MainWindow.cpp" line="397"/>
         <source>New File</source>
         <translation>Neue Datei</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="390"/>
+        <location filename="../app/ide/MainWindow.cpp" line="398"/>
         <source>Could not create %1:
 %2</source>
         <translation>%1 konnte nicht angelegt werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="400"/>
+        <location filename="../app/ide/MainWindow.cpp" line="408"/>
         <source>%1 is not a file</source>
         <translation>%1 ist keine Datei</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="405"/>
+        <location filename="../app/ide/MainWindow.cpp" line="413"/>
         <source>Could not open %1:
 %2</source>
         <translation>%1 konnte nicht geöffnet werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="410"/>
+        <location filename="../app/ide/MainWindow.cpp" line="418"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="416"/>
+        <location filename="../app/ide/MainWindow.cpp" line="424"/>
         <source>%1 is back to the running version</source>
         <translation>%1 entspricht wieder der laufenden Version</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="450"/>
+        <location filename="../app/ide/MainWindow.cpp" line="458"/>
         <source>Reload of %1 failed: %2</source>
         <translation>Neuladen von %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="493"/>
+        <location filename="../app/ide/MainWindow.cpp" line="540"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="494"/>
+        <location filename="../app/ide/MainWindow.cpp" line="541"/>
         <source>Callable to run in a program thread (package.module:function):</source>
         <translation>In einem Programm-Thread auszuführende Funktion (paket.modul:funktion):</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="519"/>
+        <location filename="../app/ide/MainWindow.cpp" line="566"/>
         <source>Run a callable of the namespace</source>
         <translation>Eine Funktion des Namensraums ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="520"/>
+        <location filename="../app/ide/MainWindow.cpp" line="567"/>
         <source>Run %1</source>
         <translation>%1 ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="547"/>
+        <location filename="../app/ide/MainWindow.cpp" line="594"/>
         <source>%1 as %2</source>
         <translation>%1 als %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="570"/>
+        <location filename="../app/ide/MainWindow.cpp" line="613"/>
+        <source>Line %1, Column %2</source>
+        <translation>Zeile %1, Spalte %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="626"/>
         <source>Relive</source>
         <translation>Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="578"/>
+        <location filename="../app/ide/MainWindow.cpp" line="634"/>
         <source>About Relive</source>
         <translation>Über Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="579"/>
+        <location filename="../app/ide/MainWindow.cpp" line="635"/>
         <source>&lt;h3&gt;Relive %1&lt;/h3&gt;&lt;p&gt;A live-coding IDE for Python: save a file and the running objects pick up the new code at once, with their state intact.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Relive %1&lt;/h3&gt;&lt;p&gt;Eine IDE für Live-Coding in Python: Speichern Sie eine Datei, und die laufenden Objekte übernehmen sofort den neuen Code, mit unverändertem Zustand.&lt;/p&gt;</translation>
     </message>

@@ -480,12 +480,15 @@ void ConsoleWidget::requestCompletion()
         return;
     QStringList source = m_continuation ? m_block : QStringList();
     source.append(m_input->text().left(m_input->cursorPosition()));
+    m_completionText = m_input->text();
     m_completionSource->request(++m_completionRequest, source.join(QLatin1Char('\n')));
 }
 
 void ConsoleWidget::onCompleted(int requestId, const QStringList &completions, int prefixLength)
 {
-    if (requestId != m_completionRequest || completions.isEmpty())
+    // An answer to input that has changed since would complete the wrong text.
+    if (requestId != m_completionRequest || completions.isEmpty()
+        || m_input->text() != m_completionText)
         return;
     const int cursor = m_input->cursorPosition();
     const QString text = m_input->text();

@@ -97,4 +97,5 @@ private:
     int m_historyIndex = 0;
     QString m_draft;
     int m_completionRequest = 0;
+    QString m_completionText; // the input a completion was asked for
 };

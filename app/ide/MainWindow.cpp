@@ -63,6 +63,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_console(new ConsoleWidget(m_runtime, m_completer, this))
     , m_journal(new RecoveryJournal(m_editors, RecoveryJournal::defaultDirectory(), this))
     , m_engineStatus(new QLabel(this))
+    , m_cursorPosition(new QLabel(this))
 {
     qRegisterMetaType<ReloadReport>();
     qRegisterMetaType<NamespaceNode>();
@@ -73,6 +74,7 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(m_editors);
     createDocks();
     createActions();
+    statusBar()->addPermanentWidget(m_cursorPosition);
     statusBar()->addPermanentWidget(m_engineStatus);
     updateTitle();
 
@@ -82,7 +84,15 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_editors, &EditorTabs::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 4000); });
     connect(m_editors, &EditorTabs::modificationChanged, this, &MainWindow::updateTitle);
-    connect(m_editors, &EditorTabs::currentEditorChanged, this, &MainWindow::updateTitle);
+    connect(m_editors, &EditorTabs::currentEditorChanged, this, [this](CodeEditor *editor) {
+        updateTitle();
+        if (m_cursorConnection)
+            disconnect(m_cursorConnection);
+        if (editor)
+            m_cursorConnection = connect(editor, &QPlainTextEdit::cursorPositionChanged, this,
+                                         &MainWindow::updateCursorPosition);
+        updateCursorPosition();
+    });
     connect(m_namespaceView, &NamespaceView::definitionRequested, this, &MainWindow::openLocation);
     connect(m_namespaceView, &NamespaceView::instanceCountRequested, this,
             [this](const QString &name) {
@@ -595,6 +605,15 @@ void MainWindow::updateRecentMenu()
         });
     }
     m_recentMenu->setEnabled(!folders.isEmpty());
+}
+
+void MainWindow::updateCursorPosition()
+{
+    CodeEditor *editor = m_editors->currentEditor();
+    m_cursorPosition->setText(editor ? tr("Line %1, Column %2")
+                                           .arg(editor->currentLine())
+                                           .arg(editor->textCursor().positionInBlock() + 1)
+                                     : QString());
 }
 
 void MainWindow::updateTitle()

@@ -64,6 +64,7 @@ private:
     void updateRecentMenu();
     void addRecentFolder(const QString &folder, const QString &name);
     void updateTitle();
+    void updateCursorPosition();
     void about();
     QString runTarget() const;
     static int errorLineOf(const ReloadReport &report);
@@ -82,6 +83,8 @@ private:
     ConsoleWidget *m_console;
     RecoveryJournal *m_journal;
     QLabel *m_engineStatus;
+    QLabel *m_cursorPosition;
+    QMetaObject::Connection m_cursorConnection;
     QString m_currentFolder;
     QString m_currentNamespace;
     // Hash of the content the engine last applied, per file. The engine sends
