@@ -227,10 +227,12 @@ StatementPlan planStatements(py::handle oldBody, py::handle newBody, bool includ
         QStringList names;
         bool changed = false;
         py::object matched;
+        py::object reads;  // names it reads when it runs, computed once
     };
     std::vector<Entry> entries;
     for (py::handle stmt : newBody) {
-        Entry e{py::reinterpret_borrow<py::object>(stmt), Reloader::boundNames(stmt, includeImports), false, py::object()};
+        Entry e{py::reinterpret_borrow<py::object>(stmt), Reloader::boundNames(stmt, includeImports), false,
+                py::object(), py::object()};
         for (const QString &n : e.names)
             plan.newNames.insert(n);
         collectClassNodes(stmt, plan.newClassNodes);
@@ -284,7 +286,9 @@ StatementPlan planStatements(py::handle oldBody, py::handle newBody, bool includ
             for (const QString &n : e.names)
                 affected = affected || plan.dirtyNames.contains(n);
             if (!affected && !dirty.isEmpty()) {
-                for (py::handle n : reads(e.stmt)) {
+                if (!e.reads)
+                    e.reads = reads(e.stmt);
+                for (py::handle n : e.reads) {
                     if (dirty.contains(toQString(n))) {
                         affected = true;
                         break;
