@@ -449,11 +449,6 @@ Wiederherstellen?</translation>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="424"/>
-        <source>%1 is back to the running version</source>
-        <translation>%1 entspricht wieder der laufenden Version</translation>
-    </message>
-    <message>
         <location filename="../app/ide/MainWindow.cpp" line="458"/>
         <source>Reload of %1 failed: %2</source>
         <translation>Neuladen von %1 fehlgeschlagen: %2</translation>

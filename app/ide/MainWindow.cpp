@@ -18,9 +18,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QCryptographicHash>
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -323,7 +321,6 @@ bool MainWindow::openFolder(const QString &folder, const QString &name, QString 
     saveOpenFiles();
     m_currentFolder = path;
     m_currentNamespace = name;
-    rememberAppliedVersions(path);
     m_projectTree->setRootPath(path);
     addRecentFolder(path, name);
     m_codeManager->requestSnapshot();
@@ -418,39 +415,13 @@ void MainWindow::onFileSaved(const QString &path)
     statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 3000);
     if (!m_codeManager || !m_codeManager->ownsFile(path))
         return;
-    const QString file = EditorTabs::normalizedPath(path);
-    if (m_editors->hasErrorMarker(file) && m_appliedHash.value(file) == fileHash(file)) {
-        m_editors->clearErrorMarker(file);
-        statusBar()->showMessage(tr("%1 is back to the running version")
-                                     .arg(QFileInfo(file).fileName()), 5000);
-    }
     m_codeManager->reloadFile(path);
-}
-
-QByteArray MainWindow::fileHash(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha1);
-}
-
-void MainWindow::rememberAppliedVersions(const QString &folder)
-{
-    QDirIterator it(folder, {QStringLiteral("*.py")}, QDir::Files, QDirIterator::Subdirectories);
-    int budget = 5000;
-    while (it.hasNext() && budget-- > 0) {
-        const QString file = EditorTabs::normalizedPath(it.next());
-        m_appliedHash.insert(file, fileHash(file));
-    }
 }
 
 void MainWindow::onReloaded(const ReloadReport &report)
 {
     m_reloadLog->addReport(report);
     if (report.ok()) {
-        const QString file = EditorTabs::normalizedPath(report.file);
-        m_appliedHash.insert(file, fileHash(file));
         m_editors->clearErrorMarker(report.file);
         statusBar()->showMessage(report.summary(), 5000);
     } else {

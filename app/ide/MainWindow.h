@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QHash>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -68,10 +67,8 @@ private:
     void about();
     QString runTarget() const;
     static int errorLineOf(const ReloadReport &report);
-    void rememberAppliedVersions(const QString &folder);
     void restoreOpenFiles(const QString &folder);
     void saveOpenFiles();
-    static QByteArray fileHash(const QString &path);
 
     PythonRuntime *m_runtime;
     CodeManager *m_codeManager = nullptr;
@@ -87,10 +84,6 @@ private:
     QMetaObject::Connection m_cursorConnection;
     QString m_currentFolder;
     QString m_currentNamespace;
-    // Hash of the content the engine last applied, per file. The engine sends
-    // no report when a saved file equals the applied version (say, after undoing
-    // a broken edit), so this is how such a save clears the error marker.
-    QHash<QString, QByteArray> m_appliedHash;
 
     QMenu *m_recentMenu = nullptr;
     QAction *m_runAction = nullptr;
