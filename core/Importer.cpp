@@ -449,7 +449,7 @@ std::optional<ReloadReport> Importer::reloadFile(const QString &filePath, bool f
     }
     const QString nsName = namespaceOfPath(path)->name;
     Reloader::Context context;
-    context.adopt = [&](const QString &name) { return adoptableClass(nsName, moduleName, name); };
+    context.adopt = [&](const QString &name) { return adoptableClass(nsName, name); };
     if (report.error.isEmpty())
         Reloader::reload(py::reinterpret_borrow<py::module_>(module), path, record.source, source, report, &context);
     if (report.ok()) {
@@ -461,8 +461,10 @@ std::optional<ReloadReport> Importer::reloadFile(const QString &filePath, bool f
             else
                 ++it;
         }
-        for (const auto &[name, cls, node] : context.removedClasses)
-            rememberRemovedClass(nsName, moduleName, name, cls, node);
+        for (const auto &[name, cls, node] : context.removedClasses) {
+            if (!adoptInOtherFile(nsName, moduleName, name, cls, node, report))
+                rememberRemovedClass(nsName, moduleName, name, cls, node);
+        }
         const QStringList before = record.exports;
         record.source = source;
         record.hash = hash;
@@ -505,6 +507,12 @@ QList<ReloadReport> Importer::rescan(const QString &path)
         const QString module = m_moduleOfPath.take(file);
         const FileModule record = m_files.take(module);
         touched.insert(record.directory);
+        ReloadReport report;
+        report.file = file;
+        report.module = module;
+        report.time = QDateTime::currentDateTime();
+        for (const QString &n : record.exports)
+            report.actions.append({n, QStringLiteral("removed")});
         if (modules.contains(module.toStdString())) {
             py::object gone = modules.attr("pop")(module.toStdString());
             try {
@@ -514,18 +522,13 @@ QList<ReloadReport> Importer::rescan(const QString &path)
                         continue;
                     const QString name = toQString(stmt.attr("name"));
                     py::object cls = gone.attr("__dict__").attr("get")(name.toStdString());
-                    if (PyType_Check(cls.ptr()) && toQString(cls.attr("__module__")) == module)
+                    if (PyType_Check(cls.ptr()) && toQString(cls.attr("__module__")) == module
+                        && !adoptInOtherFile(ns->name, module, name, cls, stmt, report))
                         rememberRemovedClass(ns->name, module, name, cls, stmt);
                 }
             } catch (py::error_already_set &) {
             }
         }
-        ReloadReport report;
-        report.file = file;
-        report.module = module;
-        report.time = QDateTime::currentDateTime();
-        for (const QString &n : record.exports)
-            report.actions.append({n, QStringLiteral("removed")});
         if (record.loaded) {
             reports.append(report);
             publish(report);
@@ -601,7 +604,7 @@ bool Importer::loadAdoptingClasses(const QString &file, const QString &module, R
         bool adopts = false;
         for (py::handle stmt : tree.attr("body")) {
             if (py::type::of(stmt).attr("__name__").cast<std::string>() == "ClassDef"
-                && adoptableClass(ns->name, module, toQString(stmt.attr("name"))))
+                && adoptableClass(ns->name, toQString(stmt.attr("name"))))
                 adopts = true;
         }
         if (!adopts)
@@ -617,7 +620,7 @@ bool Importer::loadAdoptingClasses(const QString &file, const QString &module, R
     fileModule.attr("__dict__")["__builtins__"] = py::handle(PyEval_GetBuiltins());
     sysModules()[py::str(module.toStdString())] = fileModule;
     Reloader::Context context;
-    context.adopt = [&](const QString &name) { return adoptableClass(ns->name, module, name); };
+    context.adopt = [&](const QString &name) { return adoptableClass(ns->name, name); };
     Reloader::reload(py::reinterpret_borrow<py::module_>(fileModule), file, QString(), source, report, &context);
     if (!report.ok()) {
         sysModules().attr("pop")(module.toStdString(), py::none());
@@ -639,8 +642,7 @@ bool Importer::loadAdoptingClasses(const QString &file, const QString &module, R
     return true;
 }
 
-std::optional<Reloader::Adoption> Importer::adoptableClass(const QString &nsName, const QString &moduleName,
-                                                           const QString &name)
+std::optional<Reloader::Adoption> Importer::adoptableClass(const QString &nsName, const QString &name)
 {
     auto removed = m_removedClasses.value(nsName).constFind(name);
     if (removed != m_removedClasses.value(nsName).constEnd()) {
@@ -648,38 +650,49 @@ std::optional<Reloader::Adoption> Importer::adoptableClass(const QString &nsName
         if (!cls.is_none())
             return Reloader::Adoption{cls, removed->node, removed->from};
     }
-    // Pasted before it was cut: the class is still defined by another file
-    // of the same directory, where the two would conflict anyway.
-    const FileModule &record = m_files[moduleName];
-    Namespace *ns = namespaceOf(record.directory);
-    const NamespaceMap::Directory *dir = ns ? ns->map.directory(record.directory) : nullptr;
-    if (!dir)
-        return std::nullopt;
-    for (const QString &path : dir->files) {
-        const QString other = m_moduleOfPath.value(path);
-        if (other == moduleName || !m_files.value(other).loaded)
+    return std::nullopt;
+}
+
+bool Importer::adoptInOtherFile(const QString &nsName, const QString &fromModule, const QString &name,
+                                py::handle cls, py::handle oldNode, ReloadReport &report)
+{
+    // Pasted before it was cut: another file of the namespace defines a class
+    // of that name, a distinct class until now (two files defining one name
+    // conflict, and the first keeps it). Cut, the class that has the existing
+    // instances takes that file's definition and the file binds it.
+    for (auto it = m_files.cbegin(); it != m_files.cend(); ++it) {
+        const QString &other = it.key();
+        if (other == fromModule || !it->loaded || !other.startsWith(nsName + QLatin1Char('.')))
             continue;
         py::object module = sysModules().attr("get")(other.toStdString());
         if (module.is_none())
             continue;
-        py::object cls = module.attr("__dict__").attr("get")(name.toStdString());
-        if (!PyType_Check(cls.ptr()) || toQString(cls.attr("__module__")) != other
-            || toQString(cls.attr("__qualname__")) != name)
+        py::object newCls = module.attr("__dict__").attr("get")(name.toStdString());
+        if (!PyType_Check(newCls.ptr()) || newCls.is(cls) || toQString(newCls.attr("__module__")) != other
+            || toQString(newCls.attr("__qualname__")) != name)
             continue;
+        py::object node;
         try {
-            py::object tree = py::module_::import("ast").attr("parse")(m_files.value(other).source.toStdString());
-            py::object node;
+            py::object tree = py::module_::import("ast").attr("parse")(it->source.toStdString());
             for (py::handle stmt : tree.attr("body")) {
                 if (py::type::of(stmt).attr("__name__").cast<std::string>() == "ClassDef"
                     && toQString(stmt.attr("name")) == name)
                     node = py::reinterpret_borrow<py::object>(stmt);
             }
-            if (node)
-                return Reloader::Adoption{cls, node, other};
         } catch (py::error_already_set &) {
         }
+        if (!node)
+            continue;
+        const QString path = it->path;
+        const QString directory = it->directory;
+        if (Reloader::adoptClass(py::reinterpret_borrow<py::module_>(module), path, name, cls, oldNode, newCls, node,
+                                 report)) {
+            rebuildExports(directory);
+            return true;
+        }
+        return false;
     }
-    return std::nullopt;
+    return false;
 }
 
 void Importer::rememberRemovedClass(const QString &nsName, const QString &moduleName, const QString &name,

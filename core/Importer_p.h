@@ -109,8 +109,9 @@ private:
     void warn(const QString &message);
     void emitNamespaceChanged(const QString &dottedName);
     NamespaceNode directoryNode(const Namespace &ns, const NamespaceMap::Directory &dir);
-    std::optional<Reloader::Adoption> adoptableClass(const QString &nsName, const QString &moduleName,
-                                                     const QString &name);
+    std::optional<Reloader::Adoption> adoptableClass(const QString &nsName, const QString &name);
+    bool adoptInOtherFile(const QString &nsName, const QString &fromModule, const QString &name, py::handle cls,
+                          py::handle oldNode, ReloadReport &report);
     bool loadAdoptingClasses(const QString &file, const QString &module, ReloadReport &report);
     void rememberRemovedClass(const QString &nsName, const QString &moduleName, const QString &name,
                               py::handle cls, py::handle node);

@@ -1046,6 +1046,26 @@ void runUpgradeHooks(const std::vector<py::object> &updated, ReloadReport &repor
 
 } // namespace
 
+bool Reloader::adoptClass(py::module_ module, const QString &path, const QString &name, py::handle oldCls,
+                          py::handle oldNode, py::handle newCls, py::handle newNode, ReloadReport &report)
+{
+    Merge merge(path, report, nullptr, nullptr);
+    Transaction tx;
+    try {
+        if (!merge.updateClass(tx, oldCls, newCls, oldNode, newNode, name, {}, /*adopted=*/true))
+            return false;
+        module.attr("__dict__")[py::str(name.toStdString())] = oldCls;
+    } catch (py::error_already_set &e) {
+        tx.rollback();
+        merge.warn(name, QStringLiteral("cannot be adopted by %1 (%2); it keeps its old definition")
+                             .arg(toQString(module.attr("__name__")), QString::fromUtf8(e.what())));
+        return false;
+    }
+    merge.action(name, QStringLiteral("moved to %1, class object kept").arg(toQString(module.attr("__name__"))));
+    runUpgradeHooks(merge.updatedClasses(), report);
+    return true;
+}
+
 void Reloader::setTimeLimit(double seconds)
 {
     s_timeLimit = seconds;

@@ -52,6 +52,15 @@ public:
     static void reload(py::module_ module, const QString &path, const QString &oldSource,
                        const QString &newSource, ReloadReport &report, Context *context = nullptr);
 
+    // A class cut from its file while another file already defines
+    // a class of that name (pasted before it was cut): `oldCls` (defined by
+    // `oldNode`) is kept and takes the definition of `newCls` (`newNode`,
+    // in `module` at `path`), and `module` binds it instead of `newCls`.
+    // Returns false, with a warning in `report` and nothing changed, when
+    // that cannot be done.
+    static bool adoptClass(py::module_ module, const QString &path, const QString &name, py::handle oldCls,
+                           py::handle oldNode, py::handle newCls, py::handle newNode, ReloadReport &report);
+
     // Limit for executing a module body during a reload.
     static void setTimeLimit(double seconds);
     static double timeLimit();
