@@ -1,5 +1,7 @@
 #include "NamespaceMap.h"
 
+#include "PythonKeywords.h"
+
 #include <QDir>
 #include <QFileInfo>
 
@@ -21,20 +23,7 @@ bool NamespaceMap::isIdentifier(const QString &name)
         if (!(c.isLetterOrNumber() || c == QLatin1Char('_')))
             return false;
     }
-    static const QStringList keywords = {
-        QStringLiteral("False"), QStringLiteral("None"), QStringLiteral("True"),
-        QStringLiteral("and"), QStringLiteral("as"), QStringLiteral("assert"),
-        QStringLiteral("async"), QStringLiteral("await"), QStringLiteral("break"),
-        QStringLiteral("class"), QStringLiteral("continue"), QStringLiteral("def"),
-        QStringLiteral("del"), QStringLiteral("elif"), QStringLiteral("else"),
-        QStringLiteral("except"), QStringLiteral("finally"), QStringLiteral("for"),
-        QStringLiteral("from"), QStringLiteral("global"), QStringLiteral("if"),
-        QStringLiteral("import"), QStringLiteral("in"), QStringLiteral("is"),
-        QStringLiteral("lambda"), QStringLiteral("nonlocal"), QStringLiteral("not"),
-        QStringLiteral("or"), QStringLiteral("pass"), QStringLiteral("raise"),
-        QStringLiteral("return"), QStringLiteral("try"), QStringLiteral("while"),
-        QStringLiteral("with"), QStringLiteral("yield")};
-    return !keywords.contains(name);
+    return !pythonKeywords().contains(name);
 }
 
 void NamespaceMap::scanDirectory(const QString &path, const QString &dottedName,

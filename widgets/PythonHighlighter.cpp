@@ -1,5 +1,7 @@
 #include "PythonHighlighter.h"
 
+#include "PythonKeywords.h"
+
 #include <QStringList>
 
 #include <utility>
@@ -51,20 +53,9 @@ void PythonHighlighter::buildRules()
     const QColor decorator = m_dark ? QColor(0xe5, 0xc0, 0x7b) : QColor(0xa0, 0x60, 0x00);
     const QColor definition = m_dark ? QColor(0x61, 0xaf, 0xef) : QColor(0x00, 0x40, 0xc0);
 
-    static const QStringList keywords = {
-        QStringLiteral("and"), QStringLiteral("as"), QStringLiteral("assert"),
-        QStringLiteral("async"), QStringLiteral("await"), QStringLiteral("break"),
-        QStringLiteral("class"), QStringLiteral("continue"), QStringLiteral("def"),
-        QStringLiteral("del"), QStringLiteral("elif"), QStringLiteral("else"),
-        QStringLiteral("except"), QStringLiteral("finally"), QStringLiteral("for"),
-        QStringLiteral("from"), QStringLiteral("global"), QStringLiteral("if"),
-        QStringLiteral("import"), QStringLiteral("in"), QStringLiteral("is"),
-        QStringLiteral("lambda"), QStringLiteral("nonlocal"), QStringLiteral("not"),
-        QStringLiteral("or"), QStringLiteral("pass"), QStringLiteral("raise"),
-        QStringLiteral("return"), QStringLiteral("try"), QStringLiteral("while"),
-        QStringLiteral("with"), QStringLiteral("yield"), QStringLiteral("match"),
-        QStringLiteral("case"), QStringLiteral("None"), QStringLiteral("True"),
-        QStringLiteral("False")};
+    // The soft keywords of `match` statements count too.
+    static const QStringList keywords = pythonKeywords()
+        + QStringList{QStringLiteral("match"), QStringLiteral("case")};
     static const QStringList builtins = {
         QStringLiteral("abs"), QStringLiteral("all"), QStringLiteral("any"),
         QStringLiteral("bool"), QStringLiteral("bytes"), QStringLiteral("callable"),
