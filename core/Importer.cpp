@@ -392,14 +392,18 @@ py::list Importer::facadeDir(py::handle facade)
 
 // ------------------------------------------------------------------ reload
 
+std::unique_lock<std::recursive_mutex> Importer::lockReloads()
+{
+    std::unique_lock<std::recursive_mutex> lock(m_reloadMutex, std::defer_lock);
+    // Another thread may hold the lock and need the GIL to finish.
+    py::gil_scoped_release release;
+    lock.lock();
+    return lock;
+}
+
 std::optional<ReloadReport> Importer::reloadFile(const QString &filePath, bool force)
 {
-    std::unique_lock<std::mutex> lock(m_reloadMutex, std::defer_lock);
-    {
-        // Another thread may hold the lock and need the GIL to finish.
-        py::gil_scoped_release release;
-        lock.lock();
-    }
+    std::unique_lock<std::recursive_mutex> lock = lockReloads();
     QElapsedTimer timer;
     timer.start();
     const QString path = cleanPath(filePath);
@@ -415,11 +419,13 @@ std::optional<ReloadReport> Importer::reloadFile(const QString &filePath, bool f
     const QByteArray bytes = file.readAll();
     const QByteArray hash = hashOf(bytes);
     const QString moduleName = m_moduleOfPath.value(path);
-    FileModule &record = m_files[moduleName];
+    const FileModule &current = m_files[moduleName];
     py::object module = sysModules().attr("get")(moduleName.toStdString());
-    if (!record.loaded || module.is_none())
+    if (!current.loaded || module.is_none())
         return std::nullopt;  // it will be read when it is first imported
-    if (!force && hash == record.hash)
+    // Saving the applied version again after a rejected one is reported, so
+    // the editor clears the error it marked.
+    if (!force && hash == current.hash && !current.lastFailed)
         return std::nullopt;
 
     ReloadReport report;
@@ -451,7 +457,11 @@ std::optional<ReloadReport> Importer::reloadFile(const QString &filePath, bool f
     Reloader::Context context;
     context.adopt = [&](const QString &name) { return adoptableClass(nsName, name); };
     if (report.error.isEmpty())
-        Reloader::reload(py::reinterpret_borrow<py::module_>(module), path, record.source, source, report, &context);
+        Reloader::reload(py::reinterpret_borrow<py::module_>(module), path, QString(current.source), source, report, &context);
+    // Running the module body may have imported other files: look the
+    // record up again rather than trust a reference into the hash.
+    FileModule &record = m_files[moduleName];
+    record.lastFailed = !report.ok();
     if (report.ok()) {
         QHash<QString, RemovedClass> &removed = m_removedClasses[nsName];
         for (auto it = removed.begin(); it != removed.end();) {
@@ -488,6 +498,9 @@ std::optional<ReloadReport> Importer::reloadFile(const QString &filePath, bool f
 
 QList<ReloadReport> Importer::rescan(const QString &path)
 {
+    // Recursive: a reload finding its file gone rescans, and an on_reload
+    // callback may reload.
+    std::unique_lock<std::recursive_mutex> lock = lockReloads();
     QList<ReloadReport> reports;
     Namespace *ns = namespaceOfPath(path);
     if (!ns)

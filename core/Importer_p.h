@@ -81,6 +81,7 @@ private:
         QStringList exports;  // public names, in order
         QHash<QString, int> lines;
         bool loaded = false;
+        bool lastFailed = false;  // the last reload of it was rejected
     };
     // A class a file stopped defining, kept (weakly) so that a file that
     // defines it next adopts it: a class cut from one file and pasted into
@@ -107,6 +108,7 @@ private:
     QString ownerOf(const QString &directory, const QString &name);
     void publish(ReloadReport report);
     void warn(const QString &message);
+    std::unique_lock<std::recursive_mutex> lockReloads();
     void emitNamespaceChanged(const QString &dottedName);
     NamespaceNode directoryNode(const Namespace &ns, const NamespaceMap::Directory &dir);
     std::optional<Reloader::Adoption> adoptableClass(const QString &nsName, const QString &name);
@@ -127,5 +129,5 @@ private:
     py::object m_facadeType;
     py::list m_callbacks;
     Sinks m_sinks;
-    std::mutex m_reloadMutex;
+    std::recursive_mutex m_reloadMutex;  // one reload or rescan at a time
 };
