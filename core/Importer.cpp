@@ -59,7 +59,7 @@ Importer::Importer()
         Importer::instance().facadeSetattr(self, name, value);
     }, py::name("__setattr__"), py::is_method(type)));
     py::setattr(type, "__delattr__", py::cpp_function([](py::handle self, py::handle name) {
-        Importer::instance().facadeDelattr(self, name);
+        Importer::instance().facadeSetattr(self, name, py::handle());
     }, py::name("__delattr__"), py::is_method(type)));
     py::setattr(type, "__dir__", py::cpp_function([](py::handle self) {
         return Importer::instance().facadeDir(self);
@@ -299,17 +299,25 @@ void Importer::rebuildExports(const QString &directory)
     m_exports.insert(directory, exports);
 }
 
-QString Importer::ownerOf(const QString &directory, const QString &name)
+QString Importer::facadeName(py::handle facade)
 {
-    return m_exports.value(directory).value(name);
+    py::dict d = facade.attr("__dict__");
+    return d.contains("__name__") ? toQString(d["__name__"]) : QString();
+}
+
+py::object Importer::ownerModule(const QString &directory, const QString &name)
+{
+    const QString owner = m_exports.value(directory).value(name);
+    if (owner.isEmpty())
+        return py::none();
+    return sysModules().attr("get")(owner.toStdString());
 }
 
 // ------------------------------------------------------------------ facade
 
 py::object Importer::facadeGetattr(py::handle facade, const std::string &name)
 {
-    py::dict d = facade.attr("__dict__");
-    const QString directory = d.contains("__name__") ? toQString(d["__name__"]) : QString();
+    const QString directory = facadeName(facade);
     const QString key = QString::fromStdString(name);
     if (key == QLatin1String("__all__")) {
         py::list all;
@@ -318,12 +326,9 @@ py::object Importer::facadeGetattr(py::handle facade, const std::string &name)
         all.attr("sort")();
         return std::move(all);
     }
-    const QString owner = ownerOf(directory, key);
-    if (!owner.isEmpty()) {
-        py::object module = sysModules().attr("get")(owner.toStdString());
-        if (!module.is_none())
-            return module.attr(name.c_str());
-    }
+    py::object owner = ownerModule(directory, key);
+    if (!owner.is_none())
+        return owner.attr(name.c_str());
     if (!key.startsWith(QLatin1String("__"))) {
         Namespace *ns = namespaceOf(directory);
         const QString sub = directory + QLatin1Char('.') + key;
@@ -335,42 +340,24 @@ py::object Importer::facadeGetattr(py::handle facade, const std::string &name)
 
 void Importer::facadeSetattr(py::handle facade, py::handle name, py::handle value)
 {
-    py::dict d = facade.attr("__dict__");
-    const QString directory = d.contains("__name__") ? toQString(d["__name__"]) : QString();
-    const QString owner = ownerOf(directory, toQString(name));
-    if (!owner.isEmpty()) {
-        py::object module = sysModules().attr("get")(owner.toStdString());
-        if (!module.is_none()) {
-            // The live view: assigning through the namespace assigns in the
-            // file that defines the name.
-            py::setattr(module, name, value);
-            return;
-        }
+    // The live view: assigning (or deleting) through the namespace does it in
+    // the file that defines the name.
+    py::object owner = ownerModule(facadeName(facade), toQString(name));
+    if (!owner.is_none()) {
+        if (value)
+            py::setattr(owner, name, value);
+        else
+            py::delattr(owner, name);
+        return;
     }
     if (PyObject_GenericSetAttr(facade.ptr(), name.ptr(), value.ptr()) != 0)
-        throw py::error_already_set();
-}
-
-void Importer::facadeDelattr(py::handle facade, py::handle name)
-{
-    py::dict d = facade.attr("__dict__");
-    const QString directory = d.contains("__name__") ? toQString(d["__name__"]) : QString();
-    const QString owner = ownerOf(directory, toQString(name));
-    if (!owner.isEmpty()) {
-        py::object module = sysModules().attr("get")(owner.toStdString());
-        if (!module.is_none()) {
-            py::delattr(module, name);
-            return;
-        }
-    }
-    if (PyObject_GenericSetAttr(facade.ptr(), name.ptr(), nullptr) != 0)
         throw py::error_already_set();
 }
 
 py::list Importer::facadeDir(py::handle facade)
 {
     py::dict d = facade.attr("__dict__");
-    const QString directory = d.contains("__name__") ? toQString(d["__name__"]) : QString();
+    const QString directory = facadeName(facade);
     QSet<QString> names;
     for (auto item : d)
         names.insert(toQString(item.first));

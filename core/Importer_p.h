@@ -67,8 +67,8 @@ public:
 
     // The namespace facade's attribute protocol.
     py::object facadeGetattr(py::handle facade, const std::string &name);
+    // A null `value` deletes.
     void facadeSetattr(py::handle facade, py::handle name, py::handle value);
-    void facadeDelattr(py::handle facade, py::handle name);
     py::list facadeDir(py::handle facade);
 
 private:
@@ -105,7 +105,9 @@ private:
     void indexNamespace(Namespace &ns);
     void computeExports(FileModule &file, py::handle tree, py::handle module);
     void rebuildExports(const QString &directory);
-    QString ownerOf(const QString &directory, const QString &name);
+    static QString facadeName(py::handle facade);
+    // The loaded module whose file defines `name` for the directory, or None.
+    py::object ownerModule(const QString &directory, const QString &name);
     void publish(ReloadReport report);
     void warn(const QString &message);
     std::unique_lock<std::recursive_mutex> lockReloads();
