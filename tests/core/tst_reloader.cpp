@@ -29,7 +29,7 @@
 //                                   the last step and the last step imported
 //                                   fresh in a new namespace
 static const char *const harness = R"PY(
-import importlib, importlib.util, os, traceback
+import importlib, importlib.util, os, sys, traceback
 import relive
 
 class CaseFailure(Exception):
@@ -56,6 +56,10 @@ def _steps(case_dir, checks):
     return steps
 
 def _checks(case_dir, tag):
+    # casehelpers.py, beside the case folders, holds what several checks share.
+    cases = os.path.dirname(os.path.abspath(case_dir))
+    if cases not in sys.path:
+        sys.path.insert(0, cases)
     spec = importlib.util.spec_from_file_location('relive_checks_' + tag, os.path.join(case_dir, 'checks.py'))
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
