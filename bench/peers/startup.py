@@ -17,6 +17,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -73,8 +74,9 @@ def stop(proc):
 
 
 def one_run(cmd, title, idle, env, timeout=60.0):
+    err = tempfile.TemporaryFile()
     t0 = time.monotonic()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=err,
                             start_new_session=True)
     shown = None
     try:
@@ -86,6 +88,13 @@ def one_run(cmd, title, idle, env, timeout=60.0):
                 break
             time.sleep(0.010)
         rss = None
+        if shown is None:
+            # Why: still running without a window (None), or exited (its status).
+            failed = {"exit": proc.poll(), "after_ms": (time.monotonic() - t0) * 1000}
+            stop(proc)
+            err.seek(0)
+            failed["stderr_tail"] = err.read().decode("utf-8", "replace")[-1500:]
+            return None, failed
         if shown is not None:
             time.sleep(idle)
             rss = sum(rss_kb(p) for p in descendants(proc.pid)) / 1024.0
@@ -116,17 +125,18 @@ def main():
         conf = os.path.join(env["THONNY_USER_DIR"], "configuration.ini")
         if not os.path.exists(conf):
             benchlib.write(conf, "[general]\nlanguage = en_US\n")
-    times, rss, failures = [], [], 0
+    times, rss, failures, failed = [], [], 0, []
     for i in range(a.reps + 1):
         shown, mb = one_run(cmd, a.title, a.idle if i > 0 else 0.5, env)
         if shown is None:
             failures += 1
+            failed.append(dict(mb, run=i))
             continue
         if i == 0:
             continue
         times.append(shown)
         rss.append(mb)
-    out = {"command": cmd, "failures": failures}
+    out = {"command": cmd, "failures": failures, "failed_runs": failed}
     if times:
         out["window_ms"] = benchlib.stats(times)
         out["rss_mb"] = benchlib.percentile(rss, 50)
