@@ -77,7 +77,7 @@ double percentile(QList<double> values, double p)
     std::sort(values.begin(), values.end());
     const double k = double(values.size() - 1) * p / 100.0;
     const qsizetype lo = qsizetype(k);
-    const qsizetype hi = std::min(lo + 1, values.size() - 1);
+    const qsizetype hi = std::min<qsizetype>(lo + 1, values.size() - 1);
     return values.at(lo) + (values.at(hi) - values.at(lo)) * (k - double(lo));
 }
 
