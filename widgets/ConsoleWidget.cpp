@@ -28,8 +28,12 @@ namespace {
 
 constexpr int DefaultScrollback = 20000;
 constexpr int MaxHistory = 500;
-// One batch: small enough that appending it takes a few milliseconds.
+// One insertion into the document, and how long appending may go on before
+// the event loop gets a turn.
 constexpr int BatchChars = 8 * 1024;
+constexpr qint64 SliceMs = 12;
+// The first output of a burst waits this long, to gather what follows it.
+constexpr int GatherMs = 15;
 // Output waiting beyond this would scroll out of the scrollback anyway.
 constexpr qsizetype MaxPendingChars = 4 * 1024 * 1024;
 constexpr int CompletionTextRole = Qt::UserRole + 1;
@@ -114,7 +118,6 @@ ConsoleWidget::ConsoleWidget(PythonRuntime *runtime, Completer *completer, QWidg
     m_completer->popup()->installEventFilter(this);
 
     m_flushTimer->setSingleShot(true);
-    m_flushTimer->setInterval(15);
     connect(m_flushTimer, &QTimer::timeout, this, &ConsoleWidget::flushSome);
 
     connect(m_runtime, &PythonRuntime::output, this,
@@ -270,7 +273,7 @@ void ConsoleWidget::append(const QString &text, Kind kind)
         break;
     }
     if (!m_flushTimer->isActive())
-        m_flushTimer->start();
+        m_flushTimer->start(GatherMs);
 }
 
 void ConsoleWidget::flushOutput()
@@ -287,31 +290,30 @@ void ConsoleWidget::flushSome()
 {
     QScrollBar *bar = m_output->verticalScrollBar();
     const bool atBottom = bar->value() >= bar->maximum() - 2;
-    int budget = BatchChars;
-    while (budget > 0 && !m_pending.isEmpty()) {
+    // Append batch after batch for one short slice of time, then let the
+    // event loop run: a flood is shown as fast as the widget can take it
+    // without stalling input and painting.
+    QElapsedTimer slice;
+    slice.start();
+    while (!m_pending.isEmpty() && slice.elapsed() < SliceMs) {
         Chunk &chunk = m_pending.first();
-        if (chunk.text.size() <= budget) {
-            budget -= int(chunk.text.size());
+        if (chunk.text.size() <= BatchChars) {
             m_pendingSize -= chunk.text.size();
             const Chunk taken = m_pending.takeFirst();
             insertChunk(taken.text, taken.kind);
         } else {
             // Split at a line end so links are never cut in two.
-            int cut = int(chunk.text.lastIndexOf(QLatin1Char('\n'), budget));
-            cut = cut > 0 ? cut + 1 : budget;
+            int cut = int(chunk.text.lastIndexOf(QLatin1Char('\n'), BatchChars));
+            cut = cut > 0 ? cut + 1 : BatchChars;
             insertChunk(chunk.text.left(cut), chunk.kind);
             chunk.text.remove(0, cut);
             m_pendingSize -= cut;
-            budget = 0;
         }
     }
     if (atBottom)
         bar->setValue(bar->maximum());
-    if (!m_pending.isEmpty()) {
-        // Let the event loop breathe between batches.
+    if (!m_pending.isEmpty())
         m_flushTimer->start(0);
-        m_flushTimer->setInterval(15);
-    }
 }
 
 void ConsoleWidget::insertChunk(const QString &text, Kind kind)
