@@ -233,6 +233,7 @@ void Importer::execModule(py::object module)
     record.source = toQString(source);
     record.hash = hashOf(bytes);
     record.loaded = true;
+    record.tree = tree;
     computeExports(record, tree, module);
     rebuildExports(record.directory);
 }
@@ -442,6 +443,7 @@ std::optional<ReloadReport> Importer::reloadFile(const QString &filePath, bool f
     }
     const QString nsName = namespaceOfPath(path)->name;
     Reloader::Context context;
+    context.oldTree = current.tree;
     context.adopt = [&](const QString &name) { return adoptableClass(nsName, name); };
     if (report.error.isEmpty())
         Reloader::reload(py::reinterpret_borrow<py::module_>(module), path, QString(current.source), source, report, &context);
@@ -464,6 +466,7 @@ std::optional<ReloadReport> Importer::reloadFile(const QString &filePath, bool f
         }
         const QStringList before = record.exports;
         record.source = source;
+        record.tree = context.newTree;
         record.hash = hash;
         try {
             py::object tree = context.newTree ? context.newTree
@@ -630,6 +633,7 @@ bool Importer::loadAdoptingClasses(const QString &file, const QString &module, R
     record.source = source;
     record.hash = hashOf(bytes);
     record.loaded = true;
+    record.tree = context.newTree;
     computeExports(record, context.newTree, fileModule);
     QHash<QString, RemovedClass> &removed = m_removedClasses[ns->name];
     for (auto it = removed.begin(); it != removed.end();) {

@@ -82,6 +82,7 @@ private:
         QHash<QString, int> lines;
         bool loaded = false;
         bool lastFailed = false;  // the last reload of it was rejected
+        py::object tree;          // syntax tree of `source`, for the next reload
     };
     // A class a file stopped defining, kept (weakly) so that a file that
     // defines it next adopts it: a class cut from one file and pasted into

@@ -1125,12 +1125,15 @@ void Reloader::reload(py::module_ module, const QString &path, const QString &ol
     py::object oldTree;
     py::object newTree;
     try {
-        // Every syntax error of the whole file, with its line, before
-        // anything runs: compiling the tree also reports those the parser
-        // lets through ('return' outside a function, a misplaced nonlocal).
+        // Syntax errors the parser finds anywhere in the file are reported
+        // here, those only the compiler finds ('return' outside a function)
+        // when the changed statements are compiled: both before anything
+        // runs. Unchanged statements compiled before, so only changed ones
+        // need compiling.
         newTree = ast.attr("parse")(newSource.toStdString(), file);
-        builtins.attr("compile")(newTree, file, "exec", py::arg("dont_inherit") = true);
-        oldTree = ast.attr("parse")(oldSource.toStdString(), file);
+        oldTree = context && context->oldTree && !context->oldTree.is_none()
+                      ? context->oldTree
+                      : ast.attr("parse")(oldSource.toStdString(), file);
         if (context)
             context->newTree = newTree;
     } catch (py::error_already_set &e) {

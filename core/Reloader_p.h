@@ -41,7 +41,9 @@ public:
         std::function<std::optional<Adoption>(const QString &name)> adopt;
         // Filled with the classes this version no longer defines: (name, class, ClassDef node).
         std::vector<std::tuple<QString, py::object, py::object>> removedClasses;
-        // The syntax tree of the new source, once parsed.
+        // The syntax tree of the old source, if the caller kept it (saves
+        // parsing it again); filled with that of the new source, once parsed.
+        py::object oldTree;
         py::object newTree;
     };
 
