@@ -233,7 +233,6 @@ void Importer::execModule(py::object module)
     record.source = toQString(source);
     record.hash = hashOf(bytes);
     record.loaded = true;
-    record.tree = tree;
     computeExports(record, tree, module);
     rebuildExports(record.directory);
 }

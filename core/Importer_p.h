@@ -82,7 +82,10 @@ private:
         QHash<QString, int> lines;
         bool loaded = false;
         bool lastFailed = false;  // the last reload of it was rejected
-        py::object tree;          // syntax tree of `source`, for the next reload
+        // Syntax tree of `source` once the file has been reloaded, for its next
+        // reload. Not kept for every imported file: thousands of trees slow
+        // down every garbage collection.
+        py::object tree;
     };
     // A class a file stopped defining, kept (weakly) so that a file that
     // defines it next adopts it: a class cut from one file and pasted into
