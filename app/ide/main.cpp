@@ -28,19 +28,9 @@ QString bundledExample()
     return {};
 }
 
-} // namespace
-
-int main(int argc, char *argv[])
+// The command line, described once for both uses below.
+void describe(QCommandLineParser &parser, const QCommandLineOption &namespaceOption)
 {
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("relive"));
-    QApplication::setApplicationDisplayName(QStringLiteral("Relive"));
-    QApplication::setOrganizationName(QStringLiteral("relive"));
-    QApplication::setApplicationVersion(QStringLiteral(RELIVE_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("relive"));
-    installTranslators(&app, QLocale());
-
-    QCommandLineParser parser;
     parser.setApplicationDescription(
         QCoreApplication::translate("main", "Live-coding IDE for Python."));
     parser.addHelpOption();
@@ -49,15 +39,63 @@ int main(int argc, char *argv[])
         QStringLiteral("DIR"),
         QCoreApplication::translate("main", "Folder to open as a namespace (default: the bundled example)."),
         QStringLiteral("[DIR]"));
-    const QCommandLineOption namespaceOption(
+    parser.addOption(namespaceOption);
+}
+
+void setApplicationNames()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("relive"));
+    QCoreApplication::setOrganizationName(QStringLiteral("relive"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(RELIVE_VERSION));
+}
+
+QCommandLineOption namespaceOption()
+{
+    return QCommandLineOption(
         {QStringLiteral("n"), QStringLiteral("namespace")},
         QCoreApplication::translate("main", "Name of the namespace the folder is imported as."),
         QCoreApplication::translate("main", "NAME"));
-    parser.addOption(namespaceOption);
+}
+
+// --help and --version answer without a display (over ssh, say): QApplication
+// would refuse to start before the parser could print anything.
+bool answersWithoutWindow(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v" || arg == "--version")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (answersWithoutWindow(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        setApplicationNames();
+        installTranslators(&app, QLocale());
+        QCommandLineParser parser;
+        describe(parser, namespaceOption());
+        parser.process(app);  // prints and exits
+        return 0;
+    }
+
+    QApplication app(argc, argv);
+    setApplicationNames();
+    QApplication::setApplicationDisplayName(QStringLiteral("Relive"));
+    QApplication::setDesktopFileName(QStringLiteral("relive"));
+    installTranslators(&app, QLocale());
+
+    QCommandLineParser parser;
+    const QCommandLineOption namespaceOpt = namespaceOption();
+    describe(parser, namespaceOpt);
     parser.process(app);
 
     QString folder;
-    QString name = parser.value(namespaceOption);
+    QString name = parser.value(namespaceOpt);
     if (!parser.positionalArguments().isEmpty()) {
         folder = parser.positionalArguments().constFirst();
         if (!QFileInfo(folder).isDir()) {
