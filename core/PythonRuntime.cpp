@@ -228,13 +228,15 @@ void PythonRuntimePrivate::printException(py::error_already_set &e)
     printPythonException(e);
 }
 
-void PythonRuntimePrivate::runConsoleSource(const QString &source, bool replSingle)
+void PythonRuntimePrivate::runInMain(const QString &source, const QString &fileName, bool replSingle)
 {
     int status = 0;
     try {
         py::dict globals = py::module_::import("__main__").attr("__dict__");
+        if (!replSingle)
+            globals["__file__"] = fileName.toStdString();
         py::object builtins = py::module_::import("builtins");
-        py::object code = builtins.attr("compile")(source.toStdString(), "<console>",
+        py::object code = builtins.attr("compile")(source.toStdString(), fileName.toStdString(),
                                                    replSingle ? "single" : "exec");
         builtins.attr("exec")(code, globals);
     } catch (py::error_already_set &e) {
@@ -351,7 +353,7 @@ void PythonRuntime::pushConsoleLine(const QString &line)
             return;
         }
         p->consoleBuffer.clear();
-        p->runConsoleSource(source + QLatin1Char('\n'), true);
+        p->runInMain(source + QLatin1Char('\n'), QStringLiteral("<console>"), true);
         d->emitOnOwnerThread([this] { Q_EMIT consoleReady(false); });
     });
 }
@@ -366,24 +368,7 @@ void PythonRuntime::resetConsoleInput()
 
 void PythonRuntime::runSource(const QString &source, const QString &fileName)
 {
-    d->console->post([this, source, fileName] {
-        int status = 0;
-        try {
-            py::dict globals = py::module_::import("__main__").attr("__dict__");
-            globals["__file__"] = fileName.toStdString();
-            py::object builtins = py::module_::import("builtins");
-            py::object code = builtins.attr("compile")(source.toStdString(), fileName.toStdString(), "exec");
-            builtins.attr("exec")(code, globals);
-        } catch (py::error_already_set &e) {
-            if (e.matches(PyExc_SystemExit)) {
-                status = d->exitStatusOf(e);
-            } else {
-                status = 1;
-                d->printException(e);
-            }
-        }
-        d->emitOnOwnerThread([this, status] { Q_EMIT commandFinished(status); });
-    });
+    d->console->post([this, source, fileName] { d->runInMain(source, fileName, false); });
 }
 
 void PythonRuntime::flushOutput()

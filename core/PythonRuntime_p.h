@@ -64,7 +64,9 @@ public:
 
     bool initialiseInterpreter(QString *error);   // console worker, on start
     void finaliseInterpreter();                   // console worker, on exit
-    void runConsoleSource(const QString &source, bool replSingle);
+    // Runs `source` in __main__ ("single" mode echoes expression values, as
+    // the shell does) and emits commandFinished with its exit status.
+    void runInMain(const QString &source, const QString &fileName, bool replSingle);
     int exitStatusOf(py::error_already_set &e);
     void printException(py::error_already_set &e);
 
