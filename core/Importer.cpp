@@ -7,6 +7,9 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
+
+#include <algorithm>
 
 namespace {
 
@@ -106,8 +109,8 @@ QString Importer::addDirectory(const QString &path, const QString &name, bool fo
     py::list metaPath = py::module_::import("sys").attr("meta_path");
     if (!metaPath.contains(m_finder))
         metaPath.attr("insert")(0, m_finder);
-    m_namespaces.append(ns);
-    indexNamespace(m_namespaces.last());
+    m_namespaces.push_back(ns);
+    indexNamespace(m_namespaces.back());
     py::module_::import("importlib").attr("invalidate_caches")();
     if (m_sinks.directoryAdded)
         m_sinks.directoryAdded(name, root);
@@ -124,18 +127,7 @@ QMap<QString, QString> Importer::namespaces() const
 
 void Importer::indexNamespace(Namespace &ns)
 {
-    for (const NamespaceMap::Directory &dir : ns.map.directories()) {
-        for (const QString &file : dir.files) {
-            const QString module = dir.dottedName + QLatin1Char('.') + QFileInfo(file).completeBaseName();
-            m_moduleOfPath.insert(file, module);
-            if (!m_files.contains(module)) {
-                FileModule record;
-                record.path = file;
-                record.directory = dir.dottedName;
-                m_files.insert(module, record);
-            }
-        }
-    }
+    m_registry.sync(ns.map);
 }
 
 Importer::Namespace *Importer::namespaceOf(const QString &dottedName)
@@ -165,14 +157,15 @@ py::object Importer::findSpec(const std::string &fullname)
     Namespace *ns = namespaceOf(name);
     if (!ns)
         return py::none();
+    rescanIfNew(name);
     py::object ModuleSpec = py::module_::import("importlib.machinery").attr("ModuleSpec");
     if (const NamespaceMap::Directory *dir = ns->map.directory(name)) {
         py::object spec = ModuleSpec(fullname, m_finder, py::arg("is_package") = true);
         spec.attr("submodule_search_locations") = py::make_tuple(dir->path.toStdString());
         return spec;
     }
-    auto file = m_files.constFind(name);
-    if (file == m_files.constEnd())
+    const FileRegistry::File *file = m_registry.file(name);
+    if (!file)
         return py::none();
     py::object spec = ModuleSpec(fullname, m_finder, py::arg("origin") = file->path.toStdString());
     spec.attr("has_location") = true;
@@ -197,28 +190,27 @@ void Importer::execModule(py::object module)
     if (const NamespaceMap::Directory *dir = ns->map.directory(name)) {
         // A directory namespace loads every file of its directory, so that all
         // their names are there.
+        // A copy: the files' bodies may rescan, which replaces the map.
+        const QStringList files = dir->files;
         py::object importModule = py::module_::import("importlib").attr("import_module");
-        py::dict facade = module.attr("__dict__");
-        for (const QString &file : dir->files) {
-            const QString stem = QFileInfo(file).completeBaseName();
-            py::object fileModule = importModule((name + QLatin1Char('.') + stem).toStdString());
-            // The import system binds each submodule on its parent; the file
-            // name is not part of the namespace's names.
-            if (facade.contains(stem.toStdString()) && facade[py::str(stem.toStdString())].ptr() == fileModule.ptr())
-                PyDict_DelItemString(facade.ptr(), stem.toStdString().c_str());
-        }
+        for (const QString &file : files)
+            importModule((name + QLatin1Char('.') + QFileInfo(file).completeBaseName()).toStdString());
         rebuildExports(name);
+        if (m_reloadDepth == 0)
+            reportConflicts(nullptr);
         return;
     }
-    auto found = m_files.find(name);
-    if (found == m_files.end())
+    const FileRegistry::File *found = m_registry.file(name);
+    if (!found)
         throw py::import_error("relive: no file for " + name.toStdString());
-    QFile file(found->path);
+    const QString filePath = found->path;
+    const bool wasLoaded = found->loaded;
+    QFile file(filePath);
     if (!file.open(QIODevice::ReadOnly))
-        throw py::import_error("relive: cannot read " + found->path.toStdString());
+        throw py::import_error(QStringLiteral("relive: cannot read %1: %2").arg(filePath, file.errorString()).toStdString());
     const QByteArray bytes = file.readAll();
     py::object source = py::module_::import("importlib.util").attr("decode_source")(py::bytes(bytes.constData(), bytes.size()));
-    const std::string path = found->path.toStdString();
+    const std::string path = filePath.toStdString();
     py::object tree = py::module_::import("ast").attr("parse")(source, path);
     py::object code = py::module_::import("builtins").attr("compile")(tree, path, "exec", py::arg("dont_inherit") = true);
     py::dict globals = module.attr("__dict__");
@@ -228,75 +220,91 @@ void Importer::execModule(py::object module)
     if (!result)
         throw py::error_already_set();
     Py_DECREF(result);
-    // The record may have moved while the module body imported others.
-    FileModule &record = m_files[name];
-    record.source = toQString(source);
-    record.hash = hashOf(bytes);
-    record.loaded = true;
-    computeExports(record, tree, module);
-    rebuildExports(record.directory);
+    markApplied(name, toQString(source), hashOf(bytes), tree, module, py::object());
+    const QString directory = NamespaceMap::parentName(name);
+    // A first import only adds names (an earlier file keeps a name it has), so
+    // the directory's names grow by this file's; loading a directory of
+    // thousands of files stays linear.
+    if (wasLoaded)
+        rebuildExports(directory);
+    else
+        m_registry.addExports(name);
+    if (m_reloadDepth == 0)
+        reportConflicts(nullptr);
 }
 
-void Importer::computeExports(FileModule &file, py::handle tree, py::handle module)
+void Importer::markApplied(const QString &moduleName, const QString &source, const QByteArray &hash,
+                           py::object tree, py::handle module, py::object keptTree)
 {
-    file.exports.clear();
-    file.lines.clear();
+    QStringList exports;
+    QHash<QString, int> lines;
     for (py::handle stmt : tree.attr("body")) {
         const int line = stmt.attr("lineno").cast<int>();
         for (const QString &n : Reloader::boundNames(stmt, false)) {
-            if (!file.lines.contains(n))
-                file.lines.insert(n, line);
-            if (!n.startsWith(QLatin1Char('_')) && !file.exports.contains(n))
-                file.exports << n;
+            if (!lines.contains(n))
+                lines.insert(n, line);
+            if (!n.startsWith(QLatin1Char('_')) && !exports.contains(n))
+                exports << n;
         }
     }
     py::dict globals = module.attr("__dict__");
     if (globals.contains("__all__")) {
-        file.exports.clear();
-        for (py::handle n : globals["__all__"])
-            file.exports << toQString(n);
+        try {
+            // A copy: str() of an element is user code.
+            const py::list all(globals["__all__"]);
+            QStringList names;
+            for (py::handle n : all)
+                names << toQString(n);
+            exports = names;
+        } catch (py::error_already_set &e) {
+            warn(QStringLiteral("%1: __all__ is not a list of names (%2); exporting the public names instead")
+                     .arg(moduleName, QString::fromUtf8(e.what())));
+        }
     }
+    m_registry.markApplied(moduleName, source, hash, std::move(keptTree), exports, lines);
 }
 
 void Importer::rebuildExports(const QString &directory)
 {
     Namespace *ns = namespaceOf(directory);
     const NamespaceMap::Directory *dir = ns ? ns->map.directory(directory) : nullptr;
-    QHash<QString, QString> exports;
-    QSet<QString> conflicts;
-    if (dir) {
-        // A name keeps the file it came from while that file still defines
-        // it: a file added later with the same name does not take it over.
-        const QHash<QString, QString> previous = m_exports.value(directory);
-        for (auto it = previous.cbegin(); it != previous.cend(); ++it) {
-            const FileModule &file = m_files[it.value()];
-            if (file.loaded && file.exports.contains(it.key()) && dir->files.contains(file.path))
-                exports.insert(it.key(), it.value());
+    m_registry.rebuildExports(directory, dir ? dir->files : QStringList());
+}
+
+void Importer::reportConflicts(ReloadReport *report)
+{
+    for (const FileRegistry::Conflict &c : m_registry.takeNewConflicts()) {
+        if (!report || c.otherModule != report->module) {
+            warn(c.message());
+            continue;
         }
-        for (const QString &path : dir->files) {
-            const QString module = m_moduleOfPath.value(path);
-            const FileModule &file = m_files[module];
-            if (!file.loaded)
-                continue;
-            for (const QString &n : file.exports) {
-                if (exports.contains(n) && exports.value(n) != module) {
-                    conflicts.insert(QStringLiteral("%1.%2 is defined by both %3 and %4; the namespace "
-                                                    "shows the one from %3")
-                                         .arg(directory, n, QFileInfo(m_files[exports.value(n)].path).fileName(),
-                                              QFileInfo(path).fileName()));
-                    continue;
-                }
-                exports.insert(n, module);
-            }
-        }
+        // The module defines the name; the namespace does not show it from
+        // there, so the report must not say it was added.
+        report->warnings << c.message();
+        report->actions.erase(std::remove_if(report->actions.begin(), report->actions.end(),
+                                             [&](const ReloadAction &a) {
+                                                 return a.object == c.name && a.action == QLatin1String("added");
+                                             }),
+                              report->actions.end());
     }
-    for (const QString &c : conflicts) {
-        if (!m_conflicts.contains(c)) {
-            m_conflicts.insert(c);
-            warn(c);
-        }
-    }
-    m_exports.insert(directory, exports);
+}
+
+void Importer::rescanIfNew(const QString &dottedName)
+{
+    Namespace *ns = namespaceOf(dottedName);
+    if (!ns || m_rescanningForImport || ns->map.directory(dottedName) || m_registry.file(dottedName))
+        return;
+    QString relative = dottedName.mid(ns->name.size() + 1);
+    relative.replace(QLatin1Char('.'), QLatin1Char('/'));
+    const QString path = ns->root + QLatin1Char('/') + relative;
+    if (!QFileInfo(path).isDir() && !QFileInfo(path + QStringLiteral(".py")).isFile())
+        return;
+    // Imported before the watcher's event arrived: without a scan now, a new
+    // directory would become one of Python's implicit namespace packages (the
+    // parent's __path__ finds it) and never see its files' names.
+    m_rescanningForImport = true;
+    const auto done = qScopeGuard([this] { m_rescanningForImport = false; });
+    rescan(ns->root);
 }
 
 QString Importer::facadeName(py::handle facade)
@@ -307,7 +315,7 @@ QString Importer::facadeName(py::handle facade)
 
 py::object Importer::ownerModule(const QString &directory, const QString &name)
 {
-    const QString owner = m_exports.value(directory).value(name);
+    const QString owner = m_registry.ownerOf(directory, name);
     if (owner.isEmpty())
         return py::none();
     return sysModules().attr("get")(owner.toStdString());
@@ -321,9 +329,8 @@ py::object Importer::facadeGetattr(py::handle facade, const std::string &name)
     const QString key = QString::fromStdString(name);
     if (key == QLatin1String("__all__")) {
         py::list all;
-        for (const QString &n : m_exports.value(directory).keys())
+        for (const QString &n : m_registry.names(directory))
             all.append(n.toStdString());
-        all.attr("sort")();
         return std::move(all);
     }
     py::object owner = ownerModule(directory, key);
@@ -340,9 +347,24 @@ py::object Importer::facadeGetattr(py::handle facade, const std::string &name)
 
 void Importer::facadeSetattr(py::handle facade, py::handle name, py::handle value)
 {
+    const QString directory = facadeName(facade);
+    const QString key = toQString(name);
+    // The import system binds every module it loads on its parent package
+    // (setattr(parent, child, module) in importlib._bootstrap). A file or
+    // subdirectory is not a name of its directory's namespace: that binding is
+    // dropped, so it never hides an export of the same name (main.py defining
+    // main()) nor, forwarded below, overwrites it in the defining file. The
+    // module stays in sys.modules, and a subdirectory is found by __getattr__.
+    if (value && PyModule_Check(value.ptr())) {
+        const py::object spec = py::getattr(value, "__spec__", py::none());
+        const py::object specName = spec.is_none() ? py::object(py::none()) : py::getattr(spec, "name", py::none());
+        if (!specName.is_none() && toQString(specName) == directory + QLatin1Char('.') + key
+            && py::getattr(spec, "loader", py::none()).is(m_finder))
+            return;
+    }
     // The live view: assigning (or deleting) through the namespace does it in
     // the file that defines the name.
-    py::object owner = ownerModule(facadeName(facade), toQString(name));
+    py::object owner = ownerModule(directory, key);
     if (!owner.is_none()) {
         if (value)
             py::setattr(owner, name, value);
@@ -361,7 +383,7 @@ py::list Importer::facadeDir(py::handle facade)
     QSet<QString> names;
     for (auto item : d)
         names.insert(toQString(item.first));
-    for (const QString &n : m_exports.value(directory).keys())
+    for (const QString &n : m_registry.names(directory))
         names.insert(n);
     if (Namespace *ns = namespaceOf(directory)) {
         for (const NamespaceMap::Directory &dir : ns->map.directories()) {
@@ -391,22 +413,25 @@ std::unique_lock<std::recursive_mutex> Importer::lockReloads()
 std::optional<ReloadReport> Importer::reloadFile(const QString &filePath, bool force)
 {
     std::unique_lock<std::recursive_mutex> lock = lockReloads();
+    ++m_reloadDepth;
+    auto depth = qScopeGuard([this] { --m_reloadDepth; });
     QElapsedTimer timer;
     timer.start();
     const QString path = cleanPath(filePath);
     if (!namespaceOfPath(path))
         return std::nullopt;
     QFile file(path);
-    if (!file.exists() || !m_moduleOfPath.contains(path)) {
+    const QString moduleName = m_registry.moduleOf(path);
+    if (!file.exists() || moduleName.isEmpty()) {
         rescan(path);
         return std::nullopt;
     }
     if (!file.open(QIODevice::ReadOnly))
-        return std::nullopt;
+        return std::nullopt;  // gone or unreadable since: the watcher's next event says which
     const QByteArray bytes = file.readAll();
     const QByteArray hash = hashOf(bytes);
-    const QString moduleName = m_moduleOfPath.value(path);
-    const FileModule &current = m_files[moduleName];
+    // A copy: the reload runs Python code, which may change the registry.
+    const FileRegistry::File current = *m_registry.file(moduleName);
     py::object module = sysModules().attr("get")(moduleName.toStdString());
     if (!current.loaded || module.is_none())
         return std::nullopt;  // it will be read when it is first imported
@@ -446,10 +471,7 @@ std::optional<ReloadReport> Importer::reloadFile(const QString &filePath, bool f
     context.adopt = [&](const QString &name) { return adoptableClass(nsName, name); };
     if (report.error.isEmpty())
         Reloader::reload(py::reinterpret_borrow<py::module_>(module), path, QString(current.source), source, report, &context);
-    // Running the module body may have imported other files: look the
-    // record up again rather than trust a reference into the hash.
-    FileModule &record = m_files[moduleName];
-    record.lastFailed = !report.ok();
+    m_registry.markFailed(moduleName, !report.ok());
     if (report.ok()) {
         QHash<QString, RemovedClass> &removed = m_removedClasses[nsName];
         for (auto it = removed.begin(); it != removed.end();) {
@@ -463,21 +485,23 @@ std::optional<ReloadReport> Importer::reloadFile(const QString &filePath, bool f
             if (!adoptInOtherFile(nsName, moduleName, name, cls, node, report))
                 rememberRemovedClass(nsName, moduleName, name, cls, node);
         }
-        const QStringList before = record.exports;
-        record.source = source;
-        record.tree = context.newTree;
-        record.hash = hash;
         try {
             py::object tree = context.newTree ? context.newTree
                                               : py::module_::import("ast").attr("parse")(source.toStdString(),
                                                                                           path.toStdString());
-            computeExports(record, tree, module);
-        } catch (py::error_already_set &) {
+            markApplied(moduleName, source, hash, tree, module, context.newTree);
+        } catch (py::error_already_set &e) {
+            // The source compiled for the reload, so this does not happen; if
+            // it did, the names stay those of the version before.
+            report.warnings << QStringLiteral("the names of the new version could not be read: %1")
+                                   .arg(QString::fromUtf8(e.what()));
         }
-        rebuildExports(record.directory);
+        rebuildExports(current.directory);
+        reportConflicts(&report);
         py::module_::import("linecache").attr("checkcache")(path.toStdString());
-        if (before != record.exports)
-            emitNamespaceChanged(record.directory);
+        const FileRegistry::File *applied = m_registry.file(moduleName);
+        if (!applied || applied->exports != current.exports)
+            emitNamespaceChanged(current.directory);
     }
     report.ms = timer.nsecsElapsed() / 1e6;
     lock.unlock();
@@ -490,27 +514,33 @@ QList<ReloadReport> Importer::rescan(const QString &path)
     // Recursive: a reload finding its file gone rescans, and an on_reload
     // callback may reload.
     std::unique_lock<std::recursive_mutex> lock = lockReloads();
+    ++m_reloadDepth;
+    auto depth = qScopeGuard([this] { --m_reloadDepth; });
     QList<ReloadReport> reports;
     Namespace *ns = namespaceOfPath(path);
     if (!ns)
         return reports;
+    // Copies, and the namespace's name rather than `ns`: the Python code run
+    // below (imports, on_reload callbacks) may rescan again.
+    const QString nsName = ns->name;
     const NamespaceMap before = ns->map;
     ns->map = NamespaceMap::scan(ns->root, ns->name);
+    const NamespaceMap after = ns->map;
+    const QList<FileRegistry::File> dropped = m_registry.sync(after);
     QSet<QString> oldFiles;
     QSet<QString> newFiles;
     for (const auto &dir : before.directories())
         oldFiles.unite(QSet<QString>(dir.files.begin(), dir.files.end()));
-    for (const auto &dir : ns->map.directories())
+    for (const auto &dir : after.directories())
         newFiles.unite(QSet<QString>(dir.files.begin(), dir.files.end()));
     py::object modules = sysModules();
     QSet<QString> touched;
 
-    for (const QString &file : oldFiles - newFiles) {
-        const QString module = m_moduleOfPath.take(file);
-        const FileModule record = m_files.take(module);
+    for (const FileRegistry::File &record : dropped) {
+        const QString &module = record.module;
         touched.insert(record.directory);
         ReloadReport report;
-        report.file = file;
+        report.file = record.path;
         report.module = module;
         report.time = QDateTime::currentDateTime();
         for (const QString &n : record.exports)
@@ -525,10 +555,11 @@ QList<ReloadReport> Importer::rescan(const QString &path)
                     const QString name = toQString(stmt.attr("name"));
                     py::object cls = gone.attr("__dict__").attr("get")(name.toStdString());
                     if (PyType_Check(cls.ptr()) && toQString(cls.attr("__module__")) == module
-                        && !adoptInOtherFile(ns->name, module, name, cls, stmt, report))
-                        rememberRemovedClass(ns->name, module, name, cls, stmt);
+                        && !adoptInOtherFile(nsName, module, name, cls, stmt, report))
+                        rememberRemovedClass(nsName, module, name, cls, stmt);
                 }
             } catch (py::error_already_set &) {
+                // Its classes are not kept for adoption; the file is gone all the same.
             }
         }
         if (record.loaded) {
@@ -537,20 +568,22 @@ QList<ReloadReport> Importer::rescan(const QString &path)
         }
     }
     for (const auto &dir : before.directories()) {
-        if (!ns->map.directory(dir.dottedName) && modules.contains(dir.dottedName.toStdString())) {
-            modules.attr("pop")(dir.dottedName.toStdString());
-            py::object parent = modules.attr("get")(NamespaceMap::parentName(dir.dottedName).toStdString());
-            const std::string leaf = dir.dottedName.section(QLatin1Char('.'), -1).toStdString();
-            if (!parent.is_none() && py::hasattr(parent, "__dict__") && parent.attr("__dict__").contains(leaf))
-                parent.attr("__dict__").attr("pop")(leaf);
-            m_exports.remove(dir.dottedName);
+        if (!after.directory(dir.dottedName)) {
+            m_registry.forgetDirectory(dir.dottedName);
             touched.insert(NamespaceMap::parentName(dir.dottedName));
+            if (modules.contains(dir.dottedName.toStdString()))
+                modules.attr("pop")(dir.dottedName.toStdString());
         }
     }
-    indexNamespace(*ns);
-    for (const QString &file : newFiles - oldFiles) {
-        const QString module = m_moduleOfPath.value(file);
-        const QString directory = m_files[module].directory;
+    QStringList added(newFiles.begin(), newFiles.end());
+    added.sort();
+    for (const QString &file : added) {
+        if (oldFiles.contains(file))
+            continue;
+        const QString module = m_registry.moduleOf(file);
+        if (module.isEmpty())
+            continue;  // dropped again by a rescan that ran in between
+        const QString directory = NamespaceMap::parentName(module);
         touched.insert(directory);
         if (!modules.contains(directory.toStdString()))
             continue;  // its namespace is not imported yet: it will load then
@@ -561,33 +594,35 @@ QList<ReloadReport> Importer::rescan(const QString &path)
         QElapsedTimer timer;
         timer.start();
         if (loadAdoptingClasses(file, module, report)) {
+            rebuildExports(directory);
+            reportConflicts(&report);
             report.ms = timer.nsecsElapsed() / 1e6;
             reports.append(report);
             publish(report);
             continue;
         }
         try {
-            py::object imported = py::module_::import("importlib").attr("import_module")(module.toStdString());
-            // The import system binds the submodule on its directory's
-            // facade; the file name is not one of the namespace's names.
-            py::object facade = modules.attr("get")(directory.toStdString());
-            const std::string stem = QFileInfo(file).completeBaseName().toStdString();
-            if (!facade.is_none() && facade.attr("__dict__").contains(stem)
-                && facade.attr("__dict__")[py::str(stem)].ptr() == imported.ptr())
-                PyDict_DelItemString(facade.attr("__dict__").ptr(), stem.c_str());
-            for (const QString &n : m_files[module].exports)
-                report.actions.append({n, QStringLiteral("added")});
+            py::module_::import("importlib").attr("import_module")(module.toStdString());
+            rebuildExports(directory);
+            if (const FileRegistry::File *loaded = m_registry.file(module)) {
+                for (const QString &n : loaded->exports) {
+                    if (m_registry.ownerOf(directory, n) == module)
+                        report.actions.append({n, QStringLiteral("added")});
+                }
+            }
         } catch (py::error_already_set &e) {
             Reloader::describeError(e, file, report);
             modules.attr("pop")(module.toStdString(), py::none());
         }
+        reportConflicts(&report);
         report.ms = timer.nsecsElapsed() / 1e6;
         reports.append(report);
         publish(report);
     }
     for (const QString &directory : touched)
         rebuildExports(directory);
-    emitNamespaceChanged(ns->name);
+    reportConflicts(nullptr);
+    emitNamespaceChanged(nsName);
     return reports;
 }
 
@@ -628,12 +663,7 @@ bool Importer::loadAdoptingClasses(const QString &file, const QString &module, R
         sysModules().attr("pop")(module.toStdString(), py::none());
         return true;
     }
-    FileModule &record = m_files[module];
-    record.source = source;
-    record.hash = hashOf(bytes);
-    record.loaded = true;
-    record.tree = context.newTree;
-    computeExports(record, context.newTree, fileModule);
+    markApplied(module, source, hashOf(bytes), context.newTree, fileModule, context.newTree);
     QHash<QString, RemovedClass> &removed = m_removedClasses[ns->name];
     for (auto it = removed.begin(); it != removed.end();) {
         py::object cls = it->ref();
@@ -647,8 +677,9 @@ bool Importer::loadAdoptingClasses(const QString &file, const QString &module, R
 
 std::optional<Reloader::Adoption> Importer::adoptableClass(const QString &nsName, const QString &name)
 {
-    auto removed = m_removedClasses.value(nsName).constFind(name);
-    if (removed != m_removedClasses.value(nsName).constEnd()) {
+    const QHash<QString, RemovedClass> classes = m_removedClasses.value(nsName);
+    auto removed = classes.constFind(name);
+    if (removed != classes.constEnd()) {
         py::object cls = removed->ref();
         if (!cls.is_none())
             return Reloader::Adoption{cls, removed->node, removed->from};
@@ -663,10 +694,12 @@ bool Importer::adoptInOtherFile(const QString &nsName, const QString &fromModule
     // of that name, a distinct class until now (two files defining one name
     // conflict, and the first keeps it). Cut, the class that has the existing
     // instances takes that file's definition and the file binds it.
-    for (auto it = m_files.cbegin(); it != m_files.cend(); ++it) {
-        const QString &other = it.key();
-        if (other == fromModule || !it->loaded || !other.startsWith(nsName + QLatin1Char('.')))
+    // Module names first: the loop runs Python code, which may change the registry.
+    for (const QString &other : m_registry.modulesOf(nsName)) {
+        const FileRegistry::File *record = m_registry.file(other);
+        if (other == fromModule || !record || !record->loaded)
             continue;
+        const FileRegistry::File it = *record;
         py::object module = sysModules().attr("get")(other.toStdString());
         if (module.is_none())
             continue;
@@ -676,18 +709,19 @@ bool Importer::adoptInOtherFile(const QString &nsName, const QString &fromModule
             continue;
         py::object node;
         try {
-            py::object tree = py::module_::import("ast").attr("parse")(it->source.toStdString());
+            py::object tree = py::module_::import("ast").attr("parse")(it.source.toStdString());
             for (py::handle stmt : tree.attr("body")) {
                 if (py::type::of(stmt).attr("__name__").cast<std::string>() == "ClassDef"
                     && toQString(stmt.attr("name")) == name)
                     node = py::reinterpret_borrow<py::object>(stmt);
             }
         } catch (py::error_already_set &) {
+            // The other file's source has no such class: nothing to adopt there.
         }
         if (!node)
             continue;
-        const QString path = it->path;
-        const QString directory = it->directory;
+        const QString path = it.path;
+        const QString directory = it.directory;
         if (Reloader::adoptClass(py::reinterpret_borrow<py::module_>(module), path, name, cls, oldNode, newCls, node,
                                  report)) {
             rebuildExports(directory);
@@ -790,8 +824,10 @@ NamespaceNode Importer::directoryNode(const Namespace &ns, const NamespaceMap::D
     py::object property = py::module_::import("builtins").attr("property");
     QSet<QString> seen;
     for (const QString &path : dir.files) {
-        const QString moduleName = m_moduleOfPath.value(path);
-        const FileModule &file = m_files[moduleName];
+        const QString moduleName = m_registry.moduleOf(path);
+        const FileRegistry::File *record = m_registry.file(moduleName);
+        // A copy: reading values below runs user code (properties, __repr__).
+        const FileRegistry::File file = record ? *record : FileRegistry::File();
         py::object module = modules.attr("get")(moduleName.toStdString());
         QStringList names = file.exports;
         QHash<QString, int> lines = file.lines;
@@ -830,44 +866,12 @@ NamespaceNode Importer::directoryNode(const Namespace &ns, const NamespaceMap::D
             child.file = path;
             child.line = lines.value(n);
             child.kind = staticKinds.value(n, NamespaceNode::Kind::Value);
-            if (!module.is_none() && py::hasattr(module, n.toStdString().c_str())) {
-                py::object value = module.attr(n.toStdString().c_str());
-                if (PyType_Check(value.ptr())) {
-                    child.kind = NamespaceNode::Kind::Class;
-                    for (auto item : py::reinterpret_borrow<py::dict>(value.attr("__dict__").attr("copy")())) {
-                        py::handle v = item.second;
-                        py::object fn;
-                        if (PyFunction_Check(v.ptr()))
-                            fn = py::reinterpret_borrow<py::object>(v);
-                        else if (py::isinstance(v, property) && PyFunction_Check(v.attr("fget").ptr()))
-                            fn = v.attr("fget");
-                        else if (py::hasattr(v, "__func__") && PyFunction_Check(v.attr("__func__").ptr()))
-                            fn = v.attr("__func__");
-                        if (!fn && !PyType_Check(v.ptr()))
-                            continue;
-                        NamespaceNode member;
-                        member.name = toQString(item.first);
-                        member.qualifiedName = child.qualifiedName + QLatin1Char('.') + member.name;
-                        member.kind = fn ? NamespaceNode::Kind::Function : NamespaceNode::Kind::Class;
-                        member.file = path;
-                        if (fn)
-                            member.line = fn.attr("__code__").attr("co_firstlineno").cast<int>();
-                        child.children.append(member);
-                    }
-                } else if (PyFunction_Check(value.ptr())) {
-                    child.kind = NamespaceNode::Kind::Function;
-                    child.line = value.attr("__code__").attr("co_firstlineno").cast<int>();
-                    try {
-                        child.summary = n + toQString(py::module_::import("inspect").attr("signature")(value));
-                    } catch (py::error_already_set &) {
-                    }
-                } else {
-                    child.kind = NamespaceNode::Kind::Value;
-                    std::string text = py::repr(value).cast<std::string>();
-                    if (text.size() > 80)
-                        text = text.substr(0, 77) + "...";
-                    child.summary = QString::fromStdString(text);
-                }
+            try {
+                describeValue(module, child, property);
+            } catch (py::error_already_set &e) {
+                // One value that cannot be described (a __repr__ that raises)
+                // must not cost the whole view its update.
+                child.summary = QStringLiteral("<%1>").arg(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0));
             }
             node.children.append(child);
         }
@@ -875,10 +879,58 @@ NamespaceNode Importer::directoryNode(const Namespace &ns, const NamespaceMap::D
     return node;
 }
 
+void Importer::describeValue(py::handle module, NamespaceNode &child, py::handle property)
+{
+    const std::string name = child.name.toStdString();
+    if (module.is_none() || !py::hasattr(module, name.c_str()))
+        return;
+    py::object value = module.attr(name.c_str());
+    if (PyType_Check(value.ptr())) {
+        child.kind = NamespaceNode::Kind::Class;
+        // A copy of the class dict: the checks below may run user code.
+        for (auto item : py::reinterpret_borrow<py::dict>(value.attr("__dict__").attr("copy")())) {
+            py::handle v = item.second;
+            py::object fn;
+            if (PyFunction_Check(v.ptr()))
+                fn = py::reinterpret_borrow<py::object>(v);
+            else if (py::isinstance(v, property) && PyFunction_Check(v.attr("fget").ptr()))
+                fn = v.attr("fget");
+            else if (py::hasattr(v, "__func__") && PyFunction_Check(v.attr("__func__").ptr()))
+                fn = v.attr("__func__");
+            if (!fn && !PyType_Check(v.ptr()))
+                continue;
+            NamespaceNode member;
+            member.name = toQString(item.first);
+            member.qualifiedName = child.qualifiedName + QLatin1Char('.') + member.name;
+            member.kind = fn ? NamespaceNode::Kind::Function : NamespaceNode::Kind::Class;
+            member.file = child.file;
+            if (fn)
+                member.line = fn.attr("__code__").attr("co_firstlineno").cast<int>();
+            child.children.append(member);
+        }
+    } else if (PyFunction_Check(value.ptr())) {
+        child.kind = NamespaceNode::Kind::Function;
+        child.line = value.attr("__code__").attr("co_firstlineno").cast<int>();
+        try {
+            child.summary = child.name + toQString(py::module_::import("inspect").attr("signature")(value));
+        } catch (py::error_already_set &) {
+            // No signature (a decorated or odd callable): the name alone is shown.
+        }
+    } else {
+        child.kind = NamespaceNode::Kind::Value;
+        std::string text = py::repr(value).cast<std::string>();
+        if (text.size() > 80)
+            text = text.substr(0, 77) + "...";
+        child.summary = QString::fromStdString(text);
+    }
+}
+
 QList<NamespaceNode> Importer::snapshot()
 {
     QList<NamespaceNode> roots;
-    for (const Namespace &ns : m_namespaces) {
+    // A copy: describing values runs user code, which may register or rescan.
+    const std::deque<Namespace> namespaces = m_namespaces;
+    for (const Namespace &ns : namespaces) {
         if (const NamespaceMap::Directory *root = ns.map.directory(ns.name))
             roots.append(directoryNode(ns, *root));
     }

@@ -3,6 +3,7 @@
 // Private to core: includes pybind11.
 #include <pybind11/pybind11.h>
 
+#include "FileRegistry_p.h"
 #include "NamespaceMap.h"
 #include "NamespaceNode.h"
 #include "ReloadReport.h"
@@ -72,21 +73,6 @@ public:
     py::list facadeDir(py::handle facade);
 
 private:
-    struct FileModule
-    {
-        QString path;
-        QString directory;    // dotted name of its directory namespace
-        QString source;       // the version applied last
-        QByteArray hash;
-        QStringList exports;  // public names, in order
-        QHash<QString, int> lines;
-        bool loaded = false;
-        bool lastFailed = false;  // the last reload of it was rejected
-        // Syntax tree of `source` once the file has been reloaded, for its next
-        // reload. Not kept for every imported file: thousands of trees slow
-        // down every garbage collection.
-        py::object tree;
-    };
     // A class a file stopped defining, kept (weakly) so that a file that
     // defines it next adopts it: a class cut from one file and pasted into
     // another keeps its identity.
@@ -107,8 +93,17 @@ private:
     Namespace *namespaceOf(const QString &dottedName);
     Namespace *namespaceOfPath(const QString &path);
     void indexNamespace(Namespace &ns);
-    void computeExports(FileModule &file, py::handle tree, py::handle module);
+    // Records `source` as applied to `moduleName`, with the names its tree
+    // (and the module's __all__) export.
+    void markApplied(const QString &moduleName, const QString &source, const QByteArray &hash, py::object tree,
+                     py::handle module, py::object keptTree);
     void rebuildExports(const QString &directory);
+    // Conflicts that appeared since the last call: those of `report`'s module
+    // go into the report, the others are warnings.
+    void reportConflicts(ReloadReport *report);
+    // A directory or file under a namespace root that the last scan did not
+    // see (created since): scans again, so it is served as part of the namespace.
+    void rescanIfNew(const QString &dottedName);
     static QString facadeName(py::handle facade);
     // The loaded module whose file defines `name` for the directory, or None.
     py::object ownerModule(const QString &directory, const QString &name);
@@ -117,6 +112,8 @@ private:
     std::unique_lock<std::recursive_mutex> lockReloads();
     void emitNamespaceChanged(const QString &dottedName);
     NamespaceNode directoryNode(const Namespace &ns, const NamespaceMap::Directory &dir);
+    // Kind, line, members and summary of one name of a loaded file.
+    void describeValue(py::handle module, NamespaceNode &child, py::handle property);
     std::optional<Reloader::Adoption> adoptableClass(const QString &nsName, const QString &name);
     bool adoptInOtherFile(const QString &nsName, const QString &fromModule, const QString &name, py::handle cls,
                           py::handle oldNode, ReloadReport &report);
@@ -124,11 +121,14 @@ private:
     void rememberRemovedClass(const QString &nsName, const QString &moduleName, const QString &name,
                               py::handle cls, py::handle node);
 
-    QList<Namespace> m_namespaces;
-    QHash<QString, FileModule> m_files;                    // module name -> file
-    QHash<QString, QString> m_moduleOfPath;                // clean path -> module name
-    QHash<QString, QHash<QString, QString>> m_exports;     // directory -> name -> module
-    QSet<QString> m_conflicts;
+    // A deque: a Namespace stays where it is while others are added (user
+    // code run by an import may register a directory).
+    std::deque<Namespace> m_namespaces;
+    FileRegistry m_registry;
+    bool m_rescanningForImport = false;
+    // Reloads and rescans in progress: they put the conflicts they cause into
+    // their reports; an import outside them reports its own as warnings.
+    int m_reloadDepth = 0;
     QHash<QString, QHash<QString, RemovedClass>> m_removedClasses;  // namespace -> class name -> class
     std::deque<ReloadReport> m_reports;
     py::object m_finder;

@@ -5,7 +5,10 @@
 
 #include <QCoreApplication>
 #include <QMetaObject>
+#include <QScopeGuard>
 #include <QTimer>
+
+#include <climits>
 
 #include <csignal>
 #include <pthread.h>
@@ -214,13 +217,40 @@ void PythonRuntimePrivate::deliverOutput()
 
 int PythonRuntimePrivate::exitStatusOf(py::error_already_set &e)
 {
-    py::object code = e.value().attr("code");
-    if (code.is_none())
-        return 0;
-    if (py::isinstance<py::int_>(code))
-        return code.cast<int>();
-    py::print(code, py::arg("file") = py::module_::import("sys").attr("stderr"));
+    // Python's own rules (handle_system_exit in pythonrun.c): None is 0, an
+    // int is the status (-1 when it does not fit), anything else is printed
+    // to stderr and the status is 1.
+    try {
+        py::object code = e.value().attr("code");
+        if (code.is_none())
+            return 0;
+        if (PyLong_Check(code.ptr())) {
+            int overflow = 0;
+            const long value = PyLong_AsLongAndOverflow(code.ptr(), &overflow);
+            if (overflow != 0 || value > INT_MAX || value < INT_MIN)
+                return -1;
+            return int(value);
+        }
+        py::print(code, py::arg("file") = py::module_::import("sys").attr("stderr"));
+    } catch (py::error_already_set &inner) {
+        // The code's __str__ raised, or stderr is gone: say so where it can be seen.
+        printPythonException(inner);
+    }
     return 1;
+}
+
+void PythonRuntimePrivate::flushUserStreams()
+{
+    for (const char *name : {"stdout", "stderr"}) {
+        try {
+            py::object stream = py::module_::import("sys").attr(name);
+            if (!stream.is_none())
+                stream.attr("flush")();
+        } catch (py::error_already_set &) {
+            // A stream the user replaced (or closed) that cannot flush: what it
+            // holds is its own business; the command has ended either way.
+        }
+    }
 }
 
 void PythonRuntimePrivate::printException(py::error_already_set &e)
@@ -230,7 +260,11 @@ void PythonRuntimePrivate::printException(py::error_already_set &e)
 
 void PythonRuntimePrivate::runInMain(const QString &source, const QString &fileName, bool replSingle)
 {
-    int status = 0;
+    int status = 1;
+    // Emitted whatever the user code did to the interpreter's streams.
+    const auto finished = qScopeGuard([this, &status] {
+        emitOnOwnerThread([this, status] { Q_EMIT q->commandFinished(status); });
+    });
     try {
         py::dict globals = py::module_::import("__main__").attr("__dict__");
         if (!replSingle)
@@ -239,6 +273,7 @@ void PythonRuntimePrivate::runInMain(const QString &source, const QString &fileN
         py::object code = builtins.attr("compile")(source.toStdString(), fileName.toStdString(),
                                                    replSingle ? "single" : "exec");
         builtins.attr("exec")(code, globals);
+        status = 0;
     } catch (py::error_already_set &e) {
         if (e.matches(PyExc_SystemExit)) {
             status = exitStatusOf(e);
@@ -247,8 +282,7 @@ void PythonRuntimePrivate::runInMain(const QString &source, const QString &fileN
             printException(e);
         }
     }
-    py::module_::import("sys").attr("stdout").attr("flush")();
-    emitOnOwnerThread([this, status] { Q_EMIT q->commandFinished(status); });
+    flushUserStreams();
 }
 
 // ---------------------------------------------------------------- PythonRuntime
@@ -326,11 +360,15 @@ void PythonRuntime::pushConsoleLine(const QString &line)
 {
     d->console->post([this, line] {
         PythonRuntimePrivate *p = d.get();
+        bool continuation = false;
+        // The console asks for its next line however this one ended.
+        const auto ready = qScopeGuard([this, &continuation] {
+            d->emitOnOwnerThread([this, continuation] { Q_EMIT consoleReady(continuation); });
+        });
         p->consoleBuffer += p->consoleBuffer.isEmpty() ? line : QLatin1Char('\n') + line;
         const QString source = p->consoleBuffer;
         if (source.trimmed().isEmpty()) {
             p->consoleBuffer.clear();
-            d->emitOnOwnerThread([this] { Q_EMIT consoleReady(false); });
             return;
         }
         bool complete = true;
@@ -343,18 +381,16 @@ void PythonRuntime::pushConsoleLine(const QString &line)
         } catch (py::error_already_set &e) {
             // A syntax error: show it now; the block is finished.
             p->consoleBuffer.clear();
+            const auto finished = qScopeGuard([this] { d->emitOnOwnerThread([this] { Q_EMIT commandFinished(1); }); });
             printPythonException(e);
-            d->emitOnOwnerThread([this] { Q_EMIT commandFinished(1); });
-            d->emitOnOwnerThread([this] { Q_EMIT consoleReady(false); });
             return;
         }
         if (!complete) {
-            d->emitOnOwnerThread([this] { Q_EMIT consoleReady(true); });
+            continuation = true;
             return;
         }
         p->consoleBuffer.clear();
         p->runInMain(source + QLatin1Char('\n'), QStringLiteral("<console>"), true);
-        d->emitOnOwnerThread([this] { Q_EMIT consoleReady(false); });
     });
 }
 
@@ -410,9 +446,17 @@ void PythonRuntime::runProgram(const QString &spec)
         }
         PythonRuntime *self = this;
         auto body = py::cpp_function([self, spec, target]() {
-            int status = 0;
+            int status = 1;
+            // "Program running" ends, and its signal goes, whatever the program did.
+            const auto finished = qScopeGuard([self, spec, &status] {
+                self->d->programRunning = false;
+                self->d->programThreadId = 0;
+                self->d->emitOnOwnerThread([self, spec, status] { Q_EMIT self->programFinished(spec, status); });
+            });
+            self->d->programThreadId = PyThread_get_thread_ident();
             try {
                 target();
+                status = 0;
             } catch (py::error_already_set &e) {
                 if (e.matches(PyExc_SystemExit))
                     status = self->d->exitStatusOf(e);
@@ -423,17 +467,26 @@ void PythonRuntime::runProgram(const QString &spec)
                     self->d->printException(e);
                 }
             }
-            self->d->programRunning = false;
-            self->d->programThreadId = 0;
-            self->d->emitOnOwnerThread([self, spec, status] { Q_EMIT self->programFinished(spec, status); });
+            self->d->flushUserStreams();
         });
         py::object thread = py::module_::import("threading").attr("Thread")(
             py::arg("target") = body, py::arg("name") = spec.toStdString(), py::arg("daemon") = true);
         d->programSpec = spec;
         d->programRunning = true;
-        thread.attr("start")();
-        d->programThreadId = thread.attr("ident").cast<unsigned long>();
+        // Before the start: a program that ends at once must not finish before it started.
         d->emitOnOwnerThread([this, spec] { Q_EMIT programStarted(spec); });
+        try {
+            thread.attr("start")();
+        } catch (py::error_already_set &e) {
+            d->programRunning = false;
+            d->printException(e);
+            d->emitOnOwnerThread([this, spec] { Q_EMIT programFinished(spec, 1); });
+            return;
+        }
+        // The body sets its id as it starts; this covers a stopProgram() that
+        // comes before. Both hold the GIL, so the body's end cannot come between.
+        if (d->programRunning && d->programThreadId == 0)
+            d->programThreadId = thread.attr("ident").cast<unsigned long>();
     });
 }
 

@@ -68,6 +68,8 @@ public:
     // the shell does) and emits commandFinished with its exit status.
     void runInMain(const QString &source, const QString &fileName, bool replSingle);
     int exitStatusOf(py::error_already_set &e);
+    // Flushes sys.stdout and sys.stderr, whatever the user made of them.
+    void flushUserStreams();
     void printException(py::error_already_set &e);
 
     static PythonRuntimePrivate *current;  // the started runtime, for the output writers

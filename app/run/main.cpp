@@ -21,13 +21,23 @@ namespace {
 int s_signalPipe[2] = {-1, -1};
 struct sigaction s_pythonHandler;
 
-// Chains to Python's own handler (which trips its flag and makes a blocking
-// call in the interpreter's main thread return), then tells the event loop,
-// which decides what Ctrl+C means right now.
-void onSigint(int sig)
+// A SIGINT sent to one thread (SI_TKILL: PythonRuntime::interrupt() aiming at
+// the console worker, or signal.raise_signal() in user code) is Python's: it
+// goes to Python's own handler, which trips its flag and makes a blocking call
+// return. Any other SIGINT (Ctrl+C, kill) is the user's: only the event loop
+// hears of it, and decides what it means right now. Passing the user's to
+// Python as well would interrupt twice (the second one inside the printing of
+// the first traceback) and let the loop see interrupt()'s own signal as a
+// second Ctrl+C, stopping the program too.
+void onSigint(int sig, siginfo_t *info, void *context)
 {
-    if (s_pythonHandler.sa_handler != SIG_DFL && s_pythonHandler.sa_handler != SIG_IGN)
-        s_pythonHandler.sa_handler(sig);
+    if (info && info->si_code == SI_TKILL) {
+        if (s_pythonHandler.sa_flags & SA_SIGINFO)
+            s_pythonHandler.sa_sigaction(sig, info, context);
+        else if (s_pythonHandler.sa_handler != SIG_DFL && s_pythonHandler.sa_handler != SIG_IGN)
+            s_pythonHandler.sa_handler(sig);
+        return;
+    }
     const char byte = 1;
     [[maybe_unused]] ssize_t n = write(s_signalPipe[1], &byte, 1);
 }
@@ -142,7 +152,8 @@ int main(int argc, char *argv[])
     const bool interactive = isatty(STDIN_FILENO);
     [[maybe_unused]] int piped = pipe(s_signalPipe);
     struct sigaction action {};
-    action.sa_handler = onSigint;
+    action.sa_sigaction = onSigint;
+    action.sa_flags = SA_SIGINFO;
     sigemptyset(&action.sa_mask);
     sigaction(SIGINT, &action, &s_pythonHandler);
     QSocketNotifier signalNotifier(s_signalPipe[0], QSocketNotifier::Read);
