@@ -48,6 +48,13 @@ void NamespaceMap::scanDirectory(const QString &path, const QString &dottedName,
     for (const QFileInfo &file : files) {
         if (file.fileName().startsWith(QLatin1Char('.')))
             continue;
+        if (file.completeBaseName().contains(QLatin1Char('.'))) {
+            // "a.b.py" would be the module `dotted.a.b`, which is the
+            // directory a/b's name: Python cannot import it either.
+            m_warnings << QStringLiteral("%1: a module name cannot contain a dot; the file is not loaded")
+                              .arg(file.absoluteFilePath());
+            continue;
+        }
         dir.files << file.absoluteFilePath();
         stems << file.completeBaseName();
     }

@@ -67,6 +67,7 @@ private Q_SLOTS:
         QTest::newRow("keyword") << "class/x.py" << "not a Python identifier";
         QTest::newRow("hidden") << ".hidden/x.py" << "hidden directory";
         QTest::newRow("file and dir clash") << "services.py" << "also maps to";
+        QTest::newRow("dot in a file name") << "services.v2.py" << "cannot contain a dot";
     }
     void skippedWithWarning()
     {
