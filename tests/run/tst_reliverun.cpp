@@ -5,6 +5,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+
 // relive-run as a user runs it: the example's loop in a program thread, edits
 // saved by another program, scripts and a REPL on a pipe.
 class tst_ReliveRun : public QObject
@@ -67,6 +69,13 @@ private Q_SLOTS:
         QTest::newRow("ok") << "from applib.services import NetworkService\nNetworkService()" << 0;
         QTest::newRow("sys.exit(3)") << "import sys\nsys.exit(3)" << 3;
         QTest::newRow("exception") << "raise RuntimeError('x')" << 1;
+        QTest::newRow("SystemExit(2**100)") << "raise SystemExit(2**100)" << 255;
+        QTest::newRow("SystemExit('text')") << "raise SystemExit('text')" << 1;
+        QTest::newRow("sys.stdout = None, then exit(4)") << "import sys\nsys.stdout = None\nsys.exit(4)" << 4;
+        // A thread that is not a daemon and never stops does not keep relive-run alive.
+        QTest::newRow("non-daemon thread never stopped")
+            << "import threading, time\nthreading.Thread(target=time.sleep, args=(1000,)).start()" << 0;
+        QTest::newRow("os._exit(5)") << "import os\nos._exit(5)" << 5;
     }
     void scriptExitStatus()
     {
@@ -75,8 +84,44 @@ private Q_SLOTS:
         QProcess p;
         p.start(QStringLiteral(RELIVE_RUN), {exampleCopy(QStringLiteral("script")), QStringLiteral("-n"),
                                              QStringLiteral("applib"), QStringLiteral("-c"), code});
-        QVERIFY(p.waitForFinished(20000));
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
         QCOMPARE(p.exitCode(), status);
+        if (QByteArray(QTest::currentDataTag()) == "SystemExit('text')")
+            QVERIFY(p.readAllStandardError().contains("text"));
+    }
+
+    void ctrlCInterruptsOnlyTheConsoleCommand()
+    {
+        // A Ctrl+C while the console runs a command interrupts that command,
+        // with its traceback, and nothing else: the program keeps running.
+        QProcess p;
+        p.start(QStringLiteral(RELIVE_RUN), {exampleCopy(QStringLiteral("ctrlc")), QStringLiteral("-n"),
+                                             QStringLiteral("applib"), QStringLiteral("--run"),
+                                             QStringLiteral("applib.main:run")});
+        QVERIFY(p.waitForStarted());
+        QString seen;
+        QVERIFY2(!waitForLine(p, QRegularExpression(QStringLiteral("^\\[echo #1\\]")), seen).isEmpty(), qPrintable(seen));
+        p.write("import time\nprint('sleeping', flush=True); time.sleep(1000)\n");
+        QVERIFY2(!waitForLine(p, QRegularExpression(QStringLiteral("^sleeping$")), seen).isEmpty(), qPrintable(seen));
+        QTest::qWait(100);  // from the print into the sleep
+        QVERIFY(::kill(pid_t(p.processId()), SIGINT) == 0);
+        QString err;
+        for (int i = 0; i < 600 && !err.contains(QLatin1String("KeyboardInterrupt")); ++i) {
+            p.waitForReadyRead(100);
+            err += QString::fromUtf8(p.readAllStandardError());
+        }
+        QVERIFY2(err.contains(QLatin1String("Traceback")) && err.contains(QLatin1String("KeyboardInterrupt")),
+                 qPrintable(err));
+        p.write("print('console again', flush=True)\n");
+        QVERIFY2(!waitForLine(p, QRegularExpression(QStringLiteral("^console again$")), seen).isEmpty(), qPrintable(seen));
+        // The program still prints: a line it writes after the console's.
+        QVERIFY2(!waitForLine(p, QRegularExpression(QStringLiteral("^\\[echo #\\d+\\]")), seen).isEmpty(), qPrintable(seen));
+        QCOMPARE(p.state(), QProcess::Running);
+        err += QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(!err.contains(QLatin1String("could not print")), qPrintable(err));
+        p.kill();
+        p.waitForFinished();
     }
 
     void replOnAPipe()
