@@ -386,22 +386,29 @@ void collectBound(py::handle stmt, bool includeImports, QStringList &out)
     }
 }
 
-// Runs a code object with a time limit: past it, ReloadTimeout is raised
-// asynchronously in the executing thread (again every 200 ms, in case the
-// code catches it).
+// Limits the time of the execution that runs while it exists: past the
+// limit, ReloadTimeout is raised asynchronously in the executing thread
+// (again every 200 ms, in case the code catches it). Scoped: the watching
+// thread is stopped and joined however the scope is left.
 class ExecutionWatchdog
 {
 public:
-    ExecutionWatchdog(double seconds)
+    explicit ExecutionWatchdog(double seconds)
         : m_threadId(PyThread_get_thread_ident()),
           m_limit(std::chrono::duration<double>(seconds)),
           m_thread([this] { watch(); })
     {
     }
+    // Destroyed with the GIL held, right after the execution returned or raised.
+    ~ExecutionWatchdog() { finish(); }
+    ExecutionWatchdog(const ExecutionWatchdog &) = delete;
+    ExecutionWatchdog &operator=(const ExecutionWatchdog &) = delete;
 
-    // With the GIL held, right after the execution returned or raised.
+private:
     void finish()
     {
+        if (!m_thread.joinable())
+            return;
         m_executing = false;
         PyThreadState_SetAsyncExc(m_threadId, nullptr);  // drop one not yet delivered
         py::gil_scoped_release release;
@@ -413,7 +420,6 @@ public:
         m_thread.join();
     }
 
-private:
     void watch()
     {
         std::unique_lock<std::mutex> lock(m_mutex);
@@ -843,8 +849,10 @@ public:
     {
         QSet<QString> handled = {QStringLiteral("_member_map_"), QStringLiteral("_member_names_"),
                                  QStringLiteral("_value2member_map_"), QStringLiteral("_unhashable_values_")};
-        py::dict oldMap = oldCls.attr("_member_map_");
-        py::dict newMap = newCls.attr("_member_map_");
+        // Snapshots: re-classing a member and rebinding the tables below may
+        // run Python code (a __del__ of a replaced value).
+        py::dict oldMap = oldCls.attr("_member_map_").attr("copy")();
+        py::dict newMap = newCls.attr("_member_map_").attr("copy")();
         py::dict map;
         for (auto item : newMap) {
             const QString name = toQString(item.first);
@@ -879,7 +887,7 @@ public:
                 action(qualName + QLatin1Char('.') + toQString(item.first), QStringLiteral("member removed"));
         }
         py::dict values;
-        for (auto item : py::reinterpret_borrow<py::dict>(newCls.attr("_value2member_map_")))
+        for (auto item : py::dict(newCls.attr("_value2member_map_").attr("copy")()))
             values[item.first] = keptObject(item.second.ptr());
         setAttr(tx, oldCls, QStringLiteral("_member_map_"), map);
         setAttr(tx, oldCls, QStringLiteral("_member_names_"), newCls.attr("_member_names_"));
@@ -1420,16 +1428,14 @@ void Reloader::reload(py::module_ module, const QString &path, const QString &ol
         try {
             py::object tree = ast.attr("Module")(py::arg("body") = body, py::arg("type_ignores") = py::list());
             py::object code = builtins.attr("compile")(tree, file, "exec", py::arg("dont_inherit") = true);
-            ExecutionWatchdog watchdog(s_timeLimit);
-            try {
-                PyObject *result = PyEval_EvalCode(code.ptr(), globals.ptr(), globals.ptr());
-                watchdog.finish();
-                if (!result)
-                    throw py::error_already_set();
-                Py_DECREF(result);
-            } catch (...) {
-                throw;
+            PyObject *result = nullptr;
+            {
+                ExecutionWatchdog watchdog(s_timeLimit);
+                result = PyEval_EvalCode(code.ptr(), globals.ptr(), globals.ptr());
             }
+            if (!result)
+                throw py::error_already_set();
+            Py_DECREF(result);
         } catch (py::error_already_set &e) {
             restoreGlobals();
             describeError(e, path, report);
