@@ -478,6 +478,18 @@ public:
     size_t rootCount() const { return m_roots.size(); }
     // Functions that took new code in this reload already carry new lines.
     void skip(py::handle fn) { m_seen.insert(fn.ptr()); m_alive.append(fn); }
+    // And those another pass already shifted.
+    // They are still followed: what they wrap may have moved on its own.
+    void skipShifted(const LineShifter &other)
+    {
+        for (py::handle o : other.m_shifted) {
+            m_fixed.insert(o.ptr());
+            m_alive.append(o);
+        }
+    }
+    // Every definition of the module is a root: a wrapper that a decorator
+    // which moved made is held by whatever it decorated, moved or not.
+    void addRoot(py::handle value) { m_roots.push_back(py::reinterpret_borrow<py::object>(value)); }
 
     void apply(Transaction &tx)
     {
@@ -532,11 +544,12 @@ private:
         }();
         if (isFunction(value)) {
             py::object code = value.attr("__code__");
-            if (toQString(code.attr("co_filename")) == m_path) {
+            if (!m_fixed.count(value.ptr()) && toQString(code.attr("co_filename")) == m_path) {
                 if (const Range *r = rangeOf(code.attr("co_firstlineno").cast<int>())) {
                     py::object fn = py::reinterpret_borrow<py::object>(value);
                     fn.attr("__code__") = shiftedCode(code, r->delta);
                     tx.undo.push_back([fn, code] { fn.attr("__code__") = code; });
+                    m_shifted.append(fn);
                 }
             }
             visit(tx, py::dict(value.attr("__dict__")).attr("get")("__wrapped__"), depth + 1);
@@ -564,7 +577,9 @@ private:
     std::vector<Range> m_ranges;
     std::vector<py::object> m_roots;
     std::unordered_set<PyObject *> m_seen;
+    std::unordered_set<PyObject *> m_fixed;  // already at their new lines
     py::list m_alive;  // keeps every visited object, so that no address is reused during the walk
+    py::list m_shifted;
 };
 
 class Merge
@@ -750,7 +765,35 @@ public:
         m_keepAlive.append(py::reinterpret_borrow<py::object>(newValue));
         if (py::hasattr(oldValue, "cache_clear"))
             oldValue.attr("cache_clear")();
+        clearTwinCaches(oldValue, newValue);
         return true;
+    }
+
+    // A wrapper made by a changed statement may escape too (a list of
+    // handlers rebuilt in the same save holds the new lru_cache): the
+    // function inside it is a twin (below), and its cache, which holds what
+    // the old code computed, is cleared with the kept wrapper's.
+    static void clearTwinCaches(py::handle oldWrapper, py::handle newWrapper)
+    {
+        if (!py::hasattr(oldWrapper, "cache_clear"))
+            return;
+        static py::object *registry = new py::object(py::module_::import("weakref").attr("WeakKeyDictionary")());
+        py::object ref = py::module_::import("weakref").attr("ref");
+        py::list alive;
+        try {
+            for (py::handle r : registry->attr("get")(oldWrapper, py::tuple())) {
+                py::object twin = r();
+                if (twin.is_none() || twin.is(oldWrapper) || twin.is(newWrapper))
+                    continue;
+                twin.attr("cache_clear")();
+                alive.append(r);
+            }
+            alive.append(ref(newWrapper));
+            (*registry)[oldWrapper] = py::tuple(alive);
+        } catch (py::error_already_set &) {
+            // A wrapper type without weak references: none of its copies can
+            // be followed, and the kept wrapper was cleared above.
+        }
     }
 
     // Running a changed statement creates new function objects, and some
@@ -1020,6 +1063,12 @@ public:
                     m_lines.add(oldStmt, newStmt, oldDict[key]);
             }
             retargetClassCell(tx, newCls, oldCls);
+            // Classes made earlier on the version merged here (a class pasted
+            // into a file before it was cut from the other, and a subclass
+            // of it that the same file already ran again) derive from the
+            // kept class from now on.
+            for (py::handle sub : py::list(newCls.attr("__subclasses__")()))
+                rebase(tx, sub, toQString(sub.attr("__qualname__")));
             if (oldDict.contains("_abc_impl") && py::hasattr(oldCls, "_abc_caches_clear"))
                 oldCls.attr("_abc_caches_clear")();
             m_updated.push_back(py::reinterpret_borrow<py::object>(oldCls));
@@ -1424,6 +1473,31 @@ void Reloader::reload(py::module_ module, const QString &path, const QString &ol
         }
     };
 
+    // Unchanged definitions that moved get their new lines before the
+    // changed statements run: a decorator that moved then makes wrappers
+    // with its new lines.
+    LineShifter movedDefinitions(path);
+    Transaction shiftTx;
+    try {
+        for (auto &[oldStmt, newStmt] : plan.moved) {
+            py::str key = newStmt.attr("name");
+            if (globals.contains(key))
+                movedDefinitions.add(oldStmt, newStmt, globals[key]);
+        }
+        if (movedDefinitions.size() > 0) {
+            const py::object moduleName = module.attr("__name__");
+            for (auto item : snapshot) {
+                if (!isClass(item.second) || py::getattr(item.second, "__module__", py::none()).equal(moduleName))
+                    movedDefinitions.addRoot(item.second);
+            }
+        }
+        movedDefinitions.apply(shiftTx);
+    } catch (py::error_already_set &e) {
+        shiftTx.rollback();
+        describeError(e, path, report);
+        return;
+    }
+
     if (py::len(plan.changed) > 0) {
         try {
             py::object tree = ast.attr("Module")(py::arg("body") = body, py::arg("type_ignores") = py::list());
@@ -1438,6 +1512,7 @@ void Reloader::reload(py::module_ module, const QString &path, const QString &ol
             Py_DECREF(result);
         } catch (py::error_already_set &e) {
             restoreGlobals();
+            shiftTx.rollback();
             describeError(e, path, report);
             if (e.matches(reloadTimeoutType()))
                 report.error = QStringLiteral("ReloadTimeout: the module body ran longer than %1 s and was stopped")
@@ -1447,6 +1522,7 @@ void Reloader::reload(py::module_ module, const QString &path, const QString &ol
     }
 
     Merge merge(path, report, &oldText, &newText);
+    merge.lines().skipShifted(movedDefinitions);
     if (context && context->adopt)
         merge.setAdoption(context->adopt);
     Transaction tx;
@@ -1491,14 +1567,10 @@ void Reloader::reload(py::module_ module, const QString &path, const QString &ol
                 merge.action(name, QStringLiteral("removed"));
             }
         }
-        for (auto &[oldStmt, newStmt] : plan.moved) {
-            py::str key = newStmt.attr("name");
-            if (globals.contains(key))
-                merge.lines().add(oldStmt, newStmt, globals[key]);
-        }
         merge.shiftMovedLines(tx);
     } catch (py::error_already_set &e) {
         tx.rollback();
+        shiftTx.rollback();
         restoreGlobals();
         describeError(e, path, report);
         report.actions.clear();
