@@ -1360,6 +1360,22 @@ bool Reloader::adoptClass(py::module_ module, const QString &path, const QString
         if (!merge.updateClass(tx, oldCls, newCls, oldNode, newNode, name, {}, /*adopted=*/true))
             return false;
         module.attr("__dict__")[py::str(name.toStdString())] = oldCls;
+        // Files of the namespace saved while both files defined the class
+        // may have imported the pasted one (`from .b import Base`): they
+        // bind the kept class too. Only module dicts are read, not the heap.
+        const QString top = toQString(module.attr("__name__")).section(QLatin1Char('.'), 0, 0);
+        py::dict modules = py::module_::import("sys").attr("modules").attr("copy")();
+        for (auto item : modules) {
+            const QString moduleName = toQString(item.first);
+            if ((moduleName != top && !moduleName.startsWith(top + QLatin1Char('.')))
+                || !PyModule_Check(item.second.ptr()))
+                continue;
+            py::dict globals = py::dict(item.second.attr("__dict__")).attr("copy")();
+            for (auto binding : globals) {
+                if (binding.second.is(newCls))
+                    item.second.attr("__dict__")[binding.first] = oldCls;
+            }
+        }
     } catch (py::error_already_set &e) {
         tx.rollback();
         merge.warn(name, QStringLiteral("cannot be adopted by %1 (%2); it keeps its old definition")
