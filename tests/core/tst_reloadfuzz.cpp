@@ -49,7 +49,7 @@ class tst_ReloadFuzz : public QObject
     {
         const QString spec = qEnvironmentVariableIsSet("RELIVE_FUZZ_SEEDS")
                                  ? qEnvironmentVariable("RELIVE_FUZZ_SEEDS")
-                                 : QStringLiteral("1-40");
+                                 : QStringLiteral("1-30");
         QList<quint32> out;
         for (const QString &part : spec.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
             const QStringList range = part.trimmed().split(QLatin1Char('-'));
