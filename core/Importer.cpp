@@ -469,6 +469,9 @@ std::optional<ReloadReport> Importer::reloadFile(const QString &filePath, bool f
     Reloader::Context context;
     context.oldTree = current.tree;
     context.adopt = [&](const QString &name) { return adoptableClass(nsName, name); };
+    context.adoptElsewhere = [&](const QString &name, py::handle cls, py::handle node) {
+        return adoptInOtherFile(nsName, moduleName, name, cls, node, report);
+    };
     if (report.error.isEmpty())
         Reloader::reload(py::reinterpret_borrow<py::module_>(module), path, QString(current.source), source, report, &context);
     m_registry.markFailed(moduleName, !report.ok());

@@ -11,6 +11,7 @@
 #include <mutex>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace {
@@ -385,22 +386,29 @@ void collectBound(py::handle stmt, bool includeImports, QStringList &out)
     }
 }
 
-// Runs a code object with a time limit: past it, ReloadTimeout is raised
-// asynchronously in the executing thread (again every 200 ms, in case the
-// code catches it).
+// Limits the time of the execution that runs while it exists: past the
+// limit, ReloadTimeout is raised asynchronously in the executing thread
+// (again every 200 ms, in case the code catches it). Scoped: the watching
+// thread is stopped and joined however the scope is left.
 class ExecutionWatchdog
 {
 public:
-    ExecutionWatchdog(double seconds)
+    explicit ExecutionWatchdog(double seconds)
         : m_threadId(PyThread_get_thread_ident()),
           m_limit(std::chrono::duration<double>(seconds)),
           m_thread([this] { watch(); })
     {
     }
+    // Destroyed with the GIL held, right after the execution returned or raised.
+    ~ExecutionWatchdog() { finish(); }
+    ExecutionWatchdog(const ExecutionWatchdog &) = delete;
+    ExecutionWatchdog &operator=(const ExecutionWatchdog &) = delete;
 
-    // With the GIL held, right after the execution returned or raised.
+private:
     void finish()
     {
+        if (!m_thread.joinable())
+            return;
         m_executing = false;
         PyThreadState_SetAsyncExc(m_threadId, nullptr);  // drop one not yet delivered
         py::gil_scoped_release release;
@@ -412,7 +420,6 @@ public:
         m_thread.join();
     }
 
-private:
     void watch()
     {
         std::unique_lock<std::mutex> lock(m_mutex);
@@ -440,46 +447,168 @@ private:
     std::thread m_thread;
 };
 
-// Moves the line numbers of an unchanged definition that moved in the file,
-// so tracebacks and inspect point at the right lines without running it again.
-py::object shiftedCode(py::handle code, int delta)
+// Moves the line numbers of unchanged definitions that moved in the file, so
+// tracebacks and inspect point at the right lines without running them again.
+// A code object belongs to the statement whose old lines hold its first line:
+// the wrapper a decorator returned belongs to the decorator's statement (it
+// moves with the decorator, if at all), never to the function it wraps.
+class LineShifter
 {
-    py::list consts;
-    for (py::handle c : code.attr("co_consts"))
-        consts.append(PyCode_Check(c.ptr()) ? shiftedCode(c, delta) : py::reinterpret_borrow<py::object>(c));
-    return code.attr("replace")(
-        py::arg("co_firstlineno") = code.attr("co_firstlineno").cast<int>() + delta,
-        py::arg("co_consts") = py::tuple(consts));
-}
+public:
+    explicit LineShifter(const QString &path) : m_path(path) {}
 
-void shiftLines(py::handle value, int delta, const QString &path, int depth = 0)
-{
-    if (depth > 8 || !value)
-        return;
-    if (isFunction(value)) {
-        py::object code = value.attr("__code__");
-        if (toQString(code.attr("co_filename")) == path)
-            value.attr("__code__") = shiftedCode(code, delta);
-        if (py::hasattr(value, "__wrapped__"))
-            shiftLines(value.attr("__wrapped__"), delta, path, depth + 1);
-    } else if (isClass(value)) {
-        for (auto item : py::reinterpret_borrow<py::dict>(value.attr("__dict__").attr("copy")()))
-            shiftLines(item.second, delta, path, depth + 1);
-    } else if (py::isinstance(value, py::module_::import("builtins").attr("property"))) {
-        for (const char *part : {"fget", "fset", "fdel"})
-            shiftLines(value.attr(part), delta, path, depth + 1);
-    } else if (py::hasattr(value, "__func__")) {
-        shiftLines(value.attr("__func__"), delta, path, depth + 1);
+    void add(py::handle oldStmt, py::handle newStmt, py::handle value)
+    {
+        int first = oldStmt.attr("lineno").cast<int>();
+        for (py::handle d : py::getattr(oldStmt, "decorator_list", py::list()))
+            first = std::min(first, d.attr("lineno").cast<int>());
+        const py::object end = oldStmt.attr("end_lineno");
+        const int last = end.is_none() ? first : end.cast<int>();
+        const int delta = newStmt.attr("lineno").cast<int>() - oldStmt.attr("lineno").cast<int>();
+        if (delta != 0)
+            m_ranges.push_back({first, last, delta});
+        m_roots.push_back(py::reinterpret_borrow<py::object>(value));
     }
-}
+    size_t size() const { return m_ranges.size(); }
+    void truncate(size_t ranges, size_t roots)
+    {
+        m_ranges.resize(std::min(ranges, m_ranges.size()));
+        m_roots.resize(std::min(roots, m_roots.size()));
+    }
+    size_t rootCount() const { return m_roots.size(); }
+    // Functions that took new code in this reload already carry new lines.
+    void skip(py::handle fn) { m_seen.insert(fn.ptr()); m_alive.append(fn); }
+    // And those another pass already shifted.
+    // They are still followed: what they wrap may have moved on its own.
+    void skipShifted(const LineShifter &other)
+    {
+        for (py::handle o : other.m_shifted) {
+            m_fixed.insert(o.ptr());
+            m_alive.append(o);
+        }
+    }
+    // Every definition of the module is a root: a wrapper that a decorator
+    // which moved made is held by whatever it decorated, moved or not.
+    void addRoot(py::handle value) { m_roots.push_back(py::reinterpret_borrow<py::object>(value)); }
+
+    void apply(Transaction &tx)
+    {
+        if (m_ranges.empty())
+            return;
+        for (const py::object &root : m_roots)
+            visit(tx, root, 0);
+    }
+
+private:
+    struct Range
+    {
+        int first;
+        int last;
+        int delta;
+    };
+
+    const Range *rangeOf(int line) const
+    {
+        const Range *best = nullptr;
+        for (const Range &r : m_ranges) {
+            if (line >= r.first && line <= r.last && (!best || r.last - r.first < best->last - best->first))
+                best = &r;
+        }
+        return best;
+    }
+
+    static py::object shiftedCode(py::handle code, int delta)
+    {
+        py::list consts;
+        for (py::handle c : code.attr("co_consts"))
+            consts.append(PyCode_Check(c.ptr()) ? shiftedCode(c, delta) : py::reinterpret_borrow<py::object>(c));
+        return code.attr("replace")(py::arg("co_firstlineno") = code.attr("co_firstlineno").cast<int>() + delta,
+                                    py::arg("co_consts") = py::tuple(consts));
+    }
+
+    // Only objects whose attributes are plain data are followed (functions,
+    // classes, the builtin descriptors and functools wrappers): reading an
+    // attribute of an arbitrary object could run its __getattr__.
+    void visit(Transaction &tx, py::handle value, int depth)
+    {
+        if (depth > 8 || !value || value.is_none() || m_seen.count(value.ptr()))
+            return;
+        m_seen.insert(value.ptr());
+        m_alive.append(value);
+        static py::object *types = [] {
+            py::object builtins = py::module_::import("builtins");
+            py::object functools = py::module_::import("functools");
+            return new py::object(py::make_tuple(builtins.attr("property"), builtins.attr("classmethod"),
+                                                 builtins.attr("staticmethod"), functools.attr("_lru_cache_wrapper"),
+                                                 functools.attr("cached_property")));
+        }();
+        if (isFunction(value)) {
+            py::object code = value.attr("__code__");
+            if (!m_fixed.count(value.ptr()) && toQString(code.attr("co_filename")) == m_path) {
+                if (const Range *r = rangeOf(code.attr("co_firstlineno").cast<int>())) {
+                    py::object fn = py::reinterpret_borrow<py::object>(value);
+                    fn.attr("__code__") = shiftedCode(code, r->delta);
+                    tx.undo.push_back([fn, code] { fn.attr("__code__") = code; });
+                    m_shifted.append(fn);
+                }
+            }
+            visit(tx, py::dict(value.attr("__dict__")).attr("get")("__wrapped__"), depth + 1);
+            PyObject *closure = PyFunction_GetClosure(value.ptr());
+            if (closure) {
+                for (py::handle cell : py::reinterpret_borrow<py::tuple>(closure)) {
+                    PyObject *content = PyCell_GET(cell.ptr());
+                    if (content && (PyFunction_Check(content) || PyObject_TypeCheck(content, &PyProperty_Type)
+                                    || PyObject_IsInstance(content, types->ptr()) == 1))
+                        visit(tx, content, depth + 1);
+                }
+            }
+        } else if (isClass(value)) {
+            for (auto item : py::dict(value.attr("__dict__")))
+                visit(tx, item.second, depth + 1);
+        } else if (PyObject_IsInstance(value.ptr(), types->ptr()) == 1) {
+            for (const char *part : {"fget", "fset", "fdel", "__func__", "__wrapped__", "func"}) {
+                if (py::hasattr(value, part))
+                    visit(tx, value.attr(part), depth + 1);
+            }
+        }
+    }
+
+    QString m_path;
+    std::vector<Range> m_ranges;
+    std::vector<py::object> m_roots;
+    std::unordered_set<PyObject *> m_seen;
+    std::unordered_set<PyObject *> m_fixed;  // already at their new lines
+    py::list m_alive;  // keeps every visited object, so that no address is reused during the walk
+    py::list m_shifted;
+};
 
 class Merge
 {
 public:
     Merge(const QString &path, ReloadReport &report, const SourceText *oldText, const SourceText *newText)
-        : m_path(path), m_report(report), m_oldText(oldText), m_newText(newText)
+        : m_path(path), m_report(report), m_oldText(oldText), m_newText(newText), m_lines(path)
     {
     }
+
+    void setAdoption(std::function<std::optional<Reloader::Adoption>(const QString &)> adopt)
+    {
+        m_adopt = std::move(adopt);
+    }
+
+    // Once every changed statement is merged: moves the line numbers of the
+    // unchanged definitions that moved, except functions that took new code.
+    void shiftMovedLines(Transaction &tx)
+    {
+        for (auto &[newFn, oldFn] : m_functions) {
+            m_lines.skip(oldFn);
+            m_lines.skip(py::handle(newFn));
+        }
+        for (py::handle fresh : m_keepAlive)
+            m_lines.skip(fresh);
+        m_lines.apply(tx);
+    }
+
+    LineShifter &lines() { return m_lines; }
 
     void action(const QString &object, const QString &what)
     {
@@ -550,7 +679,9 @@ public:
         py::object newGlobals = newFn.attr("__globals__");
 
         py::tuple fields = py::make_tuple(py::getattr(oldFn, "__defaults__"), py::getattr(oldFn, "__kwdefaults__"),
-                                           py::getattr(oldFn, "__annotations__"), py::getattr(oldFn, "__doc__"));
+                                           py::getattr(oldFn, "__annotations__"), py::getattr(oldFn, "__doc__"),
+                                           oldFn.attr("__name__"), oldFn.attr("__qualname__"),
+                                           oldFn.attr("__module__"));
         py::dict oldDict = py::getattr(oldFn, "__dict__").attr("copy")();
         py::object fn = py::reinterpret_borrow<py::object>(oldFn);
         tx.undo.push_back([fn, oldCode, oldClosure, oldGlobals, fields, oldDict] {
@@ -559,6 +690,9 @@ public:
             fn.attr("__kwdefaults__") = fields[1];
             fn.attr("__annotations__") = fields[2];
             fn.attr("__doc__") = fields[3];
+            fn.attr("__name__") = fields[4];
+            fn.attr("__qualname__") = fields[5];
+            fn.attr("__module__") = fields[6];
             py::dict d = fn.attr("__dict__");
             d.clear();
             for (auto item : oldDict)
@@ -585,9 +719,24 @@ public:
         oldFn.attr("__kwdefaults__") = kwdefaults;
         oldFn.attr("__annotations__") = newFn.attr("__annotations__");
         oldFn.attr("__doc__") = newFn.attr("__doc__");
+        // functools.wraps copies the name of the function it wraps: a
+        // function that gains or loses a decorator changes these too.
+        for (const char *attr : {"__name__", "__qualname__", "__module__"}) {
+            if (!oldFn.attr(attr).equal(newFn.attr(attr)))
+                oldFn.attr(attr) = newFn.attr(attr);
+        }
+        // The new version's attributes are copied over (a snapshot: a value
+        // replaced here may run a __del__); `__wrapped__` names the kept
+        // wrapped function, and goes when the new version has none (the
+        // decorator was removed). Other attributes set at run time stay.
         py::dict d = oldFn.attr("__dict__");
-        for (auto item : py::reinterpret_borrow<py::dict>(newFn.attr("__dict__"))) {
-            if (item.first.cast<std::string>() != "__wrapped__")
+        py::dict newAttributes = py::dict(newFn.attr("__dict__")).attr("copy")();
+        if (!newAttributes.contains("__wrapped__") && d.contains("__wrapped__"))
+            d.attr("pop")("__wrapped__");
+        for (auto item : newAttributes) {
+            if (item.first.cast<std::string>() == "__wrapped__")
+                d[item.first] = keptObject(item.second.ptr());
+            else
                 d[item.first] = item.second;
         }
         if (!twin)
@@ -616,7 +765,35 @@ public:
         m_keepAlive.append(py::reinterpret_borrow<py::object>(newValue));
         if (py::hasattr(oldValue, "cache_clear"))
             oldValue.attr("cache_clear")();
+        clearTwinCaches(oldValue, newValue);
         return true;
+    }
+
+    // A wrapper made by a changed statement may escape too (a list of
+    // handlers rebuilt in the same save holds the new lru_cache): the
+    // function inside it is a twin (below), and its cache, which holds what
+    // the old code computed, is cleared with the kept wrapper's.
+    static void clearTwinCaches(py::handle oldWrapper, py::handle newWrapper)
+    {
+        if (!py::hasattr(oldWrapper, "cache_clear"))
+            return;
+        static py::object *registry = new py::object(py::module_::import("weakref").attr("WeakKeyDictionary")());
+        py::object ref = py::module_::import("weakref").attr("ref");
+        py::list alive;
+        try {
+            for (py::handle r : registry->attr("get")(oldWrapper, py::tuple())) {
+                py::object twin = r();
+                if (twin.is_none() || twin.is(oldWrapper) || twin.is(newWrapper))
+                    continue;
+                twin.attr("cache_clear")();
+                alive.append(r);
+            }
+            alive.append(ref(newWrapper));
+            (*registry)[oldWrapper] = py::tuple(alive);
+        } catch (py::error_already_set &) {
+            // A wrapper type without weak references: none of its copies can
+            // be followed, and the kept wrapper was cleared above.
+        }
     }
 
     // Running a changed statement creates new function objects, and some
@@ -657,24 +834,23 @@ public:
 
     static void setCodeAndClosure(py::handle fn, py::handle code, py::handle closure, py::handle globals)
     {
-        // Assigning __code__ from Python refuses a code object whose number
-        // of free variables differs from the current closure; the closure
-        // itself is read-only there. Both change together here.
         auto *f = reinterpret_cast<PyFunctionObject *>(fn.ptr());
-        Py_INCREF(code.ptr());
-        Py_SETREF(f->func_code, code.ptr());
-        PyObject *cells = closure.is_none() ? nullptr : closure.ptr();
-        Py_XINCREF(cells);
-        Py_XSETREF(f->func_closure, cells);
-        // A class adopted by another file runs in that file's globals.
+        // CPython has no setter for __globals__ (read-only from Python): a
+        // class adopted by another file runs in that file's globals, so the
+        // field is written here, before the code, whose setter below
+        // invalidates what the specialising interpreter cached for it.
         if (globals.ptr() != f->func_globals) {
             Py_INCREF(globals.ptr());
             Py_SETREF(f->func_globals, globals.ptr());
         }
-#if PY_VERSION_HEX >= 0x030B0000
-        // Invalidates the specialised call sites that cached the old code.
-        f->func_version = 0;
-#endif
+        // Assigning __code__ refuses a code object whose number of free
+        // variables differs from the current closure, and __closure__ is
+        // read-only from Python: the closure goes first, through the C API
+        // (which does not check it), then the code through its setter.
+        if (PyFunction_SetClosure(fn.ptr(), closure.ptr()) != 0)
+            throw py::error_already_set();
+        if (PyObject_SetAttrString(fn.ptr(), "__code__", code.ptr()) != 0)
+            throw py::error_already_set();
     }
 
     // Through type.__setattr__ itself: a metaclass's __setattr__ (Enum's
@@ -716,8 +892,10 @@ public:
     {
         QSet<QString> handled = {QStringLiteral("_member_map_"), QStringLiteral("_member_names_"),
                                  QStringLiteral("_value2member_map_"), QStringLiteral("_unhashable_values_")};
-        py::dict oldMap = oldCls.attr("_member_map_");
-        py::dict newMap = newCls.attr("_member_map_");
+        // Snapshots: re-classing a member and rebinding the tables below may
+        // run Python code (a __del__ of a replaced value).
+        py::dict oldMap = oldCls.attr("_member_map_").attr("copy")();
+        py::dict newMap = newCls.attr("_member_map_").attr("copy")();
         py::dict map;
         for (auto item : newMap) {
             const QString name = toQString(item.first);
@@ -752,7 +930,7 @@ public:
                 action(qualName + QLatin1Char('.') + toQString(item.first), QStringLiteral("member removed"));
         }
         py::dict values;
-        for (auto item : py::reinterpret_borrow<py::dict>(newCls.attr("_value2member_map_")))
+        for (auto item : py::dict(newCls.attr("_value2member_map_").attr("copy")()))
             values[item.first] = keptObject(item.second.ptr());
         setAttr(tx, oldCls, QStringLiteral("_member_map_"), map);
         setAttr(tx, oldCls, QStringLiteral("_member_names_"), newCls.attr("_member_names_"));
@@ -779,6 +957,18 @@ public:
     {
         m_keepAlive.append(py::reinterpret_borrow<py::object>(newCls));
         Transaction tx;
+        // Nested classes of an adopted class come from the other file too.
+        const bool wasAdopting = m_adopting;
+        m_adopting = m_adopting || adopted;
+        adopted = m_adopting;
+        const size_t lineRanges = m_lines.size();
+        const size_t lineRoots = m_lines.rootCount();
+        struct Restore
+        {
+            bool &flag;
+            bool value;
+            ~Restore() { flag = value; }
+        } restore{m_adopting, wasAdopting};
         try {
             if (!py::type::of(oldCls).is(py::type::of(newCls))) {
                 warn(qualName, QStringLiteral("metaclass changed from %1 to %2; this cannot be applied "
@@ -831,7 +1021,7 @@ public:
                 if (!newDict.contains(key) || handled.contains(name))
                     continue;
                 py::object oldValue = oldDict.contains(key) ? py::object(oldDict[key]) : py::object();
-                updateMember(tx, oldCls, name, oldValue, newDict[key], plan, qualName);
+                bindMember(tx, oldCls, name, oldValue, newDict[key], plan, qualName, false);
             }
             for (const QString &name : plan.oldNames) {
                 if (!plan.newNames.contains(name) && !handled.contains(name)
@@ -862,23 +1052,29 @@ public:
                 py::object oldValue = oldDict.contains(item.first) ? py::object(oldDict[item.first]) : py::object();
                 if (oldValue && oldValue.is(item.second))
                     continue;
-                updateMember(tx, oldCls, name, oldValue, py::reinterpret_borrow<py::object>(item.second), plan,
-                             qualName, /*quiet=*/true);
+                bindMember(tx, oldCls, name, oldValue, py::reinterpret_borrow<py::object>(item.second), plan,
+                           qualName, /*quiet=*/true);
             }
             if (!oldCls.attr("__doc__").equal(newCls.attr("__doc__")))
                 setAttr(tx, oldCls, QStringLiteral("__doc__"), newCls.attr("__doc__"));
             for (auto &[oldStmt, newStmt] : plan.moved) {
-                const int delta = newStmt.attr("lineno").cast<int>() - oldStmt.attr("lineno").cast<int>();
                 py::str key = newStmt.attr("name");
                 if (oldDict.contains(key))
-                    shiftLines(oldDict[key], delta, m_path);
+                    m_lines.add(oldStmt, newStmt, oldDict[key]);
             }
             retargetClassCell(tx, newCls, oldCls);
+            // Classes made earlier on the version merged here (a class pasted
+            // into a file before it was cut from the other, and a subclass
+            // of it that the same file already ran again) derive from the
+            // kept class from now on.
+            for (py::handle sub : py::list(newCls.attr("__subclasses__")()))
+                rebase(tx, sub, toQString(sub.attr("__qualname__")));
             if (oldDict.contains("_abc_impl") && py::hasattr(oldCls, "_abc_caches_clear"))
                 oldCls.attr("_abc_caches_clear")();
             m_updated.push_back(py::reinterpret_borrow<py::object>(oldCls));
         } catch (py::error_already_set &e) {
             tx.rollback();
+            m_lines.truncate(lineRanges, lineRoots);
             warn(qualName, QStringLiteral("could not be updated (%1); it keeps its old definition")
                                .arg(QString::fromUtf8(e.what())));
             return false;
@@ -897,60 +1093,115 @@ public:
 
 private:
     // Functions compiled in the new class body share one `__class__` cell
-    // (zero-argument super()); it must name the class that stays alive.
+    // (zero-argument super()); it must name the class that stays alive. The
+    // cell is also reached inside what decorators made of those functions:
+    // a functools.wraps wrapper's closure, `__wrapped__`, an lru_cache, a
+    // classmethod or property, so those are followed too.
     void retargetClassCell(Transaction &tx, py::handle newCls, py::handle oldCls)
     {
-        py::object property = py::module_::import("builtins").attr("property");
-        for (auto item : py::reinterpret_borrow<py::dict>(newCls.attr("__dict__").attr("copy")())) {
-            std::vector<py::object> functions;
-            py::handle v = item.second;
-            if (isFunction(v))
-                functions.push_back(py::reinterpret_borrow<py::object>(v));
-            else if (py::isinstance(v, property)) {
-                for (const char *part : {"fget", "fset", "fdel"}) {
-                    if (isFunction(v.attr(part)))
-                        functions.push_back(v.attr(part));
-                }
-            } else if (py::hasattr(v, "__func__") && isFunction(v.attr("__func__")))
-                functions.push_back(v.attr("__func__"));
-            for (py::object &fn : functions) {
-                py::tuple free = fn.attr("__code__").attr("co_freevars");
-                for (size_t i = 0; i < py::len(free); ++i) {
-                    if (free[i].cast<std::string>() != "__class__")
-                        continue;
-                    py::object cell = fn.attr("__closure__")[py::int_(i)];
-                    if (cell.attr("cell_contents").ptr() == newCls.ptr()) {
-                        cell.attr("cell_contents") = oldCls;
-                        py::object n = py::reinterpret_borrow<py::object>(newCls);
-                        tx.undo.push_back([cell, n] { cell.attr("cell_contents") = n; });
+        std::unordered_set<PyObject *> seen;
+        std::function<void(py::handle, int)> visit = [&](py::handle v, int depth) {
+            if (!v || v.is_none() || depth > 6 || !seen.insert(v.ptr()).second || isClass(v))
+                return;
+            if (isFunction(v)) {
+                py::tuple free = v.attr("__code__").attr("co_freevars");
+                PyObject *closure = PyFunction_GetClosure(v.ptr());
+                for (size_t i = 0; closure && i < py::len(free); ++i) {
+                    py::object cell = py::reinterpret_borrow<py::object>(PyTuple_GET_ITEM(closure, i));
+                    PyObject *content = PyCell_GET(cell.ptr());
+                    if (free[i].cast<std::string>() == "__class__") {
+                        if (content == newCls.ptr()) {
+                            PyCell_Set(cell.ptr(), oldCls.ptr());
+                            py::object n = py::reinterpret_borrow<py::object>(newCls);
+                            tx.undo.push_back([cell, n] { PyCell_Set(cell.ptr(), n.ptr()); });
+                        }
+                    } else if (content) {
+                        visit(content, depth + 1);
                     }
                 }
+                visit(py::dict(v.attr("__dict__")).attr("get")("__wrapped__"), depth + 1);
+                return;
             }
+            static py::object *types = [] {
+                py::object builtins = py::module_::import("builtins");
+                py::object functools = py::module_::import("functools");
+                return new py::object(py::make_tuple(builtins.attr("property"), builtins.attr("classmethod"),
+                                                     builtins.attr("staticmethod"),
+                                                     functools.attr("_lru_cache_wrapper"),
+                                                     functools.attr("cached_property")));
+            }();
+            if (PyObject_IsInstance(v.ptr(), types->ptr()) == 1) {
+                for (const char *part : {"fget", "fset", "fdel", "__func__", "__wrapped__", "func"}) {
+                    if (py::hasattr(v, part))
+                        visit(v.attr(part), depth + 1);
+                }
+            }
+        };
+        // The old class's dict too: it now holds some of the new objects.
+        for (py::handle cls : {newCls, oldCls}) {
+            for (auto item : py::dict(cls.attr("__dict__")))
+                visit(item.second, 0);
         }
     }
 
-    void updateMember(Transaction &tx, py::handle cls, const QString &name, py::object oldValue,
-                      py::object newValue, StatementPlan &plan, const QString &qualName, bool quiet = false)
+public:
+    // The one merge rule for a name that a changed statement bound, at module
+    // level (`ownerClass` null) and in a class body alike. Where the old and
+    // the new value are of a kind that updates in place (class, function,
+    // classmethod/staticmethod, property, lru_cache/cached_property wrapper,
+    // a class adopted from another file), the old object takes the new
+    // definition and is returned: the owner binds it. Otherwise the new
+    // value is returned, and the owner binds that.
+    py::object mergeValue(Transaction &tx, const py::object &oldValue, const py::object &newValue,
+                          py::handle ownerClass, const QString &name, const QString &qualName,
+                          const StatementPlan &plan, bool quiet = false)
     {
-        const QString member = qualName + QLatin1Char('.') + name;
-        py::object builtins = py::module_::import("builtins");
-        py::object property = builtins.attr("property");
-        py::object classmethod = builtins.attr("classmethod");
-        py::object staticmethod = builtins.attr("staticmethod");
-
-        if (oldValue && isFunction(oldValue) && isFunction(newValue)) {
-            updateFunction(tx, oldValue, newValue, cls, member);
+        if (oldValue && oldValue.is(newValue))
+            return oldValue;
+        const QString &shown = qualName;
+        auto replaced = [&] {
             if (!quiet)
-                action(member, QStringLiteral("code replaced"));
-            return;
+                action(shown, QStringLiteral("code replaced"));
+        };
+        const std::string key = name.toStdString();
+        auto oldNode = plan.oldClassNodes.find(key);
+        auto newNode = plan.newClassNodes.find(key);
+        const bool classHere = oldNode != plan.oldClassNodes.end() && newNode != plan.newClassNodes.end();
+        if (oldValue && isClass(oldValue) && isClass(newValue) && classHere
+            && (!ownerClass
+                || toQString(oldValue.attr("__qualname__"))
+                       == toQString(ownerClass.attr("__qualname__")) + QLatin1Char('.') + name)) {
+            const int actions = m_report.actions.size();
+            const int warnings = m_report.warnings.size();
+            const QSet<QString> dirty = m_dirty;
+            updateClass(tx, oldValue, newValue, oldNode->second, newNode->second, qualName,
+                        ownerClass ? m_dirty : plan.dirtyNames, m_adopting);
+            m_dirty = dirty;
+            if (!ownerClass && m_report.actions.size() == actions && m_report.warnings.size() == warnings)
+                action(shown, QStringLiteral("class unchanged"));
+            return oldValue;  // updated, or kept with its old definition (warned)
         }
+        if (oldValue && isFunction(oldValue) && isFunction(newValue)) {
+            updateFunction(tx, oldValue, newValue, ownerClass, qualName);
+            replaced();
+            return oldValue;
+        }
+        static py::object *descriptors = [] {
+            py::object builtins = py::module_::import("builtins");
+            return new py::object(py::make_tuple(builtins.attr("classmethod"), builtins.attr("staticmethod"),
+                                                 builtins.attr("property")));
+        }();
+        py::handle classmethod = descriptors->cast<py::tuple>()[0];
+        py::handle staticmethod = descriptors->cast<py::tuple>()[1];
+        py::handle property = descriptors->cast<py::tuple>()[2];
         for (py::handle wrapper : {classmethod, staticmethod}) {
             if (oldValue && py::type::of(oldValue).is(wrapper) && py::type::of(newValue).is(wrapper)
                 && isFunction(oldValue.attr("__func__")) && isFunction(newValue.attr("__func__"))) {
-                updateFunction(tx, oldValue.attr("__func__"), newValue.attr("__func__"), cls, member);
-                if (!quiet)
-                    action(member, QStringLiteral("code replaced"));
-                return;
+                updateFunction(tx, oldValue.attr("__func__"), newValue.attr("__func__"), ownerClass, qualName);
+                m_objects[newValue.ptr()] = oldValue;
+                m_keepAlive.append(newValue);
+                replaced();
+                return oldValue;
             }
         }
         if (oldValue && py::type::of(oldValue).is(property) && py::type::of(newValue).is(property)) {
@@ -964,34 +1215,85 @@ private:
             if (sameShape) {
                 for (const char *part : {"fget", "fset", "fdel"}) {
                     if (isFunction(oldValue.attr(part)))
-                        updateFunction(tx, oldValue.attr(part), newValue.attr(part), cls, member);
+                        updateFunction(tx, oldValue.attr(part), newValue.attr(part), ownerClass, qualName);
                 }
+                m_objects[newValue.ptr()] = oldValue;
+                m_keepAlive.append(newValue);
                 if (!quiet)
-                    action(member, QStringLiteral("property updated"));
-                return;
+                    action(shown, QStringLiteral("property updated"));
+                return oldValue;
             }
         }
-        if (oldValue && isClass(oldValue) && isClass(newValue)
-            && toQString(oldValue.attr("__qualname__")) == toQString(cls.attr("__qualname__")) + QLatin1Char('.') + name) {
-            auto oldNode = plan.oldClassNodes.find(name.toStdString());
-            auto newNode = plan.newClassNodes.find(name.toStdString());
-            if (oldNode != plan.oldClassNodes.end() && newNode != plan.newClassNodes.end()) {
-                const QSet<QString> dirty = m_dirty;
-                updateClass(tx, oldValue, newValue, oldNode->second, newNode->second, member, dirty);
-                m_dirty = dirty;
-                return;
+        if (updateWrapper(tx, oldValue, newValue, ownerClass, qualName)) {
+            replaced();
+            return oldValue;
+        }
+        // A class cut from another file of the namespace and pasted here,
+        // also where this file used to import it (`from .mod import Base`
+        // replaced by the class itself): the class object lives on, with
+        // this file's code.
+        if (!ownerClass && isClass(newValue) && m_adopt && newNode != plan.newClassNodes.end()
+            && (!oldValue || (isClass(oldValue) && oldNode == plan.oldClassNodes.end()))) {
+            std::optional<Reloader::Adoption> adoption = m_adopt(name);
+            if (adoption && isClass(adoption->cls) && !adoption->cls.is(newValue)) {
+                const int warnings = m_report.warnings.size();
+                if (updateClass(tx, adoption->cls, newValue, adoption->node, newNode->second, qualName,
+                                plan.dirtyNames, /*adopted=*/true)) {
+                    action(shown, QStringLiteral("class adopted from %1").arg(adoption->from));
+                    return adoption->cls;
+                }
+                m_report.warnings.erase(m_report.warnings.begin() + warnings, m_report.warnings.end());
+                warn(shown, QStringLiteral("cannot adopt the class of the same name from %1; existing "
+                                           "instances keep the old class").arg(adoption->from));
             }
         }
-        if (updateWrapper(tx, oldValue, newValue, cls, member)) {
-            if (!quiet)
-                action(member, QStringLiteral("code replaced"));
+        if (isClass(newValue))
+            rebase(tx, newValue, qualName);
+        if (!quiet || !oldValue) {
+            if (ownerClass)
+                action(shown, oldValue ? QStringLiteral("replaced") : QStringLiteral("added"));
+            else
+                action(shown, oldValue ? QStringLiteral("rebound") : QStringLiteral("added"));
+        }
+        return newValue;
+    }
+
+    // A class that is new in this version but derives from a class just
+    // merged into a kept one (`class B(A)` added in the save that edited
+    // `A`) was created on the throw-away version of that base: it takes the
+    // kept one, so that issubclass, super() and later edits of the base hold.
+    void rebase(Transaction &tx, py::handle cls, const QString &qualName)
+    {
+        bool changed = false;
+        py::list bases;
+        for (py::handle base : cls.attr("__bases__")) {
+            auto known = m_classes.find(base.ptr());
+            changed = changed || known != m_classes.end();
+            bases.append(known != m_classes.end() ? known->second : py::reinterpret_borrow<py::object>(base));
+        }
+        if (!changed)
             return;
+        try {
+            setAttr(tx, cls, QStringLiteral("__bases__"), py::tuple(bases));
+        } catch (py::error_already_set &e) {
+            warn(qualName, QStringLiteral("derives from the new version of a class that was updated in place, "
+                                          "and cannot take the kept class as its base (%1)")
+                               .arg(QString::fromUtf8(e.what())));
         }
-        setAttr(tx, cls, name, newValue);
-        if (py::hasattr(newValue, "__set_name__") && !isClass(newValue))
-            newValue.attr("__set_name__")(cls, name.toStdString());
-        if (!quiet || !oldValue)
-            action(member, oldValue ? QStringLiteral("replaced") : QStringLiteral("added"));
+    }
+
+private:
+    // A class-body name: merged, or the new value bound on the kept class.
+    void bindMember(Transaction &tx, py::handle cls, const QString &name, const py::object &oldValue,
+                    const py::object &newValue, const StatementPlan &plan, const QString &qualName, bool quiet)
+    {
+        py::object kept = mergeValue(tx, oldValue, newValue, cls, name, qualName + QLatin1Char('.') + name, plan,
+                                     quiet);
+        if (oldValue && kept.is(oldValue))
+            return;
+        setAttr(tx, cls, name, kept);
+        if (py::hasattr(kept, "__set_name__") && !isClass(kept))
+            kept.attr("__set_name__")(cls, name.toStdString());
     }
 
     QString m_path;
@@ -1004,6 +1306,9 @@ private:
     py::list m_keepAlive;  // the new objects above, so that their addresses stay theirs
     QSet<QString> m_dirty; // names changed in the enclosing scopes of the class being merged
     std::vector<py::object> m_updated;  // classes updated in place
+    bool m_adopting = false;            // merging a class adopted from another file, or one nested in it
+    LineShifter m_lines;                // unchanged definitions that moved, shifted once the merge is done
+    std::function<std::optional<Reloader::Adoption>(const QString &)> m_adopt;
 };
 
 // __relive_upgrade__(self): called once on every existing instance of a class
@@ -1055,6 +1360,22 @@ bool Reloader::adoptClass(py::module_ module, const QString &path, const QString
         if (!merge.updateClass(tx, oldCls, newCls, oldNode, newNode, name, {}, /*adopted=*/true))
             return false;
         module.attr("__dict__")[py::str(name.toStdString())] = oldCls;
+        // Files of the namespace saved while both files defined the class
+        // may have imported the pasted one (`from .b import Base`): they
+        // bind the kept class too. Only module dicts are read, not the heap.
+        const QString top = toQString(module.attr("__name__")).section(QLatin1Char('.'), 0, 0);
+        py::dict modules = py::module_::import("sys").attr("modules").attr("copy")();
+        for (auto item : modules) {
+            const QString moduleName = toQString(item.first);
+            if ((moduleName != top && !moduleName.startsWith(top + QLatin1Char('.')))
+                || !PyModule_Check(item.second.ptr()))
+                continue;
+            py::dict globals = py::dict(item.second.attr("__dict__")).attr("copy")();
+            for (auto binding : globals) {
+                if (binding.second.is(newCls))
+                    item.second.attr("__dict__")[binding.first] = oldCls;
+            }
+        }
     } catch (py::error_already_set &e) {
         tx.rollback();
         merge.warn(name, QStringLiteral("cannot be adopted by %1 (%2); it keeps its old definition")
@@ -1168,22 +1489,46 @@ void Reloader::reload(py::module_ module, const QString &path, const QString &ol
         }
     };
 
+    // Unchanged definitions that moved get their new lines before the
+    // changed statements run: a decorator that moved then makes wrappers
+    // with its new lines.
+    LineShifter movedDefinitions(path);
+    Transaction shiftTx;
+    try {
+        for (auto &[oldStmt, newStmt] : plan.moved) {
+            py::str key = newStmt.attr("name");
+            if (globals.contains(key))
+                movedDefinitions.add(oldStmt, newStmt, globals[key]);
+        }
+        if (movedDefinitions.size() > 0) {
+            const py::object moduleName = module.attr("__name__");
+            for (auto item : snapshot) {
+                if (!isClass(item.second) || py::getattr(item.second, "__module__", py::none()).equal(moduleName))
+                    movedDefinitions.addRoot(item.second);
+            }
+        }
+        movedDefinitions.apply(shiftTx);
+    } catch (py::error_already_set &e) {
+        shiftTx.rollback();
+        describeError(e, path, report);
+        return;
+    }
+
     if (py::len(plan.changed) > 0) {
         try {
             py::object tree = ast.attr("Module")(py::arg("body") = body, py::arg("type_ignores") = py::list());
             py::object code = builtins.attr("compile")(tree, file, "exec", py::arg("dont_inherit") = true);
-            ExecutionWatchdog watchdog(s_timeLimit);
-            try {
-                PyObject *result = PyEval_EvalCode(code.ptr(), globals.ptr(), globals.ptr());
-                watchdog.finish();
-                if (!result)
-                    throw py::error_already_set();
-                Py_DECREF(result);
-            } catch (...) {
-                throw;
+            PyObject *result = nullptr;
+            {
+                ExecutionWatchdog watchdog(s_timeLimit);
+                result = PyEval_EvalCode(code.ptr(), globals.ptr(), globals.ptr());
             }
+            if (!result)
+                throw py::error_already_set();
+            Py_DECREF(result);
         } catch (py::error_already_set &e) {
             restoreGlobals();
+            shiftTx.rollback();
             describeError(e, path, report);
             if (e.matches(reloadTimeoutType()))
                 report.error = QStringLiteral("ReloadTimeout: the module body ran longer than %1 s and was stopped")
@@ -1193,7 +1538,14 @@ void Reloader::reload(py::module_ module, const QString &path, const QString &ol
     }
 
     Merge merge(path, report, &oldText, &newText);
+    merge.lines().skipShifted(movedDefinitions);
+    if (context && context->adopt)
+        merge.setAdoption(context->adopt);
     Transaction tx;
+    // Classes this file defined and now imports from another file of the
+    // namespace (moved there, `from .b import Base` left behind): adopted
+    // by that file once this merge is done.
+    std::vector<std::tuple<QString, py::object, py::object>> movedAway;
     try {
         for (const QString &name : plan.changedNames) {
             py::str key(name.toStdString());
@@ -1201,56 +1553,21 @@ void Reloader::reload(py::module_ module, const QString &path, const QString &ol
                 continue;
             py::object newValue = globals[key];
             py::object oldValue = snapshot.contains(key) ? py::object(snapshot[key]) : py::object();
-            if (oldValue && oldValue.is(newValue))
+            auto oldNode = plan.oldClassNodes.find(name.toStdString());
+            if (oldValue && isClass(oldValue) && isClass(newValue) && !oldValue.is(newValue)
+                && oldNode != plan.oldClassNodes.end()
+                && plan.newClassNodes.find(name.toStdString()) == plan.newClassNodes.end()
+                && toQString(oldValue.attr("__qualname__")) == name
+                && toQString(oldValue.attr("__module__")) == toQString(module.attr("__name__"))
+                && toQString(newValue.attr("__module__")) != toQString(module.attr("__name__"))) {
+                movedAway.emplace_back(name, oldValue, oldNode->second);
                 continue;
-            if (oldValue && isClass(oldValue) && isClass(newValue)) {
-                auto oldNode = plan.oldClassNodes.find(name.toStdString());
-                auto newNode = plan.newClassNodes.find(name.toStdString());
-                if (oldNode != plan.oldClassNodes.end() && newNode != plan.newClassNodes.end()) {
-                    const int before = report.actions.size();
-                    merge.updateClass(tx, oldValue, newValue, oldNode->second, newNode->second, name,
-                                      plan.dirtyNames);
-                    if (report.actions.size() == before && report.warnings.isEmpty())
-                        merge.action(name, QStringLiteral("class unchanged"));
-                    globals[key] = oldValue;
-                    tx.undo.push_back([globals, key, newValue]() mutable { globals[key] = newValue; });
-                    continue;
-                }
             }
-            if (oldValue && isFunction(oldValue) && isFunction(newValue)) {
-                merge.updateFunction(tx, oldValue, newValue, py::handle(), name);
-                globals[key] = oldValue;
+            py::object kept = merge.mergeValue(tx, oldValue, newValue, py::handle(), name, name, plan);
+            if (!kept.is(newValue)) {
+                globals[key] = kept;
                 tx.undo.push_back([globals, key, newValue]() mutable { globals[key] = newValue; });
-                merge.action(name, QStringLiteral("code replaced"));
-                continue;
             }
-            if (merge.updateWrapper(tx, oldValue, newValue, py::handle(), name)) {
-                globals[key] = oldValue;
-                tx.undo.push_back([globals, key, newValue]() mutable { globals[key] = newValue; });
-                merge.action(name, QStringLiteral("code replaced"));
-                continue;
-            }
-            if (!oldValue && isClass(newValue) && context && context->adopt) {
-                // A class cut from another file of the namespace and pasted
-                // here: the class object lives on, with this file's code.
-                auto newNode = plan.newClassNodes.find(name.toStdString());
-                std::optional<Adoption> adoption = context->adopt(name);
-                if (adoption && newNode != plan.newClassNodes.end() && isClass(adoption->cls)
-                    && !adoption->cls.is(newValue)) {
-                    const int warnings = report.warnings.size();
-                    if (merge.updateClass(tx, adoption->cls, newValue, adoption->node, newNode->second, name,
-                                          plan.dirtyNames, /*adopted=*/true)) {
-                        globals[key] = adoption->cls;
-                        tx.undo.push_back([globals, key, newValue]() mutable { globals[key] = newValue; });
-                        merge.action(name, QStringLiteral("class adopted from %1").arg(adoption->from));
-                        continue;
-                    }
-                    report.warnings.erase(report.warnings.begin() + warnings, report.warnings.end());
-                    merge.warn(name, QStringLiteral("cannot adopt the class of the same name from %1; existing "
-                                                    "instances keep the old class").arg(adoption->from));
-                }
-            }
-            merge.action(name, oldValue ? QStringLiteral("rebound") : QStringLiteral("added"));
         }
         for (const QString &name : plan.oldNames) {
             py::str key(name.toStdString());
@@ -1266,20 +1583,28 @@ void Reloader::reload(py::module_ module, const QString &path, const QString &ol
                 merge.action(name, QStringLiteral("removed"));
             }
         }
-        for (auto &[oldStmt, newStmt] : plan.moved) {
-            const int delta = newStmt.attr("lineno").cast<int>() - oldStmt.attr("lineno").cast<int>();
-            py::str key = newStmt.attr("name");
-            if (globals.contains(key))
-                shiftLines(globals[key], delta, path);
-        }
+        merge.shiftMovedLines(tx);
     } catch (py::error_already_set &e) {
         tx.rollback();
+        shiftTx.rollback();
         restoreGlobals();
         describeError(e, path, report);
         report.actions.clear();
         if (context)
             context->removedClasses.clear();
         return;
+    }
+    for (auto &[name, cls, node] : movedAway) {
+        // The other file's class is a distinct class until it adopts this
+        // one; then this file's import binds the class it adopted.
+        py::str key(name.toStdString());
+        if (context && context->adoptElsewhere && context->adoptElsewhere(name, cls, node)) {
+            globals[key] = cls;
+            merge.action(name, QStringLiteral("moved to %1, class object kept; imported from there")
+                                   .arg(toQString(cls.attr("__module__"))));
+        } else {
+            merge.action(name, QStringLiteral("rebound"));
+        }
     }
     runUpgradeHooks(merge.updatedClasses(), report);
 }

@@ -45,6 +45,11 @@ public:
         // parsing it again); filled with that of the new source, once parsed.
         py::object oldTree;
         py::object newTree;
+        // Asked, once the merge is done, for a class this file defined and now
+        // imports from another file of the namespace (moved there): that file
+        // adopts `cls` (defined here by ClassDef `node`) and binds it. Returns
+        // whether it did; this file then binds `cls` too.
+        std::function<bool(const QString &name, py::handle cls, py::handle node)> adoptElsewhere;
     };
 
     // Executes the statements of `newSource` that differ from `oldSource` in
