@@ -24,6 +24,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace {
 
 constexpr int DefaultScrollback = 20000;
@@ -241,7 +243,9 @@ void ConsoleWidget::pushNext()
                 append(QStringLiteral("... ") + next.text + QLatin1Char('\n'), Kind::Echo);
                 continue;
             }
-            if (startsStatement(next.text)) {
+            // A decorator is followed by what it decorates, at its own indentation.
+            const bool afterDecorator = !m_block.isEmpty() && m_block.constLast().trimmed().startsWith(QLatin1Char('@'));
+            if (startsStatement(next.text) && !afterDecorator) {
                 m_queue.prepend(next);
                 next = QueuedLine{QString(), true, false};
             }

@@ -366,6 +366,9 @@ void tst_ConsoleWidget::pasteRunsLikeTheShell_data()
                           "    def up(self):\n        self.n += 1\n        return self.n\n\n"
                           "c = Counter()\nc.up()\nc.up()\n")
         << QStringLiteral(">>> c.up()\n1\n>>> c.up()\n2\n");
+    QTest::newRow("decorators")
+        << QStringLiteral("def twice(f):\n    return lambda: 2 * f()\n\n@twice\n@twice\ndef five():\n    return 5\n\nprint(five())\n")
+        << QStringLiteral(">>> print(five())\n20\n");
     QTest::newRow("blank line before else")
         << QStringLiteral("x = 5\nif x > 3:\n    print('big')\n\nelse:\n    print('small')\n")
         << QStringLiteral("big\n");
