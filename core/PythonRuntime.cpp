@@ -21,6 +21,8 @@ PythonRuntime *s_instance = nullptr;
 // a print loop then runs at the speed the console can show it.
 constexpr qsizetype MaxPendingOutput = 4 * 1024 * 1024;
 constexpr int OutputBatchMs = 15;
+// The longest prompt an input() read shows (the end of its last line).
+constexpr qsizetype MaxPromptChars = 200;
 }
 
 // ---------------------------------------------------------------- PythonWorker
@@ -131,6 +133,8 @@ bool PythonRuntimePrivate::initialiseInterpreter(QString *error)
         py::module_ relive = py::module_::import("relive");
         sys.attr("stdout") = relive.attr("_Output")(0);
         sys.attr("stderr") = relive.attr("_Output")(1);
+        if (consoleInputEnabled)
+            ConsoleInput::install(true);
         py::module_::import("__main__").attr("__builtins__") = py::module_::import("builtins");
         // Python installs its SIGINT handler only where none was set before
         // (a host or a test harness may have one): interrupt() relies on it.
@@ -178,6 +182,8 @@ void PythonRuntimePrivate::appendOutput(PythonRuntime::Stream stream, const QStr
         else
             pending.emplace_back(stream, text);
         pendingChars += text.size();
+        const qsizetype lineEnd = text.lastIndexOf(QLatin1Char('\n'));
+        outputTail = lineEnd < 0 ? (outputTail + text).right(MaxPromptChars) : text.mid(lineEnd + 1).right(MaxPromptChars);
         if (!deliveryScheduled) {
             deliveryScheduled = true;
             schedule = true;
@@ -285,6 +291,30 @@ void PythonRuntimePrivate::runInMain(const QString &source, const QString &fileN
     flushUserStreams();
 }
 
+bool PythonRuntimePrivate::blockAwaitsEmptyLine(const QString &source)
+{
+    // codeop says "incomplete" both for an open block and inside brackets, a
+    // string or after a backslash; only in the last three does the tokenizer
+    // run out of input.
+    try {
+        py::object lines = py::module_::import("io").attr("StringIO")((source + QLatin1Char('\n')).toStdString());
+        py::list(py::module_::import("tokenize").attr("generate_tokens")(lines.attr("readline")));
+    } catch (py::error_already_set &e) {
+        return !e.matches(py::module_::import("tokenize").attr("TokenError"));
+    }
+    return true;
+}
+
+QString PythonRuntimePrivate::consoleLineFor(const QString &typed)
+{
+    // Like the shell, a line of nothing but blanks ends an open block; the
+    // console pre-indents continuation lines, so "empty" often means that.
+    if (!typed.isEmpty() && typed.trimmed().isEmpty() && !consoleBuffer.isEmpty()
+        && blockAwaitsEmptyLine(consoleBuffer))
+        return QString();
+    return typed;
+}
+
 // ---------------------------------------------------------------- PythonRuntime
 
 PythonRuntime::PythonRuntime(QObject *parent)
@@ -365,7 +395,8 @@ void PythonRuntime::pushConsoleLine(const QString &line)
         const auto ready = qScopeGuard([this, &continuation] {
             d->emitOnOwnerThread([this, continuation] { Q_EMIT consoleReady(continuation); });
         });
-        p->consoleBuffer += p->consoleBuffer.isEmpty() ? line : QLatin1Char('\n') + line;
+        const QString typed = p->consoleLineFor(line);
+        p->consoleBuffer += p->consoleBuffer.isEmpty() ? typed : QLatin1Char('\n') + typed;
         const QString source = p->consoleBuffer;
         if (source.trimmed().isEmpty()) {
             p->consoleBuffer.clear();
@@ -386,6 +417,7 @@ void PythonRuntime::pushConsoleLine(const QString &line)
             return;
         }
         if (!complete) {
+            p->consoleBlockOpen = p->blockAwaitsEmptyLine(source);
             continuation = true;
             return;
         }
@@ -398,6 +430,7 @@ void PythonRuntime::resetConsoleInput()
 {
     d->console->post([this] {
         d->consoleBuffer.clear();
+        d->consoleBlockOpen = false;
         d->emitOnOwnerThread([this] { Q_EMIT consoleReady(false); });
     });
 }
@@ -426,6 +459,8 @@ void PythonRuntime::interrupt()
     // returns EINTR, so KeyboardInterrupt is raised there as well as in a
     // busy loop. PyErr_SetInterrupt() alone would not wake a sleep.
     pthread_kill(reinterpret_cast<pthread_t>(d->console->nativeId()), SIGINT);
+    // A read of the console waiting on that thread looks for the signal now.
+    d->input.wake();
 }
 
 void PythonRuntime::runProgram(const QString &spec)
@@ -495,7 +530,7 @@ void PythonRuntime::stopProgram()
     if (!d->programRunning || !d->live)
         return;
     const unsigned long id = d->programThreadId;
-    if (id == 0)
+    if (id == 0 || d->input.interruptThread(id))
         return;
     // Not through the console worker: it may be busy with user input.
     postLive([id] { PyThreadState_SetAsyncExc(id, PyExc_KeyboardInterrupt); });
@@ -523,6 +558,45 @@ unsigned long PythonRuntime::liveThreadId() const
 
 PythonRuntimePrivate *PythonRuntimePrivate::current = nullptr;
 
+namespace {
+
+// Frames of the machinery between the console and user code: codeop (which
+// compiles console input), importlib around the namespace finder, runpy.
+// The Python shell does not show them either.
+bool isMachineryFrame(py::handle traceback)
+{
+    const py::str file = traceback.attr("tb_frame").attr("f_code").attr("co_filename");
+    const std::string name = file;
+    if (name.rfind("<frozen importlib.", 0) == 0 || name == "<frozen runpy>" || name == "<frozen codeop>")
+        return true;
+    py::object modules = py::module_::import("sys").attr("modules");
+    for (const char *machinery : {"codeop", "importlib", "runpy"}) {
+        py::object module = modules.attr("get")(machinery);
+        if (!module.is_none() && file.equal(py::getattr(module, "__file__", py::none())))
+            return true;
+    }
+    return false;
+}
+
+void dropMachineryFrames(py::handle exception, py::set &seen)
+{
+    if (exception.is_none() || seen.contains(exception))
+        return;
+    seen.add(exception);
+    std::vector<py::object> kept;
+    for (py::object tb = exception.attr("__traceback__"); !tb.is_none(); tb = tb.attr("tb_next")) {
+        if (!isMachineryFrame(tb))
+            kept.push_back(tb);
+    }
+    for (size_t i = 0; i < kept.size(); ++i)
+        kept[i].attr("tb_next") = i + 1 < kept.size() ? kept[i + 1] : py::none();
+    exception.attr("__traceback__") = kept.empty() ? py::none() : kept.front();
+    dropMachineryFrames(exception.attr("__cause__"), seen);
+    dropMachineryFrames(exception.attr("__context__"), seen);
+}
+
+} // namespace
+
 void printPythonException(py::error_already_set &e)
 {
     // Not PyErr_Print(): on SystemExit it would end the process.
@@ -530,6 +604,8 @@ void printPythonException(py::error_already_set &e)
         py::object value = e.value();
         if (e.trace())
             value.attr("__traceback__") = e.trace();
+        py::set seen;
+        dropMachineryFrames(value, seen);
         py::module_::import("traceback").attr("print_exception")(value);
     } catch (py::error_already_set &) {
         PySys_WriteStderr("relive: could not print an exception\n");

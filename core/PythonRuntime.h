@@ -36,6 +36,9 @@ public:
     void pushConsoleLine(const QString &line);
     // Drops a partly entered block.
     void resetConsoleInput();
+    // After consoleReady(true): whether an empty line would end the block
+    // (false inside brackets or a triple-quoted string).
+    bool isConsoleBlockOpen() const;
     // Runs a whole source text in __main__ on the console worker; emits
     // commandFinished(exit status): 0, the SystemExit code, or 1 on an exception.
     void runSource(const QString &source, const QString &fileName);
@@ -63,6 +66,16 @@ public:
 
     static PythonRuntime *instance();
 
+    // Makes input(), sys.stdin and getpass.getpass() of every Python thread
+    // read from the console (inputRequested / provideInput) instead of the
+    // process's stdin, which relive-run keeps. Off by default.
+    void setConsoleInputEnabled(bool enabled);
+    // Answers the read announced by inputRequested; closeInput() ends it with
+    // EOF (EOFError from input()), interruptInput() with KeyboardInterrupt.
+    void provideInput(const QString &line);
+    void closeInput();
+    void interruptInput();
+
 Q_SIGNALS:
     // Output of user code, in order, in batches.
     void output(const QString &text, PythonRuntime::Stream stream);
@@ -70,6 +83,11 @@ Q_SIGNALS:
     void commandFinished(int exitStatus);
     void programStarted(const QString &spec);
     void programFinished(const QString &spec, int exitStatus);
+    // A Python thread waits for a line of input. `prompt` is what it wrote
+    // last without a newline (input()'s argument); `password`: don't show it.
+    void inputRequested(const QString &prompt, bool password);
+    // The read announced last ended without an answer (interrupted, stopped).
+    void inputCancelled();
 
 private:
     friend class PythonRuntimePrivate;

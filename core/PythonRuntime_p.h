@@ -3,6 +3,7 @@
 // Private to core: includes pybind11.
 #include <pybind11/embed.h>
 
+#include "ConsoleInput_p.h"
 #include "PythonRuntime.h"
 
 #include <QMutex>
@@ -91,6 +92,15 @@ public:
     bool deliveryScheduled = false;
 
     QString consoleBuffer;   // lines of a block not yet complete (console worker only)
+    // Console input and the shell's rules for lines (ConsoleInput.cpp).
+    ConsoleInput input{this};
+    std::atomic<bool> consoleInputEnabled{false};
+    std::atomic<bool> consoleBlockOpen{false};
+    QString outputTail;   // what was written after the last newline (outputMutex)
+    QString lastPartialLine();
+    QString consoleLineFor(const QString &typed);
+    bool blockAwaitsEmptyLine(const QString &source);
+
     std::atomic<bool> programRunning{false};
     std::atomic<unsigned long> programThreadId{0};
     QString programSpec;

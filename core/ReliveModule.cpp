@@ -51,6 +51,8 @@ PYBIND11_EMBEDDED_MODULE(relive, m)
         .def_property_readonly("errors", [](Output &) { return "strict"; })
         .def_property_readonly("closed", [](Output &) { return false; });
 
+    ConsoleInput::addTypes(m);
+
     py::class_<Finder>(m, "_Finder")
         .def(py::init<>())
         .def("find_spec", [](Finder &, const std::string &fullname, py::object, py::object) {

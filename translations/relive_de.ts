@@ -12,19 +12,29 @@
 <context>
     <name>ConsoleWidget</name>
     <message>
-        <location filename="../widgets/ConsoleWidget.cpp" line="77"/>
+        <location filename="../widgets/ConsoleWidget.cpp" line="395"/>
         <source>Python command</source>
         <translation>Python-Befehl</translation>
     </message>
     <message>
-        <location filename="../widgets/ConsoleWidget.cpp" line="81"/>
+        <location filename="../widgets/ConsoleWidget.cpp" line="111"/>
         <source>Interrupt the running command (Ctrl+C)</source>
         <translation>Laufenden Befehl unterbrechen (Strg+C)</translation>
     </message>
     <message>
-        <location filename="../widgets/ConsoleWidget.cpp" line="88"/>
+        <location filename="../widgets/ConsoleWidget.cpp" line="118"/>
         <source>Clear the console</source>
         <translation>Konsole leeren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ConsoleWidget.cpp" line="390"/>
+        <source>Password for the program (not shown)</source>
+        <translation>Passwort für das Programm (wird nicht angezeigt)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ConsoleWidget.cpp" line="391"/>
+        <source>Input for the program</source>
+        <translation>Eingabe für das Programm</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace {
 
 constexpr int DefaultScrollback = 20000;
@@ -48,6 +50,33 @@ const QRegularExpression &fileLinkPattern()
 QString settingsKey()
 {
     return QStringLiteral("console/history");
+}
+
+bool isBlankOrComment(const QString &line)
+{
+    const QString text = line.trimmed();
+    return text.isEmpty() || text.startsWith(QLatin1Char('#'));
+}
+
+// A clause that goes on with the statement above it at the same indentation.
+bool continuesStatement(const QString &line)
+{
+    static const QRegularExpression clause(QStringLiteral("^(else|elif|except|finally)\\b"));
+    return clause.match(line).hasMatch();
+}
+
+// A pasted line that begins a new top-level statement: the block before it
+// is over, as an empty line would have said in the shell.
+bool startsStatement(const QString &line)
+{
+    return !line.isEmpty() && !line.at(0).isSpace() && !isBlankOrComment(line) && !continuesStatement(line);
+}
+
+// The last statement of a body: the next line is less indented.
+bool endsBody(const QString &line)
+{
+    static const QRegularExpression jump(QStringLiteral("^\\s*(return|pass|break|continue|raise)\\b"));
+    return jump.match(line).hasMatch();
 }
 
 } // namespace
@@ -78,7 +107,6 @@ ConsoleWidget::ConsoleWidget(PythonRuntime *runtime, Completer *completer, QWidg
     m_input->setFont(fixed);
     m_input->setFrame(false);
     m_input->installEventFilter(this);
-    m_input->setPlaceholderText(tr("Python command"));
     setFocusProxy(m_input);
 
     m_stopButton->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
@@ -125,6 +153,14 @@ ConsoleWidget::ConsoleWidget(PythonRuntime *runtime, Completer *completer, QWidg
                 append(text, stream == PythonRuntime::Stream::Stderr ? Kind::Stderr : Kind::Stdout);
             });
     connect(m_runtime, &PythonRuntime::consoleReady, this, &ConsoleWidget::onConsoleReady);
+    connect(m_runtime, &PythonRuntime::inputRequested, this, &ConsoleWidget::onInputRequested);
+    connect(m_runtime, &PythonRuntime::inputCancelled, this, [this] {
+        if (m_inputPending) {
+            append(QStringLiteral("\n"), Kind::Echo);   // the prompt line ends there
+            leaveInputMode();
+        }
+    });
+    m_runtime->setConsoleInputEnabled(true);
     if (m_completionSource)
         connect(m_completionSource, &Completer::completed, this, &ConsoleWidget::onCompleted);
 
@@ -132,20 +168,31 @@ ConsoleWidget::ConsoleWidget(PythonRuntime *runtime, Completer *completer, QWidg
     updatePrompt();
 }
 
-ConsoleWidget::~ConsoleWidget() = default;
+ConsoleWidget::~ConsoleWidget()
+{
+    // Nobody is left to answer the read.
+    if (m_inputPending)
+        m_runtime->closeInput();
+}
+
+void ConsoleWidget::remember(const QString &line)
+{
+    // Answers to input() are the program's data, not commands to recall.
+    if (m_inputPending || line.trimmed().isEmpty())
+        return;
+    if (m_history.isEmpty() || m_history.constLast() != line)
+        m_history.append(line);
+    while (m_history.size() > MaxHistory)
+        m_history.removeFirst();
+    saveHistory();
+}
 
 void ConsoleWidget::submitLine(const QString &line)
 {
-    if (!line.trimmed().isEmpty()) {
-        if (m_history.isEmpty() || m_history.constLast() != line)
-            m_history.append(line);
-        while (m_history.size() > MaxHistory)
-            m_history.removeFirst();
-        saveHistory();
-    }
+    remember(line);
     m_historyIndex = int(m_history.size());
     m_draft.clear();
-    m_queue.append(line);
+    m_queue.append({line});
     pushNext();
 }
 
@@ -156,41 +203,83 @@ void ConsoleWidget::submitLines(const QString &code)
     QStringList lines = text.split(QLatin1Char('\n'));
     if (lines.size() > 1 && lines.constLast().isEmpty())
         lines.removeLast();
-    for (const QString &line : std::as_const(lines))
-        submitLine(line);
-    // A pasted block that ends indented needs an empty line to run.
-    if (!lines.isEmpty() && lines.constLast().startsWith(QLatin1Char(' ')))
-        submitLine(QString());
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        remember(lines.at(i));
+        m_queue.append({lines.at(i), true, i == lines.size() - 1});
+    }
+    m_historyIndex = int(m_history.size());
+    m_draft.clear();
+    pushNext();
+}
+
+bool ConsoleWidget::pasteContinuesBlock() const
+{
+    // Blank lines inside a pasted body do not end it when the body goes on
+    // below them (the shell, fed line by line, would stop there).
+    for (const QueuedLine &line : m_queue) {
+        if (!line.pasted)
+            return false;
+        if (!isBlankOrComment(line.text))
+            return line.text.at(0).isSpace() || continuesStatement(line.text);
+        if (line.endsPaste)
+            return false;
+    }
+    return false;
 }
 
 void ConsoleWidget::pushNext()
 {
-    if (m_waiting || m_queue.isEmpty())
+    while (!m_queue.isEmpty()) {
+        // The next line goes to whoever reads first, as with a terminal.
+        if (m_inputPending) {
+            answerInput(m_queue.takeFirst().text);
+            continue;
+        }
+        if (m_waiting)
+            return;
+        QueuedLine next = m_queue.takeFirst();
+        if (next.pasted && m_continuation && m_blockOpen) {
+            if (isBlankOrComment(next.text) && !next.endsPaste && pasteContinuesBlock()) {
+                append(QStringLiteral("... ") + next.text + QLatin1Char('\n'), Kind::Echo);
+                continue;
+            }
+            // A decorator is followed by what it decorates, at its own indentation.
+            const bool afterDecorator = !m_block.isEmpty() && m_block.constLast().trimmed().startsWith(QLatin1Char('@'));
+            if (startsStatement(next.text) && !afterDecorator) {
+                m_queue.prepend(next);
+                next = QueuedLine{QString(), true, false};
+            }
+        }
+        m_closePastedBlock = next.endsPaste;
+        // Echoed when it runs, so it appears after the output of the line before.
+        append((m_continuation ? QStringLiteral("... ") : QStringLiteral(">>> ")) + next.text
+                   + QLatin1Char('\n'),
+               Kind::Echo);
+        m_block.append(next.text);
+        m_waiting = true;
+        m_stopButton->setEnabled(true);
+        m_runtime->pushConsoleLine(next.text);
         return;
-    const QString line = m_queue.takeFirst();
-    // Echoed when it runs, so it appears after the output of the line before.
-    append((m_continuation ? QStringLiteral("... ") : QStringLiteral(">>> ")) + line
-               + QLatin1Char('\n'),
-           Kind::Echo);
-    m_block.append(line);
-    m_waiting = true;
-    m_stopButton->setEnabled(true);
-    m_runtime->pushConsoleLine(line);
+    }
 }
 
 void ConsoleWidget::onConsoleReady(bool continuation)
 {
     m_waiting = false;
     m_continuation = continuation;
+    m_blockOpen = continuation && m_runtime->isConsoleBlockOpen();
     if (!continuation)
         m_block.clear();
-    m_stopButton->setEnabled(!m_queue.isEmpty());
+    // A paste that ends inside a block runs it, as if its last line were empty.
+    if (std::exchange(m_closePastedBlock, false) && m_blockOpen)
+        m_queue.prepend({QString(), true, false});
+    m_stopButton->setEnabled(!m_queue.isEmpty() || m_inputPending);
     if (!m_queue.isEmpty()) {
         pushNext();
         return;
     }
     updatePrompt();
-    if (continuation && m_input->text().isEmpty() && !m_block.isEmpty()) {
+    if (m_blockOpen && m_input->text().isEmpty() && !m_block.isEmpty()) {
         // Indent the next line of a block as the editor would.
         const QString last = m_block.constLast();
         int indent = 0;
@@ -198,13 +287,63 @@ void ConsoleWidget::onConsoleReady(bool continuation)
             ++indent;
         if (last.trimmed().endsWith(QLatin1Char(':')))
             indent += 4;
+        else if (endsBody(last))
+            indent = qMax(0, indent - 4);
         m_input->setText(QString(indent, QLatin1Char(' ')));
     }
     Q_EMIT inputReady(continuation);
 }
 
+void ConsoleWidget::onInputRequested(const QString &prompt, bool password)
+{
+    m_inputPending = true;
+    m_inputPassword = password;
+    m_inputPrompt = prompt;
+    m_stopButton->setEnabled(true);
+    if (password)
+        m_input->setEchoMode(QLineEdit::Password);
+    updatePrompt();
+    // Lines typed or pasted ahead answer it, as they would at a terminal.
+    pushNext();
+}
+
+void ConsoleWidget::answerInput(const QString &line)
+{
+    append((m_inputPassword ? QString() : line) + QLatin1Char('\n'), Kind::Echo);
+    leaveInputMode();
+    m_runtime->provideInput(line);
+}
+
+void ConsoleWidget::endInput(bool interrupted)
+{
+    m_queue.clear();
+    m_input->clear();
+    append(QStringLiteral("\n"), Kind::Echo);
+    leaveInputMode();
+    if (interrupted)
+        m_runtime->interruptInput();
+    else
+        m_runtime->closeInput();
+}
+
+void ConsoleWidget::leaveInputMode()
+{
+    m_inputPending = false;
+    if (m_inputPassword) {
+        m_input->clear();
+        m_input->setEchoMode(QLineEdit::Normal);
+        m_inputPassword = false;
+    }
+    m_stopButton->setEnabled(m_waiting);
+    updatePrompt();
+}
+
 void ConsoleWidget::interrupt()
 {
+    if (m_inputPending) {
+        endInput(true);
+        return;
+    }
     m_queue.clear();
     if (m_waiting) {
         m_runtime->interrupt();
@@ -245,7 +384,19 @@ QString ConsoleWidget::outputText() const
 
 void ConsoleWidget::updatePrompt()
 {
+    if (m_inputPending) {
+        // The program's own prompt (input()'s argument), its end if long.
+        constexpr qsizetype MaxShown = 40;
+        QString shown = m_inputPrompt.trimmed();
+        if (shown.size() > MaxShown)
+            shown = QStringLiteral("…") + shown.right(MaxShown - 1);
+        m_prompt->setText(shown);
+        m_input->setPlaceholderText(m_inputPassword ? tr("Password for the program (not shown)")
+                                                    : tr("Input for the program"));
+        return;
+    }
     m_prompt->setText(m_continuation ? QStringLiteral("...") : QStringLiteral(">>>"));
+    m_input->setPlaceholderText(tr("Python command"));
 }
 
 void ConsoleWidget::append(const QString &text, Kind kind)
@@ -400,7 +551,8 @@ bool ConsoleWidget::eventFilter(QObject *watched, QEvent *event)
         // (Ctrl+L is also "Go to Line" in the editor).
         auto *key = static_cast<QKeyEvent *>(event);
         if (key->modifiers() == Qt::ControlModifier
-            && (key->key() == Qt::Key_L || key->key() == Qt::Key_C)) {
+            && (key->key() == Qt::Key_L || key->key() == Qt::Key_C
+                || (key->key() == Qt::Key_D && m_inputPending))) {
             event->accept();
             return true;
         }
@@ -428,6 +580,11 @@ bool ConsoleWidget::eventFilter(QObject *watched, QEvent *event)
             m_output->copy();
         else
             interrupt();
+        return true;
+    }
+    if (key->key() == Qt::Key_D && key->modifiers() == Qt::ControlModifier && m_inputPending) {
+        // End of input for the waiting read, as at a terminal.
+        endInput(false);
         return true;
     }
     switch (key->key()) {

@@ -15,9 +15,11 @@ class QStandardItemModel;
 class QTimer;
 class QToolButton;
 
-// A Python shell against the runtime's __main__: multi-line blocks, history,
-// interrupt, Tab completion, and output appended in batches into a bounded
-// scrollback so that a flood of prints never stalls the window.
+// A Python shell against the runtime's __main__: multi-line blocks, pastes
+// run statement by statement, history, interrupt, Tab completion, input() of
+// any Python thread answered in the input line, and output appended in
+// batches into a bounded scrollback so that a flood of prints never stalls
+// the window.
 class ConsoleWidget : public QWidget
 {
     Q_OBJECT
@@ -39,6 +41,8 @@ public:
     bool isWaiting() const { return m_waiting; }
     bool hasPendingOutput() const { return !m_pending.isEmpty(); }
     bool isContinuation() const { return m_continuation; }
+    // A Python thread waits in input() (or getpass) for the next line.
+    bool isInputPending() const { return m_inputPending; }
     QString outputText() const;
     QStringList history() const { return m_history; }
     void setScrollbackLines(int lines);
@@ -63,12 +67,25 @@ private:
         QString text;
         Kind kind;
     };
+    // A line typed or pasted, waiting for the console or for a read.
+    struct QueuedLine
+    {
+        QString text;
+        bool pasted = false;
+        bool endsPaste = false;
+    };
 
     void append(const QString &text, Kind kind);
     void flushSome();
     void insertChunk(const QString &text, Kind kind);
     void onConsoleReady(bool continuation);
+    void remember(const QString &line);
     void pushNext();
+    bool pasteContinuesBlock() const;
+    void onInputRequested(const QString &prompt, bool password);
+    void answerInput(const QString &line);
+    void endInput(bool interrupted);
+    void leaveInputMode();
     void requestCompletion();
     void onCompleted(int requestId, const QStringList &completions, int prefixLength);
     void showHistory(int index);
@@ -89,10 +106,15 @@ private:
 
     QList<Chunk> m_pending;
     qsizetype m_pendingSize = 0;
-    QStringList m_queue;      // lines entered while the runtime was busy
+    QList<QueuedLine> m_queue; // lines entered while the runtime was busy
     QStringList m_block;      // lines of the statement being entered
     bool m_waiting = false;   // a line was pushed and consoleReady is due
     bool m_continuation = false;
+    bool m_blockOpen = false;       // an empty line would end the block
+    bool m_closePastedBlock = false; // the last line of a paste was pushed
+    bool m_inputPending = false;
+    bool m_inputPassword = false;
+    QString m_inputPrompt;
     QStringList m_history;
     int m_historyIndex = 0;
     QString m_draft;

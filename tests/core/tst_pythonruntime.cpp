@@ -230,6 +230,148 @@ private Q_SLOTS:
         QCOMPARE(stopped.first().at(1).toInt(), 130);
         QVERIFY(!m_runtime.isProgramRunning());
     }
+
+    void consoleInput_data()
+    {
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QStringList>("answers");
+        QTest::addColumn<QString>("end");   // after the answers: "", "close", "interruptInput", "interrupt"
+        QTest::addColumn<QString>("prompt");
+        QTest::addColumn<bool>("password");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("expected");   // in stdout, or in stderr when status != 0
+        QTest::newRow("input") << "print('got', input('Name? '))" << QStringList{"bob"} << "" << "Name? " << false
+                               << 0 << "Name? got bob\n";
+        QTest::newRow("readline") << "import sys\nprint('>', end='')\nprint(repr(sys.stdin.readline()))"
+                                  << QStringList{"x y"} << "" << ">" << false << 0 << "'x y\\n'";
+        QTest::newRow("read to EOF") << "import sys\nprint(repr(sys.stdin.read()))" << QStringList{"a", "b"}
+                                     << "close" << "" << false << 0 << "'a\\nb\\n'";
+        QTest::newRow("read(n)") << "import sys\nprint(repr(sys.stdin.read(2)), repr(sys.stdin.readline()))"
+                                 << QStringList{"abcd"} << "" << "" << false << 0 << "'ab' 'cd\\n'";
+        QTest::newRow("lines") << "import sys\nprint([l for l in sys.stdin])" << QStringList{"1", "2"} << "close"
+                               << "" << false << 0 << "['1\\n', '2\\n']";
+        QTest::newRow("getpass") << "import getpass\nprint(len(getpass.getpass()))" << QStringList{"secret"} << ""
+                                 << "Password: " << true << 0 << "Password: 6\n";
+        QTest::newRow("EOF") << "input()" << QStringList{} << "close" << "" << false << 1 << "EOFError";
+        QTest::newRow("interruptInput") << "input()" << QStringList{} << "interruptInput" << "" << false << 1
+                                        << "KeyboardInterrupt";
+        QTest::newRow("interrupt") << "input()" << QStringList{} << "interrupt" << "" << false << 1
+                                   << "KeyboardInterrupt";
+    }
+    void consoleInput()
+    {
+        QFETCH(QString, code);
+        QFETCH(QStringList, answers);
+        QFETCH(QString, end);
+        QFETCH(QString, prompt);
+        QFETCH(bool, password);
+        QFETCH(int, status);
+        QFETCH(QString, expected);
+        m_runtime.setConsoleInputEnabled(true);
+        QSignalSpy requested(&m_runtime, &PythonRuntime::inputRequested);
+        QSignalSpy finished(&m_runtime, &PythonRuntime::commandFinished);
+        m_runtime.runSource(code, QStringLiteral("<test>"));
+        for (const QString &answer : answers) {
+            QVERIFY(requested.wait(10000));
+            QCOMPARE(requested.last().at(0).toString(), prompt);
+            QCOMPARE(requested.last().at(1).toBool(), password);
+            m_runtime.provideInput(answer);
+        }
+        if (!end.isEmpty()) {
+            QTRY_COMPARE_WITH_TIMEOUT(requested.size(), answers.size() + 1, 10000);
+            if (end == "close")
+                m_runtime.closeInput();
+            else if (end == "interruptInput")
+                m_runtime.interruptInput();
+            else
+                m_runtime.interrupt();
+        }
+        QVERIFY(finished.wait(10000));
+        m_runtime.flushOutput();
+        QCOMPARE(finished.first().first().toInt(), status);
+        const QString &out = status == 0 ? m_stdout : m_stderr;
+        QVERIFY2(out.contains(expected), qPrintable(m_stdout + m_stderr));
+        m_runtime.setConsoleInputEnabled(false);
+    }
+
+    void inputFromProgramThread()
+    {
+        m_runtime.setConsoleInputEnabled(true);
+        QCOMPARE(run("def ask():\n    global answer\n    answer = input('Name? ')\n"
+                     "def ask_forever():\n    while True:\n        input()\n"), 0);
+        QSignalSpy requested(&m_runtime, &PythonRuntime::inputRequested);
+        QSignalSpy cancelled(&m_runtime, &PythonRuntime::inputCancelled);
+        QSignalSpy stopped(&m_runtime, &PythonRuntime::programFinished);
+        m_runtime.runProgram(QStringLiteral("__main__:ask"));
+        QVERIFY(requested.wait(10000));
+        QCOMPARE(requested.first().at(0).toString(), QStringLiteral("Name? "));
+        // The console runs, and its output shows, while the program waits.
+        QCOMPARE(run("print('meanwhile')"), 0);
+        QVERIFY(m_stdout.contains(QLatin1String("meanwhile")));
+        QVERIFY(stopped.isEmpty());
+        m_runtime.provideInput(QStringLiteral("alice"));
+        QVERIFY(stopped.wait(10000));
+        QCOMPARE(stopped.first().at(1).toInt(), 0);
+        QCOMPARE(run("print(answer)"), 0);
+        QVERIFY(m_stdout.contains(QLatin1String("alice")));
+
+        // Stopping a program that waits for input ends the read.
+        stopped.clear();
+        requested.clear();
+        m_runtime.runProgram(QStringLiteral("__main__:ask_forever"));
+        QVERIFY(requested.wait(10000));
+        m_runtime.stopProgram();
+        QVERIFY(stopped.wait(10000));
+        QCOMPARE(stopped.first().at(1).toInt(), 130);
+        QTRY_COMPARE(cancelled.size(), 1);
+        m_runtime.setConsoleInputEnabled(false);
+    }
+
+    void tracebacksShowUserFrames_data()
+    {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("syntax error") << "def broken(:" << "  File \"<console>\", line 1\n    def broken(:\n";
+        QTest::newRow("failed import") << "import importlib; importlib.import_module('no_such_module_here')"
+                                       << "Traceback (most recent call last):\n  File \"<console>\", line 1, in <module>\n"
+                                          "ModuleNotFoundError";
+    }
+    void tracebacksShowUserFrames()
+    {
+        QFETCH(QString, line);
+        QFETCH(QString, shown);
+        QSignalSpy ready(&m_runtime, &PythonRuntime::consoleReady);
+        m_runtime.pushConsoleLine(line);
+        QVERIFY(ready.wait());
+        m_runtime.flushOutput();
+        QVERIFY2(m_stderr.contains(shown), qPrintable(m_stderr));
+        for (const char *machinery : {"codeop", "importlib", "frozen"})
+            QVERIFY2(!m_stderr.contains(QLatin1String(machinery)), qPrintable(m_stderr));
+    }
+
+    void whitespaceLineEndsBlock()
+    {
+        QSignalSpy ready(&m_runtime, &PythonRuntime::consoleReady);
+        m_runtime.pushConsoleLine(QStringLiteral("for i in range(2):"));
+        QVERIFY(ready.wait());
+        QVERIFY(m_runtime.isConsoleBlockOpen());
+        m_runtime.pushConsoleLine(QStringLiteral("    print('row', i)"));
+        QVERIFY(ready.wait());
+        m_runtime.pushConsoleLine(QStringLiteral("    "));
+        QVERIFY(ready.wait());
+        QCOMPARE(ready.last().first().toBool(), false);
+        m_runtime.flushOutput();
+        QCOMPARE(m_stdout, QStringLiteral("row 0\nrow 1\n"));
+        // Inside brackets an empty line goes on; the statement is not a block.
+        m_runtime.pushConsoleLine(QStringLiteral("x = ["));
+        QVERIFY(ready.wait());
+        QVERIFY(!m_runtime.isConsoleBlockOpen());
+        m_runtime.pushConsoleLine(QStringLiteral("  "));
+        QVERIFY(ready.wait());
+        QCOMPARE(ready.last().first().toBool(), true);
+        m_runtime.resetConsoleInput();
+        QVERIFY(ready.wait());
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_PythonRuntime)
