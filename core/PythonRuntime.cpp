@@ -170,10 +170,10 @@ void PythonRuntimePrivate::appendOutput(PythonRuntime::Stream stream, const QStr
             while (pendingChars > MaxPendingOutput)
                 outputDrained.wait(&outputMutex, 100);
         }
-        if (!pending.empty() && pending.back().first == stream)
-            pending.back().second += text;
+        if (!pending.empty() && !pending.back().event && pending.back().stream == stream)
+            pending.back().text += text;
         else
-            pending.emplace_back(stream, text);
+            pending.push_back({stream, text, {}});
         pendingChars += text.size();
         if (!deliveryScheduled) {
             deliveryScheduled = true;
@@ -200,7 +200,7 @@ void PythonRuntimePrivate::emitOnOwnerThread(std::function<void()> emitter)
 
 void PythonRuntimePrivate::deliverOutput()
 {
-    std::deque<std::pair<PythonRuntime::Stream, QString>> batch;
+    std::deque<OutputSegment> batch;
     {
         QMutexLocker lock(&outputMutex);
         batch.swap(pending);
@@ -208,8 +208,28 @@ void PythonRuntimePrivate::deliverOutput()
         deliveryScheduled = false;
         outputDrained.wakeAll();
     }
-    for (auto &segment : batch)
-        Q_EMIT q->output(segment.second, segment.first);
+    for (auto &segment : batch) {
+        if (segment.event)
+            segment.event();
+        else
+            Q_EMIT q->output(segment.text, segment.stream);
+    }
+}
+
+void PythonRuntimePrivate::emitInOutputOrder(std::function<void()> emitter)
+{
+    bool schedule = false;
+    {
+        QMutexLocker lock(&outputMutex);
+        pending.push_back({PythonRuntime::Stream::Stdout, QString(), std::move(emitter)});
+        if (!deliveryScheduled) {
+            deliveryScheduled = true;
+            schedule = true;
+        }
+    }
+    if (schedule) {
+        QMetaObject::invokeMethod(q, [this] { deliverOutput(); }, Qt::QueuedConnection);
+    }
 }
 
 int PythonRuntimePrivate::exitStatusOf(py::error_already_set &e)
@@ -260,6 +280,7 @@ PythonRuntime::PythonRuntime(QObject *parent)
     qRegisterMetaType<NamespaceNode>();
     qRegisterMetaType<QList<NamespaceNode>>();
     qRegisterMetaType<PythonRuntime::Stream>();
+    qRegisterMetaType<ProgramExit>();
 }
 
 PythonRuntime::~PythonRuntime()
@@ -404,36 +425,15 @@ void PythonRuntime::runProgram(const QString &spec)
             for (const QString &part : QString::fromStdString(attr).split(QLatin1Char('.')))
                 target = target.attr(part.toStdString().c_str());
         } catch (py::error_already_set &e) {
+            ProgramExit exit = d->programExitOf(e);
             d->printException(e);
-            d->emitOnOwnerThread([this, spec] { Q_EMIT programFinished(spec, 1); });
+            d->emitInOutputOrder([this, spec, exit] {
+                Q_EMIT programFinished(spec, exit.status);
+                Q_EMIT programEnded(spec, exit);
+            });
             return;
         }
-        PythonRuntime *self = this;
-        auto body = py::cpp_function([self, spec, target]() {
-            int status = 0;
-            try {
-                target();
-            } catch (py::error_already_set &e) {
-                if (e.matches(PyExc_SystemExit))
-                    status = self->d->exitStatusOf(e);
-                else if (e.matches(PyExc_KeyboardInterrupt))
-                    status = 130;
-                else {
-                    status = 1;
-                    self->d->printException(e);
-                }
-            }
-            self->d->programRunning = false;
-            self->d->programThreadId = 0;
-            self->d->emitOnOwnerThread([self, spec, status] { Q_EMIT self->programFinished(spec, status); });
-        });
-        py::object thread = py::module_::import("threading").attr("Thread")(
-            py::arg("target") = body, py::arg("name") = spec.toStdString(), py::arg("daemon") = true);
-        d->programSpec = spec;
-        d->programRunning = true;
-        thread.attr("start")();
-        d->programThreadId = thread.attr("ident").cast<unsigned long>();
-        d->emitOnOwnerThread([this, spec] { Q_EMIT programStarted(spec); });
+        d->startProgram(spec, target);
     });
 }
 
@@ -444,6 +444,7 @@ void PythonRuntime::stopProgram()
     const unsigned long id = d->programThreadId;
     if (id == 0)
         return;
+    d->stopRequested = true;
     // Not through the console worker: it may be busy with user input.
     postLive([id] { PyThreadState_SetAsyncExc(id, PyExc_KeyboardInterrupt); });
 }

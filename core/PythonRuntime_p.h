@@ -61,6 +61,9 @@ public:
     // Emits a signal from the thread that owns the runtime, after the output
     // written so far.
     void emitOnOwnerThread(std::function<void()> emitter);
+    // Emits a signal in the output stream's order: after the output written so
+    // far and before any written later, whichever thread writes it.
+    void emitInOutputOrder(std::function<void()> emitter);
 
     bool initialiseInterpreter(QString *error);   // console worker, on start
     void finaliseInterpreter();                   // console worker, on exit
@@ -69,6 +72,10 @@ public:
     void runInMain(const QString &source, const QString &fileName, bool replSingle);
     int exitStatusOf(py::error_already_set &e);
     void printException(py::error_already_set &e);
+    // Starts `target` in a daemon program thread; the started and finished
+    // notices bracket everything the program prints.
+    void startProgram(const QString &spec, py::object target);
+    ProgramExit programExitOf(py::error_already_set &e);
 
     static PythonRuntimePrivate *current;  // the started runtime, for the output writers
 
@@ -84,7 +91,14 @@ public:
     // Output, in order, as (stream, text) segments.
     QMutex outputMutex;
     QWaitCondition outputDrained;
-    std::deque<std::pair<PythonRuntime::Stream, QString>> pending;
+    // Output, and signals to emit in order with it (then `text` is empty).
+    struct OutputSegment
+    {
+        PythonRuntime::Stream stream;
+        QString text;
+        std::function<void()> event;
+    };
+    std::deque<OutputSegment> pending;
     qsizetype pendingChars = 0;
     bool deliveryScheduled = false;
 
@@ -92,4 +106,5 @@ public:
     std::atomic<bool> programRunning{false};
     std::atomic<unsigned long> programThreadId{0};
     QString programSpec;
+    std::atomic<bool> stopRequested{false};
 };
