@@ -1,5 +1,6 @@
 #include "Importer_p.h"
 
+#include "InstanceTracker_p.h"
 #include "Reloader_p.h"
 
 #include <QCryptographicHash>
@@ -64,6 +65,7 @@ Importer::Importer()
     py::setattr(type, "__dir__", py::cpp_function([](py::handle self) {
         return Importer::instance().facadeDir(self);
     }, py::name("__dir__"), py::is_method(type)));
+    InstanceTracker::install([](const QString &module) { return Importer::instance().namespaceOf(module) != nullptr; });
 }
 
 void Importer::setSinks(Sinks sinks)
@@ -399,7 +401,10 @@ std::optional<ReloadReport> Importer::reloadFile(const QString &filePath, bool f
     QFile file(path);
     if (!file.exists() || !m_moduleOfPath.contains(path)) {
         rescan(path);
-        return std::nullopt;
+        // A new file whose namespace is not imported yet is checked below.
+        const QString added = m_moduleOfPath.value(path);
+        if (!file.exists() || added.isEmpty() || m_files.value(added).loaded)
+            return std::nullopt;
     }
     if (!file.open(QIODevice::ReadOnly))
         return std::nullopt;
@@ -409,7 +414,7 @@ std::optional<ReloadReport> Importer::reloadFile(const QString &filePath, bool f
     const FileModule &current = m_files[moduleName];
     py::object module = sysModules().attr("get")(moduleName.toStdString());
     if (!current.loaded || module.is_none())
-        return std::nullopt;  // it will be read when it is first imported
+        return checkFile(path, moduleName, bytes, force, timer);
     // Saving the applied version again after a rejected one is reported, so
     // the editor clears the error it marked.
     if (!force && hash == current.hash && !current.lastFailed)
@@ -481,6 +486,35 @@ std::optional<ReloadReport> Importer::reloadFile(const QString &filePath, bool f
     }
     report.ms = timer.nsecsElapsed() / 1e6;
     lock.unlock();
+    publish(report);
+    return report;
+}
+
+std::optional<ReloadReport> Importer::checkFile(const QString &path, const QString &moduleName,
+                                                const QByteArray &bytes, bool force, const QElapsedTimer &timer)
+{
+    // Nothing has imported the file yet, so there is nothing to apply; still,
+    // a save deserves an answer. Compiling finds syntax and encoding errors
+    // without running any of the file's code.
+    const QByteArray hash = hashOf(bytes);
+    const auto last = m_checked.constFind(path);
+    if (!force && last != m_checked.constEnd() && last->first == hash && last->second)
+        return std::nullopt;
+    ReloadReport report;
+    report.kind = ReloadReport::Kind::Check;
+    report.file = path;
+    report.module = moduleName;
+    report.time = QDateTime::currentDateTime();
+    try {
+        py::module_::import("builtins").attr("compile")(py::bytes(bytes.constData(), bytes.size()),
+                                                        path.toStdString(), "exec", py::arg("dont_inherit") = true);
+    } catch (py::error_already_set &e) {
+        Reloader::describeError(e, path, report);
+        if (report.errorLine == 0 && bytes.contains('\0'))
+            report.errorLine = bytes.left(bytes.indexOf('\0')).count('\n') + 1;
+    }
+    m_checked.insert(path, {hash, report.ok()});
+    report.ms = timer.nsecsElapsed() / 1e6;
     publish(report);
     return report;
 }
@@ -834,6 +868,8 @@ NamespaceNode Importer::directoryNode(const Namespace &ns, const NamespaceMap::D
                 py::object value = module.attr(n.toStdString().c_str());
                 if (PyType_Check(value.ptr())) {
                     child.kind = NamespaceNode::Kind::Class;
+                    const long long count = InstanceTracker::countOf(value);
+                    child.instances = count < 0 ? int(NamespaceNode::Uncounted) : int(count);
                     for (auto item : py::reinterpret_borrow<py::dict>(value.attr("__dict__").attr("copy")())) {
                         py::handle v = item.second;
                         py::object fn;
@@ -896,14 +932,28 @@ int Importer::instanceCount(const QString &qualifiedName)
     } catch (py::error_already_set &) {
         return -1;
     }
-    if (!PyType_Check(target.ptr()))
-        return -1;
-    // A walk of the heap, on request only: never part of a reload.
-    int count = 0;
-    for (py::handle object : py::module_::import("gc").attr("get_objects")()) {
-        if (PyObject_IsInstance(object.ptr(), target.ptr()) == 1)
-            ++count;
+    return int(InstanceTracker::countOf(target));
+}
+
+QHash<QString, int> Importer::instanceCounts()
+{
+    QHash<QString, int> counts;
+    py::object modules = sysModules();
+    for (const FileModule &file : std::as_const(m_files)) {
+        if (!file.loaded)
+            continue;
+        py::object module = modules.attr("get")(m_moduleOfPath.value(file.path).toStdString());
+        if (module.is_none())
+            continue;
+        py::dict globals = module.attr("__dict__");
+        for (const QString &name : file.exports) {
+            py::object value = globals.attr("get")(name.toStdString());
+            if (PyType_Check(value.ptr())) {
+                const long long count = InstanceTracker::countOf(value);
+                counts.insert(file.directory + QLatin1Char('.') + name,
+                              count < 0 ? int(NamespaceNode::Uncounted) : int(count));
+            }
+        }
     }
-    PyErr_Clear();
-    return count;
+    return counts;
 }
