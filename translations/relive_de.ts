@@ -12,17 +12,17 @@
 <context>
     <name>ConsoleWidget</name>
     <message>
-        <location filename="../widgets/ConsoleWidget.cpp" line="77"/>
+        <location filename="../widgets/ConsoleWidget.cpp" line="81"/>
         <source>Python command</source>
         <translation>Python-Befehl</translation>
     </message>
     <message>
-        <location filename="../widgets/ConsoleWidget.cpp" line="81"/>
+        <location filename="../widgets/ConsoleWidget.cpp" line="85"/>
         <source>Interrupt the running command (Ctrl+C)</source>
         <translation>Laufenden Befehl unterbrechen (Strg+C)</translation>
     </message>
     <message>
-        <location filename="../widgets/ConsoleWidget.cpp" line="88"/>
+        <location filename="../widgets/ConsoleWidget.cpp" line="92"/>
         <source>Clear the console</source>
         <translation>Konsole leeren</translation>
     </message>
@@ -154,143 +154,155 @@ Von der Festplatte neu laden und Ihre Änderungen verwerfen?</translation>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/ide/MainWindow.cpp" line="138"/>
         <source>%1: %n live instance(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%1: %n lebende Instanz</numerusform>
             <numerusform>%1: %n lebende Instanzen</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="106"/>
+        <location filename="../app/ide/MainWindow.cpp" line="587"/>
         <source>Running %1</source>
         <translation>%1 läuft</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="111"/>
         <source>%1 finished (exit status %2)</source>
-        <translation>%1 beendet (Exit-Status %2)</translation>
+        <translation type="vanished">%1 beendet (Exit-Status %2)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="158"/>
+        <location filename="../app/ide/MainWindow.cpp" line="150"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="159"/>
+        <location filename="../app/ide/MainWindow.cpp" line="151"/>
         <source>Namespace</source>
         <translation>Namensraum</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="161"/>
+        <location filename="../app/ide/MainWindow.cpp" line="153"/>
         <source>Reload Log</source>
         <translation>Neuladeprotokoll</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="163"/>
+        <location filename="../app/ide/MainWindow.cpp" line="155"/>
         <source>Console</source>
         <translation>Konsole</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="175"/>
+        <location filename="../app/ide/MainWindow.cpp" line="167"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="177"/>
+        <location filename="../app/ide/MainWindow.cpp" line="169"/>
         <source>Open &amp;Folder as Namespace…</source>
         <translation>&amp;Ordner als Namensraum öffnen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="180"/>
+        <location filename="../app/ide/MainWindow.cpp" line="172"/>
         <source>&amp;Recent Folders</source>
         <translation>&amp;Zuletzt geöffnete Ordner</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="183"/>
+        <location filename="../app/ide/MainWindow.cpp" line="175"/>
         <source>&amp;New File…</source>
         <translation>&amp;Neue Datei…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="185"/>
+        <location filename="../app/ide/MainWindow.cpp" line="177"/>
         <source>&amp;Open File…</source>
         <translation>Datei ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="187"/>
+        <location filename="../app/ide/MainWindow.cpp" line="179"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="189"/>
+        <location filename="../app/ide/MainWindow.cpp" line="181"/>
         <source>Save &amp;As…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="191"/>
+        <location filename="../app/ide/MainWindow.cpp" line="183"/>
         <source>Save A&amp;ll</source>
         <translation>&amp;Alle speichern</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="193"/>
+        <location filename="../app/ide/MainWindow.cpp" line="185"/>
         <source>&amp;Close File</source>
         <translation>Datei s&amp;chließen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="197"/>
+        <location filename="../app/ide/MainWindow.cpp" line="189"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="200"/>
+        <location filename="../app/ide/MainWindow.cpp" line="192"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="213"/>
+        <location filename="../app/ide/MainWindow.cpp" line="205"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="214"/>
+        <location filename="../app/ide/MainWindow.cpp" line="206"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="216"/>
+        <location filename="../app/ide/MainWindow.cpp" line="208"/>
         <source>Cu&amp;t</source>
         <translation>&amp;Ausschneiden</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="217"/>
+        <location filename="../app/ide/MainWindow.cpp" line="209"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="218"/>
+        <location filename="../app/ide/MainWindow.cpp" line="210"/>
         <source>&amp;Paste</source>
         <translation>&amp;Einfügen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="220"/>
+        <location filename="../app/ide/MainWindow.cpp" line="212"/>
         <source>&amp;Find…</source>
         <translation>&amp;Suchen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="222"/>
+        <location filename="../app/ide/MainWindow.cpp" line="214"/>
         <source>R&amp;eplace…</source>
         <translation>E&amp;rsetzen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="224"/>
+        <location filename="../app/ide/MainWindow.cpp" line="216"/>
         <source>&amp;Go to Line…</source>
         <translation>&amp;Gehe zu Zeile…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="227"/>
-        <location filename="../app/ide/MainWindow.cpp" line="229"/>
+        <location filename="../app/ide/MainWindow.cpp" line="219"/>
         <source>&amp;Run</source>
         <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="221"/>
+        <source>&amp;Run File</source>
+        <translation>Datei &amp;ausführen</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="225"/>
+        <source>Run File with &amp;Arguments…</source>
+        <translation>Datei mit &amp;Argumenten ausführen…</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="229"/>
+        <source>Run &amp;Callable</source>
+        <translation>&amp;Aufrufbares Objekt ausführen</translation>
     </message>
     <message>
         <location filename="../app/ide/MainWindow.cpp" line="233"/>
@@ -319,51 +331,56 @@ Von der Festplatte neu laden und Ihre Änderungen verwerfen?</translation>
     </message>
     <message>
         <location filename="../app/ide/MainWindow.cpp" line="253"/>
+        <source>Refresh &amp;Instance Counts</source>
+        <translation>&amp;Instanzanzahlen aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="254"/>
         <source>&amp;Clear Console</source>
         <translation>&amp;Konsole leeren</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="255"/>
+        <location filename="../app/ide/MainWindow.cpp" line="256"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="257"/>
+        <location filename="../app/ide/MainWindow.cpp" line="258"/>
         <source>&amp;About Relive</source>
         <translation>&amp;Über Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="259"/>
+        <location filename="../app/ide/MainWindow.cpp" line="260"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="285"/>
+        <location filename="../app/ide/MainWindow.cpp" line="288"/>
         <source>Python ready</source>
         <translation>Python bereit</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="285"/>
+        <location filename="../app/ide/MainWindow.cpp" line="288"/>
         <source>Python failed to start</source>
         <translation>Python konnte nicht starten</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="288"/>
+        <location filename="../app/ide/MainWindow.cpp" line="291"/>
         <source>Python could not start: %1</source>
         <translation>Python konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="303"/>
+        <location filename="../app/ide/MainWindow.cpp" line="306"/>
         <source>Python is not running.</source>
         <translation>Python läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="309"/>
+        <location filename="../app/ide/MainWindow.cpp" line="312"/>
         <source>Open Folder as Namespace</source>
         <translation>Ordner als Namensraum öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="310"/>
+        <location filename="../app/ide/MainWindow.cpp" line="313"/>
         <source>%1 could not be opened as %2:
 %3
 
@@ -374,22 +391,22 @@ Use this name anyway?</source>
 Diesen Namen trotzdem verwenden?</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="320"/>
+        <location filename="../app/ide/MainWindow.cpp" line="323"/>
         <source>Could not open %1 as %2: %3</source>
         <translation>%1 konnte nicht als %2 geöffnet werden: %3</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="330"/>
+        <location filename="../app/ide/MainWindow.cpp" line="332"/>
         <source>%1 is now the namespace %2</source>
         <translation>%1 ist jetzt der Namensraum %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="347"/>
+        <location filename="../app/ide/MainWindow.cpp" line="349"/>
         <source>Restore Unsaved Changes</source>
         <translation>Ungespeicherte Änderungen wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="348"/>
+        <location filename="../app/ide/MainWindow.cpp" line="350"/>
         <source>Relive did not exit cleanly last time. Unsaved changes to these files were kept:
 
 %1
@@ -402,99 +419,150 @@ Restore them?</source>
 Wiederherstellen?</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="357"/>
+        <location filename="../app/ide/MainWindow.cpp" line="359"/>
         <source>Could not restore %1: the file no longer exists</source>
         <translation>%1 konnte nicht wiederhergestellt werden: Die Datei existiert nicht mehr</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="383"/>
-        <location filename="../app/ide/MainWindow.cpp" line="413"/>
+        <location filename="../app/ide/MainWindow.cpp" line="385"/>
+        <location filename="../app/ide/MainWindow.cpp" line="415"/>
         <source>Open File</source>
         <translation>Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="383"/>
-        <location filename="../app/ide/MainWindow.cpp" line="391"/>
+        <location filename="../app/ide/MainWindow.cpp" line="385"/>
+        <location filename="../app/ide/MainWindow.cpp" line="393"/>
         <source>Python files (*.py);;All files (*)</source>
         <translation>Python-Dateien (*.py);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="391"/>
-        <location filename="../app/ide/MainWindow.cpp" line="397"/>
+        <location filename="../app/ide/MainWindow.cpp" line="393"/>
+        <location filename="../app/ide/MainWindow.cpp" line="399"/>
         <source>New File</source>
         <translation>Neue Datei</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="398"/>
+        <location filename="../app/ide/MainWindow.cpp" line="400"/>
         <source>Could not create %1:
 %2</source>
         <translation>%1 konnte nicht angelegt werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="408"/>
+        <location filename="../app/ide/MainWindow.cpp" line="410"/>
         <source>%1 is not a file</source>
         <translation>%1 ist keine Datei</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="413"/>
+        <location filename="../app/ide/MainWindow.cpp" line="415"/>
         <source>Could not open %1:
 %2</source>
         <translation>%1 konnte nicht geöffnet werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="418"/>
+        <location filename="../app/ide/MainWindow.cpp" line="420"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="458"/>
+        <location filename="../app/ide/MainWindow.cpp" line="434"/>
+        <source>%1 does not compile: %2</source>
+        <translation>%1 lässt sich nicht kompilieren: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="435"/>
         <source>Reload of %1 failed: %2</source>
         <translation>Neuladen von %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="540"/>
+        <location filename="../app/ide/MainWindow.cpp" line="517"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="541"/>
+        <location filename="../app/ide/MainWindow.cpp" line="518"/>
         <source>Callable to run in a program thread (package.module:function):</source>
         <translation>In einem Programm-Thread auszuführende Funktion (paket.modul:funktion):</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="566"/>
+        <location filename="../app/ide/MainWindow.cpp" line="547"/>
+        <source>A program is running: stop it first</source>
+        <translation>Ein Programm läuft: bitte zuerst anhalten</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="554"/>
+        <source>Run with Arguments</source>
+        <translation>Mit Argumenten ausführen</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="555"/>
+        <source>Arguments for %1, as sys.argv[1:] (put &quot;double quotes&quot; around an argument with spaces):</source>
+        <translation>Argumente für %1, als sys.argv[1:] (ein Argument mit Leerzeichen in &quot;doppelte Anführungszeichen&quot; setzen):</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="588"/>
+        <source>Running %1 %2</source>
+        <translation>%1 %2 läuft</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="596"/>
+        <source>%1 finished</source>
+        <translation>%1 beendet</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="599"/>
+        <source>%1 stopped by you</source>
+        <translation>%1 von Ihnen angehalten</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="602"/>
+        <source>%1 raised %2</source>
+        <translation>%1 hat %2 ausgelöst</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="605"/>
+        <source>%1 ended with exit status %2</source>
+        <translation>%1 endete mit Exit-Status %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="628"/>
+        <source>Run the current file</source>
+        <translation>Die aktuelle Datei ausführen</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="630"/>
         <source>Run a callable of the namespace</source>
         <translation>Eine Funktion des Namensraums ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="567"/>
+        <location filename="../app/ide/MainWindow.cpp" line="627"/>
+        <location filename="../app/ide/MainWindow.cpp" line="631"/>
         <source>Run %1</source>
         <translation>%1 ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="594"/>
+        <location filename="../app/ide/MainWindow.cpp" line="658"/>
         <source>%1 as %2</source>
         <translation>%1 als %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="613"/>
+        <location filename="../app/ide/MainWindow.cpp" line="677"/>
         <source>Line %1, Column %2</source>
         <translation>Zeile %1, Spalte %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="626"/>
+        <location filename="../app/ide/MainWindow.cpp" line="690"/>
         <source>Relive</source>
         <translation>Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="634"/>
+        <location filename="../app/ide/MainWindow.cpp" line="698"/>
         <source>About Relive</source>
         <translation>Über Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="635"/>
+        <location filename="../app/ide/MainWindow.cpp" line="699"/>
         <source>&lt;h3&gt;Relive %1&lt;/h3&gt;&lt;p&gt;A live-coding IDE for Python: save a file and the running objects pick up the new code at once, with their state intact.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Relive %1&lt;/h3&gt;&lt;p&gt;Eine IDE für Live-Coding in Python: Speichern Sie eine Datei, und die laufenden Objekte übernehmen sofort den neuen Code, mit unverändertem Zustand.&lt;/p&gt;</translation>
     </message>
@@ -527,17 +595,27 @@ Wiederherstellen?</translation>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../widgets/NamespaceModel.cpp" line="230"/>
+        <location filename="../widgets/NamespaceModel.cpp" line="215"/>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/NamespaceModel.cpp" line="226"/>
+        <source>The instances of this class are not counted: it is an enum, or was made by calling type() rather than by a class statement.</source>
+        <translation>Die Instanzen dieser Klasse werden nicht gezählt: Es ist ein Enum, oder sie wurde durch einen Aufruf von type() statt durch eine class-Anweisung erzeugt.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/NamespaceModel.cpp" line="254"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../widgets/NamespaceModel.cpp" line="232"/>
+        <location filename="../widgets/NamespaceModel.cpp" line="256"/>
         <source>Defined in</source>
         <translation>Definiert in</translation>
     </message>
     <message>
-        <location filename="../widgets/NamespaceModel.cpp" line="234"/>
+        <location filename="../widgets/NamespaceModel.cpp" line="258"/>
         <source>Instances</source>
         <translation>Instanzen</translation>
     </message>
@@ -550,9 +628,13 @@ Wiederherstellen?</translation>
         <translation>Gehe zur Definition</translation>
     </message>
     <message>
-        <location filename="../widgets/NamespaceView.cpp" line="80"/>
+        <location filename="../widgets/NamespaceView.cpp" line="78"/>
+        <source>Refresh Instance Counts</source>
+        <translation>Instanzanzahlen aktualisieren</translation>
+    </message>
+    <message>
         <source>Count Live Instances</source>
-        <translation>Lebende Instanzen zählen</translation>
+        <translation type="vanished">Lebende Instanzen zählen</translation>
     </message>
 </context>
 <context>
@@ -591,12 +673,22 @@ Wiederherstellen?</translation>
 <context>
     <name>ReloadLogView</name>
     <message>
-        <location filename="../widgets/ReloadLogView.cpp" line="14"/>
+        <location filename="../widgets/ReloadLogView.cpp" line="12"/>
+        <source>checked, not loaded yet</source>
+        <translation>geprüft, noch nicht geladen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ReloadLogView.cpp" line="13"/>
+        <source>%1 (checked, not loaded yet)</source>
+        <translation>%1 (geprüft, noch nicht geladen)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ReloadLogView.cpp" line="18"/>
         <source>no changes</source>
         <translation>keine Änderungen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/ReloadLogView.cpp" line="22"/>
+        <location filename="../widgets/ReloadLogView.cpp" line="26"/>
         <source>%n more</source>
         <translation>
             <numerusform>%n weitere</numerusform>
@@ -604,32 +696,32 @@ Wiederherstellen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/ReloadLogView.cpp" line="32"/>
+        <location filename="../widgets/ReloadLogView.cpp" line="36"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../widgets/ReloadLogView.cpp" line="32"/>
+        <location filename="../widgets/ReloadLogView.cpp" line="36"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/ReloadLogView.cpp" line="32"/>
+        <location filename="../widgets/ReloadLogView.cpp" line="36"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../widgets/ReloadLogView.cpp" line="32"/>
+        <location filename="../widgets/ReloadLogView.cpp" line="36"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../widgets/ReloadLogView.cpp" line="62"/>
+        <location filename="../widgets/ReloadLogView.cpp" line="66"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/ReloadLogView.cpp" line="78"/>
+        <location filename="../widgets/ReloadLogView.cpp" line="82"/>
         <source>%1 (line %2)</source>
         <translation>%1 (Zeile %2)</translation>
     </message>
@@ -637,37 +729,37 @@ Wiederherstellen?</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/ide/main.cpp" line="45"/>
+        <location filename="../app/ide/main.cpp" line="35"/>
         <source>Live-coding IDE for Python.</source>
         <translation>IDE für Live-Coding in Python.</translation>
     </message>
     <message>
-        <location filename="../app/ide/main.cpp" line="50"/>
+        <location filename="../app/ide/main.cpp" line="40"/>
         <source>Folder to open as a namespace (default: the bundled example).</source>
         <translation>Als Namensraum zu öffnender Ordner (Standard: das mitgelieferte Beispiel).</translation>
     </message>
     <message>
-        <location filename="../app/ide/main.cpp" line="54"/>
+        <location filename="../app/ide/main.cpp" line="56"/>
         <source>Name of the namespace the folder is imported as.</source>
         <translation>Name des Namensraums, unter dem der Ordner importiert wird.</translation>
     </message>
     <message>
-        <location filename="../app/ide/main.cpp" line="55"/>
+        <location filename="../app/ide/main.cpp" line="57"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location filename="../app/ide/main.cpp" line="64"/>
+        <location filename="../app/ide/main.cpp" line="102"/>
         <source>Not a folder: %1</source>
         <translation>Kein Ordner: %1</translation>
     </message>
     <message>
-        <location filename="../app/ide/main.cpp" line="78"/>
+        <location filename="../app/ide/main.cpp" line="116"/>
         <source>Relive</source>
         <translation>Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/main.cpp" line="79"/>
+        <location filename="../app/ide/main.cpp" line="117"/>
         <source>Python could not start:
 %1</source>
         <translation>Python konnte nicht starten:
