@@ -28,6 +28,7 @@ constexpr int MaxReports = 200;
 CodeManager::CodeManager(PythonRuntime *runtime, QObject *parent)
     : QObject(parent), d(std::make_unique<Private>())
 {
+    qRegisterMetaType<QHash<QString, int>>();
     d->runtime = runtime;
     d->watcher = new ChangeWatcher(this);
 
@@ -150,6 +151,14 @@ void CodeManager::requestInstanceCount(const QString &qualifiedClassName)
     d->runtime->postLive([this, qualifiedClassName] {
         const int count = Importer::instance().instanceCount(qualifiedClassName);
         queued([this, qualifiedClassName, count] { Q_EMIT instanceCount(qualifiedClassName, count); });
+    });
+}
+
+void CodeManager::requestInstanceCounts()
+{
+    d->runtime->postLive([this] {
+        const QHash<QString, int> counts = Importer::instance().instanceCounts();
+        queued([this, counts] { Q_EMIT instanceCountsReady(counts); });
     });
 }
 

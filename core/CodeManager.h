@@ -3,6 +3,7 @@
 #include "NamespaceNode.h"
 #include "ReloadReport.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -45,6 +46,10 @@ public:
 
     void requestSnapshot();
     void requestInstanceCount(const QString &qualifiedClassName);
+    // The live instances of every class of the loaded files, counted as they
+    // are created and freed (never a walk of the heap): cheap enough to ask
+    // after every command. Answers with instanceCountsReady.
+    void requestInstanceCounts();
 
     ChangeWatcher *watcher() const;
 
@@ -55,6 +60,8 @@ Q_SIGNALS:
     void reloaded(const ReloadReport &report);
     void snapshotReady(const QList<NamespaceNode> &roots);
     void instanceCount(const QString &qualifiedClassName, int count);
+    // Qualified class name -> live instances (NamespaceNode::Uncounted when not counted).
+    void instanceCountsReady(const QHash<QString, int> &counts);
     // Files or directories of a namespace were added, removed or renamed.
     void namespaceChanged(const QString &namespaceName);
     void warning(const QString &message);

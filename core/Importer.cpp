@@ -1,5 +1,6 @@
 #include "Importer_p.h"
 
+#include "InstanceTracker_p.h"
 #include "Reloader_p.h"
 
 #include <QCryptographicHash>
@@ -67,6 +68,7 @@ Importer::Importer()
     py::setattr(type, "__dir__", py::cpp_function([](py::handle self) {
         return Importer::instance().facadeDir(self);
     }, py::name("__dir__"), py::is_method(type)));
+    InstanceTracker::install([](const QString &module) { return Importer::instance().namespaceOf(module) != nullptr; });
 }
 
 void Importer::setSinks(Sinks sinks)
@@ -424,7 +426,11 @@ std::optional<ReloadReport> Importer::reloadFile(const QString &filePath, bool f
     const QString moduleName = m_registry.moduleOf(path);
     if (!file.exists() || moduleName.isEmpty()) {
         rescan(path);
-        return std::nullopt;
+        // A new file whose namespace is not imported yet is checked below.
+        const QString added = m_registry.moduleOf(path);
+        const FileRegistry::File *record = added.isEmpty() ? nullptr : m_registry.file(added);
+        if (!file.exists() || !record || record->loaded)
+            return std::nullopt;
     }
     if (!file.open(QIODevice::ReadOnly))
         return std::nullopt;  // gone or unreadable since: the watcher's next event says which
@@ -434,7 +440,7 @@ std::optional<ReloadReport> Importer::reloadFile(const QString &filePath, bool f
     const FileRegistry::File current = *m_registry.file(moduleName);
     py::object module = sysModules().attr("get")(moduleName.toStdString());
     if (!current.loaded || module.is_none())
-        return std::nullopt;  // it will be read when it is first imported
+        return checkFile(path, moduleName, bytes, force, timer);
     // Saving the applied version again after a rejected one is reported, so
     // the editor clears the error it marked.
     if (!force && hash == current.hash && !current.lastFailed)
@@ -508,6 +514,35 @@ std::optional<ReloadReport> Importer::reloadFile(const QString &filePath, bool f
     }
     report.ms = timer.nsecsElapsed() / 1e6;
     lock.unlock();
+    publish(report);
+    return report;
+}
+
+std::optional<ReloadReport> Importer::checkFile(const QString &path, const QString &moduleName,
+                                                const QByteArray &bytes, bool force, const QElapsedTimer &timer)
+{
+    // Nothing has imported the file yet, so there is nothing to apply; still,
+    // a save deserves an answer. Compiling finds syntax and encoding errors
+    // without running any of the file's code.
+    const QByteArray hash = hashOf(bytes);
+    const auto last = m_checked.constFind(path);
+    if (!force && last != m_checked.constEnd() && last->first == hash && last->second)
+        return std::nullopt;
+    ReloadReport report;
+    report.kind = ReloadReport::Kind::Check;
+    report.file = path;
+    report.module = moduleName;
+    report.time = QDateTime::currentDateTime();
+    try {
+        py::module_::import("builtins").attr("compile")(py::bytes(bytes.constData(), bytes.size()),
+                                                        path.toStdString(), "exec", py::arg("dont_inherit") = true);
+    } catch (py::error_already_set &e) {
+        Reloader::describeError(e, path, report);
+        if (report.errorLine == 0 && bytes.contains('\0'))
+            report.errorLine = bytes.left(bytes.indexOf('\0')).count('\n') + 1;
+    }
+    m_checked.insert(path, {hash, report.ok()});
+    report.ms = timer.nsecsElapsed() / 1e6;
     publish(report);
     return report;
 }
@@ -890,6 +925,8 @@ void Importer::describeValue(py::handle module, NamespaceNode &child, py::handle
     py::object value = module.attr(name.c_str());
     if (PyType_Check(value.ptr())) {
         child.kind = NamespaceNode::Kind::Class;
+        const long long count = InstanceTracker::countOf(value);
+        child.instances = count < 0 ? int(NamespaceNode::Uncounted) : int(count);
         // A copy of the class dict: the checks below may run user code.
         for (auto item : py::reinterpret_borrow<py::dict>(value.attr("__dict__").attr("copy")())) {
             py::handle v = item.second;
@@ -951,14 +988,34 @@ int Importer::instanceCount(const QString &qualifiedName)
     } catch (py::error_already_set &) {
         return -1;
     }
-    if (!PyType_Check(target.ptr()))
-        return -1;
-    // A walk of the heap, on request only: never part of a reload.
-    int count = 0;
-    for (py::handle object : py::module_::import("gc").attr("get_objects")()) {
-        if (PyObject_IsInstance(object.ptr(), target.ptr()) == 1)
-            ++count;
+    return int(InstanceTracker::countOf(target));
+}
+
+QHash<QString, int> Importer::instanceCounts()
+{
+    QHash<QString, int> counts;
+    py::object modules = sysModules();
+    for (const Namespace &ns : m_namespaces) {
+        for (const QString &moduleName : m_registry.modulesOf(ns.name)) {
+            // A copy: reading the module's values below may run Python code.
+            const FileRegistry::File *record = m_registry.file(moduleName);
+            if (!record || !record->loaded)
+                continue;
+            const QString directory = record->directory;
+            const QStringList exports = record->exports;
+            py::object module = modules.attr("get")(moduleName.toStdString());
+            if (module.is_none())
+                continue;
+            py::dict globals = module.attr("__dict__");
+            for (const QString &name : exports) {
+                py::object value = globals.attr("get")(name.toStdString());
+                if (PyType_Check(value.ptr())) {
+                    const long long count = InstanceTracker::countOf(value);
+                    counts.insert(directory + QLatin1Char('.') + name,
+                                  count < 0 ? int(NamespaceNode::Uncounted) : int(count));
+                }
+            }
+        }
     }
-    PyErr_Clear();
-    return count;
+    return counts;
 }

@@ -10,6 +10,7 @@
 #include "Reloader_p.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QList>
 #include <QMap>
@@ -56,7 +57,11 @@ public:
     QList<ReloadReport> rescan(const QString &path);
 
     QList<NamespaceNode> snapshot();
+    // Live instances of a namespace class, -1 when they are not counted
+    // (see InstanceTracker); never a walk of the heap.
     int instanceCount(const QString &qualifiedName);
+    // Qualified name -> live instances, for every class of a loaded file.
+    QHash<QString, int> instanceCounts();
     QList<ReloadReport> lastReports() const;
     void addReloadCallback(py::object callback);
     static py::dict toDict(const ReloadReport &report);
@@ -108,6 +113,9 @@ private:
     // The loaded module whose file defines `name` for the directory, or None.
     py::object ownerModule(const QString &directory, const QString &name);
     void publish(ReloadReport report);
+    // Compiles a file nothing has imported yet and reports the result.
+    std::optional<ReloadReport> checkFile(const QString &path, const QString &moduleName, const QByteArray &bytes,
+                                          bool force, const QElapsedTimer &timer);
     void warn(const QString &message);
     std::unique_lock<std::recursive_mutex> lockReloads();
     void emitNamespaceChanged(const QString &dottedName);
@@ -131,6 +139,7 @@ private:
     int m_reloadDepth = 0;
     QHash<QString, QHash<QString, RemovedClass>> m_removedClasses;  // namespace -> class name -> class
     std::deque<ReloadReport> m_reports;
+    QHash<QString, std::pair<QByteArray, bool>> m_checked;  // path -> hash and outcome of its last check
     py::object m_finder;
     py::object m_facadeType;
     py::list m_callbacks;

@@ -16,6 +16,10 @@ struct NamespaceNode
     QString file;           // defining file, empty if unknown
     int line = 0;           // 1-based definition line, 0 if unknown
     QString summary;        // short repr or signature
+    // Live instances of a loaded class; Uncounted when its instances are not
+    // counted (a class made by type(), an enum), Unknown for anything else.
+    enum : int { Unknown = -1, Uncounted = -2 };
+    int instances = Unknown;
     QList<NamespaceNode> children;
 };
 

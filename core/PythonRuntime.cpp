@@ -177,10 +177,10 @@ void PythonRuntimePrivate::appendOutput(PythonRuntime::Stream stream, const QStr
             while (pendingChars > MaxPendingOutput)
                 outputDrained.wait(&outputMutex, 100);
         }
-        if (!pending.empty() && pending.back().first == stream)
-            pending.back().second += text;
+        if (!pending.empty() && !pending.back().event && pending.back().stream == stream)
+            pending.back().text += text;
         else
-            pending.emplace_back(stream, text);
+            pending.push_back({stream, text, {}});
         pendingChars += text.size();
         const qsizetype lineEnd = text.lastIndexOf(QLatin1Char('\n'));
         outputTail = lineEnd < 0 ? (outputTail + text).right(MaxPromptChars) : text.mid(lineEnd + 1).right(MaxPromptChars);
@@ -209,7 +209,7 @@ void PythonRuntimePrivate::emitOnOwnerThread(std::function<void()> emitter)
 
 void PythonRuntimePrivate::deliverOutput()
 {
-    std::deque<std::pair<PythonRuntime::Stream, QString>> batch;
+    std::deque<OutputSegment> batch;
     {
         QMutexLocker lock(&outputMutex);
         batch.swap(pending);
@@ -217,8 +217,28 @@ void PythonRuntimePrivate::deliverOutput()
         deliveryScheduled = false;
         outputDrained.wakeAll();
     }
-    for (auto &segment : batch)
-        Q_EMIT q->output(segment.second, segment.first);
+    for (auto &segment : batch) {
+        if (segment.event)
+            segment.event();
+        else
+            Q_EMIT q->output(segment.text, segment.stream);
+    }
+}
+
+void PythonRuntimePrivate::emitInOutputOrder(std::function<void()> emitter)
+{
+    bool schedule = false;
+    {
+        QMutexLocker lock(&outputMutex);
+        pending.push_back({PythonRuntime::Stream::Stdout, QString(), std::move(emitter)});
+        if (!deliveryScheduled) {
+            deliveryScheduled = true;
+            schedule = true;
+        }
+    }
+    if (schedule) {
+        QMetaObject::invokeMethod(q, [this] { deliverOutput(); }, Qt::QueuedConnection);
+    }
 }
 
 int PythonRuntimePrivate::exitStatusOf(py::error_already_set &e)
@@ -324,6 +344,7 @@ PythonRuntime::PythonRuntime(QObject *parent)
     qRegisterMetaType<NamespaceNode>();
     qRegisterMetaType<QList<NamespaceNode>>();
     qRegisterMetaType<PythonRuntime::Stream>();
+    qRegisterMetaType<ProgramExit>();
 }
 
 PythonRuntime::~PythonRuntime()
@@ -475,53 +496,15 @@ void PythonRuntime::runProgram(const QString &spec)
             for (const QString &part : QString::fromStdString(attr).split(QLatin1Char('.')))
                 target = target.attr(part.toStdString().c_str());
         } catch (py::error_already_set &e) {
+            ProgramExit exit = d->programExitOf(e);
             d->printException(e);
-            d->emitOnOwnerThread([this, spec] { Q_EMIT programFinished(spec, 1); });
-            return;
-        }
-        PythonRuntime *self = this;
-        auto body = py::cpp_function([self, spec, target]() {
-            int status = 1;
-            // "Program running" ends, and its signal goes, whatever the program did.
-            const auto finished = qScopeGuard([self, spec, &status] {
-                self->d->programRunning = false;
-                self->d->programThreadId = 0;
-                self->d->emitOnOwnerThread([self, spec, status] { Q_EMIT self->programFinished(spec, status); });
+            d->emitInOutputOrder([this, spec, exit] {
+                Q_EMIT programFinished(spec, exit.status);
+                Q_EMIT programEnded(spec, exit);
             });
-            self->d->programThreadId = PyThread_get_thread_ident();
-            try {
-                target();
-                status = 0;
-            } catch (py::error_already_set &e) {
-                if (e.matches(PyExc_SystemExit))
-                    status = self->d->exitStatusOf(e);
-                else if (e.matches(PyExc_KeyboardInterrupt))
-                    status = 130;
-                else {
-                    status = 1;
-                    self->d->printException(e);
-                }
-            }
-            self->d->flushUserStreams();
-        });
-        py::object thread = py::module_::import("threading").attr("Thread")(
-            py::arg("target") = body, py::arg("name") = spec.toStdString(), py::arg("daemon") = true);
-        d->programSpec = spec;
-        d->programRunning = true;
-        // Before the start: a program that ends at once must not finish before it started.
-        d->emitOnOwnerThread([this, spec] { Q_EMIT programStarted(spec); });
-        try {
-            thread.attr("start")();
-        } catch (py::error_already_set &e) {
-            d->programRunning = false;
-            d->printException(e);
-            d->emitOnOwnerThread([this, spec] { Q_EMIT programFinished(spec, 1); });
             return;
         }
-        // The body sets its id as it starts; this covers a stopProgram() that
-        // comes before. Both hold the GIL, so the body's end cannot come between.
-        if (d->programRunning && d->programThreadId == 0)
-            d->programThreadId = thread.attr("ident").cast<unsigned long>();
+        d->startProgram(spec, target);
     });
 }
 
@@ -532,6 +515,7 @@ void PythonRuntime::stopProgram()
     const unsigned long id = d->programThreadId;
     if (id == 0 || d->input.interruptThread(id))
         return;
+    d->stopRequested = true;
     // Not through the console worker: it may be busy with user input.
     postLive([id] { PyThreadState_SetAsyncExc(id, PyExc_KeyboardInterrupt); });
 }

@@ -1,7 +1,10 @@
 #pragma once
 
+#include "ProgramExit.h"
+
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
@@ -54,6 +57,12 @@ public:
 
     // Starts "package.module:callable" in a program thread (a Python thread).
     void runProgram(const QString &spec);
+    // Runs the file `path` in a program thread the way `python path args...`
+    // would: as a fresh module named __main__ (so its `if __name__ ==
+    // "__main__":` block runs), with __file__ set, sys.argv = [path, args...]
+    // and the file's directory first on sys.path for the run. It shares the
+    // interpreter, so what it imports from a namespace is live.
+    void runFile(const QString &path, const QStringList &arguments = {});
     // Raises KeyboardInterrupt in the program thread.
     void stopProgram();
     bool isProgramRunning() const;
@@ -88,6 +97,8 @@ Q_SIGNALS:
     void inputRequested(const QString &prompt, bool password);
     // The read announced last ended without an answer (interrupted, stopped).
     void inputCancelled();
+    // Emitted with programFinished, after all the program's output: why it ended.
+    void programEnded(const QString &spec, const ProgramExit &exit);
 
 private:
     friend class PythonRuntimePrivate;

@@ -62,6 +62,9 @@ public:
     // Emits a signal from the thread that owns the runtime, after the output
     // written so far.
     void emitOnOwnerThread(std::function<void()> emitter);
+    // Emits a signal in the output stream's order: after the output written so
+    // far and before any written later, whichever thread writes it.
+    void emitInOutputOrder(std::function<void()> emitter);
 
     bool initialiseInterpreter(QString *error);   // console worker, on start
     void finaliseInterpreter();                   // console worker, on exit
@@ -72,6 +75,10 @@ public:
     // Flushes sys.stdout and sys.stderr, whatever the user made of them.
     void flushUserStreams();
     void printException(py::error_already_set &e);
+    // Starts `target` in a daemon program thread; the started and finished
+    // notices bracket everything the program prints.
+    void startProgram(const QString &spec, py::object target);
+    ProgramExit programExitOf(py::error_already_set &e);
 
     static PythonRuntimePrivate *current;  // the started runtime, for the output writers
 
@@ -87,7 +94,14 @@ public:
     // Output, in order, as (stream, text) segments.
     QMutex outputMutex;
     QWaitCondition outputDrained;
-    std::deque<std::pair<PythonRuntime::Stream, QString>> pending;
+    // Output, and signals to emit in order with it (then `text` is empty).
+    struct OutputSegment
+    {
+        PythonRuntime::Stream stream;
+        QString text;
+        std::function<void()> event;
+    };
+    std::deque<OutputSegment> pending;
     qsizetype pendingChars = 0;
     bool deliveryScheduled = false;
 
@@ -104,4 +118,5 @@ public:
     std::atomic<bool> programRunning{false};
     std::atomic<unsigned long> programThreadId{0};
     QString programSpec;
+    std::atomic<bool> stopRequested{false};
 };

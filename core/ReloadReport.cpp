@@ -8,8 +8,12 @@ QString ReloadReport::summary() const
     const QString duration = QString::number(ms, 'f', 1);
     if (!ok()) {
         const QString where = errorLine > 0 ? QStringLiteral(":%1").arg(errorLine) : QString();
+        if (kind == Kind::Check)
+            return QStringLiteral("%1%2: %3 (checked, not loaded yet, %4 ms)").arg(name, where, error, duration);
         return QStringLiteral("%1%2: %3 (nothing applied, %4 ms)").arg(name, where, error, duration);
     }
+    if (kind == Kind::Check)
+        return QStringLiteral("%1: checked, not loaded yet (%2 ms)").arg(name, duration);
     QStringList parts;
     for (const ReloadAction &a : actions)
         parts << QStringLiteral("%1: %2").arg(a.object, a.action);

@@ -15,6 +15,12 @@ struct ReloadAction
 
 struct ReloadReport
 {
+    enum class Kind {
+        Reload,  // the file's module was loaded: its new code was applied (or rejected)
+        Check,   // nothing has imported the file yet: it was only compiled, never run
+    };
+
+    Kind kind = Kind::Reload;
     QString file;
     QString module;          // e.g. "applib.services.networking"
     QDateTime time;

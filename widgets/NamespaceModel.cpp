@@ -93,6 +93,8 @@ void NamespaceModel::setRoots(const QList<NamespaceNode> &roots)
     beginResetModel();
     m_root.children.clear();
     m_byName.clear();
+    // The snapshot's counts are the newest.
+    m_instanceCounts.clear();
     build(&m_root, roots);
     endResetModel();
 }
@@ -107,6 +109,8 @@ void NamespaceModel::build(Item *parent, const QList<NamespaceNode> &nodes)
         item->parent = parent;
         item->row = int(parent->children.size());
         m_byName.insert(node.qualifiedName, item.get());
+        if (node.instances != NamespaceNode::Unknown)
+            m_instanceCounts.insert(node.qualifiedName, node.instances);
         build(item.get(), node.children);
         parent->children.push_back(std::move(item));
     }
@@ -119,6 +123,20 @@ void NamespaceModel::setInstanceCount(const QString &qualifiedName, int count)
     if (found.isValid()) {
         const QModelIndex cell = found.siblingAtColumn(InstancesColumn);
         Q_EMIT dataChanged(cell, cell);
+    }
+}
+
+void NamespaceModel::setInstanceCounts(const QHash<QString, int> &counts)
+{
+    for (auto it = counts.constBegin(); it != counts.constEnd(); ++it) {
+        if (m_instanceCounts.value(it.key(), NamespaceNode::Unknown) == it.value())
+            continue;
+        m_instanceCounts.insert(it.key(), it.value());
+        const QModelIndex found = indexOf(it.key());
+        if (found.isValid()) {
+            const QModelIndex cell = found.siblingAtColumn(InstancesColumn);
+            Q_EMIT dataChanged(cell, cell);
+        }
     }
 }
 
@@ -192,7 +210,9 @@ QVariant NamespaceModel::data(const QModelIndex &index, int role) const
                                  : QFileInfo(node.file).fileName();
         case InstancesColumn: {
             const auto it = m_instanceCounts.constFind(node.qualifiedName);
-            return it == m_instanceCounts.constEnd() ? QVariant() : QVariant(*it);
+            if (it == m_instanceCounts.constEnd())
+                return QVariant();
+            return *it == NamespaceNode::Uncounted ? QVariant(tr("n/a")) : QVariant(*it);
         }
         }
         break;
@@ -201,6 +221,10 @@ QVariant NamespaceModel::data(const QModelIndex &index, int role) const
             return kindIcon(node.kind);
         break;
     case Qt::ToolTipRole: {
+        if (index.column() == InstancesColumn
+            && m_instanceCounts.value(node.qualifiedName, NamespaceNode::Unknown) == NamespaceNode::Uncounted)
+            return tr("The instances of this class are not counted: it is an enum, or was made by calling "
+                      "type() rather than by a class statement.");
         QString tip = QStringLiteral("<b>%1</b> (%2)").arg(node.qualifiedName.toHtmlEscaped(),
                                                            kindName(node.kind));
         if (!node.summary.isEmpty())

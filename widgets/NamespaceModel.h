@@ -29,6 +29,8 @@ public:
     void setRoots(const QList<NamespaceNode> &roots);
     // Shown in the instances column of the class `qualifiedName`.
     void setInstanceCount(const QString &qualifiedName, int count);
+    // Qualified class name -> live instances (NamespaceNode::Uncounted shows "n/a").
+    void setInstanceCounts(const QHash<QString, int> &counts);
     QModelIndex indexOf(const QString &qualifiedName) const;
     const NamespaceNode *nodeAt(const QModelIndex &index) const;
 

@@ -75,12 +75,16 @@ void NamespaceView::showContextMenu(const QPoint &pos)
     const int line = index.data(NamespaceModel::LineRole).toInt();
     QAction *open = menu.addAction(tr("Go to Definition"));
     open->setEnabled(!file.isEmpty());
-    QAction *count = nullptr;
-    if (index.data(NamespaceModel::KindRole).toInt() == int(NamespaceNode::Kind::Class))
-        count = menu.addAction(tr("Count Live Instances"));
+    QAction *refresh = menu.addAction(tr("Refresh Instance Counts"));
     QAction *chosen = menu.exec(viewport()->mapToGlobal(pos));
     if (chosen == open)
         Q_EMIT definitionRequested(file, line);
-    else if (chosen && chosen == count)
-        Q_EMIT instanceCountRequested(index.data(NamespaceModel::QualifiedNameRole).toString());
+    else if (chosen && chosen == refresh)
+        Q_EMIT instanceCountsRequested();
+}
+
+void NamespaceView::showEvent(QShowEvent *event)
+{
+    QTreeView::showEvent(event);
+    Q_EMIT instanceCountsRequested();
 }

@@ -18,7 +18,12 @@ public:
 
 Q_SIGNALS:
     void definitionRequested(const QString &file, int line);
-    void instanceCountRequested(const QString &qualifiedClassName);
+    // The user asked for fresh instance counts (context menu), or the view
+    // became visible: counting is cheap, so the window asks for all of them.
+    void instanceCountsRequested();
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 private:
     void rememberExpanded();

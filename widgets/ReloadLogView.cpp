@@ -8,6 +8,10 @@ namespace {
 
 QString changesText(const ReloadReport &report)
 {
+    if (report.kind == ReloadReport::Kind::Check) {
+        return report.ok() ? ReloadLogView::tr("checked, not loaded yet")
+                           : ReloadLogView::tr("%1 (checked, not loaded yet)").arg(report.error);
+    }
     if (!report.ok())
         return report.error;
     if (report.actions.isEmpty())

@@ -8,6 +8,7 @@
 #include "NamespaceModel.h"
 #include "NamespaceView.h"
 #include "OpenFolderDialog.h"
+#include "ProgramExit.h"
 #include "ProjectTree.h"
 #include "PythonRuntime.h"
 #include "RecoveryJournal.h"
@@ -30,6 +31,7 @@
 #include <QMenuBar>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QSettings>
@@ -46,6 +48,7 @@ constexpr int MaxRecentFolders = 8;
 QString recentFoldersKey() { return QStringLiteral("recentFolders"); }
 QString recentNamesKey() { return QStringLiteral("recentNamespaces"); }
 QString runTargetsKey() { return QStringLiteral("runTargets"); }
+QString runArgumentsKey() { return QStringLiteral("runArguments"); }
 QString openFilesKey() { return QStringLiteral("openFiles"); }
 
 } // namespace
@@ -92,23 +95,14 @@ MainWindow::MainWindow(QWidget *parent)
         updateCursorPosition();
     });
     connect(m_namespaceView, &NamespaceView::definitionRequested, this, &MainWindow::openLocation);
-    connect(m_namespaceView, &NamespaceView::instanceCountRequested, this,
-            [this](const QString &name) {
-                if (m_codeManager)
-                    m_codeManager->requestInstanceCount(name);
-            });
+    connect(m_namespaceView, &NamespaceView::instanceCountsRequested, this, [this] {
+        if (m_codeManager)
+            m_codeManager->requestInstanceCounts();
+    });
     connect(m_reloadLog, &ReloadLogView::locationActivated, this, &MainWindow::openLocation);
     connect(m_console, &ConsoleWidget::fileLinkActivated, this, &MainWindow::openLocation);
 
-    connect(m_runtime, &PythonRuntime::programStarted, this, [this](const QString &spec) {
-        m_console->appendNotice(tr("Running %1").arg(spec));
-        updateRunActions();
-    });
-    connect(m_runtime, &PythonRuntime::programFinished, this,
-            [this](const QString &spec, int status) {
-                m_console->appendNotice(tr("%1 finished (exit status %2)").arg(spec).arg(status));
-                updateRunActions();
-            });
+    connectRunNotices();
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
@@ -130,11 +124,11 @@ void MainWindow::connectCodeManager()
 {
     connect(m_codeManager, &CodeManager::reloaded, this, &MainWindow::onReloaded);
     connect(m_codeManager, &CodeManager::snapshotReady, m_namespaceView, &NamespaceView::setRoots);
-    connect(m_codeManager, &CodeManager::instanceCount, this,
-            [this](const QString &name, int count) {
-                m_namespaceView->namespaceModel()->setInstanceCount(name, count);
-                statusBar()->showMessage(tr("%1: %n live instance(s)", nullptr, count).arg(name), 5000);
-            });
+    connect(m_codeManager, &CodeManager::instanceCountsReady, m_namespaceView->namespaceModel(),
+            &NamespaceModel::setInstanceCounts);
+    // Counting is cheap (no heap walk): after each command the counts are current.
+    connect(m_runtime, &PythonRuntime::commandFinished, m_codeManager, &CodeManager::requestInstanceCounts);
+    connect(m_runtime, &PythonRuntime::programFinished, m_codeManager, &CodeManager::requestInstanceCounts);
     connect(m_codeManager, &CodeManager::namespaceChanged, m_codeManager,
             &CodeManager::requestSnapshot);
     connect(m_codeManager, &CodeManager::warning, this, [this](const QString &message) {
@@ -224,9 +218,17 @@ void MainWindow::createActions()
 
     QMenu *run = menuBar()->addMenu(tr("&Run"));
     run->setObjectName(QStringLiteral("runMenu"));
-    m_runAction = run->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Run"), this,
+    m_runFileAction = run->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Run File"), this,
+                                     [this] { runCurrentFile(false); });
+    m_runFileAction->setShortcut(QKeySequence(Qt::Key_F5));
+    m_runFileAction->setObjectName(QStringLiteral("runFileAction"));
+    m_runWithArgumentsAction = run->addAction(tr("Run File with &Arguments…"), this,
+                                              [this] { runCurrentFile(true); });
+    m_runWithArgumentsAction->setObjectName(QStringLiteral("runWithArgumentsAction"));
+    run->addSeparator();
+    m_runAction = run->addAction(style()->standardIcon(QStyle::SP_MediaSeekForward), tr("Run &Callable"), this,
                                  [this] { runProgram(false); });
-    m_runAction->setShortcut(QKeySequence(Qt::Key_F5));
+    m_runAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F5));
     m_runAction->setObjectName(QStringLiteral("runAction"));
     m_runAsAction = run->addAction(tr("Run &Target…"), this, [this] { runProgram(true); });
     m_stopAction = run->addAction(style()->standardIcon(QStyle::SP_MediaStop), tr("&Stop"),
@@ -248,6 +250,7 @@ void MainWindow::createActions()
         if (m_codeManager)
             m_codeManager->requestSnapshot();
     });
+    view->addAction(tr("Refresh &Instance Counts"), m_namespaceView, &NamespaceView::instanceCountsRequested);
     view->addAction(tr("&Clear Console"), m_console, &ConsoleWidget::clear);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -263,8 +266,10 @@ void MainWindow::createActions()
     toolBar->addAction(openFolder);
     toolBar->addAction(m_saveAction);
     toolBar->addSeparator();
+    toolBar->addAction(m_runFileAction);
     toolBar->addAction(m_runAction);
     toolBar->addAction(m_stopAction);
+    connect(m_editors, &EditorTabs::currentEditorChanged, this, &MainWindow::updateRunActions);
     updateRunActions();
 }
 
@@ -426,7 +431,8 @@ void MainWindow::onReloaded(const ReloadReport &report)
         statusBar()->showMessage(report.summary(), 5000);
     } else {
         m_editors->setErrorMarker(report.file, errorLineOf(report), report.error);
-        statusBar()->showMessage(tr("Reload of %1 failed: %2")
+        statusBar()->showMessage((report.kind == ReloadReport::Kind::Check ? tr("%1 does not compile: %2")
+                                                                           : tr("Reload of %1 failed: %2"))
                                      .arg(QFileInfo(report.file).fileName(), report.error),
                                  8000);
     }
@@ -524,6 +530,86 @@ void MainWindow::runProgram(bool askForTarget)
     updateRunActions();
 }
 
+QString MainWindow::runArguments(const QString &file) const
+{
+    QSettings settings;
+    return settings.value(runArgumentsKey()).toMap().value(file).toString();
+}
+
+void MainWindow::runCurrentFile(bool askForArguments)
+{
+    CodeEditor *editor = m_editors->currentEditor();
+    if (!editor || editor->filePath().isEmpty()) {
+        runProgram(false);
+        return;
+    }
+    if (m_runtime->isProgramRunning()) {
+        statusBar()->showMessage(tr("A program is running: stop it first"), 5000);
+        return;
+    }
+    const QString file = editor->filePath();
+    QString arguments = runArguments(file);
+    if (askForArguments) {
+        bool ok = false;
+        arguments = QInputDialog::getText(this, tr("Run with Arguments"),
+                                          tr("Arguments for %1, as sys.argv[1:] (put \"double quotes\" around an argument with spaces):")
+                                              .arg(QFileInfo(file).fileName()),
+                                          QLineEdit::Normal, arguments, &ok)
+                        .trimmed();
+        if (!ok)
+            return;
+        QSettings settings;
+        QVariantMap all = settings.value(runArgumentsKey()).toMap();
+        if (arguments.isEmpty())
+            all.remove(file);
+        else
+            all.insert(file, arguments);
+        settings.setValue(runArgumentsKey(), all);
+    }
+    // As PyCharm does: every modified file is saved first, so the run, the
+    // namespace and the editors all see the same code.
+    if (!m_editors->saveAll())
+        return;
+    m_runtime->runFile(file, QProcess::splitCommand(arguments));
+    updateRunActions();
+}
+
+QString MainWindow::programName(const QString &spec)
+{
+    // A file runs under its path; a callable under "package.module:function".
+    return QFileInfo(spec).isAbsolute() ? QFileInfo(spec).fileName() : spec;
+}
+
+void MainWindow::connectRunNotices()
+{
+    connect(m_runtime, &PythonRuntime::programStarted, this, [this](const QString &spec) {
+        const QString arguments = QFileInfo(spec).isAbsolute() ? runArguments(spec) : QString();
+        m_console->appendNotice(arguments.isEmpty() ? tr("Running %1").arg(programName(spec))
+                                                    : tr("Running %1 %2").arg(programName(spec), arguments));
+        updateRunActions();
+    });
+    connect(m_runtime, &PythonRuntime::programEnded, this, [this](const QString &spec, const ProgramExit &exit) {
+        const QString name = programName(spec);
+        QString notice;
+        switch (exit.reason) {
+        case ProgramExit::Reason::Finished:
+            notice = tr("%1 finished").arg(name);
+            break;
+        case ProgramExit::Reason::Stopped:
+            notice = tr("%1 stopped by you").arg(name);
+            break;
+        case ProgramExit::Reason::Raised:
+            notice = tr("%1 raised %2").arg(name, exit.exception);
+            break;
+        case ProgramExit::Reason::Exited:
+            notice = tr("%1 ended with exit status %2").arg(name).arg(exit.status);
+            break;
+        }
+        m_console->appendNotice(notice);
+        updateRunActions();
+    });
+}
+
 void MainWindow::updateRunActions()
 {
     if (!m_runAction)
@@ -533,6 +619,13 @@ void MainWindow::updateRunActions()
     m_runAction->setEnabled(canRun);
     m_runAsAction->setEnabled(canRun);
     m_stopAction->setEnabled(running);
+    CodeEditor *editor = m_editors->currentEditor();
+    const bool canRunFile = m_runtime->isRunning() && !running && editor && !editor->filePath().isEmpty();
+    // F5 with no file open runs the callable, as before there was a file to run.
+    m_runFileAction->setEnabled(canRunFile || canRun);
+    m_runWithArgumentsAction->setEnabled(canRunFile);
+    m_runFileAction->setToolTip(canRunFile ? tr("Run %1").arg(QFileInfo(editor->filePath()).fileName())
+                                           : tr("Run the current file"));
     const QString target = m_currentFolder.isEmpty() ? QString() : runTarget();
     m_runAction->setToolTip(target.isEmpty() ? tr("Run a callable of the namespace")
                                              : tr("Run %1").arg(target));

@@ -59,6 +59,11 @@ private:
     void onFileSaved(const QString &path);
     void onReloaded(const ReloadReport &report);
     void runProgram(bool askForTarget);
+    // Runs the current editor's file as __main__ (the callable when no file is open).
+    void runCurrentFile(bool askForArguments);
+    QString runArguments(const QString &file) const;
+    void connectRunNotices();
+    static QString programName(const QString &spec);
     void updateRunActions();
     void updateRecentMenu();
     void addRecentFolder(const QString &folder, const QString &name);
@@ -86,6 +91,8 @@ private:
     QString m_currentNamespace;
 
     QMenu *m_recentMenu = nullptr;
+    QAction *m_runFileAction = nullptr;
+    QAction *m_runWithArgumentsAction = nullptr;
     QAction *m_runAction = nullptr;
     QAction *m_runAsAction = nullptr;
     QAction *m_stopAction = nullptr;

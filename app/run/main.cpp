@@ -180,6 +180,15 @@ int main(int argc, char *argv[])
         if (!replMode || inputEnded)
             app.exit(status);
     });
+    // Says in words why a program stopped early; a normal end needs no line.
+    QObject::connect(&runtime, &PythonRuntime::programEnded, &app, [](const QString &spec, const ProgramExit &exit) {
+        if (exit.reason == ProgramExit::Reason::Stopped)
+            writeTo(stderr, QStringLiteral("relive-run: %1 stopped\n").arg(spec));
+        else if (exit.reason == ProgramExit::Reason::Raised)
+            writeTo(stderr, QStringLiteral("relive-run: %1 raised %2\n").arg(spec, exit.exception));
+        else if (exit.reason == ProgramExit::Reason::Exited)
+            writeTo(stderr, QStringLiteral("relive-run: %1 ended with exit status %2\n").arg(spec).arg(exit.status));
+    });
     if (parser.isSet(runOption))
         runtime.runProgram(parser.value(runOption));
 

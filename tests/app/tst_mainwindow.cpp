@@ -9,6 +9,10 @@
 #include "ReloadLogView.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QInputDialog>
+#include <QTimer>
+#include <QTreeWidgetItem>
 
 #include <QDir>
 #include <QFile>
@@ -66,8 +70,21 @@ private Q_SLOTS:
     void clickingReloadErrorOpensLine();
     void runAndStopProgram();
     void instanceCountOnRequest();
+    void runFileWithArguments();
+    void runFileExplainsItsEnd_data();
+    void runFileExplainsItsEnd();
+    void stoppedFileSaysSo();
+    void unimportedFileIsCheckedOnSave();
+    void instanceCountsFollowTheProgram();
 
 private:
+    // Writes `content` to `relative` under the mapped folder (or an absolute path).
+    static bool writeFile(const QString &path, const QByteArray &content);
+    // Opens the example as applib unless an earlier test did, so a test can run alone.
+    void openExample();
+    // True when the console shows each of `parts`, in that order.
+    bool consoleShowsInOrder(const QStringList &parts) const;
+
     void console(const QString &code, const QString &expected);
     ReloadReport saveAndWaitForReload(CodeEditor *editor);
 
@@ -280,13 +297,202 @@ void tst_MainWindow::instanceCountOnRequest()
 {
     const QString name = QStringLiteral("applib.services.NetworkService");
     NamespaceView *view = m_window->namespaceView();
-    QSignalSpy counted(m_window->codeManager(), &CodeManager::instanceCount);
-    Q_EMIT view->instanceCountRequested(name);
+    QSignalSpy counted(m_window->codeManager(), &CodeManager::instanceCountsReady);
+    Q_EMIT view->instanceCountsRequested();
     QVERIFY(counted.wait(20000) || !counted.isEmpty());
     // `s` from the console, and the service the program made.
-    QVERIFY(counted.first().at(1).toInt() >= 1);
+    const int count = counted.first().first().value<QHash<QString, int>>().value(name);
+    QVERIFY(count >= 1);
     const QModelIndex cell = view->namespaceModel()->indexOf(name).siblingAtColumn(NamespaceModel::InstancesColumn);
-    QCOMPARE(cell.data().toInt(), counted.first().at(1).toInt());
+    QTRY_COMPARE(cell.data().toInt(), count);
+}
+
+void tst_MainWindow::openExample()
+{
+    if (!m_window->currentFolder().isEmpty())
+        return;
+    QString error;
+    QVERIFY2(m_window->openFolder(m_folder, QStringLiteral("applib"), &error, false), qPrintable(error));
+}
+
+bool tst_MainWindow::writeFile(const QString &path, const QByteArray &content)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(content) == content.size();
+}
+
+bool tst_MainWindow::consoleShowsInOrder(const QStringList &parts) const
+{
+    const QString text = m_window->console()->outputText();
+    qsizetype from = 0;
+    for (const QString &part : parts) {
+        const qsizetype at = text.indexOf(part, from);
+        if (at < 0)
+            return false;
+        from = at + part.size();
+    }
+    return true;
+}
+
+void tst_MainWindow::runFileWithArguments()
+{
+    openExample();
+    // A script outside the mapped folder, importing from the namespace.
+    QTemporaryDir scripts;
+    const QString path = scripts.filePath(QStringLiteral("hello.py"));
+    QVERIFY(writeFile(path, "import os, sys\n"
+                            "from applib.services import NetworkService\n"
+                            "def main():\n"
+                            "    print('hello', sys.argv[1:], NetworkService.__name__)\n"
+                            "    print('here', os.path.dirname(__file__) == sys.path[0])\n"
+                            "if __name__ == '__main__':\n"
+                            "    main()\n"));
+    CodeEditor *editor = m_window->editors()->openFile(path);
+    QVERIFY(editor);
+    // An unsaved edit is saved before the run.
+    QVERIFY(replaceInEditor(editor, QStringLiteral("print('hello'"), QStringLiteral("print('hello there'")));
+    auto *withArguments = m_window->findChild<QAction *>(QStringLiteral("runWithArgumentsAction"));
+    QVERIFY(withArguments && withArguments->isEnabled());
+    m_window->console()->clear();
+    QSignalSpy ended(m_window->runtime(), &PythonRuntime::programEnded);
+    QTimer::singleShot(0, this, [] {
+        auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        dialog->setTextValue(QStringLiteral("one \"two three\""));
+        dialog->accept();
+    });
+    withArguments->trigger();
+    QVERIFY(ended.wait(20000) || !ended.isEmpty());
+    QVERIFY(!editor->document()->isModified());
+    QTRY_VERIFY2(consoleShowsInOrder({QStringLiteral("Running hello.py one \"two three\""),
+                                      QStringLiteral("hello there ['one', 'two three'] NetworkService"),
+                                      QStringLiteral("here True"), QStringLiteral("hello.py finished")}),
+                 qPrintable(m_window->console()->outputText()));
+
+    // F5 runs the current file again, with the arguments it remembers.
+    auto *runFile = m_window->findChild<QAction *>(QStringLiteral("runFileAction"));
+    QVERIFY(runFile && runFile->shortcut() == QKeySequence(Qt::Key_F5));
+    m_window->console()->clear();
+    ended.clear();
+    runFile->trigger();
+    QVERIFY(ended.wait(20000) || !ended.isEmpty());
+    QTRY_VERIFY2(consoleShowsInOrder({QStringLiteral("Running hello.py one \"two three\""),
+                                      QStringLiteral("hello there ['one', 'two three']"),
+                                      QStringLiteral("hello.py finished")}),
+                 qPrintable(m_window->console()->outputText()));
+    m_window->editors()->closeEditor(editor);
+}
+
+void tst_MainWindow::runFileExplainsItsEnd_data()
+{
+    QTest::addColumn<QByteArray>("source");
+    QTest::addColumn<QString>("notice");
+    QTest::newRow("returns") << QByteArray("print('ran')\n") << "end.py finished";
+    QTest::newRow("raises") << QByteArray("raise ValueError('bad value')\n") << "end.py raised ValueError: bad value";
+    QTest::newRow("exit status") << QByteArray("import sys\nsys.exit(3)\n") << "end.py ended with exit status 3";
+}
+
+void tst_MainWindow::runFileExplainsItsEnd()
+{
+    openExample();
+    QFETCH(QByteArray, source);
+    QFETCH(QString, notice);
+    QTemporaryDir scripts;
+    const QString path = scripts.filePath(QStringLiteral("end.py"));
+    QVERIFY(writeFile(path, source));
+    CodeEditor *editor = m_window->editors()->openFile(path);
+    QVERIFY(editor);
+    m_window->console()->clear();
+    QSignalSpy ended(m_window->runtime(), &PythonRuntime::programEnded);
+    m_window->findChild<QAction *>(QStringLiteral("runFileAction"))->trigger();
+    QVERIFY(ended.wait(20000) || !ended.isEmpty());
+    QTRY_VERIFY2(consoleShowsInOrder({QStringLiteral("Running end.py"), notice}),
+                 qPrintable(m_window->console()->outputText()));
+    QVERIFY(!m_window->console()->outputText().contains(QStringLiteral("exit status 0")));
+    m_window->editors()->closeEditor(editor);
+}
+
+void tst_MainWindow::stoppedFileSaysSo()
+{
+    openExample();
+    QTemporaryDir scripts;
+    const QString path = scripts.filePath(QStringLiteral("loop.py"));
+    QVERIFY(writeFile(path, "import time\nprint('looping', flush=True)\nwhile True:\n    time.sleep(0.01)\n"));
+    CodeEditor *editor = m_window->editors()->openFile(path);
+    QVERIFY(editor);
+    m_window->console()->clear();
+    QSignalSpy ended(m_window->runtime(), &PythonRuntime::programEnded);
+    m_window->findChild<QAction *>(QStringLiteral("runFileAction"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->console()->outputText().contains(QStringLiteral("looping")), 20000);
+    auto *stop = m_window->findChild<QAction *>(QStringLiteral("stopAction"));
+    QVERIFY(stop->isEnabled());
+    stop->trigger();
+    QVERIFY(ended.wait(20000) || !ended.isEmpty());
+    QTRY_VERIFY2(consoleShowsInOrder({QStringLiteral("Running loop.py"), QStringLiteral("looping"),
+                                      QStringLiteral("loop.py stopped by you")}),
+                 qPrintable(m_window->console()->outputText()));
+    QVERIFY(!m_window->console()->outputText().contains(QStringLiteral("130")));
+    m_window->editors()->closeEditor(editor);
+}
+
+void tst_MainWindow::unimportedFileIsCheckedOnSave()
+{
+    openExample();
+    // A new subfolder: nothing has imported applib.tools.
+    const QString path = m_folder + QStringLiteral("/tools/helpers.py");
+    QVERIFY(writeFile(path, "def helper():\n    return 1\n"));
+    CodeEditor *editor = m_window->editors()->openFile(path);
+    QVERIFY(editor);
+    QVERIFY(replaceInEditor(editor, QStringLiteral("def helper():"), QStringLiteral("def helper(:")));
+    const ReloadReport report = saveAndWaitForReload(editor);
+    QCOMPARE(report.kind, ReloadReport::Kind::Check);
+    QVERIFY2(report.error.contains(QStringLiteral("SyntaxError")), qPrintable(report.error));
+    QTRY_COMPARE(editor->errorLine(), 1);
+    ReloadLogView *log = m_window->reloadLog();
+    QTreeWidgetItem *row = log->topLevelItem(log->topLevelItemCount() - 1);
+    QVERIFY(row->text(ReloadLogView::OutcomeColumn).contains(QStringLiteral("checked, not loaded yet")));
+
+    QVERIFY(replaceInEditor(editor, QStringLiteral("def helper(:"), QStringLiteral("def helper():")));
+    const ReloadReport fixed = saveAndWaitForReload(editor);
+    QVERIFY2(fixed.ok(), qPrintable(fixed.error));
+    QCOMPARE(fixed.kind, ReloadReport::Kind::Check);
+    QTRY_COMPARE(editor->errorLine(), 0);
+    row = log->topLevelItem(log->topLevelItemCount() - 1);
+    QCOMPARE(row->text(ReloadLogView::OutcomeColumn), QStringLiteral("checked, not loaded yet"));
+    m_window->editors()->closeEditor(editor);
+}
+
+void tst_MainWindow::instanceCountsFollowTheProgram()
+{
+    openExample();
+    const QString path = m_folder + QStringLiteral("/gadgets/gadget.py");
+    QVERIFY(writeFile(path, "class Gadget:\n    def size(self):\n        return 1\n"));
+    const QString name = QStringLiteral("applib.gadgets.Gadget");
+    NamespaceModel *model = m_window->namespaceView()->namespaceModel();
+    QTRY_VERIFY_WITH_TIMEOUT(model->indexOf(name).isValid(), 20000);
+    auto cell = [&] { return model->indexOf(name).siblingAtColumn(NamespaceModel::InstancesColumn).data(); };
+
+    // Counts follow what the console does, with no request from the user.
+    console(QStringLiteral("from applib.gadgets import Gadget\ng1, g2 = Gadget(), Gadget()\nprint('made')\n"),
+            QStringLiteral("made"));
+    QTRY_COMPARE_WITH_TIMEOUT(cell().toInt(), 2, 20000);
+
+    // A reload keeps the class, its instances and so the count.
+    CodeEditor *editor = m_window->editors()->openFile(path);
+    QVERIFY(editor);
+    QVERIFY(replaceInEditor(editor, QStringLiteral("return 1"), QStringLiteral("return 2")));
+    const ReloadReport report = saveAndWaitForReload(editor);
+    QVERIFY2(report.ok(), qPrintable(report.error));
+    QCOMPARE(report.kind, ReloadReport::Kind::Reload);
+    console(QStringLiteral("print(g1.size())\n"), QStringLiteral("2"));
+    QTRY_COMPARE_WITH_TIMEOUT(cell().toInt(), 2, 20000);
+
+    console(QStringLiteral("del g1\nprint('gone')\n"), QStringLiteral("gone"));
+    QTRY_COMPARE_WITH_TIMEOUT(cell().toInt(), 1, 20000);
+    console(QStringLiteral("del g2\nprint('all gone')\n"), QStringLiteral("all gone"));
+    QTRY_COMPARE_WITH_TIMEOUT(cell().toInt(), 0, 20000);
+    m_window->editors()->closeEditor(editor);
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -456,6 +456,98 @@ private Q_SLOTS:
         QVERIFY(counted.wait(5000));
         QCOMPARE(counted.first().at(1).toInt(), 1);
     }
+
+    void unimportedFileIsCheckedOnSave_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("error");
+        QTest::addColumn<int>("line");
+        QTest::newRow("syntax error") << QByteArray("x = 1\n\ndef broken(:\n    pass\n") << "SyntaxError" << 3;
+        QTest::newRow("valid") << QByteArray("def fine():\n    return 1\n") << QString() << 0;
+        // Compiling cannot see an error that only executing would raise; and
+        // a check never executes the file (no side effect happens).
+        QTest::newRow("raises when run") << QByteArray("open(__file__ + '.ran', 'w').close()\n1 / 0\n")
+                                         << QString() << 0;
+    }
+    void unimportedFileIsCheckedOnSave()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, error);
+        QFETCH(int, line);
+        QTemporaryDir dir;
+        const QString name = QStringLiteral("checked_%1").arg(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('_')).remove(QLatin1Char('.'));
+        QString message;
+        QVERIFY2(m_manager->addDirectory(dir.path(), name, &message), qPrintable(message));
+        const QString file = dir.filePath(QStringLiteral("networking.py"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(content);
+        f.close();
+
+        QSignalSpy reloaded(m_manager, &CodeManager::reloaded);
+        m_manager->reloadFile(file);
+        QVERIFY(reloaded.wait(5000));
+        const ReloadReport report = reloaded.first().first().value<ReloadReport>();
+        QCOMPARE(report.kind, ReloadReport::Kind::Check);
+        QCOMPARE(report.file, file);
+        QCOMPARE(report.error.section(QLatin1Char(':'), 0, 0), error);
+        QCOMPARE(report.errorLine, line);
+        QVERIFY2(report.summary().contains(QLatin1String("checked, not loaded yet")), qPrintable(report.summary()));
+        QVERIFY(!QFile::exists(file + QStringLiteral(".ran")));
+        // Still not imported: checking loads nothing.
+        run(QStringLiteral("import sys\nassert '%1.networking' not in sys.modules\n").arg(name));
+    }
+
+    void instancesAreCountedWithoutWalkingTheHeap()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("shapes.py"));
+        auto writeShapes = [&](const QByteArray &area) {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write("import collections, enum\n\n"
+                    "class Shape:\n    def area(self):\n        return " + area + "\n\n"
+                    "class Square(Shape):\n    pass\n\n"
+                    "class Slotted:\n    __slots__ = ('x',)\n\n"
+                    "class Color(enum.Enum):\n    RED = 1\n\n"
+                    "Point = collections.namedtuple('Point', 'x y')\n");
+        };
+        writeShapes("1");
+        QString message;
+        QVERIFY2(m_manager->addDirectory(dir.path(), QStringLiteral("counted"), &message), qPrintable(message));
+        run(QStringLiteral("import pickle\nfrom counted import Shape, Square, Slotted, Point\n"
+                           "a, b, sq, sl = Shape(), Shape(), Square(), Slotted()\n"
+                           "copy = pickle.loads(pickle.dumps(a))\nassert type(copy) is Shape\n"
+                           "p = Point(1, 2)\n"));
+        auto counts = [&]() {
+            QSignalSpy ready(m_manager, &CodeManager::instanceCountsReady);
+            m_manager->requestInstanceCounts();
+            return ready.wait(5000) ? ready.first().first().value<QHash<QString, int>>() : QHash<QString, int>();
+        };
+        QHash<QString, int> found = counts();
+        // Instances of a subclass are instances of the class, as isinstance says.
+        QCOMPARE(found.value(QStringLiteral("counted.Shape")), 4);
+        QCOMPARE(found.value(QStringLiteral("counted.Square")), 1);
+        QCOMPARE(found.value(QStringLiteral("counted.Slotted")), 1);
+        QCOMPARE(found.value(QStringLiteral("counted.Color")), int(NamespaceNode::Uncounted));
+        QCOMPARE(found.value(QStringLiteral("counted.Point")), int(NamespaceNode::Uncounted));
+
+        // A reload keeps the classes and so their counts; freed instances leave them.
+        writeShapes("2");
+        QSignalSpy reloaded(m_manager, &CodeManager::reloaded);
+        m_manager->reloadFile(file);
+        QVERIFY(reloaded.wait(5000));
+        QVERIFY2(reloaded.first().first().value<ReloadReport>().ok(), qPrintable(reloaded.first().first().value<ReloadReport>().error));
+        run(QStringLiteral("assert a.area() == 2\ndel b, copy\nc = Square()\n"));
+        found = counts();
+        QCOMPARE(found.value(QStringLiteral("counted.Shape")), 3);
+        QCOMPARE(found.value(QStringLiteral("counted.Square")), 2);
+        QSignalSpy counted(m_manager, &CodeManager::instanceCount);
+        m_manager->requestInstanceCount(QStringLiteral("counted.Square"));
+        QVERIFY(counted.wait(5000));
+        QCOMPARE(counted.first().at(1).toInt(), 2);
+        run(QStringLiteral("del a, sq, sl, c\n"));
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_CodeManager)

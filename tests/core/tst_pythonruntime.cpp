@@ -1,6 +1,11 @@
 #include "PythonRuntime.h"
 
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QFile>
 #include <QSemaphore>
+#include <QTemporaryDir>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -21,6 +26,41 @@ class tst_PythonRuntime : public QObject
             return -1000;
         m_runtime.flushOutput();
         return finished.first().first().toInt();
+    }
+
+    // Runs `source` as a file through runFile() and records, in the order the
+    // receiver sees them, the started notice, the output and the end.
+    struct FileRun
+    {
+        QStringList events;
+        ProgramExit exit;
+        bool ended = false;
+    };
+    void runFile(FileRun &result, const QString &source, const QStringList &arguments = {}, bool stop = false)
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("script.py"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(source.toUtf8());
+        file.close();
+        QObject context;
+        connect(&m_runtime, &PythonRuntime::programStarted, &context,
+                [&](const QString &spec) { result.events << QStringLiteral("started ") + QFileInfo(spec).fileName(); });
+        connect(&m_runtime, &PythonRuntime::output, &context, [&](const QString &text, PythonRuntime::Stream) {
+            result.events << text.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        });
+        connect(&m_runtime, &PythonRuntime::programEnded, &context, [&](const QString &, const ProgramExit &exit) {
+            result.events << QStringLiteral("ended");
+            result.exit = exit;
+            result.ended = true;
+        });
+        m_runtime.runFile(path, arguments);
+        if (stop) {
+            QTRY_VERIFY_WITH_TIMEOUT(result.events.contains(QStringLiteral("looping")), 20000);
+            m_runtime.stopProgram();
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(result.ended, 20000);
     }
 
 private Q_SLOTS:
@@ -371,6 +411,80 @@ private Q_SLOTS:
         QCOMPARE(ready.last().first().toBool(), true);
         m_runtime.resetConsoleInput();
         QVERIFY(ready.wait());
+    void runFileAsMain()
+    {
+        FileRun result;
+        runFile(result, QStringLiteral(
+            "import os, sys\n"
+            "print('argv', sys.argv[1:])\n"
+            "print('argv0 is file', sys.argv[0] == __file__)\n"
+            "print('dir first', sys.path[0] == os.path.dirname(__file__))\n"
+            "if __name__ == '__main__':\n"
+            "    print('main block')\n"),
+            {QStringLiteral("one two"), QStringLiteral("3")});
+        QCOMPARE(result.events, QStringList({QStringLiteral("started script.py"),
+                                             QStringLiteral("argv ['one two', '3']"),
+                                             QStringLiteral("argv0 is file True"),
+                                             QStringLiteral("dir first True"),
+                                             QStringLiteral("main block"), QStringLiteral("ended")}));
+        QCOMPARE(result.exit.reason, ProgramExit::Reason::Finished);
+        // The run's argv and path entry do not outlive it; the console's
+        // __main__ was not replaced.
+        QCOMPARE(run("import sys\nassert not any(p.endswith('script.py') for p in sys.argv), sys.argv\n"
+                     "assert __name__ == '__main__' and '__file__' not in dir() or not __file__.endswith('script.py')\n"),
+                 0);
+    }
+
+    void noticesBracketTheOutput()
+    {
+        // A program that prints at once and ends at once: its output comes
+        // after the started notice and before the end, every time.
+        for (int i = 0; i < 5; ++i) {
+            FileRun result;
+            runFile(result, QStringLiteral("print('first')\nprint('last')\n"));
+            QCOMPARE(result.events, QStringList({QStringLiteral("started script.py"), QStringLiteral("first"),
+                                                 QStringLiteral("last"), QStringLiteral("ended")}));
+        }
+    }
+
+    void exitIsExplained_data()
+    {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<int>("reason");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("exception");
+        QTest::newRow("returns") << "x = 1\n" << int(ProgramExit::Reason::Finished) << 0 << QString();
+        QTest::newRow("sys.exit()") << "import sys\nsys.exit()\n" << int(ProgramExit::Reason::Finished) << 0
+                                    << QString();
+        QTest::newRow("sys.exit(3)") << "import sys\nsys.exit(3)\n" << int(ProgramExit::Reason::Exited) << 3
+                                     << QString();
+        QTest::newRow("raises") << "raise ValueError('bad value')\n" << int(ProgramExit::Reason::Raised) << 1
+                                << "ValueError: bad value";
+        QTest::newRow("syntax error") << "def f(:\n" << int(ProgramExit::Reason::Raised) << 1
+                                      << "SyntaxError: invalid syntax";
+    }
+    void exitIsExplained()
+    {
+        QFETCH(QString, source);
+        QFETCH(int, reason);
+        QFETCH(int, status);
+        QFETCH(QString, exception);
+        FileRun result;
+        runFile(result, source);
+        QCOMPARE(int(result.exit.reason), reason);
+        QCOMPARE(result.exit.status, status);
+        QCOMPARE(result.exit.exception, exception);
+    }
+
+    void stoppedByUser()
+    {
+        FileRun result;
+        runFile(result, QStringLiteral("import time\nprint('looping', flush=True)\n"
+                                                      "while True:\n    time.sleep(0.01)\n"),
+                                       {}, true);
+        QCOMPARE(result.exit.reason, ProgramExit::Reason::Stopped);
+        QCOMPARE(result.exit.status, 130);
+        QCOMPARE(result.events.last(), QStringLiteral("ended"));
     }
 };
 

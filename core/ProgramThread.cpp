@@ -1,0 +1,143 @@
+// The program thread of PythonRuntime: running a callable of a namespace or a
+// file as __main__, and saying how it ended.
+#include "PythonRuntime_p.h"
+
+#include <QFileInfo>
+#include <QScopeGuard>
+
+namespace {
+
+// Runs on the program thread with the GIL held.
+void runFileAsMain(const QString &path, const QStringList &arguments)
+{
+    py::module_ sys = py::module_::import("sys");
+    py::object builtins = py::module_::import("builtins");
+    py::object file = py::module_::import("io").attr("open_code")(path.toStdString());
+    py::object source;
+    try {
+        source = file.attr("read")();
+    } catch (py::error_already_set &) {
+        file.attr("close")();
+        throw;
+    }
+    file.attr("close")();
+    // Bytes, so that compile() honours a coding cookie as `python file.py` does.
+    py::object code = builtins.attr("compile")(source, path.toStdString(), "exec",
+                                               py::arg("dont_inherit") = true);
+
+    // A module of its own rather than the console's __main__: the console
+    // keeps its variables, and the script starts from a clean namespace.
+    py::object module = py::module_::import("types").attr("ModuleType")("__main__");
+    py::dict globals = module.attr("__dict__");
+    globals["__file__"] = path.toStdString();
+    globals["__cached__"] = py::none();
+    globals["__builtins__"] = builtins;
+
+    py::list argv;
+    argv.append(path.toStdString());
+    for (const QString &argument : arguments)
+        argv.append(argument.toStdString());
+    py::object savedArgv = sys.attr("argv");
+    sys.attr("argv") = argv;
+    const py::str directory(QFileInfo(path).absolutePath().toStdString());
+    sys.attr("path").attr("insert")(0, directory);
+    const auto restore = qScopeGuard([&] {
+        try {
+            // Put back only what is still ours: the script may have changed them.
+            if (py::object(sys.attr("argv")).is(argv))
+                sys.attr("argv") = savedArgv;
+            py::list path = sys.attr("path");
+            for (size_t i = 0; i < py::len(path); ++i) {
+                if (py::object(path[i]).equal(directory)) {
+                    path.attr("pop")(i);
+                    break;
+                }
+            }
+        } catch (py::error_already_set &) {
+            // sys replaced by the script: nothing of ours left to restore.
+        }
+    });
+    builtins.attr("exec")(code, globals);
+}
+
+} // namespace
+
+ProgramExit PythonRuntimePrivate::programExitOf(py::error_already_set &e)
+{
+    ProgramExit exit;
+    if (e.matches(PyExc_SystemExit)) {
+        exit.status = exitStatusOf(e);
+        exit.reason = exit.status == 0 ? ProgramExit::Reason::Finished : ProgramExit::Reason::Exited;
+        return exit;
+    }
+    if (e.matches(PyExc_KeyboardInterrupt) && stopRequested) {
+        exit.status = 130;
+        exit.reason = ProgramExit::Reason::Stopped;
+        return exit;
+    }
+    exit.reason = ProgramExit::Reason::Raised;
+    exit.status = e.matches(PyExc_KeyboardInterrupt) ? 130 : 1;
+    try {
+        py::list lines = py::module_::import("traceback").attr("format_exception_only")(e.type(), e.value());
+        exit.exception = QString::fromStdString(py::str(lines[py::len(lines) - 1]).cast<std::string>()).trimmed();
+    } catch (py::error_already_set &) {
+        exit.exception = QString::fromUtf8(e.what());
+    }
+    return exit;
+}
+
+void PythonRuntimePrivate::startProgram(const QString &spec, py::object target)
+{
+    programSpec = spec;
+    stopRequested = false;
+    programRunning = true;
+    // Queued in the output's order before the thread exists, so nothing the
+    // program prints can come before it.
+    emitInOutputOrder([this, spec] { Q_EMIT q->programStarted(spec); });
+    auto finish = [this, spec](const ProgramExit &exit) {
+        programRunning = false;
+        programThreadId = 0;
+        emitInOutputOrder([this, spec, exit] {
+            Q_EMIT q->programFinished(spec, exit.status);
+            Q_EMIT q->programEnded(spec, exit);
+        });
+    };
+    auto body = py::cpp_function([this, target, finish] {
+        programThreadId = PyThread_get_thread_ident();
+        ProgramExit exit;
+        exit.reason = ProgramExit::Reason::Raised;
+        exit.status = 1;
+        exit.exception = QStringLiteral("internal error");
+        const auto finished = qScopeGuard([&] { finish(exit); });
+        try {
+            target();
+            exit = ProgramExit();
+        } catch (py::error_already_set &e) {
+            exit = programExitOf(e);
+            if (exit.reason == ProgramExit::Reason::Raised)
+                printException(e);
+        }
+        flushUserStreams();
+    });
+    try {
+        py::object thread = py::module_::import("threading").attr("Thread")(
+            py::arg("target") = body, py::arg("name") = spec.toStdString(), py::arg("daemon") = true);
+        thread.attr("start")();
+        // The body sets its id as it starts; this covers a stopProgram() that
+        // comes before. Both hold the GIL, so the body's end cannot come between.
+        if (programRunning && programThreadId == 0)
+            programThreadId = thread.attr("ident").cast<unsigned long>();
+    } catch (py::error_already_set &e) {
+        ProgramExit exit = programExitOf(e);
+        printException(e);
+        finish(exit);
+    }
+}
+
+void PythonRuntime::runFile(const QString &path, const QStringList &arguments)
+{
+    const QString file = QFileInfo(path).absoluteFilePath();
+    d->console->post([this, file, arguments] {
+        d->startProgram(file, py::cpp_function([file, arguments] { runFileAsMain(file, arguments); }));
+    });
+}
