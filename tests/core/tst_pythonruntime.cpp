@@ -1,7 +1,6 @@
 #include "PythonRuntime.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QFile>
 #include <QSemaphore>
@@ -411,6 +410,8 @@ private Q_SLOTS:
         QCOMPARE(ready.last().first().toBool(), true);
         m_runtime.resetConsoleInput();
         QVERIFY(ready.wait());
+    }
+
     void runFileAsMain()
     {
         FileRun result;
