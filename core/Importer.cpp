@@ -271,16 +271,18 @@ void Importer::rebuildExports(const QString &directory)
     m_registry.rebuildExports(directory, dir ? dir->files : QStringList());
 }
 
-void Importer::reportConflicts(ReloadReport *report)
+void Importer::reportConflicts(ReloadReport *report, bool newFile)
 {
     for (const FileRegistry::Conflict &c : m_registry.takeNewConflicts()) {
         if (!report || c.otherModule != report->module) {
             warn(c.message());
             continue;
         }
-        // The module defines the name; the namespace does not show it from
-        // there, so the report must not say it was added.
         report->warnings << c.message();
+        if (!newFile)
+            continue;  // the reloader's actions describe the module, where they are true
+        // A new file's actions are the names it adds to the namespace, and
+        // this one is not among them.
         report->actions.erase(std::remove_if(report->actions.begin(), report->actions.end(),
                                              [&](const ReloadAction &a) {
                                                  return a.object == c.name && a.action == QLatin1String("added");
@@ -595,7 +597,7 @@ QList<ReloadReport> Importer::rescan(const QString &path)
         timer.start();
         if (loadAdoptingClasses(file, module, report)) {
             rebuildExports(directory);
-            reportConflicts(&report);
+            reportConflicts(&report, true);
             report.ms = timer.nsecsElapsed() / 1e6;
             reports.append(report);
             publish(report);
@@ -614,7 +616,7 @@ QList<ReloadReport> Importer::rescan(const QString &path)
             Reloader::describeError(e, file, report);
             modules.attr("pop")(module.toStdString(), py::none());
         }
-        reportConflicts(&report);
+        reportConflicts(&report, true);
         report.ms = timer.nsecsElapsed() / 1e6;
         reports.append(report);
         publish(report);

@@ -12,6 +12,7 @@
 
 #include <csignal>
 #include <pthread.h>
+#include <unistd.h>
 
 void registerReliveModule();  // ReliveModule.cpp
 
@@ -239,6 +240,18 @@ int PythonRuntimePrivate::exitStatusOf(py::error_already_set &e)
     return 1;
 }
 
+void PythonRuntimePrivate::endForkedChild(int status)
+{
+    // os.fork() in user code: the child has only the forking thread, no GUI
+    // and no workers, so nothing would ever read its signals or run its next
+    // job. When the code it forked in is done, the child ends, as the code
+    // would have ended it with os._exit().
+    if (getpid() == ownerPid)
+        return;
+    flushUserStreams();
+    _exit(status & 0xff);
+}
+
 void PythonRuntimePrivate::flushUserStreams()
 {
     for (const char *name : {"stdout", "stderr"}) {
@@ -263,6 +276,7 @@ void PythonRuntimePrivate::runInMain(const QString &source, const QString &fileN
     int status = 1;
     // Emitted whatever the user code did to the interpreter's streams.
     const auto finished = qScopeGuard([this, &status] {
+        endForkedChild(status);
         emitOnOwnerThread([this, status] { Q_EMIT q->commandFinished(status); });
     });
     try {
@@ -449,6 +463,7 @@ void PythonRuntime::runProgram(const QString &spec)
             int status = 1;
             // "Program running" ends, and its signal goes, whatever the program did.
             const auto finished = qScopeGuard([self, spec, &status] {
+                self->d->endForkedChild(status);
                 self->d->programRunning = false;
                 self->d->programThreadId = 0;
                 self->d->emitOnOwnerThread([self, spec, status] { Q_EMIT self->programFinished(spec, status); });

@@ -9,6 +9,8 @@
 #include <QThread>
 #include <QWaitCondition>
 
+#include <unistd.h>
+
 #include <atomic>
 #include <deque>
 #include <functional>
@@ -70,6 +72,8 @@ public:
     int exitStatusOf(py::error_already_set &e);
     // Flushes sys.stdout and sys.stderr, whatever the user made of them.
     void flushUserStreams();
+    // In a process forked by user code, ends it with `status`.
+    void endForkedChild(int status);
     void printException(py::error_already_set &e);
 
     static PythonRuntimePrivate *current;  // the started runtime, for the output writers
@@ -90,6 +94,7 @@ public:
     qsizetype pendingChars = 0;
     bool deliveryScheduled = false;
 
+    const long ownerPid = long(getpid());
     QString consoleBuffer;   // lines of a block not yet complete (console worker only)
     std::atomic<bool> programRunning{false};
     std::atomic<unsigned long> programThreadId{0};

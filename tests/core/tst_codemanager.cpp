@@ -354,6 +354,25 @@ private Q_SLOTS:
                            "assert not hasattr(odd_ns.pkg, 'D')\n"));
     }
 
+
+    void caseOnlyRename()
+    {
+        // Session.py renamed to session.py: another module, the same names,
+        // and the class keeps its identity (existing instances stay instances).
+        QTemporaryDir dir;
+        writeIn(dir, QStringLiteral("Session.py"), "class Session:\n    pass\n");
+        registerDir(dir, QStringLiteral("rename_ns"));
+        run(QStringLiteral("import rename_ns\nold_session = rename_ns.Session()\n"));
+        QSignalSpy reloaded(m_manager, &CodeManager::reloaded);
+        QVERIFY(QFile::rename(dir.filePath(QStringLiteral("Session.py")), dir.filePath(QStringLiteral("session.py"))));
+        QTRY_VERIFY_WITH_TIMEOUT(hasReport(reloaded, QStringLiteral("rename_ns.session"), QStringLiteral("Session")),
+                                 10000);
+        run(QStringLiteral("import sys\n"
+                           "assert rename_ns.Session.__module__ == 'rename_ns.session', rename_ns.Session.__module__\n"
+                           "assert isinstance(old_session, rename_ns.Session)\n"
+                           "assert 'rename_ns.Session' not in sys.modules\n"));
+    }
+
     void snapshotSurvivesAFailingRepr()
     {
         QTemporaryDir dir;

@@ -76,6 +76,10 @@ private Q_SLOTS:
         QTest::newRow("non-daemon thread never stopped")
             << "import threading, time\nthreading.Thread(target=time.sleep, args=(1000,)).start()" << 0;
         QTest::newRow("os._exit(5)") << "import os\nos._exit(5)" << 5;
+        // The forked child ends with the code it forked in; the parent gets its status.
+        QTest::newRow("os.fork()")
+            << "import os, sys\npid = os.fork()\nif pid == 0:\n    sys.exit(3)\n"
+               "_, st = os.waitpid(pid, 0)\nsys.exit(40 + os.waitstatus_to_exitcode(st))" << 43;
     }
     void scriptExitStatus()
     {
