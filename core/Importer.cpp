@@ -158,16 +158,19 @@ py::object Importer::findSpec(const std::string &fullname)
     if (!ns)
         return py::none();
     rescanIfNew(name);
+    // Paths copied before any Python runs: it may rescan, which replaces the map.
+    const NamespaceMap::Directory *dir = ns->map.directory(name);
+    const FileRegistry::File *file = dir ? nullptr : m_registry.file(name);
+    if (!dir && !file)
+        return py::none();
+    const std::string path = (dir ? dir->path : file->path).toStdString();
     py::object ModuleSpec = py::module_::import("importlib.machinery").attr("ModuleSpec");
-    if (const NamespaceMap::Directory *dir = ns->map.directory(name)) {
+    if (dir) {
         py::object spec = ModuleSpec(fullname, m_finder, py::arg("is_package") = true);
-        spec.attr("submodule_search_locations") = py::make_tuple(dir->path.toStdString());
+        spec.attr("submodule_search_locations") = py::make_tuple(path);
         return spec;
     }
-    const FileRegistry::File *file = m_registry.file(name);
-    if (!file)
-        return py::none();
-    py::object spec = ModuleSpec(fullname, m_finder, py::arg("origin") = file->path.toStdString());
+    py::object spec = ModuleSpec(fullname, m_finder, py::arg("origin") = path);
     spec.attr("has_location") = true;
     return spec;
 }
