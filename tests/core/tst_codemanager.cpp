@@ -149,7 +149,7 @@ private Q_SLOTS:
               "COUNT = 0\n\nclass NetworkService:\n    def handle(self, m):\n        global COUNT\n"
               "        COUNT += 1\n        return 'new ' + m\n");
         m_manager->reloadFile(path(QStringLiteral("services/networking.py")));
-        QVERIFY(reloaded.wait(5000));
+        QVERIFY(reloaded.wait(30000));
         const ReloadReport report = reloaded.first().first().value<ReloadReport>();
         QVERIFY2(report.ok(), qPrintable(report.error));
         QCOMPARE(report.module, QStringLiteral("applib.services.networking"));
@@ -168,7 +168,7 @@ private Q_SLOTS:
         write(QStringLiteral("services/networking.py"),
               "COUNT = 0\n\nclass NetworkService:\n    def handle(self, m:\n        return 'broken'\n");
         m_manager->reloadFile(path(QStringLiteral("services/networking.py")));
-        QVERIFY(reloaded.wait(5000));
+        QVERIFY(reloaded.wait(30000));
         const ReloadReport report = reloaded.first().first().value<ReloadReport>();
         QVERIFY(!report.ok());
         QCOMPARE(report.errorLine, 4);
@@ -181,7 +181,7 @@ private Q_SLOTS:
         QSignalSpy reloaded(m_manager, &CodeManager::reloaded);
         write(QStringLiteral("services/networking.py"),
               "COUNT = 0\n\nclass NetworkService:\n    def handle(self, m):\n        return 'watched ' + m\n");
-        QVERIFY(reloaded.wait(5000));
+        QVERIFY(reloaded.wait(30000));
         QVERIFY(reloaded.first().first().value<ReloadReport>().ok());
         run(QStringLiteral("assert s.handle('z') == 'watched z'\n"));
     }
@@ -190,11 +190,11 @@ private Q_SLOTS:
     {
         QSignalSpy changed(m_manager, &CodeManager::namespaceChanged);
         write(QStringLiteral("services/extra.py"), "def helper():\n    return 'help'\n");
-        QVERIFY(changed.wait(5000));
+        QVERIFY(changed.wait(30000));
         run(QStringLiteral("assert applib.services.helper() == 'help'\n"));
         changed.clear();
         QVERIFY(QFile::remove(path(QStringLiteral("services/extra.py"))));
-        QVERIFY(changed.wait(5000));
+        QVERIFY(changed.wait(30000));
         run(QStringLiteral("assert not hasattr(applib.services, 'helper')\n"));
     }
 
@@ -449,7 +449,7 @@ private Q_SLOTS:
     {
         QSignalSpy ready(m_manager, &CodeManager::snapshotReady);
         m_manager->requestSnapshot();
-        QVERIFY(ready.wait(5000));
+        QVERIFY(ready.wait(30000));
         const auto roots = ready.first().first().value<QList<NamespaceNode>>();
         const auto applib = std::find_if(roots.begin(), roots.end(),
                                          [](const NamespaceNode &n) { return n.name == QLatin1String("applib"); });
@@ -474,7 +474,7 @@ private Q_SLOTS:
         }
         QSignalSpy counted(m_manager, &CodeManager::instanceCount);
         m_manager->requestInstanceCount(QStringLiteral("applib.services.NetworkService"));
-        QVERIFY(counted.wait(5000));
+        QVERIFY(counted.wait(30000));
         QCOMPARE(counted.first().at(1).toInt(), 1);
     }
 };

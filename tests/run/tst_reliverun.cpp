@@ -45,7 +45,7 @@ class tst_ReliveRun : public QObject
     }
 
     // Reads stdout lines until one matches, or the timeout.
-    static QString waitForLine(QProcess &p, const QRegularExpression &re, QString &seen, int timeout = 8000)
+    static QString waitForLine(QProcess &p, const QRegularExpression &re, QString &seen, int timeout = 30000)
     {
         QElapsedTimer t;
         t.start();
@@ -137,7 +137,7 @@ private Q_SLOTS:
         p.write("from applib.services import NetworkService\ns = NetworkService('pipe')\n"
                 "for i in range(2):\n    _ = s.handle(i)\n\nprint(s.status())\n");
         p.closeWriteChannel();
-        QVERIFY(p.waitForFinished(20000));
+        QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitCode(), 0);
         QCOMPARE(QString::fromUtf8(p.readAllStandardOutput()).trimmed(), QStringLiteral("pipe: 2 messages handled"));
     }
@@ -170,7 +170,7 @@ private Q_SLOTS:
         QString err;
         QElapsedTimer t;
         t.start();
-        while (!err.contains(QLatin1String("SyntaxError")) && t.elapsed() < 8000) {
+        while (!err.contains(QLatin1String("SyntaxError")) && t.elapsed() < 30000) {
             p.waitForReadyRead(100);
             err += QString::fromUtf8(p.readAllStandardError());
         }
