@@ -160,16 +160,19 @@ py::object Importer::findSpec(const std::string &fullname)
     if (!ns)
         return py::none();
     rescanIfNew(name);
+    // Paths copied before any Python runs: it may rescan, which replaces the map.
+    const NamespaceMap::Directory *dir = ns->map.directory(name);
+    const FileRegistry::File *file = dir ? nullptr : m_registry.file(name);
+    if (!dir && !file)
+        return py::none();
+    const std::string path = (dir ? dir->path : file->path).toStdString();
     py::object ModuleSpec = py::module_::import("importlib.machinery").attr("ModuleSpec");
-    if (const NamespaceMap::Directory *dir = ns->map.directory(name)) {
+    if (dir) {
         py::object spec = ModuleSpec(fullname, m_finder, py::arg("is_package") = true);
-        spec.attr("submodule_search_locations") = py::make_tuple(dir->path.toStdString());
+        spec.attr("submodule_search_locations") = py::make_tuple(path);
         return spec;
     }
-    const FileRegistry::File *file = m_registry.file(name);
-    if (!file)
-        return py::none();
-    py::object spec = ModuleSpec(fullname, m_finder, py::arg("origin") = file->path.toStdString());
+    py::object spec = ModuleSpec(fullname, m_finder, py::arg("origin") = path);
     spec.attr("has_location") = true;
     return spec;
 }
@@ -273,16 +276,18 @@ void Importer::rebuildExports(const QString &directory)
     m_registry.rebuildExports(directory, dir ? dir->files : QStringList());
 }
 
-void Importer::reportConflicts(ReloadReport *report)
+void Importer::reportConflicts(ReloadReport *report, bool newFile)
 {
     for (const FileRegistry::Conflict &c : m_registry.takeNewConflicts()) {
         if (!report || c.otherModule != report->module) {
             warn(c.message());
             continue;
         }
-        // The module defines the name; the namespace does not show it from
-        // there, so the report must not say it was added.
         report->warnings << c.message();
+        if (!newFile)
+            continue;  // the reloader's actions describe the module, where they are true
+        // A new file's actions are the names it adds to the namespace, and
+        // this one is not among them.
         report->actions.erase(std::remove_if(report->actions.begin(), report->actions.end(),
                                              [&](const ReloadAction &a) {
                                                  return a.object == c.name && a.action == QLatin1String("added");
@@ -633,7 +638,7 @@ QList<ReloadReport> Importer::rescan(const QString &path)
         timer.start();
         if (loadAdoptingClasses(file, module, report)) {
             rebuildExports(directory);
-            reportConflicts(&report);
+            reportConflicts(&report, true);
             report.ms = timer.nsecsElapsed() / 1e6;
             reports.append(report);
             publish(report);
@@ -652,7 +657,7 @@ QList<ReloadReport> Importer::rescan(const QString &path)
             Reloader::describeError(e, file, report);
             modules.attr("pop")(module.toStdString(), py::none());
         }
-        reportConflicts(&report);
+        reportConflicts(&report, true);
         report.ms = timer.nsecsElapsed() / 1e6;
         reports.append(report);
         publish(report);

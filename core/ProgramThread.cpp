@@ -108,7 +108,10 @@ void PythonRuntimePrivate::startProgram(const QString &spec, py::object target)
         exit.reason = ProgramExit::Reason::Raised;
         exit.status = 1;
         exit.exception = QStringLiteral("internal error");
-        const auto finished = qScopeGuard([&] { finish(exit); });
+        const auto finished = qScopeGuard([&] {
+            endForkedChild(exit.status);
+            finish(exit);
+        });
         try {
             target();
             exit = ProgramExit();

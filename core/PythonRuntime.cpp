@@ -12,6 +12,7 @@
 
 #include <csignal>
 #include <pthread.h>
+#include <unistd.h>
 
 void registerReliveModule();  // ReliveModule.cpp
 
@@ -265,6 +266,18 @@ int PythonRuntimePrivate::exitStatusOf(py::error_already_set &e)
     return 1;
 }
 
+void PythonRuntimePrivate::endForkedChild(int status)
+{
+    // os.fork() in user code: the child has only the forking thread, no GUI
+    // and no workers, so nothing would ever read its signals or run its next
+    // job. When the code it forked in is done, the child ends, as the code
+    // would have ended it with os._exit().
+    if (getpid() == ownerPid)
+        return;
+    flushUserStreams();
+    _exit(status & 0xff);
+}
+
 void PythonRuntimePrivate::flushUserStreams()
 {
     for (const char *name : {"stdout", "stderr"}) {
@@ -289,6 +302,7 @@ void PythonRuntimePrivate::runInMain(const QString &source, const QString &fileN
     int status = 1;
     // Emitted whatever the user code did to the interpreter's streams.
     const auto finished = qScopeGuard([this, &status] {
+        endForkedChild(status);
         emitOnOwnerThread([this, status] { Q_EMIT q->commandFinished(status); });
     });
     try {

@@ -10,6 +10,8 @@
 #include <QThread>
 #include <QWaitCondition>
 
+#include <unistd.h>
+
 #include <atomic>
 #include <deque>
 #include <functional>
@@ -74,6 +76,8 @@ public:
     int exitStatusOf(py::error_already_set &e);
     // Flushes sys.stdout and sys.stderr, whatever the user made of them.
     void flushUserStreams();
+    // In a process forked by user code, ends it with `status`.
+    void endForkedChild(int status);
     void printException(py::error_already_set &e);
     // Starts `target` in a daemon program thread; the started and finished
     // notices bracket everything the program prints.
@@ -105,6 +109,7 @@ public:
     qsizetype pendingChars = 0;
     bool deliveryScheduled = false;
 
+    const long ownerPid = long(getpid());
     QString consoleBuffer;   // lines of a block not yet complete (console worker only)
     // Console input and the shell's rules for lines (ConsoleInput.cpp).
     ConsoleInput input{this};

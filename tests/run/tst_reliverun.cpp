@@ -45,7 +45,7 @@ class tst_ReliveRun : public QObject
     }
 
     // Reads stdout lines until one matches, or the timeout.
-    static QString waitForLine(QProcess &p, const QRegularExpression &re, QString &seen, int timeout = 8000)
+    static QString waitForLine(QProcess &p, const QRegularExpression &re, QString &seen, int timeout = 30000)
     {
         QElapsedTimer t;
         t.start();
@@ -76,6 +76,10 @@ private Q_SLOTS:
         QTest::newRow("non-daemon thread never stopped")
             << "import threading, time\nthreading.Thread(target=time.sleep, args=(1000,)).start()" << 0;
         QTest::newRow("os._exit(5)") << "import os\nos._exit(5)" << 5;
+        // The forked child ends with the code it forked in; the parent gets its status.
+        QTest::newRow("os.fork()")
+            << "import os, sys\npid = os.fork()\nif pid == 0:\n    sys.exit(3)\n"
+               "_, st = os.waitpid(pid, 0)\nsys.exit(40 + os.waitstatus_to_exitcode(st))" << 43;
     }
     void scriptExitStatus()
     {
@@ -133,7 +137,7 @@ private Q_SLOTS:
         p.write("from applib.services import NetworkService\ns = NetworkService('pipe')\n"
                 "for i in range(2):\n    _ = s.handle(i)\n\nprint(s.status())\n");
         p.closeWriteChannel();
-        QVERIFY(p.waitForFinished(20000));
+        QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitCode(), 0);
         QCOMPARE(QString::fromUtf8(p.readAllStandardOutput()).trimmed(), QStringLiteral("pipe: 2 messages handled"));
     }
@@ -166,7 +170,7 @@ private Q_SLOTS:
         QString err;
         QElapsedTimer t;
         t.start();
-        while (!err.contains(QLatin1String("SyntaxError")) && t.elapsed() < 8000) {
+        while (!err.contains(QLatin1String("SyntaxError")) && t.elapsed() < 30000) {
             p.waitForReadyRead(100);
             err += QString::fromUtf8(p.readAllStandardError());
         }
