@@ -1249,6 +1249,17 @@ public:
         }
         if (isClass(newValue))
             rebase(tx, newValue, qualName);
+        // A function that became a callable object of another kind (an
+        // lru_cache wrapper), or the reverse: one object cannot turn into
+        // the other, so what held the old one keeps running its code.
+        if (oldValue && !quiet && isFunction(oldValue) != isFunction(newValue)
+            && (isFunction(oldValue) || isFunction(py::getattr(oldValue, "__wrapped__", py::none())))
+            && (isFunction(newValue) || isFunction(py::getattr(newValue, "__wrapped__", py::none()))))
+            warn(shown, QStringLiteral("changed from %1 to %2, another kind of object: references stored "
+                                       "before this reload (a bound method, a callback, an entry in a list) keep "
+                                       "the old object and its code")
+                            .arg(toQString(py::type::of(oldValue).attr("__name__")),
+                                 toQString(py::type::of(newValue).attr("__name__"))));
         if (!quiet || !oldValue) {
             if (ownerClass)
                 action(shown, oldValue ? QStringLiteral("replaced") : QStringLiteral("added"));
