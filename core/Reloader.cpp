@@ -29,6 +29,15 @@ std::string typeName(py::handle node)
 }
 
 bool isFunction(py::handle h) { return h && PyFunction_Check(h.ptr()); }
+
+// `function`, `functools._lru_cache_wrapper`: the type of a value, for a report.
+QString typeLabel(py::handle value)
+{
+    py::handle type = py::type::of(value);
+    const QString module = toQString(py::getattr(type, "__module__", py::str("builtins")));
+    const QString name = toQString(type.attr("__qualname__"));
+    return module == QLatin1String("builtins") ? name : module + QLatin1Char('.') + name;
+}
 bool isClass(py::handle h) { return h && PyType_Check(h.ptr()); }
 
 PyObject *reloadTimeoutType()
@@ -1258,8 +1267,7 @@ public:
             warn(shown, QStringLiteral("changed from %1 to %2, another kind of object: references stored "
                                        "before this reload (a bound method, a callback, an entry in a list) keep "
                                        "the old object and its code")
-                            .arg(toQString(py::type::of(oldValue).attr("__name__")),
-                                 toQString(py::type::of(newValue).attr("__name__"))));
+                            .arg(typeLabel(oldValue), typeLabel(newValue)));
         if (!quiet || !oldValue) {
             if (ownerClass)
                 action(shown, oldValue ? QStringLiteral("replaced") : QStringLiteral("added"));
