@@ -29,6 +29,15 @@ std::string typeName(py::handle node)
 }
 
 bool isFunction(py::handle h) { return h && PyFunction_Check(h.ptr()); }
+
+// `function`, `functools._lru_cache_wrapper`: the type of a value, for a report.
+QString typeLabel(py::handle value)
+{
+    py::handle type = py::type::of(value);
+    const QString module = toQString(py::getattr(type, "__module__", py::str("builtins")));
+    const QString name = toQString(type.attr("__qualname__"));
+    return module == QLatin1String("builtins") ? name : module + QLatin1Char('.') + name;
+}
 bool isClass(py::handle h) { return h && PyType_Check(h.ptr()); }
 
 PyObject *reloadTimeoutType()
@@ -1249,6 +1258,16 @@ public:
         }
         if (isClass(newValue))
             rebase(tx, newValue, qualName);
+        // A function that became a callable object of another kind (an
+        // lru_cache wrapper), or the reverse: one object cannot turn into
+        // the other, so what held the old one keeps running its code.
+        if (oldValue && !quiet && isFunction(oldValue) != isFunction(newValue)
+            && (isFunction(oldValue) || isFunction(py::getattr(oldValue, "__wrapped__", py::none())))
+            && (isFunction(newValue) || isFunction(py::getattr(newValue, "__wrapped__", py::none()))))
+            warn(shown, QStringLiteral("changed from %1 to %2, another kind of object: references stored "
+                                       "before this reload (a bound method, a callback, an entry in a list) keep "
+                                       "the old object and its code")
+                            .arg(typeLabel(oldValue), typeLabel(newValue)));
         if (!quiet || !oldValue) {
             if (ownerClass)
                 action(shown, oldValue ? QStringLiteral("replaced") : QStringLiteral("added"));
