@@ -679,8 +679,8 @@ Wiederherstellen?</translation>
     </message>
     <message>
         <location filename="../widgets/ReloadLogView.cpp" line="13"/>
-        <source>%1 (checked, not loaded yet)</source>
-        <translation>%1 (geprüft, noch nicht geladen)</translation>
+        <source>checked, not loaded yet: %1</source>
+        <translation>geprüft, noch nicht geladen: %1</translation>
     </message>
     <message>
         <location filename="../widgets/ReloadLogView.cpp" line="18"/>
