@@ -833,6 +833,7 @@ void Importer::addReloadCallback(py::object callback)
 py::dict Importer::toDict(const ReloadReport &report)
 {
     py::dict d;
+    d["kind"] = report.kind == ReloadReport::Kind::Check ? "check" : "reload";
     d["file"] = report.file.toStdString();
     d["module"] = report.module.toStdString();
     d["ms"] = report.ms;

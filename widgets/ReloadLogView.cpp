@@ -10,7 +10,7 @@ QString changesText(const ReloadReport &report)
 {
     if (report.kind == ReloadReport::Kind::Check) {
         return report.ok() ? ReloadLogView::tr("checked, not loaded yet")
-                           : ReloadLogView::tr("%1 (checked, not loaded yet)").arg(report.error);
+                           : ReloadLogView::tr("checked, not loaded yet: %1").arg(report.error);
     }
     if (!report.ok())
         return report.error;

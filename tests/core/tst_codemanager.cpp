@@ -515,8 +515,9 @@ private Q_SLOTS:
         QCOMPARE(report.errorLine, line);
         QVERIFY2(report.summary().contains(QLatin1String("checked, not loaded yet")), qPrintable(report.summary()));
         QVERIFY(!QFile::exists(file + QStringLiteral(".ran")));
-        // Still not imported: checking loads nothing.
-        run(QStringLiteral("import sys\nassert '%1.networking' not in sys.modules\n").arg(name));
+        // Still not imported: checking loads nothing. Python sees the kind too.
+        run(QStringLiteral("import sys, relive\nassert '%1.networking' not in sys.modules\n"
+                           "assert relive.last_reports()[-1]['kind'] == 'check'\n").arg(name));
     }
 
     void instancesAreCountedWithoutWalkingTheHeap()
