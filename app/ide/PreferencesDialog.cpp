@@ -19,6 +19,7 @@ PreferencesDialog::PreferencesDialog(const Preferences &current, QWidget *parent
     , m_language(new QComboBox(this))
 {
     setWindowTitle(tr("Preferences"));
+    setMinimumWidth(480);
     const QFont font = current.baseFont();
     m_font->setFontFilters(QFontComboBox::MonospacedFonts);
     m_font->setCurrentFont(font);
