@@ -20,8 +20,6 @@
 #include "WelcomePage.h"
 
 #include <QAction>
-#include <QDesktopServices>
-#include <QUrl>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
@@ -472,7 +470,7 @@ void MainWindow::restoreOpenFiles(const QString &folder)
     if (m_editors->editorFor(current))
         m_editors->openFile(current);
     // Another folder's files may be open: a folder with none of its own shows its main.py.
-    const QString prefix = folder + QLatin1Char('/');
+    const QString prefix = EditorTabs::normalizedPath(folder) + QLatin1Char('/');
     const auto editors = m_editors->editors();
     const bool ownFileOpen = std::any_of(editors.begin(), editors.end(), [&prefix](CodeEditor *e) {
         return e->filePath().startsWith(prefix);
@@ -618,7 +616,8 @@ void MainWindow::updateTitle()
 QString MainWindow::titleFileName(const QString &path) const
 {
     const QFileInfo info(path);
-    if (m_currentFolder.isEmpty() || path.startsWith(m_currentFolder + QLatin1Char('/')))
+    if (m_currentFolder.isEmpty()
+        || path.startsWith(EditorTabs::normalizedPath(m_currentFolder) + QLatin1Char('/')))
         return info.fileName();
     // A file of another folder: say which, so it is not taken for one of this namespace.
     return tr("%1 (in %2)").arg(info.fileName(), QDir::toNativeSeparators(info.absolutePath()));
@@ -747,7 +746,7 @@ void MainWindow::showPreferences()
     PreferencesDialog dialog(m_preferences, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    Preferences chosen = dialog.preferences();
+    const Preferences chosen = dialog.preferences();
     if (chosen.language != m_preferences.language)
         statusBar()->showMessage(tr("The language changes when Relive is started again."), 8000);
     setPreferences(chosen);
