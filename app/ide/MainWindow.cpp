@@ -78,7 +78,8 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(m_editors);
     createDocks();
     createActions();
-    setPreferences(Preferences::load());
+    m_preferences = Preferences::load();
+    applyPreferences();
     statusBar()->addPermanentWidget(m_cursorPosition);
     statusBar()->addPermanentWidget(m_engineStatus);
     updateTitle();
