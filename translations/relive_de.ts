@@ -38,6 +38,57 @@
     </message>
 </context>
 <context>
+    <name>DiskChangeBar</name>
+    <message>
+        <location filename="../widgets/DiskChangeBar.cpp" line="12"/>
+        <source>&amp;Reload from Disk</source>
+        <translation>Von der Festplatte &amp;neu laden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/DiskChangeBar.cpp" line="13"/>
+        <source>&amp;Keep Mine</source>
+        <translation>&amp;Meine Fassung behalten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/DiskChangeBar.cpp" line="32"/>
+        <source>Keep this editor&apos;s text; saving it will replace the file on disk without asking again.</source>
+        <translation>Den Text dieses Editors behalten; beim Speichern ersetzt er die Datei auf der Festplatte ohne weitere Nachfrage.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/DiskChangeBar.cpp" line="34"/>
+        <source>Replace this editor&apos;s text with the file on disk (can be undone).</source>
+        <translation>Den Text dieses Editors durch die Datei auf der Festplatte ersetzen (kann rückgängig gemacht werden).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/DiskChangeBar.cpp" line="51"/>
+        <source>%1 on disk differs from this editor; the running program uses the disk version.</source>
+        <translation>%1 auf der Festplatte unterscheidet sich von diesem Editor; das laufende Programm verwendet die Fassung auf der Festplatte.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentationViewer</name>
+    <message>
+        <location filename="../app/ide/DocumentationViewer.cpp" line="50"/>
+        <source>Relive Documentation</source>
+        <translation>Relive-Dokumentation</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/DocumentationViewer.cpp" line="72"/>
+        <source>Open in External &amp;Viewer</source>
+        <translation>In externem &amp;Programm öffnen</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/DocumentationViewer.cpp" line="73"/>
+        <source>Opens the page with the desktop&apos;s program for Markdown files.</source>
+        <translation>Öffnet die Seite mit dem Programm, das der Desktop für Markdown-Dateien verwendet.</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/DocumentationViewer.cpp" line="77"/>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+</context>
+<context>
     <name>EditorTabs</name>
     <message>
         <location filename="../widgets/EditorTabs.cpp" line="125"/>
@@ -111,6 +162,13 @@ Speichern?</translation>
 Reload it from disk and lose your changes?</source>
         <translation>%1 wurde von einem anderen Programm geändert, und dieser Puffer hat ungespeicherte Änderungen.
 Von der Festplatte neu laden und Ihre Änderungen verwerfen?</translation>
+    </message>
+    <message>
+        <location filename="../widgets/EditorTabs.cpp" line="169"/>
+        <source>%1 has been changed on disk since it was loaded or saved.
+Overwrite it with the text of this editor?</source>
+        <translation>%1 wurde auf der Festplatte geändert, seit sie geladen oder gespeichert wurde.
+Mit dem Text dieses Editors überschreiben?</translation>
     </message>
 </context>
 <context>
@@ -508,6 +566,66 @@ Wiederherstellen?</translation>
         <source>&lt;h3&gt;Relive %1&lt;/h3&gt;&lt;p&gt;A live-coding IDE for Python: save a file and the running objects pick up the new code at once, with their state intact.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Relive %1&lt;/h3&gt;&lt;p&gt;Eine IDE für Live-Coding in Python: Speichern Sie eine Datei, und die laufenden Objekte übernehmen sofort den neuen Code, mit unverändertem Zustand.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="624"/>
+        <source>%1 (in %2)</source>
+        <translation>%1 (in %2)</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="655"/>
+        <source>Pre&amp;ferences…</source>
+        <translation>Einste&amp;llungen…</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="661"/>
+        <source>Zoom &amp;In</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="665"/>
+        <source>Zoom &amp;Out</source>
+        <translation>V&amp;erkleinern</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="668"/>
+        <source>&amp;Reset Zoom</source>
+        <translation>&amp;Zoom zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="677"/>
+        <source>&amp;Welcome</source>
+        <translation>&amp;Willkommen</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="679"/>
+        <source>&amp;Documentation</source>
+        <translation>&amp;Dokumentation</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="683"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="709"/>
+        <source>Welcome</source>
+        <translation>Willkommen</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="726"/>
+        <source>Documentation</source>
+        <translation>Dokumentation</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="727"/>
+        <source>The documentation was not found beside the program. It is the docs folder of Relive&apos;s source code.</source>
+        <translation>Die Dokumentation wurde neben dem Programm nicht gefunden. Sie ist der Ordner docs im Quellcode von Relive.</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="752"/>
+        <source>The language changes when Relive is started again.</source>
+        <translation>Die Sprache wechselt beim nächsten Start von Relive.</translation>
+    </message>
 </context>
 <context>
     <name>NamespaceModel</name>
@@ -599,6 +717,59 @@ Wiederherstellen?</translation>
     </message>
 </context>
 <context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../app/ide/PreferencesDialog.cpp" line="21"/>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/PreferencesDialog.cpp" line="27"/>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/PreferencesDialog.cpp" line="30"/>
+        <source>Follow the desktop (light or dark)</source>
+        <translation>Wie der Desktop (hell oder dunkel)</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/PreferencesDialog.cpp" line="37"/>
+        <source>System default</source>
+        <translation>Systemvorgabe</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/PreferencesDialog.cpp" line="42"/>
+        <source>The language changes when Relive is started again.</source>
+        <translation>Die Sprache wechselt beim nächsten Start von Relive.</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/PreferencesDialog.cpp" line="47"/>
+        <source>View ▸ Zoom In / Zoom Out (%1 / %2) enlarge or shrink the editors and the console; %3 returns to this size.</source>
+        <translation>Ansicht ▸ Vergrößern / Verkleinern (%1 / %2) ändern die Schriftgröße von Editoren und Konsole; %3 kehrt zu dieser Größe zurück.</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/PreferencesDialog.cpp" line="57"/>
+        <source>Editor &amp;font:</source>
+        <translation>Editor-&amp;Schriftart:</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/PreferencesDialog.cpp" line="58"/>
+        <source>Font &amp;size:</source>
+        <translation>Schrift&amp;größe:</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/PreferencesDialog.cpp" line="60"/>
+        <source>Colour &amp;theme:</source>
+        <translation>&amp;Farbschema:</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/PreferencesDialog.cpp" line="61"/>
+        <source>Interface &amp;language:</source>
+        <translation>Sprache der &amp;Oberfläche:</translation>
+    </message>
+</context>
+<context>
     <name>ReloadLogView</name>
     <message>
         <location filename="../widgets/ReloadLogView.cpp" line="14"/>
@@ -642,6 +813,87 @@ Wiederherstellen?</translation>
         <location filename="../widgets/ReloadLogView.cpp" line="78"/>
         <source>%1 (line %2)</source>
         <translation>%1 (Zeile %2)</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../app/ide/ShortcutsDialog.cpp" line="64"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/ShortcutsDialog.cpp" line="66"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/ShortcutsDialog.cpp" line="66"/>
+        <source>Shortcut</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/ShortcutsDialog.cpp" line="85"/>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../app/ide/WelcomePage.cpp" line="41"/>
+        <source>Welcome to Relive</source>
+        <translation>Willkommen bei Relive</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/WelcomePage.cpp" line="43"/>
+        <source>Relive runs your Python program inside the IDE. Every time you save a file, the classes and functions it defines are updated &lt;b&gt;in place&lt;/b&gt;: objects that already exist run the new code at once, with their state intact. Three things to try with the bundled example:</source>
+        <translation>Relive führt Ihr Python-Programm in der IDE aus. Jedes Mal, wenn Sie eine Datei speichern, werden die Klassen und Funktionen, die sie definiert, &lt;b&gt;an Ort und Stelle&lt;/b&gt; aktualisiert: Objekte, die schon existieren, führen sofort den neuen Code aus, und ihr Zustand bleibt erhalten. Drei Dinge zum Ausprobieren mit dem mitgelieferten Beispiel:</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/WelcomePage.cpp" line="49"/>
+        <source>Open a folder as a namespace</source>
+        <translation>Einen Ordner als Namensraum öffnen</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/WelcomePage.cpp" line="50"/>
+        <source>&lt;a href=&quot;relive:open-folder&quot;&gt;File ▸ Open Folder as Namespace…&lt;/a&gt; (%1) makes a folder an importable package. The bundled example &lt;code&gt;resources/examples/server&lt;/code&gt; opens as &lt;code&gt;applib&lt;/code&gt;: &lt;code&gt;services/networking.py&lt;/code&gt; defines &lt;code&gt;NetworkService&lt;/code&gt;, which the Namespace pane shows as &lt;code&gt;applib.services.NetworkService&lt;/code&gt;.</source>
+        <translation>&lt;a href=&quot;relive:open-folder&quot;&gt;Datei ▸ Ordner als Namensraum öffnen…&lt;/a&gt; (%1) macht einen Ordner zu einem importierbaren Paket. Das mitgelieferte Beispiel &lt;code&gt;resources/examples/server&lt;/code&gt; wird als &lt;code&gt;applib&lt;/code&gt; geöffnet: &lt;code&gt;services/networking.py&lt;/code&gt; definiert &lt;code&gt;NetworkService&lt;/code&gt;, das die Namensraum-Ansicht als &lt;code&gt;applib.services.NetworkService&lt;/code&gt; zeigt.</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/WelcomePage.cpp" line="58"/>
+        <source>Use the console on live objects</source>
+        <translation>Mit der Konsole an lebenden Objekten arbeiten</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/WelcomePage.cpp" line="59"/>
+        <source>In the Console at the bottom, import from the namespace and make an object:</source>
+        <translation>Importieren Sie in der Konsole unten aus dem Namensraum und erzeugen Sie ein Objekt:</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/WelcomePage.cpp" line="65"/>
+        <source>The console answers &lt;code&gt;&apos;[echo #1] hello&apos;&lt;/code&gt;.</source>
+        <translation>Die Konsole antwortet &lt;code&gt;&apos;[echo #1] hello&apos;&lt;/code&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/WelcomePage.cpp" line="68"/>
+        <source>Edit, save, and see the change</source>
+        <translation>Bearbeiten, speichern und die Änderung sehen</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/WelcomePage.cpp" line="69"/>
+        <source>Open &lt;a href=&quot;relive:open-file/services/networking.py&quot;&gt;services/networking.py&lt;/a&gt;, change the text that &lt;code&gt;NetworkService.handle&lt;/code&gt; returns, and save (%1). The Reload Log shows &lt;code&gt;NetworkService.handle: code replaced&lt;/code&gt;. Call &lt;code&gt;s.handle(&quot;hello&quot;)&lt;/code&gt; again: the same object runs the new code, and its counter carries on at 2.</source>
+        <translation>Öffnen Sie &lt;a href=&quot;relive:open-file/services/networking.py&quot;&gt;services/networking.py&lt;/a&gt;, ändern Sie den Text, den &lt;code&gt;NetworkService.handle&lt;/code&gt; zurückgibt, und speichern Sie (%1). Das Neuladeprotokoll zeigt &lt;code&gt;NetworkService.handle: code replaced&lt;/code&gt;. Rufen Sie &lt;code&gt;s.handle(&quot;hello&quot;)&lt;/code&gt; noch einmal auf: Dasselbe Objekt führt den neuen Code aus, und sein Zähler macht bei 2 weiter.</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/WelcomePage.cpp" line="78"/>
+        <source>Open &lt;code&gt;main.py&lt;/code&gt; and choose Run ▸ Run File (%1): the example&apos;s loop prints a line every second. Edit &lt;code&gt;handle&lt;/code&gt; while it runs and the next line shows the new code. A save with a syntax error applies nothing; the editor marks the line and the old code keeps running.</source>
+        <translation>Öffnen Sie &lt;code&gt;main.py&lt;/code&gt; und wählen Sie Ausführen ▸ Datei ausführen (%1): Die Schleife des Beispiels gibt jede Sekunde eine Zeile aus. Ändern Sie &lt;code&gt;handle&lt;/code&gt;, während es läuft, und die nächste Zeile zeigt den neuen Code. Ein Speichern mit einem Syntaxfehler wendet nichts an; der Editor markiert die Zeile, und der alte Code läuft weiter.</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/WelcomePage.cpp" line="84"/>
+        <source>More in &lt;a href=&quot;relive:documentation&quot;&gt;Help ▸ Documentation&lt;/a&gt; and &lt;a href=&quot;relive:shortcuts&quot;&gt;Help ▸ Keyboard Shortcuts&lt;/a&gt;. This page stays under Help ▸ Welcome.</source>
+        <translation>Mehr unter &lt;a href=&quot;relive:documentation&quot;&gt;Hilfe ▸ Dokumentation&lt;/a&gt; und &lt;a href=&quot;relive:shortcuts&quot;&gt;Hilfe ▸ Tastenkürzel&lt;/a&gt;. Diese Seite bleibt unter Hilfe ▸ Willkommen erreichbar.</translation>
     </message>
 </context>
 <context>

@@ -84,14 +84,36 @@ void CodeEditor::setupHighlighter()
 #endif
 }
 
+QStringList CodeEditor::availableThemes()
+{
+#ifdef RELIVE_HAVE_KSYNTAXHIGHLIGHTING
+    QStringList names;
+    const auto themes = repository().themes();
+    for (const auto &theme : themes)
+        names.append(theme.name());
+    return names;
+#else
+    return PythonHighlighter::themeNames();
+#endif
+}
+
+void CodeEditor::setThemeName(const QString &name)
+{
+    if (m_themeName == name)
+        return;
+    m_themeName = name;
+    applyTheme();
+}
+
 void CodeEditor::applyTheme()
 {
-    const bool dark = isDarkPalette();
 #ifdef RELIVE_HAVE_KSYNTAXHIGHLIGHTING
     using KSyntaxHighlighting::Theme;
-    const Theme theme = repository().defaultTheme(
-        dark ? KSyntaxHighlighting::Repository::DarkTheme
-             : KSyntaxHighlighting::Repository::LightTheme);
+    Theme theme = repository().theme(m_themeName);
+    if (m_themeName.isEmpty() || !theme.isValid())
+        theme = repository().defaultTheme(isDarkPalette()
+                                              ? KSyntaxHighlighting::Repository::DarkTheme
+                                              : KSyntaxHighlighting::Repository::LightTheme);
     auto *highlighter = static_cast<KSyntaxHighlighting::SyntaxHighlighter *>(m_highlighter);
     if (highlighter->theme().name() != theme.name()) {
         highlighter->setTheme(theme);
@@ -111,8 +133,22 @@ void CodeEditor::applyTheme()
     m_sideBarColor = QColor::fromRgba(theme.editorColor(Theme::IconBorder));
     m_errorMarkColor = QColor::fromRgba(theme.editorColor(Theme::MarkError));
 #else
+    const bool dark = m_themeName.isEmpty() ? isDarkPalette()
+                                            : PythonHighlighter::isDarkTheme(m_themeName);
     static_cast<PythonHighlighter *>(m_highlighter)->setDarkTheme(dark);
-    const QPalette pal = palette();
+    // A chosen theme brings its own background; "follow the desktop" takes the
+    // application's palette back (an empty palette resolves nothing).
+    QPalette pal;
+    if (!m_themeName.isEmpty()) {
+        pal = QGuiApplication::palette();
+        pal.setColor(QPalette::Base, PythonHighlighter::backgroundColor(dark));
+        pal.setColor(QPalette::Text, PythonHighlighter::textColor(dark));
+        pal.setColor(QPalette::Window, PythonHighlighter::backgroundColor(dark).darker(dark ? 80 : 104));
+    }
+    blockSignals(true);
+    setPalette(pal);
+    blockSignals(false);
+    pal = palette();
     m_currentLineColor = pal.color(QPalette::Base).darker(dark ? 70 : 106);
     if (dark)
         m_currentLineColor = pal.color(QPalette::Base).lighter(130);
@@ -132,6 +168,10 @@ void CodeEditor::changeEvent(QEvent *event)
     QPlainTextEdit::changeEvent(event);
     if (event->type() == QEvent::PaletteChange && !signalsBlocked())
         applyTheme();
+    if (event->type() == QEvent::FontChange) {
+        setTabStopDistance(fontMetrics().horizontalAdvance(QLatin1Char(' ')) * IndentWidth);
+        updateLineNumberAreaWidth();
+    }
 }
 
 bool CodeEditor::load(const QString &path, QString *error)
@@ -355,7 +395,20 @@ void CodeEditor::updateExtraSelections()
 
 void CodeEditor::keyPressEvent(QKeyEvent *event)
 {
+    const auto modifiers = event->modifiers() & ~Qt::KeypadModifier;
+    // Both common redo keys, whatever the platform's QKeySequence::Redo is.
+    if ((event->key() == Qt::Key_Y && modifiers == Qt::ControlModifier) ||
+        (event->key() == Qt::Key_Z && modifiers == (Qt::ControlModifier | Qt::ShiftModifier))) {
+        redo();
+        return;
+    }
     switch (event->key()) {
+    case Qt::Key_Home:
+        if (!(modifiers & ~Qt::ShiftModifier)) {
+            moveToLineStart(modifiers & Qt::ShiftModifier);
+            return;
+        }
+        break;
     case Qt::Key_Return:
     case Qt::Key_Enter:
         if (!(event->modifiers() & ~Qt::KeypadModifier)) {
@@ -385,6 +438,17 @@ void CodeEditor::keyPressEvent(QKeyEvent *event)
         break;
     }
     QPlainTextEdit::keyPressEvent(event);
+}
+
+// Home goes to the first non-blank character, and from there to column 0.
+void CodeEditor::moveToLineStart(bool select)
+{
+    QTextCursor cursor = textCursor();
+    const int indent = leadingSpaces(cursor.block().text());
+    const int target = cursor.positionInBlock() == indent ? 0 : indent;
+    cursor.setPosition(cursor.block().position() + target,
+                       select ? QTextCursor::KeepAnchor : QTextCursor::MoveAnchor);
+    setTextCursor(cursor);
 }
 
 void CodeEditor::insertNewLineWithIndent()

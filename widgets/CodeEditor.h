@@ -38,6 +38,11 @@ public:
     QString errorMessage() const { return m_errorMessage; }
 
     QSyntaxHighlighter *highlighter() const { return m_highlighter; }
+    // The colour theme by name (one of availableThemes()); empty follows the
+    // desktop's light or dark palette.
+    void setThemeName(const QString &name);
+    QString themeName() const { return m_themeName; }
+    static QStringList availableThemes();
     int lineNumberAreaWidth() const;
     // The 1-based line shown at viewport height `y`, or 0.
     int lineAt(int y) const;
@@ -61,6 +66,7 @@ private:
     void insertNewLineWithIndent();
     void indentSelection(bool indent);
     bool removeIndentBeforeCursor();
+    void moveToLineStart(bool select);
     void rememberModification();
 
     LineNumberArea *m_lineNumberArea;
@@ -69,6 +75,7 @@ private:
     QDateTime m_lastModified;
     int m_errorLine = 0;
     QString m_errorMessage;
+    QString m_themeName;
 
     QColor m_currentLineColor;
     QColor m_errorLineColor;

@@ -1,11 +1,13 @@
 #include "EditorTabs.h"
 
 #include "CodeEditor.h"
+#include "DiskChangeBar.h"
 #include "FindReplaceBar.h"
 
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
+#include <QFontDatabase>
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QTabBar>
@@ -18,6 +20,8 @@ EditorTabs::EditorTabs(QWidget *parent)
     , m_tabs(new QTabWidget(this))
     , m_findBar(new FindReplaceBar(this))
     , m_watcher(new QFileSystemWatcher(this))
+    , m_diskChangeBar(new DiskChangeBar(this))
+    , m_editorFont(QFontDatabase::systemFont(QFontDatabase::FixedFont))
 {
     m_tabs->setDocumentMode(true);
     m_tabs->setTabsClosable(true);
@@ -27,16 +31,32 @@ EditorTabs::EditorTabs(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
+    layout->addWidget(m_diskChangeBar);
     layout->addWidget(m_tabs, 1);
     layout->addWidget(m_findBar);
 
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
-        closeEditor(qobject_cast<CodeEditor *>(m_tabs->widget(index)));
+        if (auto *editor = qobject_cast<CodeEditor *>(m_tabs->widget(index)))
+            closeEditor(editor);
+        else
+            m_tabs->removeTab(index); // a page: its owner keeps it for next time
     });
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         CodeEditor *editor = currentEditor();
         m_findBar->setEditor(editor);
+        updateDiskChangeBar();
         Q_EMIT currentEditorChanged(editor);
+    });
+    connect(m_diskChangeBar, &DiskChangeBar::reloadRequested, this, [this](const QString &path) {
+        if (CodeEditor *editor = editorFor(path))
+            editor->reloadFromDisk();
+        m_divergent.remove(path);
+        updateDiskChangeBar();
+    });
+    connect(m_diskChangeBar, &DiskChangeBar::keepRequested, this, [this](const QString &path) {
+        m_divergent.remove(path);
+        m_keptOverDisk.insert(path);
+        updateDiskChangeBar();
     });
     connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &EditorTabs::onFileChangedOnDisk);
 }
@@ -54,6 +74,8 @@ CodeEditor *EditorTabs::openFile(const QString &path, int line, QString *error)
     CodeEditor *editor = editorFor(file);
     if (!editor) {
         editor = new CodeEditor;
+        editor->setFont(m_editorFont);
+        editor->setThemeName(m_editorTheme);
         if (!editor->load(file, error)) {
             delete editor;
             return nullptr;
@@ -103,7 +125,61 @@ QList<CodeEditor *> EditorTabs::editors() const
 
 int EditorTabs::count() const
 {
-    return m_tabs->count();
+    return int(editors().size());
+}
+
+void EditorTabs::setEditorAppearance(const QFont &font, const QString &theme)
+{
+    m_editorFont = font;
+    m_editorTheme = theme;
+    for (CodeEditor *editor : editors()) {
+        editor->setFont(font);
+        editor->setThemeName(theme);
+    }
+}
+
+void EditorTabs::showPage(QWidget *page, const QString &title)
+{
+    if (m_tabs->indexOf(page) < 0)
+        m_tabs->insertTab(0, page, title);
+    m_tabs->setCurrentWidget(page);
+}
+
+QMessageBox::StandardButton EditorTabs::ask(const QString &title, const QString &text,
+                                            QMessageBox::StandardButtons buttons,
+                                            QMessageBox::StandardButton defaultButton)
+{
+    if (m_question)
+        return m_question(title, text, buttons, defaultButton);
+    return QMessageBox::question(this, title, text, buttons, defaultButton);
+}
+
+bool EditorTabs::changedOnDisk(const CodeEditor *editor)
+{
+    const QFileInfo info(editor->filePath());
+    return info.exists() && info.lastModified() != editor->lastKnownModification();
+}
+
+bool EditorTabs::confirmOverwrite(CodeEditor *editor)
+{
+    if (m_keptOverDisk.contains(editor->filePath()) || !changedOnDisk(editor))
+        return true;
+    m_tabs->setCurrentWidget(editor);
+    const auto answer = ask(tr("File Changed on Disk"),
+                            tr("%1 has been changed on disk since it was loaded or saved.\n"
+                               "Overwrite it with the text of this editor?")
+                                .arg(QFileInfo(editor->filePath()).fileName()),
+                            QMessageBox::Save | QMessageBox::Cancel, QMessageBox::Cancel);
+    return answer == QMessageBox::Save;
+}
+
+void EditorTabs::updateDiskChangeBar()
+{
+    CodeEditor *editor = currentEditor();
+    if (editor && m_divergent.contains(editor->filePath()))
+        m_diskChangeBar->showFor(editor->filePath());
+    else
+        m_diskChangeBar->hide();
 }
 
 void EditorTabs::updateTabTitle(CodeEditor *editor)
@@ -118,7 +194,7 @@ void EditorTabs::updateTabTitle(CodeEditor *editor)
 
 bool EditorTabs::save(CodeEditor *editor)
 {
-    if (!editor)
+    if (!editor || !confirmOverwrite(editor))
         return false;
     QString error;
     if (!editor->save(&error)) {
@@ -126,6 +202,9 @@ bool EditorTabs::save(CodeEditor *editor)
                              tr("Could not save %1:\n%2").arg(editor->filePath(), error));
         return false;
     }
+    m_divergent.remove(editor->filePath());
+    m_keptOverDisk.remove(editor->filePath());
+    updateDiskChangeBar();
     Q_EMIT fileSaved(editor->filePath());
     return true;
 }
@@ -182,8 +261,8 @@ bool EditorTabs::closeEditor(CodeEditor *editor)
         return false;
     if (editor->document()->isModified()) {
         m_tabs->setCurrentWidget(editor);
-        const auto answer = QMessageBox::question(
-            this, tr("Unsaved Changes"),
+        const auto answer = ask(
+            tr("Unsaved Changes"),
             tr("%1 has unsaved changes. Save them before closing?")
                 .arg(QFileInfo(editor->filePath()).fileName()),
             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
@@ -193,6 +272,8 @@ bool EditorTabs::closeEditor(CodeEditor *editor)
             return false;
     }
     m_watcher->removePath(editor->filePath());
+    m_divergent.remove(editor->filePath());
+    m_keptOverDisk.remove(editor->filePath());
     m_tabs->removeTab(m_tabs->indexOf(editor));
     editor->deleteLater();
     Q_EMIT modificationChanged();
@@ -207,8 +288,8 @@ bool EditorTabs::closeAll()
             unsaved.append(QFileInfo(editor->filePath()).fileName());
     }
     if (!unsaved.isEmpty()) {
-        const auto answer = QMessageBox::question(
-            this, tr("Unsaved Changes"),
+        const auto answer = ask(
+            tr("Unsaved Changes"),
             tr("These files have unsaved changes:\n%1\n\nSave them?").arg(unsaved.join(QLatin1Char('\n'))),
             QMessageBox::SaveAll | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::SaveAll);
         if (answer == QMessageBox::Cancel)
@@ -299,22 +380,31 @@ void EditorTabs::handleExternalChanges()
         watch(path);
         if (QFileInfo(path).lastModified() == editor->lastKnownModification())
             continue; // our own save
+        // A newer disk version supersedes an earlier choice to keep the buffer.
+        m_keptOverDisk.remove(path);
         if (!editor->document()->isModified()) {
             editor->reloadFromDisk();
+            m_divergent.remove(path);
+            updateDiskChangeBar();
             Q_EMIT message(tr("Reloaded %1 from disk").arg(QFileInfo(path).fileName()));
             continue;
         }
         m_askingAboutChanges = true;
         m_tabs->setCurrentWidget(editor);
-        const auto answer = QMessageBox::question(
-            this, tr("File Changed on Disk"),
+        const auto answer = ask(
+            tr("File Changed on Disk"),
             tr("%1 was changed by another program, and this buffer has unsaved changes.\n"
                "Reload it from disk and lose your changes?")
                 .arg(QFileInfo(path).fileName()),
             QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
         m_askingAboutChanges = false;
-        if (answer == QMessageBox::Yes)
+        if (answer == QMessageBox::Yes) {
             editor->reloadFromDisk();
+            m_divergent.remove(path);
+        } else {
+            m_divergent.insert(path);
+        }
+        updateDiskChangeBar();
     }
     if (!m_changedOnDisk.isEmpty())
         QTimer::singleShot(0, this, &EditorTabs::handleExternalChanges);

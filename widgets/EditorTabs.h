@@ -1,10 +1,15 @@
 #pragma once
 
+#include <QFont>
 #include <QHash>
+#include <QMessageBox>
 #include <QSet>
 #include <QWidget>
 
+#include <functional>
+
 class CodeEditor;
+class DiskChangeBar;
 class FindReplaceBar;
 class QFileSystemWatcher;
 class QTabWidget;
@@ -49,6 +54,21 @@ public:
 
     static QString normalizedPath(const QString &path);
 
+    // Font and colour theme of every editor, open now or later.
+    void setEditorAppearance(const QFont &font, const QString &theme);
+    // Shows a page that is not a file (a welcome page, say) as a closable tab.
+    void showPage(QWidget *page, const QString &title);
+
+    // Every question this widget asks goes through here, so tests can answer.
+    using QuestionFunction = std::function<QMessageBox::StandardButton(
+        const QString &title, const QString &text, QMessageBox::StandardButtons buttons,
+        QMessageBox::StandardButton defaultButton)>;
+    void setQuestionFunction(QuestionFunction function) { m_question = std::move(function); }
+    // Shown while the current buffer was kept against a newer file on disk.
+    DiskChangeBar *diskChangeBar() const { return m_diskChangeBar; }
+    // True when `editor`'s file changed on disk since it was loaded or saved.
+    static bool changedOnDisk(const CodeEditor *editor);
+
 Q_SIGNALS:
     void fileSaved(const QString &path);
     void currentEditorChanged(CodeEditor *editor);
@@ -60,11 +80,24 @@ private:
     void onFileChangedOnDisk(const QString &path);
     void handleExternalChanges();
     void watch(const QString &path);
+    QMessageBox::StandardButton ask(const QString &title, const QString &text,
+                                    QMessageBox::StandardButtons buttons,
+                                    QMessageBox::StandardButton defaultButton);
+    bool confirmOverwrite(CodeEditor *editor);
+    void updateDiskChangeBar();
 
     QTabWidget *m_tabs;
     FindReplaceBar *m_findBar;
     QFileSystemWatcher *m_watcher;
     QSet<QString> m_changedOnDisk;
+    DiskChangeBar *m_diskChangeBar;
+    // Buffers kept against a newer file on disk, and those whose owner chose
+    // to keep them (saving then overwrites without asking again).
+    QSet<QString> m_divergent;
+    QSet<QString> m_keptOverDisk;
+    QuestionFunction m_question;
+    QFont m_editorFont;
+    QString m_editorTheme;
     bool m_askingAboutChanges = false;
     struct ErrorMark
     {

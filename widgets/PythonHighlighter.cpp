@@ -43,6 +43,26 @@ void PythonHighlighter::setDarkTheme(bool dark)
     rehighlight();
 }
 
+QStringList PythonHighlighter::themeNames()
+{
+    return {QStringLiteral("Relive Light"), QStringLiteral("Relive Dark")};
+}
+
+bool PythonHighlighter::isDarkTheme(const QString &name)
+{
+    return name == themeNames().at(1);
+}
+
+QColor PythonHighlighter::backgroundColor(bool dark)
+{
+    return dark ? QColor(0x28, 0x2c, 0x34) : QColor(0xff, 0xff, 0xff);
+}
+
+QColor PythonHighlighter::textColor(bool dark)
+{
+    return dark ? QColor(0xab, 0xb2, 0xbf) : QColor(0x1e, 0x1e, 0x1e);
+}
+
 void PythonHighlighter::buildRules()
 {
     const QColor keyword = m_dark ? QColor(0xc6, 0x78, 0xdd) : QColor(0x00, 0x00, 0xa0);

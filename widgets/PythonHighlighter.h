@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QColor>
 #include <QRegularExpression>
+#include <QStringList>
 #include <QSyntaxHighlighter>
 #include <QTextCharFormat>
 #include <QVector>
@@ -14,6 +16,13 @@ public:
 
     // Picks colours that read well on a dark or a light background.
     void setDarkTheme(bool dark);
+
+    // The built-in themes, a light and a dark one, and the editor colours that
+    // go with them.
+    static QStringList themeNames();
+    static bool isDarkTheme(const QString &name);
+    static QColor backgroundColor(bool dark);
+    static QColor textColor(bool dark);
 
 protected:
     void highlightBlock(const QString &text) override;

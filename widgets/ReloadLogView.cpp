@@ -35,12 +35,19 @@ ReloadLogView::ReloadLogView(QWidget *parent)
     setColumnCount(ColumnCount);
     setHeaderLabels({tr("Time"), tr("File"), tr("Duration"), tr("Outcome")});
     setRootIsDecorated(true);
-    setUniformRowHeights(true);
+    // The outcome wraps onto more lines rather than being cut off: a narrow
+    // dock must still say what a reload did without expanding the row.
+    setWordWrap(true);
+    setUniformRowHeights(false);
     setAlternatingRowColors(true);
     header()->setStretchLastSection(true);
     header()->setSectionResizeMode(TimeColumn, QHeaderView::ResizeToContents);
     header()->setSectionResizeMode(FileColumn, QHeaderView::ResizeToContents);
     header()->setSectionResizeMode(DurationColumn, QHeaderView::ResizeToContents);
+
+    // Row heights depend on the outcome column's width, which the header
+    // changes (a stretched section) without always saying so.
+    connect(header(), &QHeaderView::sectionResized, this, &ReloadLogView::refitOutcomes);
 
     connect(this, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
         const QString file = item->data(0, FileRole).toString();
@@ -66,6 +73,7 @@ void ReloadLogView::addReport(const ReloadReport &report)
     item->setText(DurationColumn, tr("%1 ms").arg(report.ms, 0, 'f', 1));
     item->setText(OutcomeColumn, changesText(report));
     item->setToolTip(OutcomeColumn, report.summary());
+    fitOutcome(item);
     item->setData(0, FileRole, report.file);
     // In the tree before children are added: spanning needs the view.
     addTopLevelItem(item);
@@ -119,4 +127,31 @@ void ReloadLogView::addReport(const ReloadReport &report)
     while (topLevelItemCount() > m_maximumReports)
         delete takeTopLevelItem(0);
     scrollToItem(item);
+}
+
+void ReloadLogView::fitOutcome(QTreeWidgetItem *item)
+{
+    // QTreeView sizes rows without knowing a column's width, so a wrapped
+    // outcome would be cut to one line: tell it the height the text needs.
+    const int width = columnWidth(OutcomeColumn);
+    const int textWidth = qMax(20, width - 2 * style()->pixelMetric(QStyle::PM_FocusFrameHMargin) - 4);
+    const QFontMetrics metrics(font());
+    const int height = metrics.boundingRect(QRect(0, 0, textWidth, 0), Qt::TextWordWrap,
+                                            item->text(OutcomeColumn)).height();
+    item->setSizeHint(OutcomeColumn, QSize(width, qMax(height, metrics.height()) + 4));
+}
+
+void ReloadLogView::updateGeometries()
+{
+    QTreeWidget::updateGeometries();
+    refitOutcomes();
+}
+
+void ReloadLogView::refitOutcomes()
+{
+    if (columnWidth(OutcomeColumn) == m_fittedWidth)
+        return;
+    m_fittedWidth = columnWidth(OutcomeColumn);
+    for (int i = 0; i < topLevelItemCount(); ++i)
+        fitOutcome(topLevelItem(i));
 }

@@ -21,6 +21,13 @@ public:
 Q_SIGNALS:
     void locationActivated(const QString &file, int line);
 
+protected:
+    void updateGeometries() override;
+
 private:
+    void fitOutcome(QTreeWidgetItem *item);
+    void refitOutcomes();
+
+    int m_fittedWidth = -1;
     int m_maximumReports = 500;
 };

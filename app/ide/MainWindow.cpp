@@ -4,17 +4,21 @@
 #include "CodeManager.h"
 #include "Completer.h"
 #include "ConsoleWidget.h"
+#include "DocumentationViewer.h"
 #include "EditorTabs.h"
 #include "NamespaceModel.h"
 #include "NamespaceView.h"
 #include "OpenFolderDialog.h"
 #include "ProgramExit.h"
+#include "PreferencesDialog.h"
 #include "ProjectTree.h"
 #include "PythonRuntime.h"
 #include "RecoveryJournal.h"
 #include "ReloadLogView.h"
 #include "ReloadReport.h"
+#include "ShortcutsDialog.h"
 #include "Translations.h"
+#include "WelcomePage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -39,6 +43,8 @@
 #include <QStyle>
 #include <QTabWidget>
 #include <QToolBar>
+
+#include <algorithm>
 
 namespace {
 
@@ -75,6 +81,8 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(m_editors);
     createDocks();
     createActions();
+    m_preferences = Preferences::load();
+    applyPreferences();
     statusBar()->addPermanentWidget(m_cursorPosition);
     statusBar()->addPermanentWidget(m_engineStatus);
     updateTitle();
@@ -169,6 +177,7 @@ void MainWindow::createActions()
     QAction *openFolder = file->addAction(tr("Open &Folder as Namespace…"), this,
                                           &MainWindow::openFolderDialog);
     openFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    openFolder->setObjectName(QStringLiteral("openFolderAction"));
     m_recentMenu = file->addMenu(tr("&Recent Folders"));
     updateRecentMenu();
     file->addSeparator();
@@ -203,7 +212,8 @@ void MainWindow::createActions()
         return action;
     };
     editorAction(tr("&Undo"), QKeySequence::Undo, &QPlainTextEdit::undo);
-    editorAction(tr("&Redo"), QKeySequence::Redo, &QPlainTextEdit::redo);
+    editorAction(tr("&Redo"), QKeySequence::Redo, &QPlainTextEdit::redo)
+        ->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     edit->addSeparator();
     editorAction(tr("Cu&t"), QKeySequence::Cut, &QPlainTextEdit::cut);
     editorAction(tr("&Copy"), QKeySequence::Copy, &QPlainTextEdit::copy);
@@ -252,10 +262,8 @@ void MainWindow::createActions()
     });
     view->addAction(tr("Refresh &Instance Counts"), m_namespaceView, &NamespaceView::instanceCountsRequested);
     view->addAction(tr("&Clear Console"), m_console, &ConsoleWidget::clear);
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->setObjectName(QStringLiteral("helpMenu"));
-    help->addAction(tr("&About Relive"), this, &MainWindow::about);
+    createPreferenceActions(edit, view);
+    createHelpMenu();
 
     QToolBar *toolBar = addToolBar(tr("Main"));
     toolBar->setObjectName(QStringLiteral("mainToolBar"));
@@ -468,7 +476,13 @@ void MainWindow::restoreOpenFiles(const QString &folder)
     const QString current = session.value(QStringLiteral("current")).toString();
     if (m_editors->editorFor(current))
         m_editors->openFile(current);
-    if (m_editors->count() == 0) {
+    // Another folder's files may be open: a folder with none of its own shows its main.py.
+    const QString prefix = EditorTabs::normalizedPath(folder) + QLatin1Char('/');
+    const auto editors = m_editors->editors();
+    const bool ownFileOpen = std::any_of(editors.begin(), editors.end(), [&prefix](CodeEditor *e) {
+        return e->filePath().startsWith(prefix);
+    });
+    if (!ownFileOpen) {
         const QString main = QDir(folder).filePath(QStringLiteral("main.py"));
         if (QFileInfo::exists(main))
             m_editors->openFile(main);
@@ -684,13 +698,23 @@ void MainWindow::updateTitle()
 {
     QString title;
     if (CodeEditor *editor = m_editors->currentEditor())
-        title = QFileInfo(editor->filePath()).fileName() + QStringLiteral("[*] \u2014 ");
+        title = titleFileName(editor->filePath()) + QStringLiteral("[*] \u2014 ");
     if (!m_currentNamespace.isEmpty())
         title += m_currentNamespace + QStringLiteral(" \u2014 ");
     title += tr("Relive");
     setWindowTitle(title);
     CodeEditor *editor = m_editors->currentEditor();
     setWindowModified(editor && editor->document()->isModified());
+}
+
+QString MainWindow::titleFileName(const QString &path) const
+{
+    const QFileInfo info(path);
+    if (m_currentFolder.isEmpty()
+        || path.startsWith(EditorTabs::normalizedPath(m_currentFolder) + QLatin1Char('/')))
+        return info.fileName();
+    // A file of another folder: say which, so it is not taken for one of this namespace.
+    return tr("%1 (in %2)").arg(info.fileName(), QDir::toNativeSeparators(info.absolutePath()));
 }
 
 void MainWindow::about()
@@ -716,4 +740,137 @@ void MainWindow::closeEvent(QCloseEvent *event)
     if (m_runtime->isRunning() && m_runtime->isProgramRunning())
         m_runtime->stopProgram();
     event->accept();
+}
+
+void MainWindow::createPreferenceActions(QMenu *edit, QMenu *view)
+{
+    edit->addSeparator();
+    QAction *preferences = edit->addAction(tr("Pre&ferences…"), this, &MainWindow::showPreferences);
+    preferences->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    preferences->setMenuRole(QAction::PreferencesRole);
+    preferences->setObjectName(QStringLiteral("preferencesAction"));
+
+    view->addSeparator();
+    QAction *zoomIn = view->addAction(tr("Zoom &In"), this, [this] { zoom(1); });
+    // Ctrl+= too: on most keyboards "+" needs Shift.
+    zoomIn->setShortcuts({QKeySequence(QKeySequence::ZoomIn), QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    zoomIn->setObjectName(QStringLiteral("zoomInAction"));
+    QAction *zoomOut = view->addAction(tr("Zoom &Out"), this, [this] { zoom(-1); });
+    zoomOut->setShortcut(QKeySequence::ZoomOut);
+    zoomOut->setObjectName(QStringLiteral("zoomOutAction"));
+    QAction *reset = view->addAction(tr("&Reset Zoom"), this, [this] { zoom(0); });
+    reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    reset->setObjectName(QStringLiteral("resetZoomAction"));
+}
+
+void MainWindow::createHelpMenu()
+{
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    help->addAction(tr("&Welcome"), this, &MainWindow::showWelcome)
+        ->setObjectName(QStringLiteral("welcomeAction"));
+    QAction *documentation = help->addAction(tr("&Documentation"), this,
+                                             &MainWindow::showDocumentation);
+    documentation->setShortcut(QKeySequence::HelpContents);
+    documentation->setObjectName(QStringLiteral("documentationAction"));
+    help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts)
+        ->setObjectName(QStringLiteral("shortcutsAction"));
+    help->addSeparator();
+    help->addAction(tr("&About Relive"), this, &MainWindow::about);
+}
+
+void MainWindow::showWelcome()
+{
+    if (!m_welcome) {
+        auto keys = [](const QAction *action) {
+            return action ? action->shortcut().toString(QKeySequence::NativeText) : QString();
+        };
+        m_welcome = new WelcomePage(
+            keys(findChild<QAction *>(QStringLiteral("openFolderAction"))), keys(m_saveAction),
+            keys(m_runFileAction), this);
+        connect(m_welcome, &WelcomePage::openFolderRequested, this, &MainWindow::openFolderDialog);
+        connect(m_welcome, &WelcomePage::documentationRequested, this,
+                &MainWindow::showDocumentation);
+        connect(m_welcome, &WelcomePage::shortcutsRequested, this, &MainWindow::showShortcuts);
+        connect(m_welcome, &WelcomePage::openFileRequested, this, [this](const QString &path) {
+            if (m_currentFolder.isEmpty())
+                openFolderDialog();
+            else
+                openLocation(QDir(m_currentFolder).filePath(path), 0);
+        });
+    }
+    m_editors->showPage(m_welcome, tr("Welcome"));
+}
+
+void MainWindow::showWelcomeOnFirstStart()
+{
+    QSettings settings;
+    if (settings.value(QStringLiteral("welcome/shown"), false).toBool())
+        return;
+    settings.setValue(QStringLiteral("welcome/shown"), true);
+    showWelcome();
+}
+
+void MainWindow::showDocumentation()
+{
+    if (!m_documentation) {
+        const QString root = DocumentationViewer::documentationRoot();
+        if (root.isEmpty()) {
+            QMessageBox::information(this, tr("Documentation"),
+                                     tr("The documentation was not found beside the program. "
+                                        "It is the docs folder of Relive's source code."));
+            return;
+        }
+        m_documentation = new DocumentationViewer(root, this);
+        m_documentation->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_documentation->show();
+    m_documentation->raise();
+    m_documentation->activateWindow();
+}
+
+void MainWindow::showShortcuts()
+{
+    ShortcutsDialog dialog(menuBar(), this);
+    dialog.exec();
+}
+
+void MainWindow::showPreferences()
+{
+    PreferencesDialog dialog(m_preferences, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const Preferences chosen = dialog.preferences();
+    if (chosen.language != m_preferences.language)
+        statusBar()->showMessage(tr("The language changes when Relive is started again."), 8000);
+    setPreferences(chosen);
+}
+
+void MainWindow::setPreferences(const Preferences &preferences)
+{
+    m_preferences = preferences;
+    m_preferences.save();
+    applyPreferences();
+}
+
+void MainWindow::zoom(int steps)
+{
+    if (steps == 0)
+        m_preferences.zoom = 0;
+    else
+        m_preferences.zoomBy(steps);
+    m_preferences.save();
+    applyPreferences();
+}
+
+void MainWindow::applyPreferences()
+{
+    const QFont font = m_preferences.zoomedFont();
+    m_editors->setEditorAppearance(font, m_preferences.theme);
+    // The console's text parts: output, input, and the prompt label beside the input.
+    m_console->outputView()->setFont(font);
+    m_console->inputLine()->setFont(font);
+    const auto labels = m_console->findChildren<QLabel *>();
+    for (QLabel *label : labels)
+        label->setFont(font);
 }

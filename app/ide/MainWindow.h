@@ -1,11 +1,14 @@
 #pragma once
 
+#include "Preferences.h"
+
 #include <QMainWindow>
 #include <QPointer>
 
 class CodeManager;
 class Completer;
 class ConsoleWidget;
+class DocumentationViewer;
 class EditorTabs;
 class NamespaceView;
 class ProjectTree;
@@ -16,6 +19,7 @@ class QLabel;
 class QMenu;
 class RecoveryJournal;
 class ReloadLogView;
+class WelcomePage;
 struct ReloadReport;
 
 // The IDE window: project tree (left), editors (centre), namespace view and
@@ -45,6 +49,19 @@ public:
     ProjectTree *projectTree() const { return m_projectTree; }
     QString currentFolder() const { return m_currentFolder; }
 
+    // Help ▸ Welcome; shown by itself once, on the first start.
+    void showWelcome();
+    void showWelcomeOnFirstStart();
+    WelcomePage *welcomePage() const { return m_welcome; }
+    void showDocumentation();
+    void showShortcuts();
+    // Edit ▸ Preferences; saved in QSettings and applied at once.
+    void showPreferences();
+    Preferences preferences() const { return m_preferences; }
+    void setPreferences(const Preferences &preferences);
+    // View ▸ Zoom: `steps` points more (or fewer) for editors and console; 0 resets.
+    void zoom(int steps);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -70,6 +87,10 @@ private:
     void updateTitle();
     void updateCursorPosition();
     void about();
+    void createHelpMenu();
+    void createPreferenceActions(QMenu *edit, QMenu *view);
+    void applyPreferences();
+    QString titleFileName(const QString &path) const;
     QString runTarget() const;
     static int errorLineOf(const ReloadReport &report);
     void restoreOpenFiles(const QString &folder);
@@ -98,4 +119,8 @@ private:
     QAction *m_stopAction = nullptr;
     QAction *m_saveAction = nullptr;
     QAction *m_saveAllAction = nullptr;
+
+    Preferences m_preferences;
+    WelcomePage *m_welcome = nullptr;
+    QPointer<DocumentationViewer> m_documentation;
 };

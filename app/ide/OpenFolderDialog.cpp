@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -35,7 +36,11 @@ OpenFolderDialog::OpenFolderDialog(const QStringList &recentFolders, QWidget *pa
     folderRow->addWidget(browseButton);
 
     auto *form = new QFormLayout(this);
-    form->addRow(tr("&Folder:"), folderRow);
+    // A label for a layout has no buddy of its own: give it the combo box, so
+    // the mnemonic works and is not shown as a literal '&'.
+    auto *folderLabel = new QLabel(tr("&Folder:"), this);
+    folderLabel->setBuddy(m_folder);
+    form->addRow(folderLabel, folderRow);
     form->addRow(tr("&Namespace:"), m_name);
     form->addRow(m_buttons);
 

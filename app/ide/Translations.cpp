@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QSettings>
 #include <QTranslator>
 
 void initReliveResources()
@@ -33,4 +34,10 @@ bool installTranslators(QCoreApplication *app, const QLocale &locale)
     else
         delete qt;
     return found;
+}
+
+QLocale interfaceLocale()
+{
+    const QString language = QSettings().value(QStringLiteral("ui/language")).toString();
+    return language.isEmpty() ? QLocale() : QLocale(language);
 }

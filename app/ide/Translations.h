@@ -8,3 +8,6 @@ void initReliveResources();
 // Installs Relive's and Qt's own translation for `locale`; returns true when
 // Relive's was found.
 bool installTranslators(QCoreApplication *app, const QLocale &locale);
+// The interface language chosen in Edit ▸ Preferences (QSettings ui/language),
+// or the system's when none was chosen.
+QLocale interfaceLocale();

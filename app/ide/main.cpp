@@ -87,7 +87,7 @@ int main(int argc, char *argv[])
     setApplicationNames();
     QApplication::setApplicationDisplayName(QStringLiteral("Relive"));
     QApplication::setDesktopFileName(QStringLiteral("relive"));
-    installTranslators(&app, QLocale());
+    installTranslators(&app, interfaceLocale());
 
     QCommandLineParser parser;
     const QCommandLineOption namespaceOpt = namespaceOption();
@@ -121,5 +121,6 @@ int main(int argc, char *argv[])
         window.openFolder(folder, name);
     }
     window.offerRecovery();
+    window.showWelcomeOnFirstStart();
     return app.exec();
 }

@@ -1,7 +1,11 @@
 #include "OpenFolderDialog.h"
 
 #include <QDialogButtonBox>
+#include <QApplication>
+#include <QComboBox>
 #include <QDir>
+#include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
@@ -14,6 +18,7 @@ private Q_SLOTS:
     void proposesNamespaceName_data();
     void proposesNamespaceName();
     void openNeedsAnExistingFolder();
+    void labelsHaveWorkingMnemonics();
 };
 
 void tst_OpenFolderDialog::proposesNamespaceName_data()
@@ -47,6 +52,32 @@ void tst_OpenFolderDialog::openNeedsAnExistingFolder()
     QTemporaryDir dir;
     dialog.setFolder(dir.path());
     QVERIFY(open->isEnabled());
+}
+
+void tst_OpenFolderDialog::labelsHaveWorkingMnemonics()
+{
+    OpenFolderDialog dialog({});
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    const auto labels = dialog.findChildren<QLabel *>();
+    QStringList texts;
+    for (const QLabel *label : labels) {
+        texts.append(label->text());
+        // A label with a mnemonic needs a buddy, or it shows a literal '&'.
+        if (label->text().contains(QLatin1Char('&')))
+            QVERIFY2(label->buddy(), qPrintable(label->text()));
+    }
+    QVERIFY2(texts.contains(QStringLiteral("&Folder:")), qPrintable(texts.join(QLatin1Char('|'))));
+    for (const QLabel *label : labels) {
+        if (label->text() == QStringLiteral("&Folder:"))
+            QCOMPARE(label->buddy(), dialog.findChild<QComboBox *>());
+    }
+    // Alt+N goes to the namespace field, Alt+F to the folder.
+    QTest::keyClick(&dialog, Qt::Key_N, Qt::AltModifier);
+    QTRY_COMPARE(QApplication::focusWidget(), dialog.findChild<QLineEdit *>(QString(), Qt::FindDirectChildrenOnly));
+    QTest::keyClick(&dialog, Qt::Key_F, Qt::AltModifier);
+    QTRY_VERIFY(dialog.findChild<QComboBox *>()->isAncestorOf(QApplication::focusWidget()) ||
+                QApplication::focusWidget() == dialog.findChild<QComboBox *>());
 }
 
 QTEST_MAIN(tst_OpenFolderDialog)

@@ -1,5 +1,12 @@
 #include "CodeEditor.h"
 
+#ifdef RELIVE_HAVE_KSYNTAXHIGHLIGHTING
+#include <KSyntaxHighlighting/Repository>
+#include <KSyntaxHighlighting/Theme>
+#else
+#include "PythonHighlighter.h"
+#endif
+
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
@@ -22,6 +29,13 @@ private Q_SLOTS:
     void autoIndent_data();
     void autoIndent();
     void goToLine();
+    void homeGoesToFirstNonBlankThenColumnZero_data();
+    void homeGoesToFirstNonBlankThenColumnZero();
+    void redoKeys_data();
+    void redoKeys();
+    void largerFontWidensSideBarAndTabs();
+    void themeSetsEditorColours_data();
+    void themeSetsEditorColours();
 };
 
 void tst_CodeEditor::highlighterAttached()
@@ -167,6 +181,119 @@ void tst_CodeEditor::goToLine()
     QCOMPARE(editor.currentLine(), 3);
     editor.goToLine(100);
     QCOMPARE(editor.currentLine(), 3);
+}
+
+void tst_CodeEditor::homeGoesToFirstNonBlankThenColumnZero_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<int>("start");
+    QTest::addColumn<bool>("shift");
+    QTest::addColumn<int>("presses");
+    QTest::addColumn<int>("position");
+    QTest::addColumn<int>("anchor");
+    const QString indented = QStringLiteral("        return x");
+    QTest::newRow("end to first non-blank") << indented << 16 << false << 1 << 8 << 8;
+    QTest::newRow("then to column 0") << indented << 16 << false << 2 << 0 << 0;
+    QTest::newRow("then back to first non-blank") << indented << 16 << false << 3 << 8 << 8;
+    QTest::newRow("inside the indentation") << indented << 3 << false << 1 << 8 << 8;
+    QTest::newRow("shift selects to first non-blank") << indented << 16 << true << 1 << 8 << 16;
+    QTest::newRow("shift twice selects to column 0") << indented << 16 << true << 2 << 0 << 16;
+    QTest::newRow("line without indentation") << QStringLiteral("x = 1") << 5 << false << 1 << 0 << 0;
+    QTest::newRow("blank line") << QStringLiteral("    ") << 2 << false << 1 << 4 << 4;
+}
+
+void tst_CodeEditor::homeGoesToFirstNonBlankThenColumnZero()
+{
+    QFETCH(QString, line);
+    QFETCH(int, start);
+    QFETCH(bool, shift);
+    QFETCH(int, presses);
+    QFETCH(int, position);
+    QFETCH(int, anchor);
+    CodeEditor editor;
+    // A first line, so that block positions and columns differ.
+    editor.setPlainText(QStringLiteral("def f():\n") + line + QStringLiteral("\n"));
+    const int lineStart = editor.document()->findBlockByNumber(1).position();
+    QTextCursor cursor(editor.document());
+    cursor.setPosition(lineStart + start);
+    editor.setTextCursor(cursor);
+    for (int i = 0; i < presses; ++i)
+        QTest::keyClick(&editor, Qt::Key_Home, shift ? Qt::ShiftModifier : Qt::NoModifier);
+    QCOMPARE(editor.textCursor().position() - lineStart, position);
+    QCOMPARE(editor.textCursor().anchor() - lineStart, anchor);
+}
+
+void tst_CodeEditor::redoKeys_data()
+{
+    QTest::addColumn<int>("key");
+    QTest::addColumn<int>("modifiers");
+    QTest::newRow("Ctrl+Y") << int(Qt::Key_Y) << int(Qt::ControlModifier);
+    QTest::newRow("Ctrl+Shift+Z") << int(Qt::Key_Z) << int(Qt::ControlModifier | Qt::ShiftModifier);
+}
+
+void tst_CodeEditor::redoKeys()
+{
+    QFETCH(int, key);
+    QFETCH(int, modifiers);
+    CodeEditor editor;
+    editor.setPlainText(QStringLiteral("x = 1"));
+    editor.moveCursor(QTextCursor::End);
+    QTest::keyClicks(&editor, QStringLiteral("0"));
+    QCOMPARE(editor.toPlainText(), QStringLiteral("x = 10"));
+    QTest::keyClick(&editor, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(editor.toPlainText(), QStringLiteral("x = 1"));
+    QTest::keyClick(&editor, Qt::Key(key), Qt::KeyboardModifiers(modifiers));
+    QCOMPARE(editor.toPlainText(), QStringLiteral("x = 10"));
+}
+
+void tst_CodeEditor::largerFontWidensSideBarAndTabs()
+{
+    CodeEditor editor;
+    editor.setPlainText(QStringLiteral("a\nb\n"));
+    QFont font = editor.font();
+    font.setPointSize(10);
+    editor.setFont(font);
+    const int sideBar = editor.lineNumberAreaWidth();
+    const qreal tab = editor.tabStopDistance();
+    font.setPointSize(20);
+    editor.setFont(font);
+    QCOMPARE(editor.font().pointSize(), 20);
+    QVERIFY2(editor.lineNumberAreaWidth() > sideBar,
+             qPrintable(QStringLiteral("%1 -> %2").arg(sideBar).arg(editor.lineNumberAreaWidth())));
+    QVERIFY(editor.tabStopDistance() > tab);
+    // The tab stop stays four spaces of the new font.
+    QCOMPARE(editor.tabStopDistance(), qreal(editor.fontMetrics().horizontalAdvance(QLatin1Char(' ')) * 4));
+}
+
+void tst_CodeEditor::themeSetsEditorColours_data()
+{
+    QTest::addColumn<QString>("theme");
+    const QStringList themes = CodeEditor::availableThemes();
+    QVERIFY(themes.size() >= 2);
+    for (const QString &theme : themes)
+        QTest::newRow(qPrintable(theme)) << theme;
+}
+
+void tst_CodeEditor::themeSetsEditorColours()
+{
+    QFETCH(QString, theme);
+    CodeEditor editor;
+    editor.setThemeName(theme);
+    QCOMPARE(editor.themeName(), theme);
+#ifdef RELIVE_HAVE_KSYNTAXHIGHLIGHTING
+    KSyntaxHighlighting::Repository repository;
+    const QColor background = QColor::fromRgba(
+        repository.theme(theme).editorColor(KSyntaxHighlighting::Theme::BackgroundColor));
+#else
+    const QColor background = PythonHighlighter::backgroundColor(PythonHighlighter::isDarkTheme(theme));
+#endif
+    QCOMPARE(editor.palette().color(QPalette::Base), background);
+
+    // Back to following the desktop: the application's colours again.
+    editor.setThemeName(QString());
+#ifndef RELIVE_HAVE_KSYNTAXHIGHLIGHTING
+    QCOMPARE(editor.palette().color(QPalette::Base), QGuiApplication::palette().color(QPalette::Base));
+#endif
 }
 
 QTEST_MAIN(tst_CodeEditor)

@@ -1,8 +1,11 @@
 #include "CodeEditor.h"
+#include "DiskChangeBar.h"
 #include "EditorTabs.h"
 #include "RecoveryJournal.h"
 
+#include <QDateTime>
 #include <QFile>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -26,6 +29,40 @@ void edit(CodeEditor *editor, const QString &text)
     cursor.insertText(text);
 }
 
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// Another program writes the file. Its modification time is set well apart
+// from ours, since two writes within one timer tick can share a time stamp.
+bool writeElsewhere(const QString &path, const QByteArray &content)
+{
+    if (!writeFile(path, content))
+        return false;
+    QFile file(path);
+    return file.open(QIODevice::ReadWrite)
+        && file.setFileTime(QDateTime::currentDateTime().addSecs(60), QFileDevice::FileModificationTime);
+}
+
+// Answers the questions EditorTabs asks, recording their titles.
+struct Answers
+{
+    QStringList asked;
+    QMessageBox::StandardButton overwrite = QMessageBox::Cancel;
+    QMessageBox::StandardButton reload = QMessageBox::No;
+
+    EditorTabs::QuestionFunction function()
+    {
+        return [this](const QString &title, const QString &text, QMessageBox::StandardButtons,
+                      QMessageBox::StandardButton) {
+            asked.append(title);
+            return text.contains(QStringLiteral("Overwrite")) ? overwrite : reload;
+        };
+    }
+};
+
 } // namespace
 
 class tst_EditorTabs : public QObject
@@ -40,6 +77,12 @@ private Q_SLOTS:
     void cleanBufferFollowsExternalChange();
     void errorMarkerRememberedUntilOpened();
     void journalKeepsUnsavedBuffers();
+    void saveAsksBeforeOverwritingAChangedFile_data();
+    void saveAsksBeforeOverwritingAChangedFile();
+    void plainSaveDoesNotAsk();
+    void keptBufferShowsDiskChangeBar_data();
+    void keptBufferShowsDiskChangeBar();
+    void pageTabIsNotAnEditor();
 
 private:
     QTemporaryDir m_dir;
@@ -152,6 +195,111 @@ void tst_EditorTabs::journalKeepsUnsavedBuffers()
     QCOMPARE(entries.size(), 1);
     RecoveryJournal::discard(entries);
     QVERIFY(RecoveryJournal::entries(directory).isEmpty());
+}
+
+void tst_EditorTabs::saveAsksBeforeOverwritingAChangedFile_data()
+{
+    QTest::addColumn<int>("answer");
+    QTest::addColumn<bool>("saved");
+    QTest::addColumn<QByteArray>("onDisk");
+    QTest::newRow("cancel keeps the other program's edit")
+        << int(QMessageBox::Cancel) << false << QByteArray("a = 'theirs'\n");
+    QTest::newRow("save overwrites it") << int(QMessageBox::Save) << true << QByteArray("a = 'mine'\n");
+}
+
+void tst_EditorTabs::saveAsksBeforeOverwritingAChangedFile()
+{
+    QFETCH(int, answer);
+    QFETCH(bool, saved);
+    QFETCH(QByteArray, onDisk);
+    EditorTabs tabs;
+    Answers answers;
+    answers.overwrite = QMessageBox::StandardButton(answer);
+    tabs.setQuestionFunction(answers.function());
+    CodeEditor *editor = tabs.openFile(m_a);
+    edit(editor, QStringLiteral("a = 'mine'\n"));
+    QVERIFY(writeElsewhere(m_a, "a = 'theirs'\n"));
+    QVERIFY(EditorTabs::changedOnDisk(editor));
+
+    QSignalSpy fileSaved(&tabs, &EditorTabs::fileSaved);
+    QCOMPARE(tabs.save(editor), saved);
+    QCOMPARE(answers.asked.count(QStringLiteral("File Changed on Disk")), 1);
+    QCOMPARE(fileSaved.count(), saved ? 1 : 0);
+    QCOMPARE(readFile(m_a), onDisk);
+    QCOMPARE(editor->document()->isModified(), !saved);
+}
+
+void tst_EditorTabs::plainSaveDoesNotAsk()
+{
+    EditorTabs tabs;
+    Answers answers;
+    tabs.setQuestionFunction(answers.function());
+    CodeEditor *editor = tabs.openFile(m_a);
+    edit(editor, QStringLiteral("a = 2\n"));
+    QVERIFY(tabs.save(editor));
+    edit(editor, QStringLiteral("a = 3\n"));
+    QVERIFY(tabs.save(editor));
+    QVERIFY2(answers.asked.isEmpty(), qPrintable(answers.asked.join(QLatin1Char(','))));
+    QCOMPARE(readFile(m_a), QByteArray("a = 3\n"));
+}
+
+void tst_EditorTabs::keptBufferShowsDiskChangeBar_data()
+{
+    QTest::addColumn<bool>("reload");
+    QTest::newRow("reload from disk") << true;
+    QTest::newRow("keep mine") << false;
+}
+
+void tst_EditorTabs::keptBufferShowsDiskChangeBar()
+{
+    QFETCH(bool, reload);
+    EditorTabs tabs;
+    tabs.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&tabs));
+    Answers answers;
+    tabs.setQuestionFunction(answers.function());
+    CodeEditor *editor = tabs.openFile(m_a);
+    edit(editor, QStringLiteral("a = 'mine'\n"));
+    QVERIFY(!tabs.diskChangeBar()->isVisible());
+
+    // The watcher asks whether to reload; the answer is No.
+    QVERIFY(writeElsewhere(m_a, "a = 'theirs'\n"));
+    QTRY_VERIFY_WITH_TIMEOUT(answers.asked.contains(QStringLiteral("File Changed on Disk")), 10000);
+    QVERIFY(tabs.diskChangeBar()->isVisible());
+    QCOMPARE(tabs.diskChangeBar()->path(), editor->filePath());
+    QVERIFY(tabs.diskChangeBar()->text().contains(QStringLiteral("a.py")));
+    QVERIFY(tabs.diskChangeBar()->text().contains(QStringLiteral("running program uses the disk version")));
+    QCOMPARE(editor->toPlainText(), QStringLiteral("a = 'mine'\n"));
+    answers.asked.clear();
+
+    if (reload) {
+        tabs.diskChangeBar()->reloadButton()->click();
+        QCOMPARE(editor->toPlainText(), QStringLiteral("a = 'theirs'\n"));
+        QVERIFY(!editor->document()->isModified());
+        QVERIFY(!tabs.diskChangeBar()->isVisible());
+    } else {
+        tabs.diskChangeBar()->keepButton()->click();
+        QVERIFY(!tabs.diskChangeBar()->isVisible());
+        // Keeping was the answer already: saving overwrites without asking again.
+        QVERIFY(tabs.save(editor));
+        QVERIFY(answers.asked.isEmpty());
+        QCOMPARE(readFile(m_a), QByteArray("a = 'mine'\n"));
+    }
+}
+
+void tst_EditorTabs::pageTabIsNotAnEditor()
+{
+    EditorTabs tabs;
+    tabs.openFile(m_a);
+    QWidget page;
+    tabs.showPage(&page, QStringLiteral("Welcome"));
+    QCOMPARE(tabs.tabWidget()->count(), 2);
+    QCOMPARE(tabs.count(), 1);
+    QVERIFY(!tabs.currentEditor());
+    // Closing the page's tab removes it but leaves the page to its owner.
+    Q_EMIT tabs.tabWidget()->tabCloseRequested(tabs.tabWidget()->indexOf(&page));
+    QCOMPARE(tabs.tabWidget()->count(), 1);
+    QVERIFY(tabs.currentEditor());
 }
 
 QTEST_MAIN(tst_EditorTabs)

@@ -29,6 +29,7 @@ private Q_SLOTS:
     void failedReloadShowsTraceback();
     void clickingErrorGoesToLine();
     void boundedNumberOfRows();
+    void outcomeReadableInNarrowView();
 };
 
 void tst_ReloadLogView::oneRowPerReport_data()
@@ -99,6 +100,28 @@ void tst_ReloadLogView::boundedNumberOfRows()
         view.addReport(okReport(i));
     QCOMPARE(view.topLevelItemCount(), 3);
     QCOMPARE(view.topLevelItem(0)->childCount(), 2);
+}
+
+void tst_ReloadLogView::outcomeReadableInNarrowView()
+{
+    ReloadLogView view;
+    view.resize(420, 300);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.addReport(okReport(3));
+    QTreeWidgetItem *row = view.topLevelItem(0);
+    QVERIFY(!row->isExpanded());
+    const QString outcome = row->text(ReloadLogView::OutcomeColumn);
+    const int width = view.columnWidth(ReloadLogView::OutcomeColumn);
+    const QFontMetrics metrics(view.font());
+    // The whole outcome does not fit on one line of its column...
+    QVERIFY2(metrics.horizontalAdvance(outcome) > width, qPrintable(QString::number(width)));
+    // ...so the row is as tall as the outcome wrapped to the column's width.
+    const int wrapped = metrics.boundingRect(QRect(0, 0, width - 8, 0), Qt::TextWordWrap, outcome).height();
+    QTRY_VERIFY2(view.visualItemRect(row).height() >= wrapped,
+                 qPrintable(QStringLiteral("row %1 px, text %2 px")
+                                .arg(view.visualItemRect(row).height()).arg(wrapped)));
+    QVERIFY(wrapped >= 2 * metrics.lineSpacing());
 }
 
 QTEST_MAIN(tst_ReloadLogView)

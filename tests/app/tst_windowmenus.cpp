@@ -1,0 +1,336 @@
+#include "CodeEditor.h"
+#include "ConsoleWidget.h"
+#include "DocumentationViewer.h"
+#include "EditorTabs.h"
+#include "MainWindow.h"
+#include "Preferences.h"
+#include "PreferencesDialog.h"
+#include "ShortcutsDialog.h"
+#include "Translations.h"
+#include "WelcomePage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QTreeWidget>
+
+namespace {
+
+bool writeFile(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
+}
+
+QAction *action(const MainWindow &window, const char *name)
+{
+    return window.findChild<QAction *>(QString::fromLatin1(name));
+}
+
+} // namespace
+
+// The window's Help and Preferences menus, zoom, and its title.
+class tst_WindowMenus : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void shortcutListIsReadFromTheActions();
+    void zoomChangesEditorAndConsole();
+    void preferencesApplyToOpenAndNewEditors();
+    void preferencesDialogFromTheMenu();
+    void preferencesPersist();
+    void languageChoiceSelectsLocale_data();
+    void languageChoiceSelectsLocale();
+    void welcomePageOnFirstStartOnly();
+    void documentationShipsWithTheBuild();
+    void titleNamesTheSecondFolder();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void tst_WindowMenus::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("relive-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_windowmenus"));
+    QVERIFY(m_dir.isValid());
+}
+
+void tst_WindowMenus::init()
+{
+    // Every test starts from no saved choices.
+    QSettings().clear();
+}
+
+void tst_WindowMenus::shortcutListIsReadFromTheActions()
+{
+    MainWindow window;
+    QList<ShortcutsDialog::Entry> entries = ShortcutsDialog::entries(window.menuBar());
+    auto keysOf = [&entries](const QString &menu, const QString &text) {
+        for (const auto &entry : std::as_const(entries)) {
+            if (entry.menu == menu && entry.action == text)
+                return entry.keys;
+        }
+        return QStringLiteral("<missing>");
+    };
+    const auto native = [](const QKeySequence &key) { return key.toString(QKeySequence::NativeText); };
+    QCOMPARE(keysOf(QStringLiteral("File"), QStringLiteral("Save")), native(QKeySequence::Save));
+    QCOMPARE(keysOf(QStringLiteral("Edit"), QStringLiteral("Redo")),
+             native(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)) + QStringLiteral(", ")
+                 + native(QKeySequence(Qt::CTRL | Qt::Key_Y)));
+    QCOMPARE(keysOf(QStringLiteral("Edit"), QStringLiteral("Preferences")),
+             native(QKeySequence(Qt::CTRL | Qt::Key_Comma)));
+    QCOMPARE(keysOf(QStringLiteral("Run"), QStringLiteral("Run")), native(QKeySequence(Qt::Key_F5)));
+    QCOMPARE(keysOf(QStringLiteral("View"), QStringLiteral("Reset Zoom")),
+             native(QKeySequence(Qt::CTRL | Qt::Key_0)));
+
+    // Every menu action with a shortcut is listed, and nothing else.
+    int withShortcut = 0;
+    const auto actions = window.menuBar()->findChildren<QAction *>();
+    for (const QAction *a : actions) {
+        if (!a->shortcuts().isEmpty() && !a->menu())
+            ++withShortcut;
+    }
+    QCOMPARE(entries.size(), withShortcut);
+
+    // A changed shortcut shows at once: the list is not written down anywhere.
+    action(window, "runAction")->setShortcut(QKeySequence(Qt::Key_F9));
+    entries = ShortcutsDialog::entries(window.menuBar());
+    QCOMPARE(keysOf(QStringLiteral("Run"), QStringLiteral("Run")), native(QKeySequence(Qt::Key_F9)));
+
+    ShortcutsDialog dialog(window.menuBar());
+    const auto rows = dialog.list()->findItems(native(QKeySequence(Qt::Key_F9)), Qt::MatchExactly, 1);
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first()->text(0).trimmed(), QStringLiteral("Run"));
+}
+
+void tst_WindowMenus::zoomChangesEditorAndConsole()
+{
+    const QString file = m_dir.filePath(QStringLiteral("zoom.py"));
+    QVERIFY(writeFile(file, "x = 1\n"));
+    MainWindow window;
+    CodeEditor *editor = window.editors()->openFile(file);
+    QVERIFY(editor);
+    const int base = Preferences::load().baseFont().pointSize();
+    QCOMPARE(editor->font().pointSize(), base);
+    QCOMPARE(window.console()->outputView()->font().pointSize(), base);
+
+    action(window, "zoomInAction")->trigger();
+    action(window, "zoomInAction")->trigger();
+    QCOMPARE(editor->font().pointSize(), base + 2);
+    QCOMPARE(window.console()->outputView()->font().pointSize(), base + 2);
+    QCOMPARE(window.console()->inputLine()->font().pointSize(), base + 2);
+    QCOMPARE(Preferences::load().zoom, 2);
+
+    action(window, "zoomOutAction")->trigger();
+    QCOMPARE(editor->font().pointSize(), base + 1);
+    // A file opened now gets the zoomed font too.
+    const QString other = m_dir.filePath(QStringLiteral("zoom2.py"));
+    QVERIFY(writeFile(other, "y = 2\n"));
+    QCOMPARE(window.editors()->openFile(other)->font().pointSize(), base + 1);
+
+    action(window, "resetZoomAction")->trigger();
+    QCOMPARE(editor->font().pointSize(), base);
+    QCOMPARE(window.console()->outputView()->font().pointSize(), base);
+    QCOMPARE(Preferences::load().zoom, 0);
+
+    // The zoom keeps the font within bounds.
+    for (int i = 0; i < 200; ++i)
+        action(window, "zoomOutAction")->trigger();
+    QCOMPARE(editor->font().pointSize(), int(Preferences::MinimumPointSize));
+}
+
+void tst_WindowMenus::preferencesApplyToOpenAndNewEditors()
+{
+    const QString file = m_dir.filePath(QStringLiteral("prefs.py"));
+    QVERIFY(writeFile(file, "x = 1\n"));
+    MainWindow window;
+    CodeEditor *editor = window.editors()->openFile(file);
+    const QString theme = CodeEditor::availableThemes().constLast();
+    Preferences chosen = window.preferences();
+    chosen.fontSize = 17;
+    chosen.theme = theme;
+    window.setPreferences(chosen);
+    QCOMPARE(editor->font().pointSize(), 17);
+    QCOMPARE(editor->themeName(), theme);
+    QCOMPARE(window.console()->outputView()->font().pointSize(), 17);
+
+    const QString other = m_dir.filePath(QStringLiteral("prefs2.py"));
+    QVERIFY(writeFile(other, "y = 2\n"));
+    CodeEditor *later = window.editors()->openFile(other);
+    QCOMPARE(later->font().pointSize(), 17);
+    QCOMPARE(later->themeName(), theme);
+
+    // A window started afterwards applies the saved choices.
+    MainWindow next;
+    CodeEditor *reopened = next.editors()->openFile(file);
+    QCOMPARE(reopened->font().pointSize(), 17);
+    QCOMPARE(reopened->themeName(), theme);
+}
+
+void tst_WindowMenus::preferencesDialogFromTheMenu()
+{
+    const QString file = m_dir.filePath(QStringLiteral("dialog.py"));
+    QVERIFY(writeFile(file, "x = 1\n"));
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    CodeEditor *editor = window.editors()->openFile(file);
+    const QString theme = CodeEditor::availableThemes().constFirst();
+    bool answered = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<PreferencesDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        dialog->sizeBox()->setValue(21);
+        dialog->themeBox()->setCurrentIndex(dialog->themeBox()->findData(theme));
+        dialog->languageBox()->setCurrentIndex(dialog->languageBox()->findData(QStringLiteral("de")));
+        answered = true;
+        dialog->accept();
+    });
+    action(window, "preferencesAction")->trigger();
+    QVERIFY(answered);
+    QCOMPARE(editor->font().pointSize(), 21);
+    QCOMPARE(editor->themeName(), theme);
+    QCOMPARE(QSettings().value(QStringLiteral("ui/language")).toString(), QStringLiteral("de"));
+}
+
+void tst_WindowMenus::preferencesPersist()
+{
+    Preferences saved;
+    saved.fontFamily = QStringLiteral("DejaVu Sans Mono");
+    saved.fontSize = 13;
+    saved.zoom = -2;
+    saved.theme = CodeEditor::availableThemes().constFirst();
+    saved.language = QStringLiteral("en");
+    saved.save();
+    const Preferences loaded = Preferences::load();
+    QCOMPARE(loaded.fontFamily, saved.fontFamily);
+    QCOMPARE(loaded.fontSize, 13);
+    QCOMPARE(loaded.zoom, -2);
+    QCOMPARE(loaded.theme, saved.theme);
+    QCOMPARE(loaded.language, saved.language);
+    QCOMPARE(loaded.zoomedFont().pointSize(), 11);
+
+    // The dialog shows the saved choices and hands back what it shows.
+    PreferencesDialog dialog(loaded);
+    QCOMPARE(dialog.sizeBox()->value(), 13);
+    QCOMPARE(dialog.themeBox()->currentData().toString(), saved.theme);
+    QCOMPARE(dialog.languageBox()->currentData().toString(), QStringLiteral("en"));
+    const Preferences shown = dialog.preferences();
+    QCOMPARE(shown.fontSize, 13);
+    QCOMPARE(shown.zoom, -2);
+    QCOMPARE(shown.theme, saved.theme);
+}
+
+void tst_WindowMenus::languageChoiceSelectsLocale_data()
+{
+    QTest::addColumn<QString>("choice");
+    QTest::addColumn<int>("language");
+    QTest::newRow("English") << QStringLiteral("en") << int(QLocale::English);
+    QTest::newRow("Deutsch") << QStringLiteral("de") << int(QLocale::German);
+    QTest::newRow("system") << QString() << int(QLocale().language());
+}
+
+void tst_WindowMenus::languageChoiceSelectsLocale()
+{
+    QFETCH(QString, choice);
+    QFETCH(int, language);
+    Preferences preferences;
+    preferences.language = choice;
+    preferences.save();
+    QCOMPARE(int(interfaceLocale().language()), language);
+}
+
+void tst_WindowMenus::welcomePageOnFirstStartOnly()
+{
+    {
+        MainWindow window;
+        window.showWelcomeOnFirstStart();
+        QVERIFY(window.welcomePage());
+        QCOMPARE(window.editors()->tabWidget()->currentWidget(), window.welcomePage());
+        const QString text = window.welcomePage()->toPlainText();
+        QVERIFY2(text.contains(QStringLiteral("from applib.services import NetworkService")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("applib.services.NetworkService")));
+        QVERIFY(text.contains(QStringLiteral("services/networking.py")));
+        // The keys it names are the actions' own.
+        QVERIFY(text.contains(action(window, "openFolderAction")->shortcut().toString(QKeySequence::NativeText)));
+    }
+    MainWindow second;
+    second.showWelcomeOnFirstStart();
+    QVERIFY(!second.welcomePage());
+    action(second, "welcomeAction")->trigger();
+    QVERIFY(second.welcomePage());
+    QCOMPARE(second.editors()->tabWidget()->currentWidget(), second.welcomePage());
+}
+
+void tst_WindowMenus::documentationShipsWithTheBuild()
+{
+    const QString root = DocumentationViewer::documentationRoot();
+    QVERIFY(!root.isEmpty());
+    const QStringList pages = DocumentationViewer::pages(root);
+    QVERIFY(pages.contains(QDir(root).filePath(QStringLiteral("README.md"))));
+    QVERIFY(pages.contains(QDir(root).filePath(QStringLiteral("docs/ide.md"))));
+
+    MainWindow window;
+    action(window, "documentationAction")->trigger();
+    auto *viewer = window.findChild<DocumentationViewer *>();
+    QVERIFY(viewer);
+    QVERIFY(viewer->isVisible());
+    // Rendered as Markdown: the heading's '#' is gone.
+    const QString readme = viewer->browser()->toPlainText();
+    QVERIFY2(readme.startsWith(QStringLiteral("Relive")), qPrintable(readme.left(80)));
+    viewer->showPage(QDir(root).filePath(QStringLiteral("docs/ide.md")));
+    QVERIFY(viewer->browser()->toPlainText().startsWith(QStringLiteral("The IDE")));
+}
+
+void tst_WindowMenus::titleNamesTheSecondFolder()
+{
+    const QString first = m_dir.filePath(QStringLiteral("first"));
+    const QString second = m_dir.filePath(QStringLiteral("second"));
+    const QString third = m_dir.filePath(QStringLiteral("third"));
+    for (const QString &folder : {first, second, third})
+        QVERIFY(QDir().mkpath(folder));
+    QVERIFY(writeFile(first + QStringLiteral("/main.py"), "def run():\n    pass\n"));
+    QVERIFY(writeFile(second + QStringLiteral("/main.py"), "def run():\n    pass\n"));
+    QVERIFY(writeFile(third + QStringLiteral("/tools.py"), "def helper():\n    pass\n"));
+
+    MainWindow window;
+    QString error;
+    QVERIFY2(window.startEngine(&error), qPrintable(error));
+    QVERIFY2(window.openFolder(first, QStringLiteral("firstlib"), &error, false), qPrintable(error));
+    QCOMPARE(window.windowTitle(), QStringLiteral("main.py[*] \u2014 firstlib \u2014 Relive"));
+
+    // The second folder's own main.py is shown, not the first's.
+    QVERIFY2(window.openFolder(second, QStringLiteral("secondlib"), &error, false), qPrintable(error));
+    QCOMPARE(window.editors()->currentEditor()->filePath(),
+             EditorTabs::normalizedPath(second + QStringLiteral("/main.py")));
+    QCOMPARE(window.windowTitle(), QStringLiteral("main.py[*] \u2014 secondlib \u2014 Relive"));
+
+    // A folder with no file to show: the title says where the open file is.
+    QVERIFY2(window.openFolder(third, QStringLiteral("thirdlib"), &error, false), qPrintable(error));
+    const QString title = window.windowTitle();
+    QVERIFY2(title.endsWith(QStringLiteral(" \u2014 thirdlib \u2014 Relive")), qPrintable(title));
+    QVERIFY2(title.contains(QDir::toNativeSeparators(QFileInfo(EditorTabs::normalizedPath(second)).absoluteFilePath())),
+             qPrintable(title));
+}
+
+QTEST_MAIN(tst_WindowMenus)
+#include "tst_windowmenus.moc"
