@@ -428,12 +428,12 @@ std::optional<ReloadReport> Importer::reloadFile(const QString &filePath, bool f
     if (!namespaceOfPath(path))
         return std::nullopt;
     QFile file(path);
-    const QString moduleName = m_registry.moduleOf(path);
+    QString moduleName = m_registry.moduleOf(path);
     if (!file.exists() || moduleName.isEmpty()) {
         rescan(path);
         // A new file whose namespace is not imported yet is checked below.
-        const QString added = m_registry.moduleOf(path);
-        const FileRegistry::File *record = added.isEmpty() ? nullptr : m_registry.file(added);
+        moduleName = m_registry.moduleOf(path);
+        const FileRegistry::File *record = moduleName.isEmpty() ? nullptr : m_registry.file(moduleName);
         if (!file.exists() || !record || record->loaded)
             return std::nullopt;
     }
@@ -442,7 +442,10 @@ std::optional<ReloadReport> Importer::reloadFile(const QString &filePath, bool f
     const QByteArray bytes = file.readAll();
     const QByteArray hash = hashOf(bytes);
     // A copy: the reload runs Python code, which may change the registry.
-    const FileRegistry::File current = *m_registry.file(moduleName);
+    const FileRegistry::File *record = m_registry.file(moduleName);
+    if (!record)
+        return std::nullopt;  // dropped by a rescan meanwhile
+    const FileRegistry::File current = *record;
     py::object module = sysModules().attr("get")(moduleName.toStdString());
     if (!current.loaded || module.is_none())
         return checkFile(path, moduleName, bytes, force, timer);
