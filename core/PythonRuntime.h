@@ -36,6 +36,7 @@ public:
     // REPL semantics, like the Python shell: lines accumulate until they form a
     // complete statement, which then runs in __main__ (expression values are
     // echoed). Emits consoleReady(continuation) when it wants the next line.
+    // A line of nothing but blanks ends an open block, as an empty one does.
     void pushConsoleLine(const QString &line);
     // Drops a partly entered block.
     void resetConsoleInput();

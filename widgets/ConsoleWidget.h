@@ -29,7 +29,8 @@ public:
 
     // Behaves as if `line` had been typed and Return pressed.
     void submitLine(const QString &line);
-    // Submits each line of `code` in turn, as a paste would.
+    // Runs `code` as a paste: statement by statement, with blank lines inside
+    // bodies kept in their block and a block still open at the end run.
     void submitLines(const QString &code);
     void interrupt();
     void clear();

@@ -180,6 +180,21 @@ private Q_SLOTS:
         p.kill();
         p.waitForFinished();
     }
+
+    void scriptReadsRealStdin()
+    {
+        // Without a window, input() and sys.stdin read the process's stdin.
+        QProcess p;
+        p.start(QStringLiteral(RELIVE_RUN), {exampleCopy(QStringLiteral("stdin")), QStringLiteral("-q"), QStringLiteral("-c"),
+                                             QStringLiteral("import sys\nprint(input('? ').upper())\nprint(sys.stdin.read().split())")});
+        QVERIFY(p.waitForStarted());
+        p.write("hello\na b\n");
+        p.closeWriteChannel();
+        QVERIFY(p.waitForFinished(20000));
+        QCOMPARE(p.exitCode(), 0);
+        const QString out = QString::fromUtf8(p.readAllStandardOutput());
+        QVERIFY2(out.contains(QStringLiteral("? HELLO\n['a', 'b']\n")), qPrintable(out));
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_ReliveRun)
