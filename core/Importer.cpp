@@ -258,6 +258,92 @@ void Importer::computeExports(FileModule &file, py::handle tree, py::handle modu
     }
 }
 
+const Importer::StaticExports &Importer::staticExports(const QString &path)
+{
+    const QDateTime modified = QFileInfo(path).lastModified();
+    auto found = m_staticExports.find(path);
+    if (found != m_staticExports.end() && found->modified == modified)
+        return *found;
+    StaticExports result;
+    result.modified = modified;
+    QFile file(path);
+    if (file.open(QIODevice::ReadOnly)) {
+        try {
+            const QByteArray bytes = file.readAll();
+            py::object ast = py::module_::import("ast");
+            py::object tree = ast.attr("parse")(py::bytes(bytes.constData(), bytes.size()), path.toStdString());
+            // The same rule as computeExports(), with __all__ read from the
+            // syntax tree since the module has not run.
+            FileModule record;
+            py::object all = py::none();
+            for (py::handle stmt : tree.attr("body")) {
+                if (Reloader::boundNames(stmt, false).contains(QStringLiteral("__all__"))
+                    && py::hasattr(stmt, "value"))
+                    all = stmt.attr("value");
+            }
+            py::dict globals;
+            if (!all.is_none())
+                globals["__all__"] = ast.attr("literal_eval")(all);
+            py::object module = py::module_::import("types").attr("SimpleNamespace")(**globals);
+            computeExports(record, tree, module);
+            result.exports = record.exports;
+            result.lines = record.lines;
+        } catch (py::error_already_set &) {
+            // A file that does not parse exports nothing until it is fixed;
+            // its error is the reload's and the diagnostics' to report.
+        }
+    }
+    return *m_staticExports.insert(path, result);
+}
+
+py::dict Importer::editorIndex()
+{
+    py::dict roots, dirs, modules, loaded;
+    for (const Namespace &ns : m_namespaces) {
+        roots[py::str(ns.name.toStdString())] = ns.root.toStdString();
+        for (const NamespaceMap::Directory &dir : ns.map.directories()) {
+            py::list subs;
+            for (const NamespaceMap::Directory &other : ns.map.directories()) {
+                if (NamespaceMap::parentName(other.dottedName) == dir.dottedName)
+                    subs.append(other.dottedName.toStdString());
+            }
+            py::dict files, names;
+            const QHash<QString, QString> live = m_exports.value(dir.dottedName);
+            for (const QString &path : dir.files) {
+                const QString module = m_moduleOfPath.value(path);
+                const FileModule &record = m_files[module];
+                files[py::str(module.toStdString())] = path.toStdString();
+                modules[py::str(module.toStdString())] = path.toStdString();
+                if (record.loaded)
+                    loaded[py::str(path.toStdString())] = module.toStdString();
+                const StaticExports fromDisk = record.loaded ? StaticExports() : staticExports(path);
+                const QStringList &exports = record.loaded ? record.exports : fromDisk.exports;
+                const QHash<QString, int> &lines = record.loaded ? record.lines : fromDisk.lines;
+                for (const QString &n : exports) {
+                    // The facade's owner wins a conflict; otherwise the first file.
+                    const QString owner = live.value(n);
+                    if ((!owner.isEmpty() && owner != module) || (owner.isEmpty() && names.contains(n.toStdString())))
+                        continue;
+                    names[py::str(n.toStdString())] = py::make_tuple(module.toStdString(), path.toStdString(),
+                                                                     lines.value(n));
+                }
+            }
+            py::dict info;
+            info["path"] = dir.path.toStdString();
+            info["subs"] = subs;
+            info["files"] = files;
+            info["names"] = names;
+            dirs[py::str(dir.dottedName.toStdString())] = info;
+        }
+    }
+    py::dict index;
+    index["roots"] = roots;
+    index["dirs"] = dirs;
+    index["modules"] = modules;
+    index["loaded"] = loaded;
+    return index;
+}
+
 void Importer::rebuildExports(const QString &directory)
 {
     Namespace *ns = namespaceOf(directory);

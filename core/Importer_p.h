@@ -9,6 +9,7 @@
 #include "Reloader_p.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QHash>
 #include <QList>
 #include <QMap>
@@ -59,6 +60,13 @@ public:
     QList<ReloadReport> lastReports() const;
     void addReloadCallback(py::object callback);
     static py::dict toDict(const ReloadReport &report);
+
+    // The map as the editor's completion and diagnostics need it (the format
+    // is described in core/python/relive_intelligence.py): every directory
+    // namespace with its sub-namespaces, files and public names with their
+    // defining file and line. A loaded file gives its applied names; a file
+    // not imported yet is parsed, so its names are known before it runs.
+    py::dict editorIndex();
 
     // sys.meta_path protocol.
     py::object findSpec(const std::string &fullname);
@@ -124,7 +132,16 @@ private:
     void rememberRemovedClass(const QString &nsName, const QString &moduleName, const QString &name,
                               py::handle cls, py::handle node);
 
+    struct StaticExports
+    {
+        QDateTime modified;
+        QStringList exports;
+        QHash<QString, int> lines;
+    };
+    const StaticExports &staticExports(const QString &path);
+
     QList<Namespace> m_namespaces;
+    QHash<QString, StaticExports> m_staticExports;  // path -> names of a file not loaded yet
     QHash<QString, FileModule> m_files;                    // module name -> file
     QHash<QString, QString> m_moduleOfPath;                // clean path -> module name
     QHash<QString, QHash<QString, QString>> m_exports;     // directory -> name -> module
