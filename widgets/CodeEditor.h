@@ -36,6 +36,10 @@ public:
     void clearErrorMarker();
     int errorLine() const { return m_errorLine; }
     QString errorMessage() const { return m_errorMessage; }
+    // Extra selections drawn on top of the editor's own (current line, error
+    // line): the squiggles of EditorAssistant's diagnostics.
+    void setAnnotationSelections(const QList<QTextEdit::ExtraSelection> &selections);
+    QList<QTextEdit::ExtraSelection> annotationSelections() const { return m_annotations; }
 
     QSyntaxHighlighter *highlighter() const { return m_highlighter; }
     int lineNumberAreaWidth() const;
@@ -69,6 +73,7 @@ private:
     QDateTime m_lastModified;
     int m_errorLine = 0;
     QString m_errorMessage;
+    QList<QTextEdit::ExtraSelection> m_annotations;
 
     QColor m_currentLineColor;
     QColor m_errorLineColor;

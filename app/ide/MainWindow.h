@@ -3,11 +3,14 @@
 #include <QMainWindow>
 #include <QPointer>
 
+class CodeEditor;
 class CodeManager;
 class Completer;
 class ConsoleWidget;
+class EditorIntelligence;
 class EditorTabs;
 class NamespaceView;
+class ProblemsPanel;
 class ProjectTree;
 class PythonRuntime;
 class QAction;
@@ -15,6 +18,7 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class RecoveryJournal;
+class UsagesPanel;
 class ReloadLogView;
 struct ReloadReport;
 
@@ -69,6 +73,11 @@ private:
     static int errorLineOf(const ReloadReport &report);
     void restoreOpenFiles(const QString &folder);
     void saveOpenFiles();
+    // Completion, definitions, usages and diagnostics in the editors.
+    void createEditorIntelligence();
+    void attachEditorAssistant(CodeEditor *editor);
+    void connectReloadProblems();
+    void openDefinition(const QString &file, int line, int column, bool readOnly);
 
     PythonRuntime *m_runtime;
     CodeManager *m_codeManager = nullptr;
@@ -84,6 +93,10 @@ private:
     QMetaObject::Connection m_cursorConnection;
     QString m_currentFolder;
     QString m_currentNamespace;
+
+    EditorIntelligence *m_intelligence = nullptr;
+    ProblemsPanel *m_problems = nullptr;
+    UsagesPanel *m_usages = nullptr;
 
     QMenu *m_recentMenu = nullptr;
     QAction *m_runAction = nullptr;
