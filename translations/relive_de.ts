@@ -28,6 +28,34 @@
     </message>
 </context>
 <context>
+    <name>EditorAssistant</name>
+    <message>
+        <location filename="../widgets/EditorAssistant.cpp" line="181"/>
+        <source>No completions</source>
+        <translation>Keine Vervollständigungen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/EditorAssistant.cpp" line="270"/>
+        <source>No definition found for %1</source>
+        <translation>Keine Definition für %1 gefunden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/EditorAssistant.cpp" line="349"/>
+        <source>Go to Definition</source>
+        <translation>Zur Definition springen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/EditorAssistant.cpp" line="352"/>
+        <source>Find Usages</source>
+        <translation>Verwendungen suchen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/EditorAssistant.cpp" line="355"/>
+        <source>Complete</source>
+        <translation>Vervollständigen</translation>
+    </message>
+</context>
+<context>
     <name>EditorTabs</name>
     <message>
         <location filename="../widgets/EditorTabs.cpp" line="125"/>
@@ -498,6 +526,42 @@ Wiederherstellen?</translation>
         <source>&lt;h3&gt;Relive %1&lt;/h3&gt;&lt;p&gt;A live-coding IDE for Python: save a file and the running objects pick up the new code at once, with their state intact.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Relive %1&lt;/h3&gt;&lt;p&gt;Eine IDE für Live-Coding in Python: Speichern Sie eine Datei, und die laufenden Objekte übernehmen sofort den neuen Code, mit unverändertem Zustand.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="456"/>
+        <location filename="../app/ide/MainWindow.cpp" line="460"/>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="457"/>
+        <source>Usages</source>
+        <translation>Verwendungen</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="460"/>
+        <source>Problems (%1)</source>
+        <translation>Probleme (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="465"/>
+        <source>Editor intelligence failed: %1</source>
+        <translation>Die Code-Analyse des Editors ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="486"/>
+        <source>Usages of %1 (%2)</source>
+        <translation>Verwendungen von %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="516"/>
+        <source>Could not open %1: %2</source>
+        <translation>%1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="521"/>
+        <source>%1 is opened read-only (library source)</source>
+        <translation>%1 ist schreibgeschützt geöffnet (Quelltext einer Bibliothek)</translation>
+    </message>
 </context>
 <context>
     <name>NamespaceModel</name>
@@ -589,6 +653,29 @@ Wiederherstellen?</translation>
     </message>
 </context>
 <context>
+    <name>ProblemsPanel</name>
+    <message>
+        <location filename="../widgets/ProblemsPanel.cpp" line="17"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ProblemsPanel.cpp" line="17"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ProblemsPanel.cpp" line="17"/>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ProblemsPanel.cpp" line="77"/>
+        <source>Reload: %1</source>
+        <translation>Neu laden: %1</translation>
+    </message>
+</context>
+<context>
     <name>ReloadLogView</name>
     <message>
         <location filename="../widgets/ReloadLogView.cpp" line="14"/>
@@ -632,6 +719,24 @@ Wiederherstellen?</translation>
         <location filename="../widgets/ReloadLogView.cpp" line="78"/>
         <source>%1 (line %2)</source>
         <translation>%1 (Zeile %2)</translation>
+    </message>
+</context>
+<context>
+    <name>UsagesPanel</name>
+    <message>
+        <location filename="../widgets/UsagesPanel.cpp" line="16"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../widgets/UsagesPanel.cpp" line="16"/>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <location filename="../widgets/UsagesPanel.cpp" line="16"/>
+        <source>Code</source>
+        <translation>Code</translation>
     </message>
 </context>
 <context>
