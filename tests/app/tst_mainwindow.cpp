@@ -1,10 +1,12 @@
 #include "CodeEditor.h"
 #include "CodeManager.h"
 #include "ConsoleWidget.h"
+#include "EditorAssistant.h"
 #include "EditorTabs.h"
 #include "MainWindow.h"
 #include "NamespaceModel.h"
 #include "NamespaceView.h"
+#include "ProblemsPanel.h"
 #include "PythonRuntime.h"
 #include "ReloadLogView.h"
 
@@ -66,6 +68,8 @@ private Q_SLOTS:
     void clickingReloadErrorOpensLine();
     void runAndStopProgram();
     void instanceCountOnRequest();
+    void f12OpensDefiningFile();
+    void reloadErrorIsListedInProblems();
 
 private:
     void console(const QString &code, const QString &expected);
@@ -287,6 +291,44 @@ void tst_MainWindow::instanceCountOnRequest()
     QVERIFY(counted.first().at(1).toInt() >= 1);
     const QModelIndex cell = view->namespaceModel()->indexOf(name).siblingAtColumn(NamespaceModel::InstancesColumn);
     QCOMPARE(cell.data().toInt(), counted.first().at(1).toInt());
+}
+
+void tst_MainWindow::f12OpensDefiningFile()
+{
+    CodeEditor *main = m_window->editors()->openFile(m_folder + QStringLiteral("/main.py"));
+    QVERIFY(main);
+    EditorAssistant *assistant = EditorAssistant::of(main);
+    QVERIFY(assistant);
+    main->setTextCursor(main->document()->find(QStringLiteral("NetworkService()")));
+    main->moveCursor(QTextCursor::StartOfWord);
+    QTest::keyClick(main, Qt::Key_F12);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->editors()->currentEditor()
+                                 && m_window->editors()->currentEditor()->filePath().endsWith(
+                                     QLatin1String("services/networking.py")),
+                             30000);
+    QCOMPARE(m_window->editors()->currentEditor()->currentLine(), 5);
+}
+
+void tst_MainWindow::reloadErrorIsListedInProblems()
+{
+    CodeEditor *session = m_window->editors()->openFile(m_folder + QStringLiteral("/objects/session.py"));
+    QVERIFY(session);
+    auto *problems = m_window->findChild<ProblemsPanel *>();
+    QVERIFY(problems);
+    QVERIFY(replaceInEditor(session, QStringLiteral("import time"), QStringLiteral("import time\n1 / 0")));
+    const ReloadReport report = saveAndWaitForReload(session);
+    QVERIFY(!report.ok());
+    auto listed = [problems] {
+        for (int i = 0; i < problems->topLevelItemCount(); ++i) {
+            if (problems->topLevelItem(i)->text(0).contains(QLatin1String("ZeroDivisionError")))
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY(listed());
+    QVERIFY(replaceInEditor(session, QStringLiteral("1 / 0"), QStringLiteral("pass")));
+    QVERIFY(saveAndWaitForReload(session).ok());
+    QTRY_VERIFY(!listed());
 }
 
 QTEST_MAIN(tst_MainWindow)
