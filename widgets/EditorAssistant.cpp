@@ -46,10 +46,13 @@ EditorAssistant::EditorAssistant(CodeEditor *editor, EditorIntelligence *intelli
     connect(editor, &QPlainTextEdit::cursorPositionChanged, this, [this] {
         if (!m_popup->isShown())
             return;
-        if (m_editor->textCursor().position() < m_completionStart)
+        // Still inside the identifier being completed: narrow the list; typed
+        // past it (`(`, a space) or moved before it: close.
+        const QString typed = identifierBeforeCursor();
+        if (m_editor->textCursor().position() - typed.size() != m_completionStart)
             m_popup->dismiss();
         else
-            m_popup->updatePrefix(identifierBeforeCursor());
+            m_popup->updatePrefix(typed);
     });
     connect(m_popup, &CompletionPopup::completionChosen, this, &EditorAssistant::insertCompletion);
 

@@ -79,6 +79,17 @@ private Q_SLOTS:
         QCOMPARE(editor->textCursor().block().text(), QStringLiteral("NetworkService(\"a\").status"));
     }
 
+    void typingPastTheNameClosesPopup()
+    {
+        auto editor = editorWith(QStringLiteral("from applib.services import NetworkService\n"));
+        QVERIFY(QTest::qWaitForWindowExposed(editor.get()));
+        QTest::keyClicks(editor.get(), QStringLiteral("NetworkService(\"a\").ha"));
+        CompletionPopup *popup = EditorAssistant::of(editor.get())->completionPopup();
+        QTRY_VERIFY_WITH_TIMEOUT(popup->isShown(), 30000);
+        editor->textCursor().insertText(QStringLiteral("ndle("));
+        QVERIFY(!popup->isShown());
+    }
+
     void ctrlSpaceCompletesNamespaceNames()
     {
         auto editor = editorWith(QStringLiteral("from applib.services import Net"));
