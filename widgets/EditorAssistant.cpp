@@ -174,8 +174,9 @@ void EditorAssistant::onCompletions(int generation, const QList<Completion> &com
 {
     if (generation != m_completionGeneration || !m_editor)
         return;
-    // The user may have typed on (the list narrows) or moved away (dropped).
-    if (m_editor->textCursor().position() < m_completionStart) {
+    // The user may have typed on within the name (the list narrows) or past
+    // it or away from it (dropped).
+    if (m_editor->textCursor().position() - identifierBeforeCursor().size() != m_completionStart) {
         m_popup->dismiss();
         return;
     }

@@ -13,6 +13,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QTextBlock>
+#include <QToolTip>
 
 // EditorAssistant on a real CodeEditor with the real engine: the completion
 // popup, squiggles, F12 and Ctrl+click, the context menu; and ProblemsPanel.
@@ -150,6 +151,21 @@ private Q_SLOTS:
         QVERIFY(jump.wait(30000));
         QCOMPARE(jump.first().at(0).toString(), exampleFile(QStringLiteral("objects/session.py")));
         QCOMPARE(jump.first().at(1).toInt(), 6);
+    }
+
+    void hoverShowsDocumentation()
+    {
+        auto editor = editorWith(QStringLiteral("import time\ntime.sleep(1)\n"));
+        QVERIFY(QTest::qWaitForWindowExposed(editor.get()));
+        QTextCursor cursor(editor->document()->findBlockByNumber(1));
+        cursor.movePosition(QTextCursor::Right, QTextCursor::MoveAnchor, 7);
+        const QPoint where = editor->cursorRect(cursor).center();
+        QCursor::setPos(editor->viewport()->mapToGlobal(where));
+        QHelpEvent event(QEvent::ToolTip, where, editor->viewport()->mapToGlobal(where));
+        QApplication::sendEvent(editor->viewport(), &event);
+        QTRY_VERIFY_WITH_TIMEOUT(QToolTip::isVisible(), 30000);
+        QVERIFY2(QToolTip::text().contains(QLatin1String("Delay execution")), qPrintable(QToolTip::text()));
+        QToolTip::hideText();
     }
 
     void contextMenuOffersNavigation()
