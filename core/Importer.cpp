@@ -243,6 +243,20 @@ void Importer::markApplied(const QString &moduleName, const QString &source, con
 {
     QStringList exports;
     QHash<QString, int> lines;
+    try {
+        exportsOf(tree, module, exports, lines);
+    } catch (py::error_already_set &e) {
+        warn(QStringLiteral("%1: __all__ is not a list of names (%2); exporting the public names instead")
+                 .arg(moduleName, QString::fromUtf8(e.what())));
+    }
+    m_registry.markApplied(moduleName, source, hash, std::move(keptTree), exports, lines);
+}
+
+// What a file exports: the names in its __all__, else the public names it
+// binds at top level; and the line that first binds each name. Raises (with
+// `exports` holding the public names) when __all__ is not a list of names.
+static void exportsOf(py::handle tree, py::handle module, QStringList &exports, QHash<QString, int> &lines)
+{
     for (py::handle stmt : tree.attr("body")) {
         const int line = stmt.attr("lineno").cast<int>();
         for (const QString &n : Reloader::boundNames(stmt, false)) {
@@ -253,20 +267,97 @@ void Importer::markApplied(const QString &moduleName, const QString &source, con
         }
     }
     py::dict globals = module.attr("__dict__");
-    if (globals.contains("__all__")) {
+    if (!globals.contains("__all__"))
+        return;
+    // A copy: str() of an element is user code.
+    const py::list names(globals["__all__"]);
+    QStringList result;
+    for (py::handle n : names)
+        result << toQString(n);
+    exports = result;
+}
+
+const Importer::StaticExports &Importer::staticExports(const QString &path)
+{
+    const QDateTime modified = QFileInfo(path).lastModified();
+    auto found = m_staticExports.find(path);
+    if (found != m_staticExports.end() && found->modified == modified)
+        return *found;
+    StaticExports result;
+    result.modified = modified;
+    QFile file(path);
+    if (file.open(QIODevice::ReadOnly)) {
         try {
-            // A copy: str() of an element is user code.
-            const py::list all(globals["__all__"]);
-            QStringList names;
-            for (py::handle n : all)
-                names << toQString(n);
-            exports = names;
-        } catch (py::error_already_set &e) {
-            warn(QStringLiteral("%1: __all__ is not a list of names (%2); exporting the public names instead")
-                     .arg(moduleName, QString::fromUtf8(e.what())));
+            const QByteArray bytes = file.readAll();
+            py::object ast = py::module_::import("ast");
+            py::object tree = ast.attr("parse")(py::bytes(bytes.constData(), bytes.size()), path.toStdString());
+            // The same rule as exportsOf() on import, with __all__ read from the
+            // syntax tree since the module has not run.
+            py::object all = py::none();
+            for (py::handle stmt : tree.attr("body")) {
+                if (Reloader::boundNames(stmt, false).contains(QStringLiteral("__all__"))
+                    && py::hasattr(stmt, "value"))
+                    all = stmt.attr("value");
+            }
+            py::dict globals;
+            if (!all.is_none())
+                globals["__all__"] = ast.attr("literal_eval")(all);
+            py::object module = py::module_::import("types").attr("SimpleNamespace")(**globals);
+            exportsOf(tree, module, result.exports, result.lines);
+        } catch (py::error_already_set &) {
+            // A file that does not parse exports nothing until it is fixed;
+            // its error is the reload's and the diagnostics' to report.
         }
     }
-    m_registry.markApplied(moduleName, source, hash, std::move(keptTree), exports, lines);
+    return *m_staticExports.insert(path, result);
+}
+
+py::dict Importer::editorIndex()
+{
+    py::dict roots, dirs, modules, loaded;
+    for (const Namespace &ns : m_namespaces) {
+        roots[py::str(ns.name.toStdString())] = ns.root.toStdString();
+        for (const NamespaceMap::Directory &dir : ns.map.directories()) {
+            py::list subs;
+            for (const NamespaceMap::Directory &other : ns.map.directories()) {
+                if (NamespaceMap::parentName(other.dottedName) == dir.dottedName)
+                    subs.append(other.dottedName.toStdString());
+            }
+            py::dict files, names;
+            for (const QString &path : dir.files) {
+                const QString module = m_registry.moduleOf(path);
+                const FileRegistry::File *found = module.isEmpty() ? nullptr : m_registry.file(module);
+                const FileRegistry::File record = found ? *found : FileRegistry::File();
+                files[py::str(module.toStdString())] = path.toStdString();
+                modules[py::str(module.toStdString())] = path.toStdString();
+                if (record.loaded)
+                    loaded[py::str(path.toStdString())] = module.toStdString();
+                const StaticExports fromDisk = record.loaded ? StaticExports() : staticExports(path);
+                const QStringList &exports = record.loaded ? record.exports : fromDisk.exports;
+                const QHash<QString, int> &lines = record.loaded ? record.lines : fromDisk.lines;
+                for (const QString &n : exports) {
+                    // The facade's owner wins a conflict; otherwise the first file.
+                    const QString owner = m_registry.ownerOf(dir.dottedName, n);
+                    if ((!owner.isEmpty() && owner != module) || (owner.isEmpty() && names.contains(n.toStdString())))
+                        continue;
+                    names[py::str(n.toStdString())] = py::make_tuple(module.toStdString(), path.toStdString(),
+                                                                     lines.value(n));
+                }
+            }
+            py::dict info;
+            info["path"] = dir.path.toStdString();
+            info["subs"] = subs;
+            info["files"] = files;
+            info["names"] = names;
+            dirs[py::str(dir.dottedName.toStdString())] = info;
+        }
+    }
+    py::dict index;
+    index["roots"] = roots;
+    index["dirs"] = dirs;
+    index["modules"] = modules;
+    index["loaded"] = loaded;
+    return index;
 }
 
 void Importer::rebuildExports(const QString &directory)

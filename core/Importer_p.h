@@ -11,6 +11,7 @@
 
 #include <QByteArray>
 #include <QElapsedTimer>
+#include <QDateTime>
 #include <QHash>
 #include <QList>
 #include <QMap>
@@ -65,6 +66,13 @@ public:
     QList<ReloadReport> lastReports() const;
     void addReloadCallback(py::object callback);
     static py::dict toDict(const ReloadReport &report);
+
+    // The map as the editor's completion and diagnostics need it (the format
+    // is described in core/python/relive_intelligence.py): every directory
+    // namespace with its sub-namespaces, files and public names with their
+    // defining file and line. A loaded file gives its applied names; a file
+    // not imported yet is parsed, so its names are known before it runs.
+    py::dict editorIndex();
 
     // sys.meta_path protocol.
     py::object findSpec(const std::string &fullname);
@@ -137,6 +145,15 @@ private:
     // Reloads and rescans in progress: they put the conflicts they cause into
     // their reports; an import outside them reports its own as warnings.
     int m_reloadDepth = 0;
+    struct StaticExports
+    {
+        QDateTime modified;
+        QStringList exports;
+        QHash<QString, int> lines;
+    };
+    const StaticExports &staticExports(const QString &path);
+
+    QHash<QString, StaticExports> m_staticExports;  // path -> names of a file not loaded yet
     QHash<QString, QHash<QString, RemovedClass>> m_removedClasses;  // namespace -> class name -> class
     std::deque<ReloadReport> m_reports;
     QHash<QString, std::pair<QByteArray, bool>> m_checked;  // path -> hash and outcome of its last check

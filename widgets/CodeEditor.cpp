@@ -390,7 +390,14 @@ void CodeEditor::updateExtraSelections()
             selections.append(error);
         }
     }
+    selections += m_annotations;
     setExtraSelections(selections);
+}
+
+void CodeEditor::setAnnotationSelections(const QList<QTextEdit::ExtraSelection> &selections)
+{
+    m_annotations = selections;
+    updateExtraSelections();
 }
 
 void CodeEditor::keyPressEvent(QKeyEvent *event)

@@ -36,6 +36,10 @@ public:
     void clearErrorMarker();
     int errorLine() const { return m_errorLine; }
     QString errorMessage() const { return m_errorMessage; }
+    // Extra selections drawn on top of the editor's own (current line, error
+    // line): the squiggles of EditorAssistant's diagnostics.
+    void setAnnotationSelections(const QList<QTextEdit::ExtraSelection> &selections);
+    QList<QTextEdit::ExtraSelection> annotationSelections() const { return m_annotations; }
 
     QSyntaxHighlighter *highlighter() const { return m_highlighter; }
     // The colour theme by name (one of availableThemes()); empty follows the
@@ -76,6 +80,7 @@ private:
     int m_errorLine = 0;
     QString m_errorMessage;
     QString m_themeName;
+    QList<QTextEdit::ExtraSelection> m_annotations;
 
     QColor m_currentLineColor;
     QColor m_errorLineColor;

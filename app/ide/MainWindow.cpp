@@ -5,12 +5,15 @@
 #include "Completer.h"
 #include "ConsoleWidget.h"
 #include "DocumentationViewer.h"
+#include "EditorAssistant.h"
+#include "EditorIntelligence.h"
 #include "EditorTabs.h"
 #include "NamespaceModel.h"
 #include "NamespaceView.h"
 #include "OpenFolderDialog.h"
 #include "ProgramExit.h"
 #include "PreferencesDialog.h"
+#include "ProblemsPanel.h"
 #include "ProjectTree.h"
 #include "PythonRuntime.h"
 #include "RecoveryJournal.h"
@@ -19,6 +22,7 @@
 #include "ShortcutsDialog.h"
 #include "Translations.h"
 #include "WelcomePage.h"
+#include "UsagesPanel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -83,6 +87,7 @@ MainWindow::MainWindow(QWidget *parent)
     createActions();
     m_preferences = Preferences::load();
     applyPreferences();
+    createEditorIntelligence();
     statusBar()->addPermanentWidget(m_cursorPosition);
     statusBar()->addPermanentWidget(m_engineStatus);
     updateTitle();
@@ -131,6 +136,7 @@ MainWindow::~MainWindow()
 void MainWindow::connectCodeManager()
 {
     connect(m_codeManager, &CodeManager::reloaded, this, &MainWindow::onReloaded);
+    connectReloadProblems();
     connect(m_codeManager, &CodeManager::snapshotReady, m_namespaceView, &NamespaceView::setRoots);
     connect(m_codeManager, &CodeManager::instanceCountsReady, m_namespaceView->namespaceModel(),
             &NamespaceModel::setInstanceCounts);
@@ -445,6 +451,91 @@ void MainWindow::onReloaded(const ReloadReport &report)
                                  8000);
     }
     m_codeManager->requestSnapshot();
+}
+
+void MainWindow::createEditorIntelligence()
+{
+    m_intelligence = new EditorIntelligence(m_runtime, this);
+    m_problems = new ProblemsPanel(this);
+    m_usages = new UsagesPanel(this);
+    QDockWidget *console = findChild<QDockWidget *>(QStringLiteral("consoleDock"));
+    auto addBottomDock = [this, console](const QString &title, const QString &name, QWidget *widget) {
+        auto *dock = new QDockWidget(title, this);
+        dock->setObjectName(name);
+        dock->setWidget(widget);
+        addDockWidget(Qt::BottomDockWidgetArea, dock);
+        tabifyDockWidget(console, dock);
+        return dock;
+    };
+    QDockWidget *problems = addBottomDock(tr("Problems"), QStringLiteral("problemsDock"), m_problems);
+    addBottomDock(tr("Usages"), QStringLiteral("usagesDock"), m_usages);
+    console->raise();
+    connect(m_problems, &ProblemsPanel::countsChanged, this, [problems](int, int count) {
+        problems->setWindowTitle(count ? tr("Problems (%1)").arg(count) : tr("Problems"));
+    });
+    connect(m_problems, &ProblemsPanel::locationActivated, this, &MainWindow::openLocation);
+    connect(m_usages, &UsagesPanel::locationActivated, this, &MainWindow::openLocation);
+    connect(m_intelligence, &EditorIntelligence::requestFailed, this, [this](const QString &message) {
+        m_console->appendNotice(tr("Editor intelligence failed: %1").arg(message.trimmed()));
+    });
+    connect(m_editors, &EditorTabs::currentEditorChanged, this, &MainWindow::attachEditorAssistant);
+}
+
+void MainWindow::attachEditorAssistant(CodeEditor *editor)
+{
+    if (!editor || EditorAssistant::of(editor))
+        return;
+    auto *assistant = new EditorAssistant(editor, m_intelligence);
+    connect(assistant, &EditorAssistant::locationRequested, this, &MainWindow::openDefinition);
+    connect(assistant, &EditorAssistant::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 4000); });
+    connect(assistant, &EditorAssistant::diagnosticsChanged, this,
+            [this](const QString &file, const QList<Diagnostic> &diagnostics) {
+                m_problems->setProblems(file, ProblemsPanel::Origin::Check, diagnostics);
+            });
+    connect(assistant, &EditorAssistant::usagesFound, this,
+            [this](const QString &name, const QList<Definition> &sites) {
+                m_usages->showUsages(name, sites);
+                if (auto *dock = findChild<QDockWidget *>(QStringLiteral("usagesDock"))) {
+                    dock->setWindowTitle(tr("Usages of %1 (%2)").arg(name).arg(sites.size()));
+                    dock->show();
+                    dock->raise();
+                }
+            });
+}
+
+void MainWindow::connectReloadProblems()
+{
+    // The reload's own errors keep their marker in the editor and are also
+    // listed with the checker's findings.
+    connect(m_codeManager, &CodeManager::reloaded, this, [this](const ReloadReport &report) {
+        QList<Diagnostic> problems;
+        if (!report.ok()) {
+            Diagnostic problem;
+            problem.line = errorLineOf(report);
+            problem.column = qMax(0, report.errorColumn - 1);
+            problem.message = report.error;
+            problem.severity = Diagnostic::Severity::Error;
+            problems << problem;
+        }
+        m_problems->setProblems(report.file, ProblemsPanel::Origin::Reload, problems);
+    });
+}
+
+void MainWindow::openDefinition(const QString &file, int line, int column, bool readOnly)
+{
+    QString error;
+    CodeEditor *editor = m_editors->openFile(file, line, &error);
+    if (!editor) {
+        statusBar()->showMessage(tr("Could not open %1: %2").arg(file, error), 5000);
+        return;
+    }
+    if (readOnly && !editor->document()->isModified()) {
+        editor->setReadOnly(true);
+        statusBar()->showMessage(tr("%1 is opened read-only (library source)").arg(file), 5000);
+    }
+    editor->goToLine(line, column);
+    editor->setFocus();
 }
 
 int MainWindow::errorLineOf(const ReloadReport &report)

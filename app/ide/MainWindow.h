@@ -5,12 +5,15 @@
 #include <QMainWindow>
 #include <QPointer>
 
+class CodeEditor;
 class CodeManager;
 class Completer;
 class ConsoleWidget;
 class DocumentationViewer;
+class EditorIntelligence;
 class EditorTabs;
 class NamespaceView;
+class ProblemsPanel;
 class ProjectTree;
 class PythonRuntime;
 class QAction;
@@ -18,6 +21,7 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class RecoveryJournal;
+class UsagesPanel;
 class ReloadLogView;
 class WelcomePage;
 struct ReloadReport;
@@ -95,6 +99,11 @@ private:
     static int errorLineOf(const ReloadReport &report);
     void restoreOpenFiles(const QString &folder);
     void saveOpenFiles();
+    // Completion, definitions, usages and diagnostics in the editors.
+    void createEditorIntelligence();
+    void attachEditorAssistant(CodeEditor *editor);
+    void connectReloadProblems();
+    void openDefinition(const QString &file, int line, int column, bool readOnly);
 
     PythonRuntime *m_runtime;
     CodeManager *m_codeManager = nullptr;
@@ -110,6 +119,10 @@ private:
     QMetaObject::Connection m_cursorConnection;
     QString m_currentFolder;
     QString m_currentNamespace;
+
+    EditorIntelligence *m_intelligence = nullptr;
+    ProblemsPanel *m_problems = nullptr;
+    UsagesPanel *m_usages = nullptr;
 
     QMenu *m_recentMenu = nullptr;
     QAction *m_runFileAction = nullptr;

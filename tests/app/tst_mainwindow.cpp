@@ -1,10 +1,12 @@
 #include "CodeEditor.h"
 #include "CodeManager.h"
 #include "ConsoleWidget.h"
+#include "EditorAssistant.h"
 #include "EditorTabs.h"
 #include "MainWindow.h"
 #include "NamespaceModel.h"
 #include "NamespaceView.h"
+#include "ProblemsPanel.h"
 #include "PythonRuntime.h"
 #include "ReloadLogView.h"
 
@@ -76,6 +78,8 @@ private Q_SLOTS:
     void stoppedFileSaysSo();
     void unimportedFileIsCheckedOnSave();
     void instanceCountsFollowTheProgram();
+    void f12OpensDefiningFile();
+    void reloadErrorIsListedInProblems();
 
 private:
     // Writes `content` to `relative` under the mapped folder (or an absolute path).
@@ -493,6 +497,52 @@ void tst_MainWindow::instanceCountsFollowTheProgram()
     console(QStringLiteral("del g2\nprint('all gone')\n"), QStringLiteral("all gone"));
     QTRY_COMPARE_WITH_TIMEOUT(cell().toInt(), 0, 20000);
     m_window->editors()->closeEditor(editor);
+}
+
+void tst_MainWindow::f12OpensDefiningFile()
+{
+    QString error;
+    if (!m_window->codeManager()->namespaces().contains(QStringLiteral("applib")))
+        QVERIFY2(m_window->openFolder(m_folder, QStringLiteral("applib"), &error, false), qPrintable(error));
+    CodeEditor *main = m_window->editors()->openFile(m_folder + QStringLiteral("/main.py"));
+    QVERIFY(main);
+    EditorAssistant *assistant = EditorAssistant::of(main);
+    QVERIFY(assistant);
+    main->setTextCursor(main->document()->find(QStringLiteral("NetworkService()")));
+    main->moveCursor(QTextCursor::StartOfWord);
+    QTest::keyClick(main, Qt::Key_F12);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->editors()->currentEditor()
+                                 && m_window->editors()->currentEditor()->filePath().endsWith(
+                                     QLatin1String("services/networking.py")),
+                             30000);
+    QCOMPARE(m_window->editors()->currentEditor()->currentLine(), 5);
+}
+
+void tst_MainWindow::reloadErrorIsListedInProblems()
+{
+    QString error;
+    if (!m_window->codeManager()->namespaces().contains(QStringLiteral("applib")))
+        QVERIFY2(m_window->openFolder(m_folder, QStringLiteral("applib"), &error, false), qPrintable(error));
+    // Only a file that runs is reloaded.
+    console(QStringLiteral("import applib.objects; print('imported')\n"), QStringLiteral("imported"));
+    CodeEditor *session = m_window->editors()->openFile(m_folder + QStringLiteral("/objects/session.py"));
+    QVERIFY(session);
+    auto *problems = m_window->findChild<ProblemsPanel *>();
+    QVERIFY(problems);
+    QVERIFY(replaceInEditor(session, QStringLiteral("import time"), QStringLiteral("import time\n1 / 0")));
+    const ReloadReport report = saveAndWaitForReload(session);
+    QVERIFY2(report.error.contains(QLatin1String("ZeroDivisionError")), qPrintable(report.error));
+    auto listed = [problems] {
+        for (int i = 0; i < problems->topLevelItemCount(); ++i) {
+            if (problems->topLevelItem(i)->text(0).contains(QLatin1String("ZeroDivisionError")))
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY(listed());
+    QVERIFY(replaceInEditor(session, QStringLiteral("1 / 0"), QStringLiteral("pass")));
+    QVERIFY(saveAndWaitForReload(session).ok());
+    QTRY_VERIFY(!listed());
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -55,7 +55,8 @@ void tst_Translation::dockTitles()
         titles.append(dock->windowTitle());
     titles.sort();
     QCOMPARE(titles, (QStringList{QStringLiteral("Konsole"), QStringLiteral("Namensraum"),
-                                  QStringLiteral("Neuladeprotokoll"), QStringLiteral("Projekt")}));
+                                  QStringLiteral("Neuladeprotokoll"), QStringLiteral("Probleme"),
+                                  QStringLiteral("Projekt"), QStringLiteral("Verwendungen")}));
 }
 
 QTEST_MAIN(tst_Translation)

@@ -1,0 +1,367 @@
+"""The editor's intelligence: jedi and pyflakes, taught Relive's namespaces.
+
+Static tools cannot see a Relive namespace: `applib.services` is a directory
+whose files' public names merge into one facade, and no file on sys.path is
+called `applib`. Relive knows the mapping (core's Importer hands it over as
+`index`, see set_index) and holds the running objects, so this module
+
+- registers a jedi plugin that resolves every `applib...` import through the
+  map: a directory namespace becomes a small module that imports each name
+  from the file that defines it, so completion lists the merged names and
+  go-to-definition follows them to the defining file and line;
+- completes in Interpreter mode against the live module of a loaded file, with
+  module-level variables taking their live values first, so attributes that
+  exist only at run time complete too;
+- runs pyflakes on the buffer, and checks imports from mapped namespaces
+  against the names the directory really exports.
+
+Every public function takes plain values and returns plain tuples; core's
+EditorIntelligence turns them into C++ value structs.
+"""
+
+import ast
+import os
+import sys
+import sysconfig
+from pathlib import Path
+
+import jedi
+from jedi import cache as _jedi_cache
+from jedi.api import interpreter as _jedi_interpreter
+from jedi.file_io import KnownContentFileIO
+from jedi.inference.base_value import NO_VALUES, ValueSet
+from jedi.inference.names import SubModuleName
+from jedi.inference.value import ModuleValue
+from jedi.plugins import plugin_manager
+from parso import split_lines
+
+import pyflakes.checker
+import pyflakes.messages
+
+# The namespace map, as core's Importer describes it:
+#   roots: {"applib": "/abs/server"}
+#   dirs:  {"applib.services": {"path": dir, "subs": [dotted...],
+#            "files": {module: path}, "names": {name: (module, path, line)}}}
+#   modules: {module: path} for every file module of every namespace
+#   loaded: {path: module} for the files that run as modules now
+_index = {"roots": {}, "dirs": {}, "modules": {}, "loaded": {}}
+_FACADE_FILE = "__namespace__.py"  # never on disk: names the synthetic facade source
+
+_READ_ONLY_PREFIXES = tuple(sorted({p for p in (
+    sysconfig.get_paths().get("stdlib"), sysconfig.get_paths().get("platstdlib"),
+    sysconfig.get_paths().get("purelib"), sysconfig.get_paths().get("platlib"),
+    "/usr/lib/python3/dist-packages", sys.base_prefix + "/lib") if p}))
+
+
+def set_index(index):
+    global _index
+    _index = index
+
+
+# ------------------------------------------------------------------ jedi plugin
+
+def _facade_source(dotted):
+    """A directory namespace as Python source: each exported name imported
+    from the file that defines it, each sub-namespace imported as a module."""
+    info = _index["dirs"][dotted]
+    lines = []
+    for name, (module, _path, _line) in sorted(info["names"].items()):
+        lines.append("from %s import %s" % (module, name))
+    for sub in info["subs"]:
+        lines.append("import %s as %s" % (sub, sub.rpartition(".")[2]))
+    return "\n".join(lines) + "\n"
+
+
+class _NamespaceValue(ModuleValue):
+    """A directory namespace: its sub-modules are its sub-namespaces only (the
+    file names are not part of the facade)."""
+
+    def sub_modules_dict(self):
+        info = _index["dirs"].get(".".join(self.string_names), {})
+        context = self.as_context()
+        return {sub.rpartition(".")[2]: SubModuleName(context, sub.rpartition(".")[2])
+                for sub in info.get("subs", ())}
+
+    def py__path__(self):
+        info = _index["dirs"].get(".".join(self.string_names))
+        return [info["path"]] if info else None
+
+
+def _mapped_module(inference_state, import_names):
+    dotted = ".".join(import_names)
+    if dotted in _index["dirs"]:
+        info = _index["dirs"][dotted]
+        code = _facade_source(dotted)
+        path = os.path.join(info["path"], _FACADE_FILE)
+        file_io = KnownContentFileIO(path, code)
+        node = inference_state.parse(code=code, path=Path(path), cache=True, diff_cache=False)
+        return _NamespaceValue(inference_state, node, file_io=file_io, string_names=tuple(import_names),
+                               code_lines=split_lines(code, keepends=True), is_package=True)
+    path = _index["modules"].get(dotted)
+    if path is not None:
+        from jedi.file_io import FileIO
+        from jedi.inference.imports import _load_python_module
+        return _load_python_module(inference_state, FileIO(path), import_names=tuple(import_names),
+                                   is_package=False)
+    return None
+
+
+class _RelivePlugin:
+    """jedi's plugin protocol: a module-like object whose attributes wrap
+    jedi's own functions by name."""
+
+    @staticmethod
+    def import_module(callback):
+        def wrapper(inference_state, import_names, parent_module_value, *args, **kwargs):
+            if import_names and import_names[0] in _index["roots"]:
+                cached = inference_state.module_cache.get(tuple(import_names))
+                if cached is not None:
+                    return cached
+                module = _mapped_module(inference_state, import_names)
+                values = ValueSet([module]) if module is not None else NO_VALUES
+                inference_state.module_cache.add(tuple(import_names), values)
+                return values
+            return callback(inference_state, import_names, parent_module_value, *args, **kwargs)
+        return wrapper
+
+
+plugin_manager.register(_RelivePlugin)
+
+
+# ------------------------------------------------------ live-first interpreter
+
+class _LiveFirstTreeName(_jedi_interpreter.MixedTreeName):
+    """A module-level variable of a loaded file infers to its live value
+    first: `service = None` at the top of a file that later assigned a
+    NetworkService completes like the NetworkService it holds now. Classes and
+    functions keep the buffer's version, which is newer than the running one
+    while the user types."""
+
+    def infer(self):
+        definition = self.tree_name.get_definition()
+        if definition is not None and definition.type not in ("classdef", "funcdef"):
+            for compiled_value in self.parent_context.mixed_values:
+                for f in compiled_value.get_filters():
+                    values = ValueSet.from_sets(n.infer() for n in f.get(self.string_name))
+                    if values:
+                        return values
+        return super().infer()
+
+
+class _LiveFirstFilter(_jedi_interpreter.MixedParserTreeFilter):
+    name_class = _LiveFirstTreeName
+
+
+class _LiveModuleContext(_jedi_interpreter.MixedModuleContext):
+    def get_filters(self, until_position=None, origin_scope=None):
+        from jedi.inference.filters import MergedFilter
+        yield MergedFilter(
+            _LiveFirstFilter(parent_context=self, until_position=until_position, origin_scope=origin_scope),
+            self.get_global_filter(),
+        )
+        for mixed_object in self.mixed_values:
+            yield from mixed_object.get_filters(until_position, origin_scope)
+
+
+class _LiveInterpreter(jedi.Interpreter):
+    """jedi's Interpreter on the buffer of a loaded file, with that module's
+    live namespace, under the module's real dotted name."""
+
+    def __init__(self, code, namespaces, module_name, **kwds):
+        self._relive_module_name = module_name
+        super().__init__(code, namespaces, **kwds)
+
+    @_jedi_cache.memoize_method
+    def _get_module_context(self):
+        file_io = None if self.path is None else KnownContentFileIO(self.path, self._code)
+        tree_module_value = ModuleValue(
+            self._inference_state, self._module_node, file_io=file_io,
+            string_names=tuple(self._relive_module_name.split(".")), code_lines=self._code_lines)
+        return _LiveModuleContext(tree_module_value, self.namespaces)
+
+
+def _project_for(path):
+    for root in _index["roots"].values():
+        if path and (path == root or path.startswith(root + os.sep)):
+            return jedi.Project(root, smart_sys_path=False, load_unsafe_extensions=False)
+    base = os.path.dirname(path) if path else os.getcwd()
+    return jedi.Project(base, smart_sys_path=False, load_unsafe_extensions=False)
+
+
+def _script(source, path):
+    path = path or None
+    module_name = _index["loaded"].get(path) if path else None
+    module = sys.modules.get(module_name) if module_name else None
+    environment = jedi.InterpreterEnvironment()
+    project = _project_for(path)
+    if module is not None:
+        # Interpreter always runs in this process (passing environment= to it
+        # trips jedi 0.18 over its own keyword).
+        return _LiveInterpreter(source, [module.__dict__], module_name, path=path, project=project)
+    return jedi.Script(source, path=path, project=project, environment=environment)
+
+
+# -------------------------------------------------------------------- requests
+
+MAX_COMPLETIONS = 400
+
+
+def complete(source, path, line, column):
+    """[(name, kind, prefix_length)] at 1-based `line`, 0-based `column`."""
+    result = []
+    for c in _script(source, path).complete(line, column):
+        if len(result) >= MAX_COMPLETIONS:
+            break
+        typed = c.get_completion_prefix_length()
+        # Dunders only when asked for: `from applib.services import ` should
+        # list the namespace's names, not __doc__ and __file__.
+        if c.name.startswith("__") and not c.name[:typed].startswith("_"):
+            continue
+        result.append((c.name, c.type, typed))
+    return result
+
+
+def signatures(source, path, line, column):
+    """[(text, argument index, doc)] for the call around the cursor."""
+    result = []
+    for s in _script(source, path).get_signatures(line, column):
+        index = s.index if s.index is not None else -1
+        result.append((s.to_string(), index, s.docstring(raw=True)))
+    return result
+
+
+def help(source, path, line, column):
+    """(title, doc) for the name under the cursor, or None."""
+    for name in _script(source, path).help(line, column):
+        doc = name.docstring()
+        if doc:
+            return (name.full_name or name.name, doc)
+    return None
+
+
+def _site(name):
+    module_path = name.module_path
+    if module_path is None or name.line is None:
+        return None
+    path = str(module_path)
+    if os.path.basename(path) == _FACADE_FILE:
+        return None
+    code = name.get_line_code() if hasattr(name, "get_line_code") else ""
+    return (path, name.line, name.column, name.name, code.rstrip("\n"),
+            path.startswith(_READ_ONLY_PREFIXES))
+
+
+def definitions(source, path, line, column):
+    """[(file, line, column, name, line text, read-only)]: where the name
+    under the cursor is defined, following imports (and the namespace map)."""
+    script = _script(source, path)
+    sites = []
+    for name in script.goto(line, column, follow_imports=True):
+        site = _site(name)
+        if site is not None and site not in sites:
+            sites.append(site)
+    if not sites:
+        for name in script.infer(line, column):
+            site = _site(name)
+            if site is not None and site not in sites:
+                sites.append(site)
+    return sites
+
+
+def usages(source, path, line, column):
+    """Every use of the name under the cursor in the buffer and in the files
+    of its namespace, as definitions() returns them."""
+    sites = []
+    for name in _script(source, path).get_references(line, column, scope="project"):
+        site = _site(name)
+        if site is not None and site not in sites:
+            sites.append(site)
+    return sites
+
+
+# ----------------------------------------------------------------- diagnostics
+
+_ERRORS = (pyflakes.messages.UndefinedName, pyflakes.messages.UndefinedLocal,
+           pyflakes.messages.UndefinedExport, pyflakes.messages.DuplicateArgument,
+           pyflakes.messages.ReturnOutsideFunction, pyflakes.messages.YieldOutsideFunction,
+           pyflakes.messages.ContinueOutsideLoop, pyflakes.messages.BreakOutsideLoop)
+_STAR = (pyflakes.messages.ImportStarUsed, pyflakes.messages.ImportStarUsage)
+
+
+_BLOCK_FIELDS = ("body", "orelse", "finalbody", "handlers", "cases")
+
+
+def _import_statements(tree):
+    """Every import statement, at any depth, visiting statements only (a
+    full ast.walk of a 5,000-line file costs as much as pyflakes itself)."""
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            yield node
+            continue
+        for field in _BLOCK_FIELDS:
+            children = getattr(node, field, None)
+            if children:
+                stack.extend(children)
+
+
+def _namespace_problems(source, tree):
+    """Imports from mapped namespaces checked against the map:
+    (line, column, message, star names)."""
+    problems, star_names = [], set()
+    if not any(root in source for root in _index["roots"]):
+        return problems, star_names
+    for node in _import_statements(tree):
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            root = node.module.split(".")[0]
+            if root not in _index["roots"]:
+                continue
+            info = _index["dirs"].get(node.module)
+            if info is None:
+                if node.module not in _index["modules"]:
+                    parent, _, last = node.module.rpartition(".")
+                    problems.append((node.lineno, node.col_offset,
+                                     "%s has no name '%s'" % (parent or node.module, last)))
+                continue
+            known = set(info["names"]) | {s.rpartition(".")[2] for s in info["subs"]} | \
+                {m.rpartition(".")[2] for m in info["files"]}
+            for alias in node.names:
+                if alias.name == "*":
+                    star_names.update(info["names"])
+                elif alias.name not in known:
+                    problems.append((getattr(alias, "lineno", node.lineno),
+                                     getattr(alias, "col_offset", node.col_offset),
+                                     "%s has no name '%s'" % (node.module, alias.name)))
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                dotted = alias.name
+                if dotted.split(".")[0] in _index["roots"] and dotted not in _index["dirs"] \
+                        and dotted not in _index["modules"]:
+                    parent, _, last = dotted.rpartition(".")
+                    problems.append((getattr(alias, "lineno", node.lineno),
+                                     getattr(alias, "col_offset", node.col_offset),
+                                     "%s has no name '%s'" % (parent, last)))
+    return problems, star_names
+
+
+def diagnostics(source, path):
+    """[(line, column, message, is_error)] for the buffer: its syntax error,
+    pyflakes' findings and imports of names a mapped namespace lacks."""
+    filename = path or "<buffer>"
+    try:
+        tree = ast.parse(source, filename)
+    except SyntaxError as e:
+        return [(e.lineno or 1, max((e.offset or 1) - 1, 0), "SyntaxError: %s" % e.msg, True)]
+    except ValueError as e:  # a NUL byte in the buffer
+        return [(1, 0, str(e), True)]
+    result = []
+    problems, star_names = _namespace_problems(source, tree)
+    for line, column, message in problems:
+        result.append((line, column, message, True))
+    checker = pyflakes.checker.Checker(tree, filename=filename, builtins=star_names)
+    for m in sorted(checker.messages, key=lambda m: (m.lineno, m.col)):
+        if star_names and isinstance(m, _STAR):
+            continue
+        result.append((m.lineno, m.col, m.message % m.message_args, isinstance(m, _ERRORS)))
+    return result
