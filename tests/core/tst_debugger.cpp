@@ -262,6 +262,21 @@ private Q_SLOTS:
         QCOMPARE(resumeToEnd(*f.debugger), 0);
     }
 
+    void pythonApiSetsBreakpoints()
+    {
+        Fixture f = fixture("def f():\n    # a comment\n    return 7\n");
+        check(QStringLiteral("import relive\nbp = relive.set_breakpoint(%1, 2)\n"
+                             "assert bp['line'] == 3, bp\n"
+                             "assert [b['line'] for b in relive.breakpoints()] == [3]\n")
+                  .arg(QLatin1Char('"') + f.file + QLatin1Char('"')));
+        const DebugPause pause = startAndPause(*f.debugger,
+            QStringLiteral("import %1.work as w\nresult = w.f()\n").arg(f.name));
+        QCOMPARE(pause.frames.value(0).line, 3);
+        QCOMPARE(pause.breakpointId, f.debugger->breakpoints().value(0).id);
+        QCOMPARE(resumeToEnd(*f.debugger), 0);
+        check(QStringLiteral("assert relive.clear_breakpoint(bp['id'])\nassert relive.breakpoints() == []\n"));
+    }
+
     void exceptionPause_data()
     {
         QTest::addColumn<QString>("call");
