@@ -233,6 +233,8 @@ void DebuggerEngine::setTracing(PyThreadState *tstate, bool on)
     // else (coverage, a user's sys.settrace) is left alone.
     if (tstate->c_tracefunc != nullptr && tstate->c_tracefunc != &DebuggerEngine::traceFunction)
         return;
+    if ((tstate->c_tracefunc != nullptr) == on)
+        return;
     tstate->c_tracefunc = on ? &DebuggerEngine::traceFunction : nullptr;
     // What _PyThreadState_UpdateTracingState does: tracing stays off while a
     // trace function runs; the interpreter switches it back on afterwards.

@@ -22,9 +22,15 @@ namespace {
 struct FrameRecord
 {
     _PyInterpreterFrame *frame = nullptr;
-    PyObject *function = nullptr;  // strong
-    PyCodeObject *code = nullptr;  // strong: the code the frame started with
-    std::vector<PyObject *> arguments;  // strong
+    // Borrowed: the frame holds both until it is cleared, after the hook returns.
+    PyObject *function = nullptr;
+    PyCodeObject *code = nullptr;  // the code the frame started with
+    // Strong references to the arguments. Most functions take a few: keeping
+    // them inline spares an allocation on every call.
+    PyObject *inlineArguments[6];
+    std::vector<PyObject *> moreArguments;
+    PyObject **arguments = inlineArguments;
+    int count = 0;
 };
 
 DebuggerEngine *s_engine = nullptr;
@@ -38,28 +44,29 @@ int argumentSlots(PyCodeObject *code)
 bool keepArguments(FrameRecord &record, _PyInterpreterFrame *frame)
 {
     const int count = argumentSlots(frame->f_code);
-    record.arguments.reserve(size_t(count));
     for (int i = 0; i < count; ++i) {
-        PyObject *value = frame->localsplus[i];
-        if (!value)
+        if (!frame->localsplus[i])
             return false;
-        Py_INCREF(value);
-        record.arguments.push_back(value);
     }
+    if (count > 6) {
+        record.moreArguments.resize(size_t(count));
+        record.arguments = record.moreArguments.data();
+    }
+    for (int i = 0; i < count; ++i) {
+        record.arguments[i] = frame->localsplus[i];
+        Py_INCREF(record.arguments[i]);
+    }
+    record.count = count;
     record.frame = frame;
     record.function = reinterpret_cast<PyObject *>(frame->f_func);
-    Py_INCREF(record.function);
     record.code = frame->f_code;
-    Py_INCREF(record.code);
     return true;
 }
 
 void releaseRecord(FrameRecord &record)
 {
-    for (PyObject *value : record.arguments)
-        Py_DECREF(value);
-    Py_XDECREF(record.function);
-    Py_XDECREF(record.code);
+    for (int i = 0; i < record.count; ++i)
+        Py_DECREF(record.arguments[i]);
 }
 
 // Calls the function again with the argument objects the frame started with,
@@ -70,16 +77,16 @@ PyObject *callAgain(const FrameRecord &record)
     const int positional = code->co_argcount;
     const int keywordOnly = code->co_kwonlyargcount;
     int next = positional + keywordOnly;
-    PyObject *extra = (code->co_flags & CO_VARARGS) ? record.arguments[size_t(next++)] : nullptr;
-    PyObject *extraKeywords = (code->co_flags & CO_VARKEYWORDS) ? record.arguments[size_t(next)] : nullptr;
+    PyObject *extra = (code->co_flags & CO_VARARGS) ? record.arguments[next++] : nullptr;
+    PyObject *extraKeywords = (code->co_flags & CO_VARKEYWORDS) ? record.arguments[next] : nullptr;
 
     const Py_ssize_t extraCount = extra ? PyTuple_GET_SIZE(extra) : 0;
     PyObject *args = PyTuple_New(positional + extraCount);
     if (!args)
         return nullptr;
     for (int i = 0; i < positional; ++i) {
-        Py_INCREF(record.arguments[size_t(i)]);
-        PyTuple_SET_ITEM(args, i, record.arguments[size_t(i)]);
+        Py_INCREF(record.arguments[i]);
+        PyTuple_SET_ITEM(args, i, record.arguments[i]);
     }
     for (Py_ssize_t i = 0; i < extraCount; ++i) {
         PyObject *item = PyTuple_GET_ITEM(extra, i);
@@ -88,7 +95,7 @@ PyObject *callAgain(const FrameRecord &record)
     }
     PyObject *kwargs = PyDict_New();
     for (int i = positional; kwargs && i < positional + keywordOnly; ++i) {
-        if (PyDict_SetItem(kwargs, PyTuple_GET_ITEM(code->co_localsplusnames, i), record.arguments[size_t(i)]) < 0)
+        if (PyDict_SetItem(kwargs, PyTuple_GET_ITEM(code->co_localsplusnames, i), record.arguments[i]) < 0)
             Py_CLEAR(kwargs);
     }
     if (kwargs && extraKeywords && PyDict_Update(kwargs, extraKeywords) < 0)
