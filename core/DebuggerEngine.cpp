@@ -47,6 +47,17 @@ public:
     PyObject *m_type = nullptr, *m_value = nullptr, *m_traceback = nullptr;
 };
 
+// Strong: compared by identity, a freed exception's address could be reused
+// by the next one, which would then never pause. Keeps one exception (and its
+// traceback) alive per thread, as sys.last_exc does.
+void rememberException(DebugThreadState &ts, PyObject *value)
+{
+    PyObject *old = ts.lastException;
+    Py_XINCREF(value);
+    ts.lastException = value;
+    Py_XDECREF(old);
+}
+
 } // namespace
 
 DebugThreadState &debugThreadState()
@@ -428,7 +439,7 @@ int DebuggerEngine::onException(DebugThreadState &ts, PyFrameObject *frame, Debu
     if (traceback && PyTraceBack_Check(traceback)
         && reinterpret_cast<PyTracebackObject *>(traceback)->tb_next != nullptr)
         return 0;
-    ts.lastException = value;
+    rememberException(ts, value);
     DebugPause pause;
     pause.reason = DebugPause::Reason::Exception;
     try {
@@ -499,7 +510,7 @@ DebugCommand DebuggerEngine::exceptionLeaving(PyFrameObject *frame)
         restore();
         return {};
     }
-    ts.lastException = value;
+    rememberException(ts, value);
     ts.busy = true;
     bool caught = true;
     DebugPause pause;

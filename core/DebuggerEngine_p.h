@@ -54,7 +54,7 @@ struct DebugThreadState
     Step step = Step::None;
     int stepDepth = 0;
     void *restartTarget = nullptr;    // the frame a restart request unwinds to
-    PyObject *lastException = nullptr;  // identity only: an exception is considered once
+    PyObject *lastException = nullptr;  // strong; an exception is considered once
     std::vector<void *> records;      // the restarter's records of running frames, innermost last
 };
 
