@@ -236,6 +236,23 @@ private Q_SLOTS:
         check(QStringLiteral("assert result == 9, result\n"));
     }
 
+    void runToLineStopsOnceThere()
+    {
+        Fixture f = fixture(arithmetic());
+        const int first = f.debugger->addBreakpoint(f.file, 2);
+        startAndPause(*f.debugger, QStringLiteral("import %1.work as w\nresult = w.outer(3)\n").arg(f.name));
+        QVERIFY(f.debugger->removeBreakpoint(first));
+        QSignalSpy paused(f.debugger.get(), &Debugger::paused);
+        QVERIFY(f.debugger->runToLine(f.file, 8));
+        QVERIFY(paused.wait(10000));
+        const DebugPause pause = paused.first().first().value<DebugPause>();
+        QCOMPARE(pause.frames.value(0).function, QStringLiteral("outer"));
+        QCOMPARE(pause.frames.value(0).line, 8);
+        QCOMPARE(evaluate(*f.debugger, QStringLiteral("r")), QStringLiteral("8"));
+        QVERIFY(f.debugger->breakpoints().isEmpty());  // temporary: gone once it paused
+        QCOMPARE(resumeToEnd(*f.debugger), 0);
+    }
+
     void assignedLocalTakesEffect()
     {
         Fixture f = fixture(arithmetic());
