@@ -9,6 +9,7 @@
 // printed as missed. The exit status is non-zero only when the benchmark
 // itself broke, never because of a number.
 #include "CodeManager.h"
+#include "Debugger.h"
 #include "ConsoleWidget.h"
 #include "MainWindow.h"
 #include "PythonRuntime.h"
@@ -898,6 +899,77 @@ QString verdict(bool met)
     return met ? QStringLiteral("met") : QStringLiteral("**missed**");
 }
 
+// ---------------------------------------------------------------- debugger
+
+// Overhead of five breakpoints in code the program never reaches, for the
+// call-heavy and the loop-heavy workload of peers/debug_overhead.py, against
+// the same run undebugged; bdb (pdb's core, Debian's python3) on the same
+// workloads; and the time from a step command to the pause it causes.
+QJsonObject sectionDebugger()
+{
+    Engine e;
+    const QString dir = makeDir(QStringLiteral("debugger"));
+    const QString file = dir + QStringLiteral("/workload.py");
+    const int reps = g_quick ? 1 : 5;
+    e.py(QStringLiteral("import debug_overhead\nopen(P['file'], 'w').write(debug_overhead.WORKLOAD)\n"),
+         {{QStringLiteral("file"), file}});
+    addDirectory(e, dir, QStringLiteral("dbgbench"));
+    const QString timing = QStringLiteral(
+        "import debug_overhead, dbgbench.workload as w\n"
+        "R['lines'] = debug_overhead.NEVER_LINES\nR['step_line'] = debug_overhead.STEP_LINE\n"
+        "for k, n in debug_overhead.SIZES.items():\n"
+        "    R[k] = debug_overhead.best_of(getattr(w, k), n, P['reps'])\n");
+    const QJsonObject plain = e.py(timing, {{QStringLiteral("reps"), reps}});
+
+    Debugger debugger(&e.runtime, e.manager);
+    debugger.setEnabled(true);
+    for (const QJsonValue line : plain.value(QStringLiteral("lines")).toArray())
+        debugger.addBreakpoint(file, line.toInt());
+    settle(300);
+    const QJsonObject debugged = e.py(timing, {{QStringLiteral("reps"), reps}});
+
+    QJsonObject result;
+    for (const QString &kind : {QStringLiteral("calls"), QStringLiteral("loop")}) {
+        const double a = plain.value(kind).toDouble();
+        const double b = debugged.value(kind).toDouble();
+        result[kind] = QJsonObject{{QStringLiteral("plain_s"), a}, {QStringLiteral("debugged_s"), b},
+                                   {QStringLiteral("ratio"), b / a}};
+        say(QStringLiteral("debugger %1: %2×").arg(kind).arg(b / a, 0, 'f', 2));
+    }
+
+    // Step latency: a loop paused at a breakpoint, stepped over repeatedly.
+    debugger.clearBreakpoints();
+    debugger.addBreakpoint(file, plain.value(QStringLiteral("step_line")).toInt());
+    int pauses = 0;
+    QObject::connect(&debugger, &Debugger::paused, &debugger, [&pauses](const DebugPause &) { ++pauses; });
+    e.finished = false;
+    e.runtime.runSource(QStringLiteral("import dbgbench.workload as w\nw.stepper(1000)\n"), QStringLiteral("<bench>"));
+    if (!waitUntil([&] { return pauses > 0; }, 10000))
+        fail(QStringLiteral("the stepping loop did not pause"));
+    debugger.clearBreakpoints();
+    QList<double> steps;
+    for (int i = 0; i < (g_quick ? 10 : 100); ++i) {
+        const int before = pauses;
+        QElapsedTimer t;
+        t.start();
+        debugger.resume(Debugger::Action::StepOver);
+        if (!waitUntil([&] { return pauses > before; }, 10000))
+            fail(QStringLiteral("a step did not pause"));
+        steps.append(double(t.nsecsElapsed()) / 1e6);
+    }
+    debugger.resume(Debugger::Action::Continue);
+    waitUntil([&] { return e.finished; }, 10000);
+    result[QStringLiteral("step_ms")] = stats(steps);
+
+    QProcess bdb;
+    bdb.start(pythonExe(), {peer(QStringLiteral("debug_overhead.py")), dir, QString::number(g_quick ? 1 : 3)});
+    if (bdb.waitForFinished(1800000) && bdb.exitCode() == 0)
+        result[QStringLiteral("bdb")] = QJsonDocument::fromJson(bdb.readAllStandardOutput().trimmed()).object();
+    else
+        result[QStringLiteral("bdb")] = QJsonObject{{QStringLiteral("error"), QString::fromUtf8(bdb.readAllStandardError())}};
+    return result;
+}
+
 QString table(const QJsonObject &all)
 {
     QStringList rows;
@@ -907,6 +979,21 @@ QString table(const QJsonObject &all)
                        const QString &target, const QString &res) {
         rows << QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 |").arg(n, what, relive, peerText, target, res);
     };
+
+    const QJsonObject dbg = all.value(QStringLiteral("debugger")).toObject();
+    for (const QString &kind : {QStringLiteral("calls"), QStringLiteral("loop")}) {
+        if (!dbg.contains(kind))
+            continue;
+        const double ratio = num(dbg, kind + QStringLiteral(".ratio"));
+        row(QStringLiteral("D"), QStringLiteral("debugger: 5 unreached breakpoints, %1-heavy program, time ratio").arg(kind),
+            QStringLiteral("%1×").arg(fmt(ratio, 2)),
+            QStringLiteral("pdb/bdb %1×").arg(fmt(num(dbg, QStringLiteral("bdb.") + kind + QStringLiteral(".ratio")), 2)),
+            QStringLiteral("≤ 1.3×"), verdict(ratio <= 1.3));
+    }
+    if (dbg.contains(QStringLiteral("step_ms")))
+        row(QStringLiteral("D"), QStringLiteral("debugger: step command → pause signal on the GUI thread"),
+            pp(dbg, QStringLiteral("step_ms")), QStringLiteral("–"), QStringLiteral("p50 < 50"),
+            verdict(num(dbg, QStringLiteral("step_ms.p50")) < 50));
 
     const QJsonObject lat = all.value(QStringLiteral("latency")).toObject();
     for (const QString &size : {QStringLiteral("50"), QStringLiteral("500"), QStringLiteral("5000")}) {
@@ -1140,7 +1227,7 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     const QCommandLineOption quick(QStringLiteral("quick"), QStringLiteral("Smoke run: few repetitions, small sizes, no X and no peers."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Where to write the JSON results."), QStringLiteral("FILE"));
-    const QCommandLineOption only(QStringLiteral("only"), QStringLiteral("Comma-separated sections: latency,heap,ipython,project,startup,console."), QStringLiteral("LIST"));
+    const QCommandLineOption only(QStringLiteral("only"), QStringLiteral("Comma-separated sections: latency,heap,ipython,project,startup,console,debugger."), QStringLiteral("LIST"));
     const QCommandLineOption work(QStringLiteral("work"), QStringLiteral("Scratch directory."), QStringLiteral("DIR"));
     const QCommandLineOption sectionOpt(QStringLiteral("section"), QStringLiteral("Internal: run one section in this process."), QStringLiteral("NAME"));
     const QCommandLineOption dirOpt(QStringLiteral("dir"), QStringLiteral("Internal."), QStringLiteral("DIR"));
@@ -1171,6 +1258,8 @@ int main(int argc, char *argv[])
                                     parser.value(repsOpt).toInt());
         else if (section == QStringLiteral("console"))
             r = sectionConsole();
+        else if (section == QStringLiteral("debugger"))
+            r = sectionDebugger();
         else if (section == QStringLiteral("startup-probe"))
             r = sectionStartupProbe();
         else
@@ -1184,7 +1273,8 @@ int main(int argc, char *argv[])
     }
 
     QStringList sections = {QStringLiteral("latency"), QStringLiteral("heap"), QStringLiteral("ipython"),
-                            QStringLiteral("project"), QStringLiteral("startup"), QStringLiteral("console")};
+                            QStringLiteral("project"), QStringLiteral("startup"), QStringLiteral("console"),
+                            QStringLiteral("debugger")};
     if (parser.isSet(only))
         sections = parser.value(only).split(QLatin1Char(','), Qt::SkipEmptyParts);
     QString jsonOut = parser.value(json);

@@ -4,6 +4,10 @@
 #include <pybind11/embed.h>
 #include <pybind11/stl.h>
 
+#include <QDir>
+#include <QFileInfo>
+
+#include "DebuggerEngine_p.h"
 #include "Importer_p.h"
 #include "PythonRuntime_p.h"
 #include "Reloader_p.h"
@@ -110,6 +114,46 @@ PYBIND11_EMBEDDED_MODULE(relive, m)
         Importer::instance().addReloadCallback(callback);
         return callback;
     }, py::arg("callback"), "Calls callback(report) after every reload; usable as a decorator.");
+
+    m.def("set_breakpoint", [](const std::string &file, int line, const std::string &condition, bool temporary) {
+        Breakpoint bp;
+        bp.file = QDir::cleanPath(QFileInfo(QString::fromStdString(file)).absoluteFilePath());
+        QString error;
+        const int resolved = DebuggerEngine::instance().resolveLine(bp.file, line, &error);
+        if (!error.isEmpty())
+            throw py::value_error(error.toStdString());
+        if (resolved == 0)
+            throw py::value_error(file + ": no code on or after line " + std::to_string(line));
+        bp.requestedLine = line;
+        bp.line = resolved;
+        bp.verified = true;
+        bp.condition = QString::fromStdString(condition);
+        bp.temporary = temporary;
+        const int id = DebuggerEngine::instance().addBreakpoint(bp);
+        DebuggerEngine::instance().traceRunningFrames();
+        py::dict result;
+        result["id"] = id;
+        result["file"] = bp.file.toStdString();
+        result["line"] = resolved;
+        return result;
+    }, py::arg("file"), py::arg("line"), py::arg("condition") = "", py::arg("temporary") = false,
+       "Sets a breakpoint; a line without code moves to the next one that has some. Returns "
+       "{id, file, line}. Threads pause at it while the debugger is on.");
+    m.def("clear_breakpoint", [](int id) { return DebuggerEngine::instance().removeBreakpoint(id); },
+          py::arg("id"), "Removes a breakpoint; returns whether it existed.");
+    m.def("breakpoints", [] {
+        py::list result;
+        for (const Breakpoint &bp : DebuggerEngine::instance().breakpoints()) {
+            py::dict d;
+            d["id"] = bp.id;
+            d["file"] = bp.file.toStdString();
+            d["line"] = bp.line;
+            d["condition"] = bp.condition.toStdString();
+            d["hits"] = bp.hits;
+            result.append(d);
+        }
+        return result;
+    }, "The breakpoints: a list of {id, file, line, condition, hits}.");
 
     m.def("set_reload_time_limit", [](double seconds) { Reloader::setTimeLimit(seconds); },
           py::arg("seconds"), "Time a module body may run during a reload before it is stopped.");

@@ -419,7 +419,11 @@ private:
         if (!m_thread.joinable())
             return;
         m_executing = false;
-        PyThreadState_SetAsyncExc(m_threadId, nullptr);  // drop one not yet delivered
+        // Drop one not yet delivered. Only then: on 3.11 the call flags every
+        // thread's eval loop for an asynchronous exception even when it clears
+        // one, and the flag stays set (a traced frame then spins at its start).
+        if (m_raised)
+            PyThreadState_SetAsyncExc(m_threadId, nullptr);
         py::gil_scoped_release release;
         {
             std::lock_guard<std::mutex> lock(m_mutex);
@@ -438,8 +442,10 @@ private:
             lock.unlock();
             {
                 PyGILState_STATE state = PyGILState_Ensure();
-                if (m_executing)
+                if (m_executing) {
+                    m_raised = true;
                     PyThreadState_SetAsyncExc(m_threadId, reloadTimeoutType());
+                }
                 PyGILState_Release(state);
             }
             lock.lock();
@@ -453,6 +459,7 @@ private:
     std::condition_variable m_wake;
     bool m_done = false;
     std::atomic<bool> m_executing{true};
+    std::atomic<bool> m_raised{false};
     std::thread m_thread;
 };
 

@@ -1,6 +1,8 @@
 // relive-run: the live engine without a window. A terminal REPL, a script
 // (-c / --exec) or a program thread (--run), with every save applied in place.
 #include "CodeManager.h"
+#include "DebugConsole.h"
+#include "Debugger.h"
 #include "PythonRuntime.h"
 
 #include <QCommandLineParser>
@@ -97,7 +99,14 @@ int main(int argc, char *argv[])
                                          QStringLiteral("Register the namespace even if it shadows a module."));
     const QCommandLineOption quietOption({QStringLiteral("q"), QStringLiteral("quiet")},
                                          QStringLiteral("Do not print a line per reload."));
-    parser.addOptions({nameOption, codeOption, execOption, runOption, forceOption, quietOption});
+    const QCommandLineOption breakOption(QStringLiteral("break"),
+                                         QStringLiteral("Pause at FILE:LINE (repeatable); debugger commands are read "
+                                                        "from stdin (b, c, n, s, r, w, u, d, p, restart, retry)."),
+                                         QStringLiteral("FILE:LINE"));
+    const QCommandLineOption debugOption(QStringLiteral("debug"),
+                                         QStringLiteral("Debug without a breakpoint: pause on uncaught exceptions."));
+    parser.addOptions({nameOption, codeOption, execOption, runOption, forceOption, quietOption, breakOption,
+                       debugOption});
     parser.process(app);
 
     const QStringList positional = parser.positionalArguments();
@@ -148,8 +157,18 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    // Ctrl+C: interrupt what the console runs, else stop the program, else quit.
     const bool interactive = isatty(STDIN_FILENO);
+    Debugger debugger(&runtime, &manager);
+    DebugConsole debugConsole(&debugger, manager.directoryOf(parser.value(nameOption)), interactive,
+                              [](const QString &text, bool error) { writeTo(error ? stderr : stdout, text); });
+    if (parser.isSet(debugOption))
+        debugger.setEnabled(true);
+    for (const QString &spec : parser.values(breakOption)) {
+        if (!debugConsole.addBreakpoint(spec))
+            return 2;
+    }
+
+    // Ctrl+C: interrupt what the console runs, else stop the program, else quit.
     [[maybe_unused]] int piped = pipe(s_signalPipe);
     struct sigaction action {};
     action.sa_sigaction = onSigint;
@@ -199,6 +218,14 @@ int main(int argc, char *argv[])
             app.exit(status);
         });
         runtime.runSource(script, scriptName);
+        if (debugger.isEnabled()) {
+            // A script that pauses takes its debugger commands from stdin.
+            debugConsole.setQueueWhileRunning(true);
+            QObject::connect(&reader, &StdinReader::lineRead, &app, [&](const QString &line) {
+                debugConsole.handle(line);
+            });
+            reader.start();
+        }
     } else {
         if (interactive) {
             QObject::connect(&runtime, &PythonRuntime::consoleReady, &app, [](bool continuation) {
@@ -208,7 +235,10 @@ int main(int argc, char *argv[])
                                 .arg(QStringLiteral(RELIVE_VERSION), parser.value(nameOption),
                                      manager.directoryOf(parser.value(nameOption))));
         }
-        QObject::connect(&reader, &StdinReader::lineRead, &runtime, &PythonRuntime::pushConsoleLine);
+        QObject::connect(&reader, &StdinReader::lineRead, &runtime, [&](const QString &line) {
+            if (!debugConsole.handle(line))
+                runtime.pushConsoleLine(line);
+        });
         QObject::connect(&reader, &StdinReader::endOfInput, &app, [&] {
             // Ends a block still open, like the shell does at end of input.
             runtime.pushConsoleLine(QString());

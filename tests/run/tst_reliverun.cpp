@@ -195,6 +195,59 @@ private Q_SLOTS:
         const QString out = QString::fromUtf8(p.readAllStandardOutput());
         QVERIFY2(out.contains(QStringLiteral("? HELLO\n['a', 'b']\n")), qPrintable(out));
     }
+
+    // The example's loop paused at a breakpoint in NetworkService.handle, the
+    // method edited and saved, the frame restarted: the loop goes on with the
+    // new code and the same object.
+    void debuggerOnAPipe()
+    {
+        const QString dir = exampleCopy(QStringLiteral("debug"));
+        const QString networking = dir + QStringLiteral("/services/networking.py");
+        QProcess p;
+        p.start(QStringLiteral(RELIVE_RUN), {dir, QStringLiteral("-n"), QStringLiteral("applib"),
+                                             QStringLiteral("--run"), QStringLiteral("applib.main:run"),
+                                             QStringLiteral("--break"), QStringLiteral("services/networking.py:11")});
+        QVERIFY(p.waitForStarted());
+        QString seen;
+        const QRegularExpression atHandle(QStringLiteral("^> .*networking\\.py\\(11\\)NetworkService\\.handle\\(\\)$"));
+        QVERIFY2(!waitForLine(p, atHandle, seen).isEmpty(), qPrintable(seen + QString::fromUtf8(p.readAllStandardError())));
+        QVERIFY2(!seen.contains(QLatin1String("[echo #")), qPrintable(seen));
+
+        p.write("w\n");
+        QVERIFY2(!waitForLine(p, QRegularExpression(QStringLiteral("main\\.py\\(\\d+\\)run\\(\\)$")), seen).isEmpty(),
+                 qPrintable(seen));
+        p.write("p self.handled, message\n");
+        QVERIFY2(!waitForLine(p, QRegularExpression(QStringLiteral("^\\(0, \"alice says 'ping 1'\"\\)$")), seen).isEmpty(),
+                 qPrintable(seen));
+        p.write("retry\n");  // not an exception pause: refused, still paused
+        p.write("u\n");
+        QVERIFY2(!waitForLine(p, QRegularExpression(QStringLiteral("^> .*main\\.py\\(\\d+\\)run\\(\\)$")), seen).isEmpty(),
+                 qPrintable(seen));
+        p.write("d\n");
+        QVERIFY2(!waitForLine(p, atHandle, seen).isEmpty(), qPrintable(seen));
+
+        replaceInFile(networking, QStringLiteral("return f\"[{self.name} #{self.handled}] {message}\""),
+                      QStringLiteral("return f\"edited #{self.handled}: {message}\""));
+        QString err;
+        QElapsedTimer t;
+        t.start();
+        while (!err.contains(QLatin1String("code replaced")) && t.elapsed() < 8000) {
+            p.waitForReadyRead(100);
+            err += QString::fromUtf8(p.readAllStandardError());
+        }
+        QVERIFY2(err.contains(QLatin1String("retry is for a pause on an exception")), qPrintable(err));
+        QVERIFY2(err.contains(QLatin1String("NetworkService.handle: code replaced")), qPrintable(err));
+
+        p.write("restart\n");
+        QVERIFY2(!waitForLine(p, atHandle, seen).isEmpty(), qPrintable(seen));
+        p.write("cl\nc\n");
+        const QString first = waitForLine(p, QRegularExpression(QStringLiteral("^(edited|\\[echo) #")), seen);
+        QCOMPARE(first, QStringLiteral("edited #1: alice says 'ping 1'"));
+        QVERIFY2(!waitForLine(p, QRegularExpression(QStringLiteral("^edited #2: alice says 'ping 2'$")), seen).isEmpty(),
+                 qPrintable(seen));
+        p.kill();
+        p.waitForFinished();
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_ReliveRun)

@@ -1,0 +1,214 @@
+// The CPython 3.11 FrameRestarter: a PEP 523 frame-evaluation hook.
+//
+// Every Python frame of the interpreter starts through evalFrame() while the
+// hook is installed. For frames of functions from a mapped namespace it keeps
+// the function and its argument objects (the first slots of the frame's
+// locals, before the body has run), so a restart request raised inside the
+// frame can be turned into a fresh call of the same function object — whose
+// __code__ a reload may have replaced since — returning to the same caller.
+// The hook also switches the thread's C trace function on and off around each
+// frame, so only frames that hold a breakpoint or are being stepped pay for
+// tracing.
+#include "DebuggerEngine_p.h"
+
+#define Py_BUILD_CORE 1
+#include <internal/pycore_frame.h>
+#undef Py_BUILD_CORE
+
+#include <QCoreApplication>
+
+namespace {
+
+struct FrameRecord
+{
+    _PyInterpreterFrame *frame = nullptr;
+    // Borrowed: the frame holds both until it is cleared, after the hook returns.
+    PyObject *function = nullptr;
+    PyCodeObject *code = nullptr;  // the code the frame started with
+    // Strong references to the arguments. Most functions take a few: keeping
+    // them inline spares an allocation on every call.
+    PyObject *inlineArguments[6];
+    std::vector<PyObject *> moreArguments;
+    PyObject **arguments = inlineArguments;
+    int count = 0;
+};
+
+DebuggerEngine *s_engine = nullptr;
+
+int argumentSlots(PyCodeObject *code)
+{
+    return code->co_argcount + code->co_kwonlyargcount + ((code->co_flags & CO_VARARGS) ? 1 : 0)
+        + ((code->co_flags & CO_VARKEYWORDS) ? 1 : 0);
+}
+
+bool keepArguments(FrameRecord &record, _PyInterpreterFrame *frame)
+{
+    const int count = argumentSlots(frame->f_code);
+    for (int i = 0; i < count; ++i) {
+        if (!frame->localsplus[i])
+            return false;
+    }
+    if (count > 6) {
+        record.moreArguments.resize(size_t(count));
+        record.arguments = record.moreArguments.data();
+    }
+    for (int i = 0; i < count; ++i) {
+        record.arguments[i] = frame->localsplus[i];
+        Py_INCREF(record.arguments[i]);
+    }
+    record.count = count;
+    record.frame = frame;
+    record.function = reinterpret_cast<PyObject *>(frame->f_func);
+    record.code = frame->f_code;
+    return true;
+}
+
+void releaseRecord(FrameRecord &record)
+{
+    for (int i = 0; i < record.count; ++i)
+        Py_DECREF(record.arguments[i]);
+}
+
+// Calls the function again with the argument objects the frame started with,
+// named as the code the frame started with names them.
+PyObject *callAgain(const FrameRecord &record)
+{
+    PyCodeObject *code = record.code;
+    const int positional = code->co_argcount;
+    const int keywordOnly = code->co_kwonlyargcount;
+    int next = positional + keywordOnly;
+    PyObject *extra = (code->co_flags & CO_VARARGS) ? record.arguments[next++] : nullptr;
+    PyObject *extraKeywords = (code->co_flags & CO_VARKEYWORDS) ? record.arguments[next] : nullptr;
+
+    const Py_ssize_t extraCount = extra ? PyTuple_GET_SIZE(extra) : 0;
+    PyObject *args = PyTuple_New(positional + extraCount);
+    if (!args)
+        return nullptr;
+    for (int i = 0; i < positional; ++i) {
+        Py_INCREF(record.arguments[i]);
+        PyTuple_SET_ITEM(args, i, record.arguments[i]);
+    }
+    for (Py_ssize_t i = 0; i < extraCount; ++i) {
+        PyObject *item = PyTuple_GET_ITEM(extra, i);
+        Py_INCREF(item);
+        PyTuple_SET_ITEM(args, positional + i, item);
+    }
+    PyObject *kwargs = PyDict_New();
+    for (int i = positional; kwargs && i < positional + keywordOnly; ++i) {
+        if (PyDict_SetItem(kwargs, PyTuple_GET_ITEM(code->co_localsplusnames, i), record.arguments[i]) < 0)
+            Py_CLEAR(kwargs);
+    }
+    if (kwargs && extraKeywords && PyDict_Update(kwargs, extraKeywords) < 0)
+        Py_CLEAR(kwargs);
+    PyObject *result = kwargs ? PyObject_Call(record.function, args, kwargs) : nullptr;
+    Py_DECREF(args);
+    Py_XDECREF(kwargs);
+    return result;
+}
+
+PyObject *evalFrame(PyThreadState *tstate, _PyInterpreterFrame *frame, int throwflag)
+{
+    DebugThreadState &ts = debugThreadState();
+    if (ts.excluded || ts.busy)
+        return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
+    DebuggerEngine &engine = *s_engine;
+    DebugCodeInfo *info = engine.codeInfo(frame->f_code);
+    ++ts.depth;
+    DebuggerEngine::setTracing(tstate, engine.wantsTrace(ts, info));
+
+    FrameRecord record;
+    // Generator and coroutine frames are resumed through this hook too, once
+    // per resumption: there is no single call to repeat.
+    const bool restartable = info->mapped && info->function && !info->generator
+        && frame->owner == FRAME_OWNED_BY_THREAD && !throwflag && keepArguments(record, frame);
+    if (restartable)
+        ts.records.push_back(&record);
+
+    PyObject *result = _PyEval_EvalFrameDefault(tstate, frame, throwflag);
+
+    if (!result && restartable && ts.restartTarget == frame && PyErr_ExceptionMatches(engine.restartType())) {
+        PyErr_Clear();
+        ts.restartTarget = nullptr;
+        ts.records.pop_back();
+        --ts.depth;
+        result = callAgain(record);
+        ++ts.depth;
+        ts.records.push_back(&record);
+    } else if (!result && info->user && frame->frame_obj) {
+        const DebugCommand command = engine.exceptionLeaving(frame->frame_obj);
+        if (command.kind == DebugCommand::Kind::Restart && command.frame == 0 && restartable) {
+            PyErr_Clear();
+            ts.records.pop_back();
+            --ts.depth;
+            result = callAgain(record);
+            ++ts.depth;
+            ts.records.push_back(&record);
+        }
+    }
+
+    if (restartable) {
+        ts.records.pop_back();
+        releaseRecord(record);
+    }
+    --ts.depth;
+    _PyInterpreterFrame *caller = frame->previous;
+    DebuggerEngine::setTracing(tstate, caller && engine.wantsTrace(ts, engine.codeInfo(caller->f_code)));
+    return result;
+}
+
+class FrameRestarter311 : public FrameRestarter
+{
+public:
+    explicit FrameRestarter311(DebuggerEngine *engine) { s_engine = engine; }
+
+    void install() override
+    {
+        _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), evalFrame);
+        m_installed = true;
+    }
+
+    void uninstall() override
+    {
+        _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), _PyEval_EvalFrameDefault);
+        m_installed = false;
+    }
+
+    bool isInstalled() const override { return m_installed; }
+
+    QString refusal(PyFrameObject *frame) const override
+    {
+        _PyInterpreterFrame *f = frame->f_frame;
+        for (void *r : debugThreadState().records) {
+            if (static_cast<FrameRecord *>(r)->frame == f)
+                return {};
+        }
+        DebugCodeInfo *info = s_engine->codeInfo(f->f_code);
+        if (info->generator)
+            return QCoreApplication::translate("Debugger",
+                "a generator or coroutine frame cannot be restarted: it is resumed many times, not called once");
+        if (!info->mapped)
+            return QCoreApplication::translate("Debugger",
+                "only functions of a mapped namespace can be restarted; this frame runs library code");
+        if (!info->function)
+            return QCoreApplication::translate("Debugger", "module and class bodies cannot be restarted");
+        return QCoreApplication::translate("Debugger",
+            "this call started before debugging was switched on, so its arguments were not kept");
+    }
+
+    int requestRestart(PyFrameObject *frame) override
+    {
+        debugThreadState().restartTarget = frame->f_frame;
+        PyErr_SetString(s_engine->restartType(), "frame restarted by the debugger");
+        return -1;
+    }
+
+private:
+    bool m_installed = false;
+};
+
+} // namespace
+
+std::unique_ptr<FrameRestarter> FrameRestarter::create(DebuggerEngine *engine)
+{
+    return std::make_unique<FrameRestarter311>(engine);
+}
