@@ -5,6 +5,7 @@
 #include <pybind11/stl.h>
 
 #include "Importer_p.h"
+#include "Overrides_p.h"
 #include "PythonRuntime_p.h"
 #include "Reloader_p.h"
 
@@ -113,6 +114,8 @@ PYBIND11_EMBEDDED_MODULE(relive, m)
           py::arg("seconds"), "Time a module body may run during a reload before it is stopped.");
     m.def("reload_time_limit", [] { return Reloader::timeLimit(); },
           "The current reload time limit, in seconds.");
+
+    Overrides::registerApi(m);
 }
 
 void registerReliveModule()
