@@ -24,6 +24,8 @@ class OverrideRegistry : public QObject
 {
     Q_OBJECT
 public:
+    explicit OverrideRegistry(QObject *parent = nullptr) : QObject(parent) {}
+    // The one the interpreter's overrides publish to.
     static OverrideRegistry *instance();
 
     QList<OverrideInfo> overrides() const;
@@ -38,7 +40,6 @@ Q_SIGNALS:
     void changed();
 
 private:
-    OverrideRegistry() = default;
     mutable QMutex m_mutex;
     QList<OverrideInfo> m_list;
 };

@@ -12,17 +12,17 @@
 <context>
     <name>ConsoleWidget</name>
     <message>
-        <location filename="../widgets/ConsoleWidget.cpp" line="77"/>
+        <location filename="../widgets/ConsoleWidget.cpp" line="81"/>
         <source>Python command</source>
         <translation>Python-Befehl</translation>
     </message>
     <message>
-        <location filename="../widgets/ConsoleWidget.cpp" line="81"/>
+        <location filename="../widgets/ConsoleWidget.cpp" line="85"/>
         <source>Interrupt the running command (Ctrl+C)</source>
         <translation>Laufenden Befehl unterbrechen (Strg+C)</translation>
     </message>
     <message>
-        <location filename="../widgets/ConsoleWidget.cpp" line="88"/>
+        <location filename="../widgets/ConsoleWidget.cpp" line="92"/>
         <source>Clear the console</source>
         <translation>Konsole leeren</translation>
     </message>
@@ -154,7 +154,7 @@ Von der Festplatte neu laden und Ihre Änderungen verwerfen?</translation>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/ide/MainWindow.cpp" line="138"/>
+        <location filename="../app/ide/MainWindow.cpp" line="139"/>
         <source>%1: %n live instance(s)</source>
         <translation>
             <numerusform>%1: %n lebende Instanz</numerusform>
@@ -162,208 +162,213 @@ Von der Festplatte neu laden und Ihre Änderungen verwerfen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="106"/>
+        <location filename="../app/ide/MainWindow.cpp" line="107"/>
         <source>Running %1</source>
         <translation>%1 läuft</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="111"/>
+        <location filename="../app/ide/MainWindow.cpp" line="112"/>
         <source>%1 finished (exit status %2)</source>
         <translation>%1 beendet (Exit-Status %2)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="158"/>
+        <location filename="../app/ide/MainWindow.cpp" line="159"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="159"/>
+        <location filename="../app/ide/MainWindow.cpp" line="160"/>
         <source>Namespace</source>
         <translation>Namensraum</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="161"/>
+        <location filename="../app/ide/MainWindow.cpp" line="162"/>
         <source>Reload Log</source>
         <translation>Neuladeprotokoll</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="163"/>
+        <location filename="../app/ide/MainWindow.cpp" line="164"/>
         <source>Console</source>
         <translation>Konsole</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="175"/>
+        <location filename="../app/ide/MainWindow.cpp" line="178"/>
+        <source>Overrides</source>
+        <translation>Überschreibungen</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="188"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="177"/>
+        <location filename="../app/ide/MainWindow.cpp" line="190"/>
         <source>Open &amp;Folder as Namespace…</source>
         <translation>&amp;Ordner als Namensraum öffnen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="180"/>
+        <location filename="../app/ide/MainWindow.cpp" line="193"/>
         <source>&amp;Recent Folders</source>
         <translation>&amp;Zuletzt geöffnete Ordner</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="183"/>
+        <location filename="../app/ide/MainWindow.cpp" line="196"/>
         <source>&amp;New File…</source>
         <translation>&amp;Neue Datei…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="185"/>
+        <location filename="../app/ide/MainWindow.cpp" line="198"/>
         <source>&amp;Open File…</source>
         <translation>Datei ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="187"/>
+        <location filename="../app/ide/MainWindow.cpp" line="200"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="189"/>
+        <location filename="../app/ide/MainWindow.cpp" line="202"/>
         <source>Save &amp;As…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="191"/>
+        <location filename="../app/ide/MainWindow.cpp" line="204"/>
         <source>Save A&amp;ll</source>
         <translation>&amp;Alle speichern</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="193"/>
+        <location filename="../app/ide/MainWindow.cpp" line="206"/>
         <source>&amp;Close File</source>
         <translation>Datei s&amp;chließen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="197"/>
+        <location filename="../app/ide/MainWindow.cpp" line="210"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="200"/>
+        <location filename="../app/ide/MainWindow.cpp" line="213"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="213"/>
+        <location filename="../app/ide/MainWindow.cpp" line="226"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="214"/>
+        <location filename="../app/ide/MainWindow.cpp" line="227"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="216"/>
+        <location filename="../app/ide/MainWindow.cpp" line="229"/>
         <source>Cu&amp;t</source>
         <translation>&amp;Ausschneiden</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="217"/>
+        <location filename="../app/ide/MainWindow.cpp" line="230"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="218"/>
+        <location filename="../app/ide/MainWindow.cpp" line="231"/>
         <source>&amp;Paste</source>
         <translation>&amp;Einfügen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="220"/>
+        <location filename="../app/ide/MainWindow.cpp" line="233"/>
         <source>&amp;Find…</source>
         <translation>&amp;Suchen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="222"/>
+        <location filename="../app/ide/MainWindow.cpp" line="235"/>
         <source>R&amp;eplace…</source>
         <translation>E&amp;rsetzen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="224"/>
+        <location filename="../app/ide/MainWindow.cpp" line="237"/>
         <source>&amp;Go to Line…</source>
         <translation>&amp;Gehe zu Zeile…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="227"/>
-        <location filename="../app/ide/MainWindow.cpp" line="229"/>
+        <location filename="../app/ide/MainWindow.cpp" line="240"/>
+        <location filename="../app/ide/MainWindow.cpp" line="242"/>
         <source>&amp;Run</source>
         <translation>&amp;Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="233"/>
+        <location filename="../app/ide/MainWindow.cpp" line="246"/>
         <source>Run &amp;Target…</source>
         <translation>Ausführungs&amp;ziel…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="234"/>
+        <location filename="../app/ide/MainWindow.cpp" line="247"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stopp</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="239"/>
+        <location filename="../app/ide/MainWindow.cpp" line="252"/>
         <source>&amp;Interrupt Console</source>
         <translation>Konsole &amp;unterbrechen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="243"/>
+        <location filename="../app/ide/MainWindow.cpp" line="256"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="249"/>
+        <location filename="../app/ide/MainWindow.cpp" line="262"/>
         <source>Refresh &amp;Namespace</source>
         <translation>&amp;Namensraum aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="253"/>
+        <location filename="../app/ide/MainWindow.cpp" line="266"/>
         <source>&amp;Clear Console</source>
         <translation>&amp;Konsole leeren</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="255"/>
+        <location filename="../app/ide/MainWindow.cpp" line="268"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="257"/>
+        <location filename="../app/ide/MainWindow.cpp" line="270"/>
         <source>&amp;About Relive</source>
         <translation>&amp;Über Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="259"/>
+        <location filename="../app/ide/MainWindow.cpp" line="272"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="285"/>
+        <location filename="../app/ide/MainWindow.cpp" line="298"/>
         <source>Python ready</source>
         <translation>Python bereit</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="285"/>
+        <location filename="../app/ide/MainWindow.cpp" line="298"/>
         <source>Python failed to start</source>
         <translation>Python konnte nicht starten</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="288"/>
+        <location filename="../app/ide/MainWindow.cpp" line="301"/>
         <source>Python could not start: %1</source>
         <translation>Python konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="303"/>
+        <location filename="../app/ide/MainWindow.cpp" line="316"/>
         <source>Python is not running.</source>
         <translation>Python läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="309"/>
+        <location filename="../app/ide/MainWindow.cpp" line="322"/>
         <source>Open Folder as Namespace</source>
         <translation>Ordner als Namensraum öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="310"/>
+        <location filename="../app/ide/MainWindow.cpp" line="323"/>
         <source>%1 could not be opened as %2:
 %3
 
@@ -374,22 +379,22 @@ Use this name anyway?</source>
 Diesen Namen trotzdem verwenden?</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="320"/>
+        <location filename="../app/ide/MainWindow.cpp" line="333"/>
         <source>Could not open %1 as %2: %3</source>
         <translation>%1 konnte nicht als %2 geöffnet werden: %3</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="330"/>
+        <location filename="../app/ide/MainWindow.cpp" line="342"/>
         <source>%1 is now the namespace %2</source>
         <translation>%1 ist jetzt der Namensraum %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="347"/>
+        <location filename="../app/ide/MainWindow.cpp" line="359"/>
         <source>Restore Unsaved Changes</source>
         <translation>Ungespeicherte Änderungen wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="348"/>
+        <location filename="../app/ide/MainWindow.cpp" line="360"/>
         <source>Relive did not exit cleanly last time. Unsaved changes to these files were kept:
 
 %1
@@ -402,99 +407,99 @@ Restore them?</source>
 Wiederherstellen?</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="357"/>
+        <location filename="../app/ide/MainWindow.cpp" line="369"/>
         <source>Could not restore %1: the file no longer exists</source>
         <translation>%1 konnte nicht wiederhergestellt werden: Die Datei existiert nicht mehr</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="383"/>
-        <location filename="../app/ide/MainWindow.cpp" line="413"/>
+        <location filename="../app/ide/MainWindow.cpp" line="395"/>
+        <location filename="../app/ide/MainWindow.cpp" line="425"/>
         <source>Open File</source>
         <translation>Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="383"/>
-        <location filename="../app/ide/MainWindow.cpp" line="391"/>
+        <location filename="../app/ide/MainWindow.cpp" line="395"/>
+        <location filename="../app/ide/MainWindow.cpp" line="403"/>
         <source>Python files (*.py);;All files (*)</source>
         <translation>Python-Dateien (*.py);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="391"/>
-        <location filename="../app/ide/MainWindow.cpp" line="397"/>
+        <location filename="../app/ide/MainWindow.cpp" line="403"/>
+        <location filename="../app/ide/MainWindow.cpp" line="409"/>
         <source>New File</source>
         <translation>Neue Datei</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="398"/>
+        <location filename="../app/ide/MainWindow.cpp" line="410"/>
         <source>Could not create %1:
 %2</source>
         <translation>%1 konnte nicht angelegt werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="408"/>
+        <location filename="../app/ide/MainWindow.cpp" line="420"/>
         <source>%1 is not a file</source>
         <translation>%1 ist keine Datei</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="413"/>
+        <location filename="../app/ide/MainWindow.cpp" line="425"/>
         <source>Could not open %1:
 %2</source>
         <translation>%1 konnte nicht geöffnet werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="418"/>
+        <location filename="../app/ide/MainWindow.cpp" line="430"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="458"/>
+        <location filename="../app/ide/MainWindow.cpp" line="444"/>
         <source>Reload of %1 failed: %2</source>
         <translation>Neuladen von %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="540"/>
+        <location filename="../app/ide/MainWindow.cpp" line="526"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="541"/>
+        <location filename="../app/ide/MainWindow.cpp" line="527"/>
         <source>Callable to run in a program thread (package.module:function):</source>
         <translation>In einem Programm-Thread auszuführende Funktion (paket.modul:funktion):</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="566"/>
+        <location filename="../app/ide/MainWindow.cpp" line="552"/>
         <source>Run a callable of the namespace</source>
         <translation>Eine Funktion des Namensraums ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="567"/>
+        <location filename="../app/ide/MainWindow.cpp" line="553"/>
         <source>Run %1</source>
         <translation>%1 ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="594"/>
+        <location filename="../app/ide/MainWindow.cpp" line="580"/>
         <source>%1 as %2</source>
         <translation>%1 als %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="613"/>
+        <location filename="../app/ide/MainWindow.cpp" line="599"/>
         <source>Line %1, Column %2</source>
         <translation>Zeile %1, Spalte %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="626"/>
+        <location filename="../app/ide/MainWindow.cpp" line="612"/>
         <source>Relive</source>
         <translation>Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="634"/>
+        <location filename="../app/ide/MainWindow.cpp" line="620"/>
         <source>About Relive</source>
         <translation>Über Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="635"/>
+        <location filename="../app/ide/MainWindow.cpp" line="621"/>
         <source>&lt;h3&gt;Relive %1&lt;/h3&gt;&lt;p&gt;A live-coding IDE for Python: save a file and the running objects pick up the new code at once, with their state intact.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Relive %1&lt;/h3&gt;&lt;p&gt;Eine IDE für Live-Coding in Python: Speichern Sie eine Datei, und die laufenden Objekte übernehmen sofort den neuen Code, mit unverändertem Zustand.&lt;/p&gt;</translation>
     </message>
@@ -589,6 +594,64 @@ Wiederherstellen?</translation>
     </message>
 </context>
 <context>
+    <name>OverridesView</name>
+    <message>
+        <location filename="../widgets/OverridesView.cpp" line="17"/>
+        <source>&amp;Revert</source>
+        <translation>&amp;Zurücknehmen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/OverridesView.cpp" line="22"/>
+        <source>Override of</source>
+        <translation>Überschreibung von</translation>
+    </message>
+    <message>
+        <location filename="../widgets/OverridesView.cpp" line="22"/>
+        <source>Typed in</source>
+        <translation>Eingegeben in</translation>
+    </message>
+    <message>
+        <location filename="../widgets/OverridesView.cpp" line="22"/>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <location filename="../widgets/OverridesView.cpp" line="22"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location filename="../widgets/OverridesView.cpp" line="25"/>
+        <source>Revert</source>
+        <translation>Zurücknehmen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/OverridesView.cpp" line="30"/>
+        <source>Put back what the file defines now</source>
+        <translation>Wiederherstellen, was die Datei jetzt definiert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/OverridesView.cpp" line="36"/>
+        <source>@relive.override(Class) above a def in the console replaces a method of the running program until reverted.</source>
+        <translation>@relive.override(Klasse) über einem def in der Konsole ersetzt eine Methode des laufenden Programms, bis sie zurückgenommen wird.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/OverridesView.cpp" line="70"/>
+        <source>file changed underneath</source>
+        <translation>Datei darunter geändert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/OverridesView.cpp" line="70"/>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <location filename="../widgets/OverridesView.cpp" line="72"/>
+        <source>The file was saved since: a revert puts back its new version</source>
+        <translation>Die Datei wurde seitdem gespeichert: Zurücknehmen stellt ihre neue Fassung her</translation>
+    </message>
+</context>
+<context>
     <name>ReloadLogView</name>
     <message>
         <location filename="../widgets/ReloadLogView.cpp" line="14"/>
@@ -637,37 +700,37 @@ Wiederherstellen?</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/ide/main.cpp" line="45"/>
+        <location filename="../app/ide/main.cpp" line="35"/>
         <source>Live-coding IDE for Python.</source>
         <translation>IDE für Live-Coding in Python.</translation>
     </message>
     <message>
-        <location filename="../app/ide/main.cpp" line="50"/>
+        <location filename="../app/ide/main.cpp" line="40"/>
         <source>Folder to open as a namespace (default: the bundled example).</source>
         <translation>Als Namensraum zu öffnender Ordner (Standard: das mitgelieferte Beispiel).</translation>
     </message>
     <message>
-        <location filename="../app/ide/main.cpp" line="54"/>
+        <location filename="../app/ide/main.cpp" line="56"/>
         <source>Name of the namespace the folder is imported as.</source>
         <translation>Name des Namensraums, unter dem der Ordner importiert wird.</translation>
     </message>
     <message>
-        <location filename="../app/ide/main.cpp" line="55"/>
+        <location filename="../app/ide/main.cpp" line="57"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location filename="../app/ide/main.cpp" line="64"/>
+        <location filename="../app/ide/main.cpp" line="102"/>
         <source>Not a folder: %1</source>
         <translation>Kein Ordner: %1</translation>
     </message>
     <message>
-        <location filename="../app/ide/main.cpp" line="78"/>
+        <location filename="../app/ide/main.cpp" line="116"/>
         <source>Relive</source>
         <translation>Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/main.cpp" line="79"/>
+        <location filename="../app/ide/main.cpp" line="117"/>
         <source>Python could not start:
 %1</source>
         <translation>Python konnte nicht starten:

@@ -8,6 +8,8 @@
 #include "NamespaceModel.h"
 #include "NamespaceView.h"
 #include "OpenFolderDialog.h"
+#include "Overrides.h"
+#include "OverridesView.h"
 #include "ProjectTree.h"
 #include "PythonRuntime.h"
 #include "RecoveryJournal.h"
@@ -71,6 +73,7 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/relive.svg")));
     setCentralWidget(m_editors);
     createDocks();
+    createLiveObjectDocks();
     createActions();
     statusBar()->addPermanentWidget(m_cursorPosition);
     statusBar()->addPermanentWidget(m_engineStatus);
@@ -166,6 +169,18 @@ void MainWindow::createDocks()
     resizeDocks({findChild<QDockWidget *>(QStringLiteral("projectDock")), namespaces},
                 {210, 450}, Qt::Horizontal);
     resizeDocks({findChild<QDockWidget *>(QStringLiteral("consoleDock"))}, {260}, Qt::Vertical);
+}
+
+// Panels about the running program's objects, tabbed with the console.
+void MainWindow::createLiveObjectDocks()
+{
+    auto *console = findChild<QDockWidget *>(QStringLiteral("consoleDock"));
+    auto *overrides = new QDockWidget(tr("Overrides"), this);
+    overrides->setObjectName(QStringLiteral("overridesDock"));
+    overrides->setWidget(new OverridesView(OverrideRegistry::instance(), overrides));
+    addDockWidget(Qt::BottomDockWidgetArea, overrides);
+    tabifyDockWidget(console, overrides);
+    console->raise();
 }
 
 void MainWindow::createActions()

@@ -51,6 +51,7 @@ protected:
 private:
     void connectCodeManager();
     void createDocks();
+    void createLiveObjectDocks();
     void createActions();
     void openFolderDialog();
     void openFileDialog();

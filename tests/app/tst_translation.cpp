@@ -55,7 +55,8 @@ void tst_Translation::dockTitles()
         titles.append(dock->windowTitle());
     titles.sort();
     QCOMPARE(titles, (QStringList{QStringLiteral("Konsole"), QStringLiteral("Namensraum"),
-                                  QStringLiteral("Neuladeprotokoll"), QStringLiteral("Projekt")}));
+                                  QStringLiteral("Neuladeprotokoll"), QStringLiteral("Projekt"),
+                                  QStringLiteral("Überschreibungen")}));
 }
 
 QTEST_MAIN(tst_Translation)
