@@ -154,7 +154,7 @@ Von der Festplatte neu laden und Ihre Änderungen verwerfen?</translation>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/ide/MainWindow.cpp" line="139"/>
+        <location filename="../app/ide/MainWindow.cpp" line="142"/>
         <source>%1: %n live instance(s)</source>
         <translation>
             <numerusform>%1: %n lebende Instanz</numerusform>
@@ -162,213 +162,218 @@ Von der Festplatte neu laden und Ihre Änderungen verwerfen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="107"/>
+        <location filename="../app/ide/MainWindow.cpp" line="109"/>
         <source>Running %1</source>
         <translation>%1 läuft</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="112"/>
+        <location filename="../app/ide/MainWindow.cpp" line="114"/>
         <source>%1 finished (exit status %2)</source>
         <translation>%1 beendet (Exit-Status %2)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="159"/>
+        <location filename="../app/ide/MainWindow.cpp" line="162"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="160"/>
+        <location filename="../app/ide/MainWindow.cpp" line="163"/>
         <source>Namespace</source>
         <translation>Namensraum</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="162"/>
+        <location filename="../app/ide/MainWindow.cpp" line="165"/>
         <source>Reload Log</source>
         <translation>Neuladeprotokoll</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="164"/>
+        <location filename="../app/ide/MainWindow.cpp" line="167"/>
         <source>Console</source>
         <translation>Konsole</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="178"/>
+        <location filename="../app/ide/MainWindow.cpp" line="181"/>
         <source>Overrides</source>
         <translation>Überschreibungen</translation>
     </message>
     <message>
         <location filename="../app/ide/MainWindow.cpp" line="188"/>
+        <source>Watches</source>
+        <translation>Überwachte Ausdrücke</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="225"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="190"/>
+        <location filename="../app/ide/MainWindow.cpp" line="227"/>
         <source>Open &amp;Folder as Namespace…</source>
         <translation>&amp;Ordner als Namensraum öffnen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="193"/>
+        <location filename="../app/ide/MainWindow.cpp" line="230"/>
         <source>&amp;Recent Folders</source>
         <translation>&amp;Zuletzt geöffnete Ordner</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="196"/>
+        <location filename="../app/ide/MainWindow.cpp" line="233"/>
         <source>&amp;New File…</source>
         <translation>&amp;Neue Datei…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="198"/>
+        <location filename="../app/ide/MainWindow.cpp" line="235"/>
         <source>&amp;Open File…</source>
         <translation>Datei ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="200"/>
+        <location filename="../app/ide/MainWindow.cpp" line="237"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="202"/>
+        <location filename="../app/ide/MainWindow.cpp" line="239"/>
         <source>Save &amp;As…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="204"/>
+        <location filename="../app/ide/MainWindow.cpp" line="241"/>
         <source>Save A&amp;ll</source>
         <translation>&amp;Alle speichern</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="206"/>
+        <location filename="../app/ide/MainWindow.cpp" line="243"/>
         <source>&amp;Close File</source>
         <translation>Datei s&amp;chließen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="210"/>
+        <location filename="../app/ide/MainWindow.cpp" line="247"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="213"/>
+        <location filename="../app/ide/MainWindow.cpp" line="250"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="226"/>
+        <location filename="../app/ide/MainWindow.cpp" line="263"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="227"/>
+        <location filename="../app/ide/MainWindow.cpp" line="264"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="229"/>
+        <location filename="../app/ide/MainWindow.cpp" line="266"/>
         <source>Cu&amp;t</source>
         <translation>&amp;Ausschneiden</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="230"/>
+        <location filename="../app/ide/MainWindow.cpp" line="267"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="231"/>
+        <location filename="../app/ide/MainWindow.cpp" line="268"/>
         <source>&amp;Paste</source>
         <translation>&amp;Einfügen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="233"/>
+        <location filename="../app/ide/MainWindow.cpp" line="270"/>
         <source>&amp;Find…</source>
         <translation>&amp;Suchen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="235"/>
+        <location filename="../app/ide/MainWindow.cpp" line="272"/>
         <source>R&amp;eplace…</source>
         <translation>E&amp;rsetzen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="237"/>
+        <location filename="../app/ide/MainWindow.cpp" line="274"/>
         <source>&amp;Go to Line…</source>
         <translation>&amp;Gehe zu Zeile…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="240"/>
-        <location filename="../app/ide/MainWindow.cpp" line="242"/>
+        <location filename="../app/ide/MainWindow.cpp" line="277"/>
+        <location filename="../app/ide/MainWindow.cpp" line="279"/>
         <source>&amp;Run</source>
         <translation>&amp;Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="246"/>
+        <location filename="../app/ide/MainWindow.cpp" line="283"/>
         <source>Run &amp;Target…</source>
         <translation>Ausführungs&amp;ziel…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="247"/>
+        <location filename="../app/ide/MainWindow.cpp" line="284"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stopp</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="252"/>
+        <location filename="../app/ide/MainWindow.cpp" line="289"/>
         <source>&amp;Interrupt Console</source>
         <translation>Konsole &amp;unterbrechen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="256"/>
+        <location filename="../app/ide/MainWindow.cpp" line="293"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="262"/>
+        <location filename="../app/ide/MainWindow.cpp" line="299"/>
         <source>Refresh &amp;Namespace</source>
         <translation>&amp;Namensraum aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="266"/>
+        <location filename="../app/ide/MainWindow.cpp" line="303"/>
         <source>&amp;Clear Console</source>
         <translation>&amp;Konsole leeren</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="268"/>
+        <location filename="../app/ide/MainWindow.cpp" line="305"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="270"/>
+        <location filename="../app/ide/MainWindow.cpp" line="307"/>
         <source>&amp;About Relive</source>
         <translation>&amp;Über Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="272"/>
+        <location filename="../app/ide/MainWindow.cpp" line="309"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="298"/>
+        <location filename="../app/ide/MainWindow.cpp" line="335"/>
         <source>Python ready</source>
         <translation>Python bereit</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="298"/>
+        <location filename="../app/ide/MainWindow.cpp" line="335"/>
         <source>Python failed to start</source>
         <translation>Python konnte nicht starten</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="301"/>
+        <location filename="../app/ide/MainWindow.cpp" line="338"/>
         <source>Python could not start: %1</source>
         <translation>Python konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="316"/>
+        <location filename="../app/ide/MainWindow.cpp" line="353"/>
         <source>Python is not running.</source>
         <translation>Python läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="322"/>
+        <location filename="../app/ide/MainWindow.cpp" line="359"/>
         <source>Open Folder as Namespace</source>
         <translation>Ordner als Namensraum öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="323"/>
+        <location filename="../app/ide/MainWindow.cpp" line="360"/>
         <source>%1 could not be opened as %2:
 %3
 
@@ -379,22 +384,22 @@ Use this name anyway?</source>
 Diesen Namen trotzdem verwenden?</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="333"/>
+        <location filename="../app/ide/MainWindow.cpp" line="370"/>
         <source>Could not open %1 as %2: %3</source>
         <translation>%1 konnte nicht als %2 geöffnet werden: %3</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="342"/>
+        <location filename="../app/ide/MainWindow.cpp" line="379"/>
         <source>%1 is now the namespace %2</source>
         <translation>%1 ist jetzt der Namensraum %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="359"/>
+        <location filename="../app/ide/MainWindow.cpp" line="397"/>
         <source>Restore Unsaved Changes</source>
         <translation>Ungespeicherte Änderungen wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="360"/>
+        <location filename="../app/ide/MainWindow.cpp" line="398"/>
         <source>Relive did not exit cleanly last time. Unsaved changes to these files were kept:
 
 %1
@@ -407,99 +412,99 @@ Restore them?</source>
 Wiederherstellen?</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="369"/>
+        <location filename="../app/ide/MainWindow.cpp" line="407"/>
         <source>Could not restore %1: the file no longer exists</source>
         <translation>%1 konnte nicht wiederhergestellt werden: Die Datei existiert nicht mehr</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="395"/>
-        <location filename="../app/ide/MainWindow.cpp" line="425"/>
+        <location filename="../app/ide/MainWindow.cpp" line="433"/>
+        <location filename="../app/ide/MainWindow.cpp" line="463"/>
         <source>Open File</source>
         <translation>Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="395"/>
-        <location filename="../app/ide/MainWindow.cpp" line="403"/>
+        <location filename="../app/ide/MainWindow.cpp" line="433"/>
+        <location filename="../app/ide/MainWindow.cpp" line="441"/>
         <source>Python files (*.py);;All files (*)</source>
         <translation>Python-Dateien (*.py);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="403"/>
-        <location filename="../app/ide/MainWindow.cpp" line="409"/>
+        <location filename="../app/ide/MainWindow.cpp" line="441"/>
+        <location filename="../app/ide/MainWindow.cpp" line="447"/>
         <source>New File</source>
         <translation>Neue Datei</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="410"/>
+        <location filename="../app/ide/MainWindow.cpp" line="448"/>
         <source>Could not create %1:
 %2</source>
         <translation>%1 konnte nicht angelegt werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="420"/>
+        <location filename="../app/ide/MainWindow.cpp" line="458"/>
         <source>%1 is not a file</source>
         <translation>%1 ist keine Datei</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="425"/>
+        <location filename="../app/ide/MainWindow.cpp" line="463"/>
         <source>Could not open %1:
 %2</source>
         <translation>%1 konnte nicht geöffnet werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="430"/>
+        <location filename="../app/ide/MainWindow.cpp" line="468"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="444"/>
+        <location filename="../app/ide/MainWindow.cpp" line="482"/>
         <source>Reload of %1 failed: %2</source>
         <translation>Neuladen von %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="526"/>
+        <location filename="../app/ide/MainWindow.cpp" line="564"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="527"/>
+        <location filename="../app/ide/MainWindow.cpp" line="565"/>
         <source>Callable to run in a program thread (package.module:function):</source>
         <translation>In einem Programm-Thread auszuführende Funktion (paket.modul:funktion):</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="552"/>
+        <location filename="../app/ide/MainWindow.cpp" line="590"/>
         <source>Run a callable of the namespace</source>
         <translation>Eine Funktion des Namensraums ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="553"/>
+        <location filename="../app/ide/MainWindow.cpp" line="591"/>
         <source>Run %1</source>
         <translation>%1 ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="580"/>
+        <location filename="../app/ide/MainWindow.cpp" line="618"/>
         <source>%1 as %2</source>
         <translation>%1 als %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="599"/>
+        <location filename="../app/ide/MainWindow.cpp" line="637"/>
         <source>Line %1, Column %2</source>
         <translation>Zeile %1, Spalte %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="612"/>
+        <location filename="../app/ide/MainWindow.cpp" line="650"/>
         <source>Relive</source>
         <translation>Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="620"/>
+        <location filename="../app/ide/MainWindow.cpp" line="658"/>
         <source>About Relive</source>
         <translation>Über Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="621"/>
+        <location filename="../app/ide/MainWindow.cpp" line="659"/>
         <source>&lt;h3&gt;Relive %1&lt;/h3&gt;&lt;p&gt;A live-coding IDE for Python: save a file and the running objects pick up the new code at once, with their state intact.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Relive %1&lt;/h3&gt;&lt;p&gt;Eine IDE für Live-Coding in Python: Speichern Sie eine Datei, und die laufenden Objekte übernehmen sofort den neuen Code, mit unverändertem Zustand.&lt;/p&gt;</translation>
     </message>
@@ -695,6 +700,49 @@ Wiederherstellen?</translation>
         <location filename="../widgets/ReloadLogView.cpp" line="78"/>
         <source>%1 (line %2)</source>
         <translation>%1 (Zeile %2)</translation>
+    </message>
+</context>
+<context>
+    <name>WatchesView</name>
+    <message>
+        <location filename="../widgets/WatchesView.cpp" line="21"/>
+        <source>Paused</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/WatchesView.cpp" line="26"/>
+        <source>Expression</source>
+        <translation>Ausdruck</translation>
+    </message>
+    <message>
+        <location filename="../widgets/WatchesView.cpp" line="26"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/WatchesView.cpp" line="30"/>
+        <source>Remove Watch</source>
+        <translation>Überwachung entfernen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/WatchesView.cpp" line="43"/>
+        <source>Add a watch expression</source>
+        <translation>Zu überwachenden Ausdruck hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/WatchesView.cpp" line="50"/>
+        <source>The module whose names the expressions see</source>
+        <translation>Das Modul, dessen Namen die Ausdrücke sehen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/WatchesView.cpp" line="57"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../widgets/WatchesView.cpp" line="59"/>
+        <source>How often the watches are evaluated</source>
+        <translation>Wie oft die Ausdrücke ausgewertet werden</translation>
     </message>
 </context>
 <context>

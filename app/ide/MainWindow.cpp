@@ -16,6 +16,8 @@
 #include "ReloadLogView.h"
 #include "ReloadReport.h"
 #include "Translations.h"
+#include "WatchEvaluator.h"
+#include "WatchesView.h"
 
 #include <QAction>
 #include <QApplication>
@@ -132,6 +134,7 @@ MainWindow::~MainWindow()
 void MainWindow::connectCodeManager()
 {
     connect(m_codeManager, &CodeManager::reloaded, this, &MainWindow::onReloaded);
+    connect(m_codeManager, &CodeManager::reloaded, m_watches, &WatchesView::evaluateNow);
     connect(m_codeManager, &CodeManager::snapshotReady, m_namespaceView, &NamespaceView::setRoots);
     connect(m_codeManager, &CodeManager::instanceCount, this,
             [this](const QString &name, int count) {
@@ -180,7 +183,41 @@ void MainWindow::createLiveObjectDocks()
     overrides->setWidget(new OverridesView(OverrideRegistry::instance(), overrides));
     addDockWidget(Qt::BottomDockWidgetArea, overrides);
     tabifyDockWidget(console, overrides);
+
+    m_watches = new WatchesView(new WatchEvaluator(m_runtime, this), this);
+    auto *watches = new QDockWidget(tr("Watches"), this);
+    watches->setObjectName(QStringLiteral("watchesDock"));
+    watches->setWidget(m_watches);
+    addDockWidget(Qt::BottomDockWidgetArea, watches);
+    tabifyDockWidget(console, watches);
+    connect(m_watches, &WatchesView::settingsChanged, this, &MainWindow::saveWatches);
     console->raise();
+}
+
+// The watches belong to the folder's session, like its open files.
+void MainWindow::saveWatches()
+{
+    if (m_currentFolder.isEmpty())
+        return;
+    QSettings settings;
+    QVariantMap sessions = settings.value(QStringLiteral("watches")).toMap();
+    QVariantMap session;
+    session.insert(QStringLiteral("expressions"), m_watches->expressions());
+    session.insert(QStringLiteral("module"), m_watches->module());
+    session.insert(QStringLiteral("interval"), m_watches->interval());
+    session.insert(QStringLiteral("paused"), m_watches->isPaused());
+    sessions.insert(m_currentFolder, session);
+    settings.setValue(QStringLiteral("watches"), sessions);
+}
+
+void MainWindow::restoreWatches(const QString &folder)
+{
+    const QVariantMap session = QSettings().value(QStringLiteral("watches")).toMap().value(folder).toMap();
+    QSignalBlocker block(m_watches);
+    m_watches->setModule(session.value(QStringLiteral("module")).toString());
+    m_watches->setInterval(session.value(QStringLiteral("interval"), 1000).toInt());
+    m_watches->setPaused(session.value(QStringLiteral("paused")).toBool());
+    m_watches->setExpressions(session.value(QStringLiteral("expressions")).toStringList());
 }
 
 void MainWindow::createActions()
@@ -341,6 +378,7 @@ bool MainWindow::openFolder(const QString &folder, const QString &name, QString 
     m_codeManager->requestSnapshot();
     m_console->appendNotice(tr("%1 is now the namespace %2").arg(QDir::toNativeSeparators(path), name));
     restoreOpenFiles(path);
+    restoreWatches(path);
     updateTitle();
     updateRunActions();
     return true;

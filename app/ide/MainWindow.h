@@ -16,6 +16,7 @@ class QLabel;
 class QMenu;
 class RecoveryJournal;
 class ReloadLogView;
+class WatchesView;
 struct ReloadReport;
 
 // The IDE window: project tree (left), editors (centre), namespace view and
@@ -42,6 +43,7 @@ public:
     EditorTabs *editors() const { return m_editors; }
     NamespaceView *namespaceView() const { return m_namespaceView; }
     ReloadLogView *reloadLog() const { return m_reloadLog; }
+    WatchesView *watches() const { return m_watches; }
     ProjectTree *projectTree() const { return m_projectTree; }
     QString currentFolder() const { return m_currentFolder; }
 
@@ -52,6 +54,8 @@ private:
     void connectCodeManager();
     void createDocks();
     void createLiveObjectDocks();
+    void saveWatches();
+    void restoreWatches(const QString &folder);
     void createActions();
     void openFolderDialog();
     void openFileDialog();
@@ -80,6 +84,7 @@ private:
     ReloadLogView *m_reloadLog;
     ConsoleWidget *m_console;
     RecoveryJournal *m_journal;
+    WatchesView *m_watches = nullptr;
     QLabel *m_engineStatus;
     QLabel *m_cursorPosition;
     QMetaObject::Connection m_cursorConnection;

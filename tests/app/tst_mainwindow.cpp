@@ -6,9 +6,14 @@
 #include "NamespaceModel.h"
 #include "NamespaceView.h"
 #include "PythonRuntime.h"
+#include "OverridesView.h"
 #include "ReloadLogView.h"
+#include "WatchesView.h"
 
 #include <QAction>
+#include <QPushButton>
+#include <QSettings>
+#include <QTreeWidget>
 
 #include <QDir>
 #include <QFile>
@@ -66,6 +71,7 @@ private Q_SLOTS:
     void clickingReloadErrorOpensLine();
     void runAndStopProgram();
     void instanceCountOnRequest();
+    void watchesAndOverrides();
 
 private:
     void console(const QString &code, const QString &expected);
@@ -287,6 +293,45 @@ void tst_MainWindow::instanceCountOnRequest()
     QVERIFY(counted.first().at(1).toInt() >= 1);
     const QModelIndex cell = view->namespaceModel()->indexOf(name).siblingAtColumn(NamespaceModel::InstancesColumn);
     QCOMPARE(cell.data().toInt(), counted.first().at(1).toInt());
+}
+
+
+// A watch on a live object follows an override typed in the console and its
+// revert from the Overrides panel; the watches are kept with the folder's session.
+void tst_MainWindow::watchesAndOverrides()
+{
+    WatchesView *watches = m_window->watches();
+    QVERIFY(watches);
+    watches->setExpressions({QStringLiteral("s.status()"), QStringLiteral("s.missing")});
+    QTreeWidget *values = watches->list();
+    QTRY_VERIFY_WITH_TIMEOUT(values->topLevelItem(0)->text(WatchesView::ValueColumn).contains(QStringLiteral("handled")),
+                             20000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        values->topLevelItem(1)->text(WatchesView::ValueColumn).startsWith(QStringLiteral("<error: AttributeError")), 20000);
+    const QVariantMap saved = QSettings().value(QStringLiteral("watches")).toMap().value(m_window->currentFolder()).toMap();
+    QCOMPARE(saved.value(QStringLiteral("expressions")).toStringList(), watches->expressions());
+
+    console(QStringLiteral("import relive\n"
+                           "@relive.override(NetworkService)\n"
+                           "def status(self):\n"
+                           "    return 'overridden: ' + relive.original()()\n"
+                           "\n"
+                           "s.status()\n"),
+            QStringLiteral("'overridden: "));
+    watches->evaluateNow();
+    QTRY_VERIFY_WITH_TIMEOUT(values->topLevelItem(0)->text(WatchesView::ValueColumn).startsWith(QStringLiteral("'overridden: ")),
+                             20000);
+    auto *overrides = m_window->findChild<OverridesView *>();
+    QVERIFY(overrides);
+    QTRY_COMPARE_WITH_TIMEOUT(overrides->list()->topLevelItemCount(), 1, 20000);
+    QVERIFY(overrides->list()->topLevelItem(0)->text(OverridesView::TargetColumn).endsWith(QStringLiteral("NetworkService.status")));
+    overrides->list()->topLevelItem(0)->setSelected(true);
+    QTest::mouseClick(overrides->findChild<QPushButton *>(QStringLiteral("revertOverride")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(overrides->list()->topLevelItemCount(), 0, 20000);
+    watches->evaluateNow();
+    QTRY_VERIFY_WITH_TIMEOUT(!values->topLevelItem(0)->text(WatchesView::ValueColumn).contains(QStringLiteral("overridden")),
+                             20000);
+    watches->setExpressions({});
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -56,7 +56,7 @@ void tst_Translation::dockTitles()
     titles.sort();
     QCOMPARE(titles, (QStringList{QStringLiteral("Konsole"), QStringLiteral("Namensraum"),
                                   QStringLiteral("Neuladeprotokoll"), QStringLiteral("Projekt"),
-                                  QStringLiteral("Überschreibungen")}));
+                                  QStringLiteral("Überschreibungen"), QStringLiteral("Überwachte Ausdrücke")}));
 }
 
 QTEST_MAIN(tst_Translation)
