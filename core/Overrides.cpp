@@ -3,6 +3,8 @@
 
 #include "PythonRuntime.h"
 
+#include <pybind11/eval.h>
+
 #include <QCoreApplication>
 #include <QMetaObject>
 #include <QMutexLocker>
@@ -100,6 +102,7 @@ struct Target
 {
     py::object fn;
     Kind kind;
+    py::object owner;  // the class named as the target, if one was
 };
 
 Target resolve(py::handle target, py::object name, py::handle replacement)
@@ -119,12 +122,13 @@ Target resolve(py::handle target, py::object name, py::handle replacement)
             throw py::attribute_error(
                 QStringLiteral("%1 has no method %2").arg(className, str(name)).toStdString());
         }
+        py::object cls = py::reinterpret_borrow<py::object>(target);
         if (PyFunction_Check(own.ptr()))
-            return {own, Kind::Method};
+            return {own, Kind::Method, cls};
         if (py::isinstance(own, py::module_::import("builtins").attr("classmethod")))
-            return {own.attr("__func__"), Kind::ClassMethod};
+            return {own.attr("__func__"), Kind::ClassMethod, cls};
         if (py::isinstance(own, py::module_::import("builtins").attr("staticmethod")))
-            return {own.attr("__func__"), Kind::StaticMethod};
+            return {own.attr("__func__"), Kind::StaticMethod, cls};
         throw py::type_error(QStringLiteral("%1.%2 is a %3, not a function")
                                  .arg(className, str(name), str(py::type::of(own).attr("__name__")))
                                  .toStdString());
@@ -132,12 +136,12 @@ Target resolve(py::handle target, py::object name, py::handle replacement)
     if (!name.is_none())
         throw py::type_error("relive.override(target, name): target must be a class when a name is given");
     if (py::isinstance(target, py::module_::import("types").attr("MethodType")))
-        return {target.attr("__func__"), Kind::Method};
+        return {target.attr("__func__"), Kind::Method, py::object()};
     if (PyFunction_Check(target.ptr())) {
         // Class.method is a plain function: its qualified name says it is a method.
         const QString qualName = str(target.attr("__qualname__"));
         const bool method = qualName.contains(QLatin1Char('.')) && !qualName.contains(QLatin1String("<locals>"));
-        return {py::reinterpret_borrow<py::object>(target), method ? Kind::Method : Kind::Function};
+        return {py::reinterpret_borrow<py::object>(target), method ? Kind::Method : Kind::Function, py::object()};
     }
     throw py::type_error(QStringLiteral("cannot override %1: not a function, a method or a class")
                              .arg(str(py::repr(target)))
@@ -179,6 +183,71 @@ void OverrideRegistry::publish(const QList<OverrideInfo> &list)
     QMetaObject::invokeMethod(this, [this] { Q_EMIT changed(); }, Qt::QueuedConnection);
 }
 
+// Finds the def around `line` in the buffer (and the classes it is nested
+// in), compiles just that text with the file's line numbers in the module's
+// globals, and overrides the live object it names.
+static const char *const overrideFromSourceCode = R"py(
+def override_from_source(path, buffer, line):
+    import ast, os, sys, textwrap, relive
+    real = os.path.realpath(path)
+    module = next((m for m in list(sys.modules.values())
+                   if isinstance(getattr(m, '__file__', None), str) and os.path.realpath(m.__file__) == real), None)
+    if module is None:
+        raise ValueError(f'{path} is not loaded in the running program')
+    tree = ast.parse(buffer, path)
+    found = None
+    def visit(body, classes):
+        nonlocal found
+        for node in body:
+            start = min([node.lineno] + [d.lineno for d in getattr(node, 'decorator_list', [])])
+            if start <= line <= node.end_lineno:
+                if isinstance(node, ast.ClassDef):
+                    visit(node.body, classes + [node.name])
+                elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    found = (node, start, classes)
+    visit(tree.body, [])
+    if found is None:
+        raise ValueError(f'{path}:{line}: the cursor is not in a function or a method')
+    node, start, classes = found
+    text = textwrap.dedent('\n'.join(buffer.splitlines()[start - 1:node.end_lineno]))
+    scope = {}
+    if classes:
+        source = '\n' * (start - 2) + 'class _relive_override_:\n' + textwrap.indent(text, '    ') + '\n'
+        exec(compile(source, path, 'exec'), module.__dict__, scope)
+        fn = scope['_relive_override_'].__dict__[node.name]
+        target = module
+        for name in classes:
+            target = getattr(target, name)
+        return relive.override(target, node.name, getattr(fn, '__func__', fn))
+    exec(compile('\n' * (start - 1) + text + '\n', path, 'exec'), module.__dict__, scope)
+    return relive.override(getattr(module, node.name), func=scope[node.name])
+)py";
+
+void OverrideRegistry::overrideFromSource(const QString &path, const QString &buffer, int line)
+{
+    PythonRuntime *runtime = PythonRuntime::instance();
+    if (!runtime)
+        return;
+    runtime->postLive([this, path, buffer, line] {
+        bool ok = false;
+        QString message;
+        try {
+            static auto *function = new py::object([] {
+                py::dict scope;
+                py::exec(overrideFromSourceCode, scope);
+                return py::object(scope["override_from_source"]);
+            }());
+            py::object handle = (*function)(path.toStdString(), buffer.toStdString(), line);
+            message = str(handle.attr("target"));
+            ok = true;
+        } catch (py::error_already_set &e) {
+            message = QStringLiteral("%1: %2").arg(str(e.type().attr("__name__")), str(e.value()));
+        }
+        QMetaObject::invokeMethod(this, [this, ok, message] { Q_EMIT sourceOverridden(ok, message); },
+                                  Qt::QueuedConnection);
+    });
+}
+
 void OverrideRegistry::revert(int id)
 {
     if (PythonRuntime *runtime = PythonRuntime::instance())
@@ -205,6 +274,24 @@ py::object Overrides::install(py::handle target, py::object name, py::handle rep
         record.underlying = copyFunction(t.fn);
     }
     copyBehaviour(t.fn, replacement);
+    // A method written inside a class body (the editor's action compiles it
+    // in a stand-in class) has a zero-argument super() cell naming that
+    // class: it must name the class it now belongs to.
+    py::tuple free = replacement.attr("__code__").attr("co_freevars");
+    if (t.owner && !t.owner.is_none()) {
+        py::list cells;
+        bool replaced = false;
+        for (size_t i = 0; i < py::len(free); ++i) {
+            py::object cell = replacement.attr("__closure__")[py::int_(i)];
+            if (free[i].cast<std::string>() == "__class__") {
+                cell = py::reinterpret_steal<py::object>(PyCell_New(t.owner.ptr()));
+                replaced = true;
+            }
+            cells.append(cell);
+        }
+        if (replaced)
+            setCode(t.fn, replacement.attr("__code__"), py::tuple(cells), replacement.attr("__globals__"));
+    }
     record.code = replacement.attr("__code__");
     record.id = nextId++;
     record.info.id = record.id;

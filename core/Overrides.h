@@ -31,6 +31,11 @@ public:
     QList<OverrideInfo> overrides() const;
     // Reverts override `id` on the live worker; changed() follows.
     void revert(int id);
+    // The editor's "Override in Running Program": installs the function or
+    // method around `line` (1-based) of `buffer`, the unsaved text of `path`,
+    // on the live object it names, on the live worker. sourceOverridden()
+    // follows with the target, or the reason it was refused.
+    void overrideFromSource(const QString &path, const QString &buffer, int line);
 
     // Core-internal: called with the GIL held whenever the list changes.
     void publish(const QList<OverrideInfo> &list);
@@ -38,6 +43,7 @@ public:
 Q_SIGNALS:
     // Queued to the registry's thread (the GUI's) after every change.
     void changed();
+    void sourceOverridden(bool ok, const QString &targetOrError);
 
 private:
     mutable QMutex m_mutex;

@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include <atomic>
+#include <memory>
 
 class PythonRuntime;
 

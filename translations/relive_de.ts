@@ -202,178 +202,193 @@ Von der Festplatte neu laden und Ihre Änderungen verwerfen?</translation>
         <translation>Überwachte Ausdrücke</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="225"/>
+        <location filename="../app/ide/MainWindow.cpp" line="202"/>
+        <source>&amp;Override in Running Program</source>
+        <translation>Im laufenden Programm &amp;überschreiben</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="213"/>
+        <source>%1 is overridden in the running program</source>
+        <translation>%1 ist im laufenden Programm überschrieben</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="214"/>
+        <source>Could not override: %1</source>
+        <translation>Überschreiben nicht möglich: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="248"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="227"/>
+        <location filename="../app/ide/MainWindow.cpp" line="250"/>
         <source>Open &amp;Folder as Namespace…</source>
         <translation>&amp;Ordner als Namensraum öffnen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="230"/>
+        <location filename="../app/ide/MainWindow.cpp" line="253"/>
         <source>&amp;Recent Folders</source>
         <translation>&amp;Zuletzt geöffnete Ordner</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="233"/>
+        <location filename="../app/ide/MainWindow.cpp" line="256"/>
         <source>&amp;New File…</source>
         <translation>&amp;Neue Datei…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="235"/>
+        <location filename="../app/ide/MainWindow.cpp" line="258"/>
         <source>&amp;Open File…</source>
         <translation>Datei ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="237"/>
+        <location filename="../app/ide/MainWindow.cpp" line="260"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="239"/>
+        <location filename="../app/ide/MainWindow.cpp" line="262"/>
         <source>Save &amp;As…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="241"/>
+        <location filename="../app/ide/MainWindow.cpp" line="264"/>
         <source>Save A&amp;ll</source>
         <translation>&amp;Alle speichern</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="243"/>
+        <location filename="../app/ide/MainWindow.cpp" line="266"/>
         <source>&amp;Close File</source>
         <translation>Datei s&amp;chließen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="247"/>
+        <location filename="../app/ide/MainWindow.cpp" line="270"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="250"/>
+        <location filename="../app/ide/MainWindow.cpp" line="273"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="263"/>
+        <location filename="../app/ide/MainWindow.cpp" line="286"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="264"/>
+        <location filename="../app/ide/MainWindow.cpp" line="287"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="266"/>
+        <location filename="../app/ide/MainWindow.cpp" line="289"/>
         <source>Cu&amp;t</source>
         <translation>&amp;Ausschneiden</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="267"/>
+        <location filename="../app/ide/MainWindow.cpp" line="290"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="268"/>
+        <location filename="../app/ide/MainWindow.cpp" line="291"/>
         <source>&amp;Paste</source>
         <translation>&amp;Einfügen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="270"/>
+        <location filename="../app/ide/MainWindow.cpp" line="293"/>
         <source>&amp;Find…</source>
         <translation>&amp;Suchen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="272"/>
+        <location filename="../app/ide/MainWindow.cpp" line="295"/>
         <source>R&amp;eplace…</source>
         <translation>E&amp;rsetzen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="274"/>
+        <location filename="../app/ide/MainWindow.cpp" line="297"/>
         <source>&amp;Go to Line…</source>
         <translation>&amp;Gehe zu Zeile…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="277"/>
-        <location filename="../app/ide/MainWindow.cpp" line="279"/>
+        <location filename="../app/ide/MainWindow.cpp" line="300"/>
+        <location filename="../app/ide/MainWindow.cpp" line="302"/>
         <source>&amp;Run</source>
         <translation>&amp;Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="283"/>
+        <location filename="../app/ide/MainWindow.cpp" line="306"/>
         <source>Run &amp;Target…</source>
         <translation>Ausführungs&amp;ziel…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="284"/>
+        <location filename="../app/ide/MainWindow.cpp" line="307"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stopp</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="289"/>
+        <location filename="../app/ide/MainWindow.cpp" line="312"/>
         <source>&amp;Interrupt Console</source>
         <translation>Konsole &amp;unterbrechen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="293"/>
+        <location filename="../app/ide/MainWindow.cpp" line="317"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="299"/>
+        <location filename="../app/ide/MainWindow.cpp" line="323"/>
         <source>Refresh &amp;Namespace</source>
         <translation>&amp;Namensraum aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="303"/>
+        <location filename="../app/ide/MainWindow.cpp" line="327"/>
         <source>&amp;Clear Console</source>
         <translation>&amp;Konsole leeren</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="305"/>
+        <location filename="../app/ide/MainWindow.cpp" line="329"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="307"/>
+        <location filename="../app/ide/MainWindow.cpp" line="331"/>
         <source>&amp;About Relive</source>
         <translation>&amp;Über Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="309"/>
+        <location filename="../app/ide/MainWindow.cpp" line="333"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="335"/>
+        <location filename="../app/ide/MainWindow.cpp" line="359"/>
         <source>Python ready</source>
         <translation>Python bereit</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="335"/>
+        <location filename="../app/ide/MainWindow.cpp" line="359"/>
         <source>Python failed to start</source>
         <translation>Python konnte nicht starten</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="338"/>
+        <location filename="../app/ide/MainWindow.cpp" line="362"/>
         <source>Python could not start: %1</source>
         <translation>Python konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="353"/>
+        <location filename="../app/ide/MainWindow.cpp" line="377"/>
         <source>Python is not running.</source>
         <translation>Python läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="359"/>
+        <location filename="../app/ide/MainWindow.cpp" line="383"/>
         <source>Open Folder as Namespace</source>
         <translation>Ordner als Namensraum öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="360"/>
+        <location filename="../app/ide/MainWindow.cpp" line="384"/>
         <source>%1 could not be opened as %2:
 %3
 
@@ -384,22 +399,22 @@ Use this name anyway?</source>
 Diesen Namen trotzdem verwenden?</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="370"/>
+        <location filename="../app/ide/MainWindow.cpp" line="394"/>
         <source>Could not open %1 as %2: %3</source>
         <translation>%1 konnte nicht als %2 geöffnet werden: %3</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="379"/>
+        <location filename="../app/ide/MainWindow.cpp" line="403"/>
         <source>%1 is now the namespace %2</source>
         <translation>%1 ist jetzt der Namensraum %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="397"/>
+        <location filename="../app/ide/MainWindow.cpp" line="421"/>
         <source>Restore Unsaved Changes</source>
         <translation>Ungespeicherte Änderungen wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="398"/>
+        <location filename="../app/ide/MainWindow.cpp" line="422"/>
         <source>Relive did not exit cleanly last time. Unsaved changes to these files were kept:
 
 %1
@@ -412,99 +427,99 @@ Restore them?</source>
 Wiederherstellen?</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="407"/>
+        <location filename="../app/ide/MainWindow.cpp" line="431"/>
         <source>Could not restore %1: the file no longer exists</source>
         <translation>%1 konnte nicht wiederhergestellt werden: Die Datei existiert nicht mehr</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="433"/>
-        <location filename="../app/ide/MainWindow.cpp" line="463"/>
+        <location filename="../app/ide/MainWindow.cpp" line="457"/>
+        <location filename="../app/ide/MainWindow.cpp" line="487"/>
         <source>Open File</source>
         <translation>Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="433"/>
-        <location filename="../app/ide/MainWindow.cpp" line="441"/>
+        <location filename="../app/ide/MainWindow.cpp" line="457"/>
+        <location filename="../app/ide/MainWindow.cpp" line="465"/>
         <source>Python files (*.py);;All files (*)</source>
         <translation>Python-Dateien (*.py);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="441"/>
-        <location filename="../app/ide/MainWindow.cpp" line="447"/>
+        <location filename="../app/ide/MainWindow.cpp" line="465"/>
+        <location filename="../app/ide/MainWindow.cpp" line="471"/>
         <source>New File</source>
         <translation>Neue Datei</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="448"/>
+        <location filename="../app/ide/MainWindow.cpp" line="472"/>
         <source>Could not create %1:
 %2</source>
         <translation>%1 konnte nicht angelegt werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="458"/>
+        <location filename="../app/ide/MainWindow.cpp" line="482"/>
         <source>%1 is not a file</source>
         <translation>%1 ist keine Datei</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="463"/>
+        <location filename="../app/ide/MainWindow.cpp" line="487"/>
         <source>Could not open %1:
 %2</source>
         <translation>%1 konnte nicht geöffnet werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="468"/>
+        <location filename="../app/ide/MainWindow.cpp" line="492"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="482"/>
+        <location filename="../app/ide/MainWindow.cpp" line="506"/>
         <source>Reload of %1 failed: %2</source>
         <translation>Neuladen von %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="564"/>
+        <location filename="../app/ide/MainWindow.cpp" line="588"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="565"/>
+        <location filename="../app/ide/MainWindow.cpp" line="589"/>
         <source>Callable to run in a program thread (package.module:function):</source>
         <translation>In einem Programm-Thread auszuführende Funktion (paket.modul:funktion):</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="590"/>
+        <location filename="../app/ide/MainWindow.cpp" line="614"/>
         <source>Run a callable of the namespace</source>
         <translation>Eine Funktion des Namensraums ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="591"/>
+        <location filename="../app/ide/MainWindow.cpp" line="615"/>
         <source>Run %1</source>
         <translation>%1 ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="618"/>
+        <location filename="../app/ide/MainWindow.cpp" line="642"/>
         <source>%1 as %2</source>
         <translation>%1 als %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="637"/>
+        <location filename="../app/ide/MainWindow.cpp" line="661"/>
         <source>Line %1, Column %2</source>
         <translation>Zeile %1, Spalte %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="650"/>
+        <location filename="../app/ide/MainWindow.cpp" line="674"/>
         <source>Relive</source>
         <translation>Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="658"/>
+        <location filename="../app/ide/MainWindow.cpp" line="682"/>
         <source>About Relive</source>
         <translation>Über Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="659"/>
+        <location filename="../app/ide/MainWindow.cpp" line="683"/>
         <source>&lt;h3&gt;Relive %1&lt;/h3&gt;&lt;p&gt;A live-coding IDE for Python: save a file and the running objects pick up the new code at once, with their state intact.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Relive %1&lt;/h3&gt;&lt;p&gt;Eine IDE für Live-Coding in Python: Speichern Sie eine Datei, und die laufenden Objekte übernehmen sofort den neuen Code, mit unverändertem Zustand.&lt;/p&gt;</translation>
     </message>

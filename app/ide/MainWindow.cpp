@@ -194,6 +194,29 @@ void MainWindow::createLiveObjectDocks()
     console->raise();
 }
 
+// "Override in Running Program": the function or method at the cursor, as
+// the buffer has it (saved or not), replaces the live one until reverted.
+void MainWindow::addOverrideAction(QMenu *menu)
+{
+    menu->addSeparator();
+    QAction *action = menu->addAction(tr("&Override in Running Program"), this, [this] {
+        CodeEditor *editor = m_editors->currentEditor();
+        if (!editor || editor->filePath().isEmpty())
+            return;
+        OverrideRegistry::instance()->overrideFromSource(editor->filePath(), editor->toPlainText(),
+                                                         editor->textCursor().blockNumber() + 1);
+    });
+    action->setObjectName(QStringLiteral("overrideAction"));
+    action->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_O));
+    connect(OverrideRegistry::instance(), &OverrideRegistry::sourceOverridden, this,
+            [this](bool ok, const QString &targetOrError) {
+                const QString text = ok ? tr("%1 is overridden in the running program").arg(targetOrError)
+                                        : tr("Could not override: %1").arg(targetOrError);
+                m_console->appendNotice(text);
+                statusBar()->showMessage(text, 5000);
+            });
+}
+
 // The watches belong to the folder's session, like its open files.
 void MainWindow::saveWatches()
 {
@@ -289,6 +312,7 @@ void MainWindow::createActions()
     QAction *interrupt = run->addAction(tr("&Interrupt Console"), m_console,
                                         &ConsoleWidget::interrupt);
     interrupt->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    addOverrideAction(run);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));

@@ -54,6 +54,7 @@ private:
     void connectCodeManager();
     void createDocks();
     void createLiveObjectDocks();
+    void addOverrideAction(QMenu *menu);
     void saveWatches();
     void restoreWatches(const QString &folder);
     void createActions();

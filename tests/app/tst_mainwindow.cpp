@@ -6,6 +6,7 @@
 #include "NamespaceModel.h"
 #include "NamespaceView.h"
 #include "PythonRuntime.h"
+#include "Overrides.h"
 #include "OverridesView.h"
 #include "ReloadLogView.h"
 #include "WatchesView.h"
@@ -331,6 +332,25 @@ void tst_MainWindow::watchesAndOverrides()
     watches->evaluateNow();
     QTRY_VERIFY_WITH_TIMEOUT(!values->topLevelItem(0)->text(WatchesView::ValueColumn).contains(QStringLiteral("overridden")),
                              20000);
+
+    // From the editor: the method at the cursor, unsaved, overrides the live one.
+    QVERIFY(m_networking);
+    m_window->editors()->tabWidget()->setCurrentWidget(m_networking);
+    QVERIFY(replaceInEditor(m_networking, QStringLiteral("handled so far\""),
+                            QStringLiteral("handled so far (from the buffer)\"")));
+    QTextCursor cursor = m_networking->document()->find(QStringLiteral("(from the buffer)"));
+    m_networking->setTextCursor(cursor);
+    QSignalSpy overridden(OverrideRegistry::instance(), &OverrideRegistry::sourceOverridden);
+    m_window->findChild<QAction *>(QStringLiteral("overrideAction"))->trigger();
+    QVERIFY(overridden.wait(20000));
+    QVERIFY2(overridden.first().at(0).toBool(), qPrintable(overridden.first().at(1).toString()));
+    QTRY_COMPARE_WITH_TIMEOUT(overrides->list()->topLevelItemCount(), 1, 20000);
+    console(QStringLiteral("s.status()\n"), QStringLiteral("handled so far (from the buffer)'"));
+    QVERIFY(m_networking->document()->isModified());
+    overrides->list()->topLevelItem(0)->setSelected(true);
+    overrides->revertSelected();
+    QTRY_COMPARE_WITH_TIMEOUT(overrides->list()->topLevelItemCount(), 0, 20000);
+    QVERIFY(replaceInEditor(m_networking, QStringLiteral(" (from the buffer)"), QString()));
     watches->setExpressions({});
 }
 

@@ -258,6 +258,56 @@ private Q_SLOTS:
             "assert svc.Service.handle.__code__ == fresh('Service', 'handle')\n"));
     }
 
+    // The editor's action: the def around the cursor in the (unsaved) buffer
+    // overrides the live object it names, compiled with the file's line
+    // numbers; zero-argument super() names the live class.
+    void fromEditorBuffer_data()
+    {
+        QTest::addColumn<QByteArray>("edit");     // replaces "return 'file ' + m" in the buffer
+        QTest::addColumn<int>("line");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<QString>("check");
+        QTest::newRow("method") << QByteArray("return 'buffer ' + m") << 3 << true << ".svc.Service.handle"
+                                << "s.handle('x') == 'buffer x' and svc.Service.handle.__code__.co_filename == path";
+        QTest::newRow("cursor on the def line") << QByteArray("return 'buffer ' + m") << 2 << true
+                                                << ".svc.Service.handle" << "s.handle('x') == 'buffer x'";
+        QTest::newRow("module function") << QByteArray("return 'file ' + m") << 14 << true << ".svc.helper"
+                                         << "svc.helper(2) == 4 and handle.origin == path + ':13'";
+        QTest::newRow("zero-argument super") << QByteArray("return 'sub ' + super().__repr__()[:1]") << 3 << true
+                                             << ".svc.Service.handle" << "s.handle('x') == 'sub <'";
+        QTest::newRow("outside any def") << QByteArray("return 'file ' + m") << 12 << false
+                                         << "the cursor is not in a function or a method" << "True";
+        QTest::newRow("syntax error") << QByteArray("return 'file ' + (") << 3 << false << "SyntaxError" << "True";
+    }
+    void fromEditorBuffer()
+    {
+        QFETCH(QByteArray, edit);
+        QFETCH(int, line);
+        QFETCH(bool, ok);
+        QFETCH(QString, message);
+        QFETCH(QString, check);
+        QTemporaryDir dir;
+        makeFixture(dir, serviceSource());
+        run(QStringLiteral("s = svc.Service()\nbefore = len(relive.overrides())\n"));
+        QByteArray buffer = serviceSource();
+        buffer.replace("return 'file ' + m", edit);
+        QSignalSpy done(OverrideRegistry::instance(), &OverrideRegistry::sourceOverridden);
+        OverrideRegistry::instance()->overrideFromSource(dir.filePath(QStringLiteral("svc.py")),
+                                                         QString::fromUtf8(buffer), line);
+        QVERIFY(done.wait(10000));
+        QCOMPARE(done.first().at(0).toBool(), ok);
+        QVERIFY2(ok ? done.first().at(1).toString().endsWith(message) : done.first().at(1).toString().contains(message),
+                 qPrintable(done.first().at(1).toString()));
+        run(QStringLiteral("handle = relive.overrides()[-1] if len(relive.overrides()) > before else None\n"
+                           "assert (handle is not None) == %1\n"
+                           "assert %2\n"
+                           "if handle:\n"
+                           "    handle.revert()\n"
+                           "assert s.handle('x') == 'file x' and svc.helper(2) == 4\n")
+                .arg(ok ? QStringLiteral("True") : QStringLiteral("False"), check));
+    }
+
     void refused_data()
     {
         QTest::addColumn<QString>("call");
