@@ -17,6 +17,8 @@ OverridesView::OverridesView(OverrideRegistry *registry, QWidget *parent)
     , m_revert(new QPushButton(tr("&Revert"), this))
 {
     m_list->setObjectName(QStringLiteral("overridesList"));
+    // "applib.services.networking.NetworkService.handle": the end says the most.
+    m_list->setTextElideMode(Qt::ElideLeft);
     m_list->setRootIsDecorated(false);
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_list->setHeaderLabels({tr("Override of"), tr("Typed in"), tr("Since"), tr("State")});
