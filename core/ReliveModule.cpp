@@ -9,6 +9,7 @@
 
 #include "DebuggerEngine_p.h"
 #include "Importer_p.h"
+#include "Overrides_p.h"
 #include "PythonRuntime_p.h"
 #include "Reloader_p.h"
 
@@ -159,6 +160,8 @@ PYBIND11_EMBEDDED_MODULE(relive, m)
           py::arg("seconds"), "Time a module body may run during a reload before it is stopped.");
     m.def("reload_time_limit", [] { return Reloader::timeLimit(); },
           "The current reload time limit, in seconds.");
+
+    Overrides::registerApi(m);
 }
 
 void registerReliveModule()

@@ -1,5 +1,7 @@
 #include "Reloader_p.h"
 
+#include "Overrides_p.h"
+
 #include <pybind11/eval.h>
 
 #include <QElapsedTimer>
@@ -637,6 +639,17 @@ public:
     void updateFunction(Transaction &tx, py::handle oldFn, py::handle newFn, py::handle ownerClass,
                         const QString &name, bool twin = false)
     {
+        // An overridden function keeps running its override: the file's new
+        // version goes to the function under it, which a revert installs.
+        if (py::object under = twin ? py::object() : Overrides::underlyingFor(oldFn)) {
+            py::object live = py::reinterpret_borrow<py::object>(oldFn);
+            const bool was = Overrides::setFileChanged(live, true);
+            tx.undo.push_back([live, was] { Overrides::setFileChanged(live, was); });
+            updateFunction(tx, under, newFn, ownerClass, name);
+            m_functions[newFn.ptr()] = live;
+            action(name, QStringLiteral("override kept on top; the file's new version is under it"));
+            return;
+        }
         py::object oldWrapped = py::getattr(oldFn, "__wrapped__", py::none());
         py::object newWrapped = py::getattr(newFn, "__wrapped__", py::none());
         if (isFunction(oldWrapped) && isFunction(newWrapped) && !oldWrapped.is(newWrapped))

@@ -14,6 +14,8 @@
 #include "ProgramExit.h"
 #include "PreferencesDialog.h"
 #include "ProblemsPanel.h"
+#include "Overrides.h"
+#include "OverridesView.h"
 #include "ProjectTree.h"
 #include "PythonRuntime.h"
 #include "RecoveryJournal.h"
@@ -23,6 +25,8 @@
 #include "Translations.h"
 #include "WelcomePage.h"
 #include "UsagesPanel.h"
+#include "WatchEvaluator.h"
+#include "WatchesView.h"
 
 #include <QAction>
 #include <QApplication>
@@ -84,6 +88,7 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/relive.svg")));
     setCentralWidget(m_editors);
     createDocks();
+    createLiveObjectDocks();
     createActions();
     m_preferences = Preferences::load();
     applyPreferences();
@@ -137,6 +142,7 @@ void MainWindow::connectCodeManager()
 {
     connect(m_codeManager, &CodeManager::reloaded, this, &MainWindow::onReloaded);
     connectReloadProblems();
+    connect(m_codeManager, &CodeManager::reloaded, m_watches, &WatchesView::evaluateNow);
     connect(m_codeManager, &CodeManager::snapshotReady, m_namespaceView, &NamespaceView::setRoots);
     connect(m_codeManager, &CodeManager::instanceCountsReady, m_namespaceView->namespaceModel(),
             &NamespaceModel::setInstanceCounts);
@@ -174,6 +180,75 @@ void MainWindow::createDocks()
     resizeDocks({findChild<QDockWidget *>(QStringLiteral("projectDock")), namespaces},
                 {210, 450}, Qt::Horizontal);
     resizeDocks({findChild<QDockWidget *>(QStringLiteral("consoleDock"))}, {260}, Qt::Vertical);
+}
+
+// Panels about the running program's objects, tabbed with the console.
+void MainWindow::createLiveObjectDocks()
+{
+    auto *console = findChild<QDockWidget *>(QStringLiteral("consoleDock"));
+    auto *overrides = new QDockWidget(tr("Overrides"), this);
+    overrides->setObjectName(QStringLiteral("overridesDock"));
+    overrides->setWidget(new OverridesView(OverrideRegistry::instance(), overrides));
+    addDockWidget(Qt::BottomDockWidgetArea, overrides);
+    tabifyDockWidget(console, overrides);
+
+    m_watches = new WatchesView(new WatchEvaluator(m_runtime, this), this);
+    auto *watches = new QDockWidget(tr("Watches"), this);
+    watches->setObjectName(QStringLiteral("watchesDock"));
+    watches->setWidget(m_watches);
+    addDockWidget(Qt::BottomDockWidgetArea, watches);
+    tabifyDockWidget(console, watches);
+    connect(m_watches, &WatchesView::settingsChanged, this, &MainWindow::saveWatches);
+    console->raise();
+}
+
+// "Override in Running Program": the function or method at the cursor, as
+// the buffer has it (saved or not), replaces the live one until reverted.
+void MainWindow::addOverrideAction(QMenu *menu)
+{
+    menu->addSeparator();
+    QAction *action = menu->addAction(tr("&Override in Running Program"), this, [this] {
+        CodeEditor *editor = m_editors->currentEditor();
+        if (!editor || editor->filePath().isEmpty())
+            return;
+        OverrideRegistry::instance()->overrideFromSource(editor->filePath(), editor->toPlainText(),
+                                                         editor->textCursor().blockNumber() + 1);
+    });
+    action->setObjectName(QStringLiteral("overrideAction"));
+    action->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_O));
+    connect(OverrideRegistry::instance(), &OverrideRegistry::sourceOverridden, this,
+            [this](bool ok, const QString &targetOrError) {
+                const QString text = ok ? tr("%1 is overridden in the running program").arg(targetOrError)
+                                        : tr("Could not override: %1").arg(targetOrError);
+                m_console->appendNotice(text);
+                statusBar()->showMessage(text, 5000);
+            });
+}
+
+// The watches belong to the folder's session, like its open files.
+void MainWindow::saveWatches()
+{
+    if (m_currentFolder.isEmpty())
+        return;
+    QSettings settings;
+    QVariantMap sessions = settings.value(QStringLiteral("watches")).toMap();
+    QVariantMap session;
+    session.insert(QStringLiteral("expressions"), m_watches->expressions());
+    session.insert(QStringLiteral("module"), m_watches->module());
+    session.insert(QStringLiteral("interval"), m_watches->interval());
+    session.insert(QStringLiteral("paused"), m_watches->isPaused());
+    sessions.insert(m_currentFolder, session);
+    settings.setValue(QStringLiteral("watches"), sessions);
+}
+
+void MainWindow::restoreWatches(const QString &folder)
+{
+    const QVariantMap session = QSettings().value(QStringLiteral("watches")).toMap().value(folder).toMap();
+    QSignalBlocker block(m_watches);
+    m_watches->setModule(session.value(QStringLiteral("module")).toString());
+    m_watches->setInterval(session.value(QStringLiteral("interval"), 1000).toInt());
+    m_watches->setPaused(session.value(QStringLiteral("paused")).toBool());
+    m_watches->setExpressions(session.value(QStringLiteral("expressions")).toStringList());
 }
 
 void MainWindow::createActions()
@@ -255,6 +330,7 @@ void MainWindow::createActions()
     QAction *interrupt = run->addAction(tr("&Interrupt Console"), m_console,
                                         &ConsoleWidget::interrupt);
     interrupt->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    addOverrideAction(run);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
@@ -345,6 +421,7 @@ bool MainWindow::openFolder(const QString &folder, const QString &name, QString 
     m_codeManager->requestSnapshot();
     m_console->appendNotice(tr("%1 is now the namespace %2").arg(QDir::toNativeSeparators(path), name));
     restoreOpenFiles(path);
+    restoreWatches(path);
     updateTitle();
     updateRunActions();
     return true;

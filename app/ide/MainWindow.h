@@ -24,6 +24,7 @@ class RecoveryJournal;
 class UsagesPanel;
 class ReloadLogView;
 class WelcomePage;
+class WatchesView;
 struct ReloadReport;
 
 // The IDE window: project tree (left), editors (centre), namespace view and
@@ -50,6 +51,7 @@ public:
     EditorTabs *editors() const { return m_editors; }
     NamespaceView *namespaceView() const { return m_namespaceView; }
     ReloadLogView *reloadLog() const { return m_reloadLog; }
+    WatchesView *watches() const { return m_watches; }
     ProjectTree *projectTree() const { return m_projectTree; }
     QString currentFolder() const { return m_currentFolder; }
 
@@ -72,6 +74,10 @@ protected:
 private:
     void connectCodeManager();
     void createDocks();
+    void createLiveObjectDocks();
+    void addOverrideAction(QMenu *menu);
+    void saveWatches();
+    void restoreWatches(const QString &folder);
     void createActions();
     void openFolderDialog();
     void openFileDialog();
@@ -114,6 +120,7 @@ private:
     ReloadLogView *m_reloadLog;
     ConsoleWidget *m_console;
     RecoveryJournal *m_journal;
+    WatchesView *m_watches = nullptr;
     QLabel *m_engineStatus;
     QLabel *m_cursorPosition;
     QMetaObject::Connection m_cursorConnection;

@@ -8,13 +8,19 @@
 #include "NamespaceView.h"
 #include "ProblemsPanel.h"
 #include "PythonRuntime.h"
+#include "Overrides.h"
+#include "OverridesView.h"
 #include "ReloadLogView.h"
+#include "WatchesView.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QInputDialog>
 #include <QTimer>
 #include <QTreeWidgetItem>
+#include <QPushButton>
+#include <QSettings>
+#include <QTreeWidget>
 
 #include <QDir>
 #include <QFile>
@@ -80,6 +86,7 @@ private Q_SLOTS:
     void instanceCountsFollowTheProgram();
     void f12OpensDefiningFile();
     void reloadErrorIsListedInProblems();
+    void watchesAndOverrides();
 
 private:
     // Writes `content` to `relative` under the mapped folder (or an absolute path).
@@ -543,6 +550,64 @@ void tst_MainWindow::reloadErrorIsListedInProblems()
     QVERIFY(replaceInEditor(session, QStringLiteral("1 / 0"), QStringLiteral("pass")));
     QVERIFY(saveAndWaitForReload(session).ok());
     QTRY_VERIFY(!listed());
+}
+
+
+// A watch on a live object follows an override typed in the console and its
+// revert from the Overrides panel; the watches are kept with the folder's session.
+void tst_MainWindow::watchesAndOverrides()
+{
+    WatchesView *watches = m_window->watches();
+    QVERIFY(watches);
+    watches->setExpressions({QStringLiteral("s.status()"), QStringLiteral("s.missing")});
+    QTreeWidget *values = watches->list();
+    QTRY_VERIFY_WITH_TIMEOUT(values->topLevelItem(0)->text(WatchesView::ValueColumn).contains(QStringLiteral("handled")),
+                             20000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        values->topLevelItem(1)->text(WatchesView::ValueColumn).startsWith(QStringLiteral("<error: AttributeError")), 20000);
+    const QVariantMap saved = QSettings().value(QStringLiteral("watches")).toMap().value(m_window->currentFolder()).toMap();
+    QCOMPARE(saved.value(QStringLiteral("expressions")).toStringList(), watches->expressions());
+
+    console(QStringLiteral("import relive\n"
+                           "@relive.override(NetworkService)\n"
+                           "def status(self):\n"
+                           "    return 'overridden: ' + relive.original()()\n"
+                           "\n"
+                           "s.status()\n"),
+            QStringLiteral("'overridden: "));
+    watches->evaluateNow();
+    QTRY_VERIFY_WITH_TIMEOUT(values->topLevelItem(0)->text(WatchesView::ValueColumn).startsWith(QStringLiteral("'overridden: ")),
+                             20000);
+    auto *overrides = m_window->findChild<OverridesView *>();
+    QVERIFY(overrides);
+    QTRY_COMPARE_WITH_TIMEOUT(overrides->list()->topLevelItemCount(), 1, 20000);
+    QVERIFY(overrides->list()->topLevelItem(0)->text(OverridesView::TargetColumn).endsWith(QStringLiteral("NetworkService.status")));
+    overrides->list()->topLevelItem(0)->setSelected(true);
+    QTest::mouseClick(overrides->findChild<QPushButton *>(QStringLiteral("revertOverride")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(overrides->list()->topLevelItemCount(), 0, 20000);
+    watches->evaluateNow();
+    QTRY_VERIFY_WITH_TIMEOUT(!values->topLevelItem(0)->text(WatchesView::ValueColumn).contains(QStringLiteral("overridden")),
+                             20000);
+
+    // From the editor: the method at the cursor, unsaved, overrides the live one.
+    QVERIFY(m_networking);
+    m_window->editors()->tabWidget()->setCurrentWidget(m_networking);
+    QVERIFY(replaceInEditor(m_networking, QStringLiteral("handled so far\""),
+                            QStringLiteral("handled so far (from the buffer)\"")));
+    QTextCursor cursor = m_networking->document()->find(QStringLiteral("(from the buffer)"));
+    m_networking->setTextCursor(cursor);
+    QSignalSpy overridden(OverrideRegistry::instance(), &OverrideRegistry::sourceOverridden);
+    m_window->findChild<QAction *>(QStringLiteral("overrideAction"))->trigger();
+    QVERIFY(overridden.wait(20000));
+    QVERIFY2(overridden.first().at(0).toBool(), qPrintable(overridden.first().at(1).toString()));
+    QTRY_COMPARE_WITH_TIMEOUT(overrides->list()->topLevelItemCount(), 1, 20000);
+    console(QStringLiteral("s.status()\n"), QStringLiteral("handled so far (from the buffer)'"));
+    QVERIFY(m_networking->document()->isModified());
+    overrides->list()->topLevelItem(0)->setSelected(true);
+    overrides->revertSelected();
+    QTRY_COMPARE_WITH_TIMEOUT(overrides->list()->topLevelItemCount(), 0, 20000);
+    QVERIFY(replaceInEditor(m_networking, QStringLiteral(" (from the buffer)"), QString()));
+    watches->setExpressions({});
 }
 
 QTEST_MAIN(tst_MainWindow)

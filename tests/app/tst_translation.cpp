@@ -56,7 +56,8 @@ void tst_Translation::dockTitles()
     titles.sort();
     QCOMPARE(titles, (QStringList{QStringLiteral("Konsole"), QStringLiteral("Namensraum"),
                                   QStringLiteral("Neuladeprotokoll"), QStringLiteral("Probleme"),
-                                  QStringLiteral("Projekt"), QStringLiteral("Verwendungen")}));
+                                  QStringLiteral("Projekt"), QStringLiteral("Verwendungen"),
+                                  QStringLiteral("Überschreibungen"), QStringLiteral("Überwachte Ausdrücke")}));
 }
 
 QTEST_MAIN(tst_Translation)

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QMutex>
+#include <QObject>
+#include <QString>
+
+// One active override, as the GUI sees it (a value, no Python object).
+struct OverrideInfo
+{
+    int id = 0;
+    QString target;        // "applib.services.networking.NetworkService.handle"
+    QString origin;        // where the override was typed: "<console>:1", "/path/file.py:12"
+    QDateTime installed;
+    bool fileChanged = false;  // the file's version of the function was saved since
+};
+
+// The overrides of the running program (DESIGN.md, "Overrides"): code that
+// replaces a live function for a while, above what its file defines. The
+// engine lives with the interpreter (relive.override); this object is its
+// thread-safe face for the GUI: a snapshot of the list and a revert request.
+class OverrideRegistry : public QObject
+{
+    Q_OBJECT
+public:
+    explicit OverrideRegistry(QObject *parent = nullptr) : QObject(parent) {}
+    // The one the interpreter's overrides publish to.
+    static OverrideRegistry *instance();
+
+    QList<OverrideInfo> overrides() const;
+    // Reverts override `id` on the live worker; changed() follows.
+    void revert(int id);
+    // The editor's "Override in Running Program": installs the function or
+    // method around `line` (1-based) of `buffer`, the unsaved text of `path`,
+    // on the live object it names, on the live worker. sourceOverridden()
+    // follows with the target, or the reason it was refused.
+    void overrideFromSource(const QString &path, const QString &buffer, int line);
+
+    // Core-internal: called with the GIL held whenever the list changes.
+    void publish(const QList<OverrideInfo> &list);
+
+Q_SIGNALS:
+    // Queued to the registry's thread (the GUI's) after every change.
+    void changed();
+    void sourceOverridden(bool ok, const QString &targetOrError);
+
+private:
+    mutable QMutex m_mutex;
+    QList<OverrideInfo> m_list;
+};
