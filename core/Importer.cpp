@@ -238,20 +238,6 @@ void Importer::execModule(py::object module)
         reportConflicts(nullptr);
 }
 
-void Importer::markApplied(const QString &moduleName, const QString &source, const QByteArray &hash,
-                           py::object tree, py::handle module, py::object keptTree)
-{
-    QStringList exports;
-    QHash<QString, int> lines;
-    try {
-        exportsOf(tree, module, exports, lines);
-    } catch (py::error_already_set &e) {
-        warn(QStringLiteral("%1: __all__ is not a list of names (%2); exporting the public names instead")
-                 .arg(moduleName, QString::fromUtf8(e.what())));
-    }
-    m_registry.markApplied(moduleName, source, hash, std::move(keptTree), exports, lines);
-}
-
 // What a file exports: the names in its __all__, else the public names it
 // binds at top level; and the line that first binds each name. Raises (with
 // `exports` holding the public names) when __all__ is not a list of names.
@@ -275,6 +261,20 @@ static void exportsOf(py::handle tree, py::handle module, QStringList &exports, 
     for (py::handle n : names)
         result << toQString(n);
     exports = result;
+}
+
+void Importer::markApplied(const QString &moduleName, const QString &source, const QByteArray &hash,
+                           py::object tree, py::handle module, py::object keptTree)
+{
+    QStringList exports;
+    QHash<QString, int> lines;
+    try {
+        exportsOf(tree, module, exports, lines);
+    } catch (py::error_already_set &e) {
+        warn(QStringLiteral("%1: __all__ is not a list of names (%2); exporting the public names instead")
+                 .arg(moduleName, QString::fromUtf8(e.what())));
+    }
+    m_registry.markApplied(moduleName, source, hash, std::move(keptTree), exports, lines);
 }
 
 const Importer::StaticExports &Importer::staticExports(const QString &path)
