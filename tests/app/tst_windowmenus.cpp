@@ -97,7 +97,8 @@ void tst_WindowMenus::shortcutListIsReadFromTheActions()
                  + native(QKeySequence(Qt::CTRL | Qt::Key_Y)));
     QCOMPARE(keysOf(QStringLiteral("Edit"), QStringLiteral("Preferences")),
              native(QKeySequence(Qt::CTRL | Qt::Key_Comma)));
-    QCOMPARE(keysOf(QStringLiteral("Run"), QStringLiteral("Run")), native(QKeySequence(Qt::Key_F5)));
+    QCOMPARE(keysOf(QStringLiteral("Run"), QStringLiteral("Run File")), native(QKeySequence(Qt::Key_F5)));
+    QCOMPARE(keysOf(QStringLiteral("Run"), QStringLiteral("Run Callable")), native(QKeySequence(Qt::CTRL | Qt::Key_F5)));
     QCOMPARE(keysOf(QStringLiteral("View"), QStringLiteral("Reset Zoom")),
              native(QKeySequence(Qt::CTRL | Qt::Key_0)));
 
