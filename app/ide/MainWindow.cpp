@@ -50,6 +50,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
 
 #include <algorithm>
@@ -149,6 +150,14 @@ void MainWindow::connectCodeManager()
     // Counting is cheap (no heap walk): after each command the counts are current.
     connect(m_runtime, &PythonRuntime::commandFinished, m_codeManager, &CodeManager::requestInstanceCounts);
     connect(m_runtime, &PythonRuntime::programFinished, m_codeManager, &CodeManager::requestInstanceCounts);
+    // A running program makes and drops objects with no command ending; the
+    // counts are read from the classes' trackers, not the heap, so a slow
+    // timer keeps them current at a cost that does not grow with the heap.
+    auto *countTimer = new QTimer(this);
+    countTimer->setInterval(2000);
+    connect(countTimer, &QTimer::timeout, m_codeManager, &CodeManager::requestInstanceCounts);
+    connect(m_runtime, &PythonRuntime::programStarted, countTimer, qOverload<>(&QTimer::start));
+    connect(m_runtime, &PythonRuntime::programFinished, countTimer, &QTimer::stop);
     connect(m_codeManager, &CodeManager::namespaceChanged, m_codeManager,
             &CodeManager::requestSnapshot);
     connect(m_codeManager, &CodeManager::warning, this, [this](const QString &message) {

@@ -503,6 +503,18 @@ void tst_MainWindow::instanceCountsFollowTheProgram()
     QTRY_COMPARE_WITH_TIMEOUT(cell().toInt(), 1, 20000);
     console(QStringLiteral("del g2\nprint('all gone')\n"), QStringLiteral("all gone"));
     QTRY_COMPARE_WITH_TIMEOUT(cell().toInt(), 0, 20000);
+
+    // While a program runs, the counts follow it without any command ending.
+    QVERIFY(writeFile(m_folder + QStringLiteral("/gadgets/hold.py"),
+                      "import time\nfrom .gadget import Gadget\n\n"
+                      "def hold():\n    kept = [Gadget() for _ in range(3)]\n    for _ in range(1200):\n        time.sleep(0.1)\n"));
+    QTRY_VERIFY_WITH_TIMEOUT(model->indexOf(QStringLiteral("applib.gadgets.hold")).isValid(), 20000);
+    QSignalSpy finished(m_window->runtime(), &PythonRuntime::programFinished);
+    m_window->runtime()->runProgram(QStringLiteral("applib.gadgets.hold:hold"));
+    QTRY_COMPARE_WITH_TIMEOUT(cell().toInt(), 3, 20000);
+    m_window->runtime()->stopProgram();
+    QVERIFY(finished.wait(20000));
+    QTRY_COMPARE_WITH_TIMEOUT(cell().toInt(), 0, 20000);
     m_window->editors()->closeEditor(editor);
 }
 
