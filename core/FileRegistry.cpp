@@ -174,3 +174,10 @@ QList<FileRegistry::Conflict> FileRegistry::takeNewConflicts()
     result.swap(m_newConflicts);
     return result;
 }
+
+void FileRegistry::forgetConflict(const Conflict &conflict)
+{
+    auto it = m_conflicts.find(conflict.directory);
+    if (it != m_conflicts.end())
+        it->remove(conflict.message());
+}

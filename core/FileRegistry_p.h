@@ -83,6 +83,9 @@ public:
     void forgetDirectory(const QString &directory);
     // The conflicts that appeared since the last call, once each.
     QList<Conflict> takeNewConflicts();
+    // Forgets a conflict that turned out to be passing (the owner's saved
+    // file no longer defines the name), so that it is reported if it comes back.
+    void forgetConflict(const Conflict &conflict);
 
 private:
     QHash<QString, File> m_files;                       // module name -> file

@@ -370,6 +370,10 @@ void Importer::rebuildExports(const QString &directory)
 void Importer::reportConflicts(ReloadReport *report, bool newFile)
 {
     for (const FileRegistry::Conflict &c : m_registry.takeNewConflicts()) {
+        if (!ownerStillDefines(c)) {
+            m_registry.forgetConflict(c);
+            continue;
+        }
         if (!report || c.otherModule != report->module) {
             warn(c.message());
             continue;
@@ -385,6 +389,32 @@ void Importer::reportConflicts(ReloadReport *report, bool newFile)
                                              }),
                               report->actions.end());
     }
+}
+
+bool Importer::ownerStillDefines(const FileRegistry::Conflict &conflict)
+{
+    // A class moved between files and saved paste first: the file it was cut
+    // from is already saved without it, only its reload is still to come.
+    // That is one step of a move, not two files defining one name.
+    QFile file(conflict.ownerPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return true;
+    const QByteArray bytes = file.readAll();
+    const FileRegistry::File *owner = m_registry.file(m_registry.moduleOf(conflict.ownerPath));
+    if (!owner || owner->hash == hashOf(bytes))
+        return true;
+    try {
+        py::object tree = py::module_::import("ast").attr("parse")(py::bytes(bytes.toStdString()));
+        for (py::handle stmt : tree.attr("body")) {
+            const QStringList names = Reloader::boundNames(stmt, false);
+            // __all__ decides the exports: without evaluating it, assume the name stays.
+            if (names.contains(conflict.name) || names.contains(QStringLiteral("__all__")))
+                return true;
+        }
+    } catch (py::error_already_set &) {
+        return true;  // not readable as Python: its reload reports that
+    }
+    return false;
 }
 
 void Importer::rescanIfNew(const QString &dottedName)

@@ -114,6 +114,7 @@ private:
     // Conflicts that appeared since the last call: those of `report`'s module
     // go into the report, the others are warnings.
     void reportConflicts(ReloadReport *report, bool newFile = false);
+    bool ownerStillDefines(const FileRegistry::Conflict &conflict);
     // A directory or file under a namespace root that the last scan did not
     // see (created since): scans again, so it is served as part of the namespace.
     void rescanIfNew(const QString &dottedName);
