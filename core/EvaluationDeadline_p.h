@@ -9,21 +9,27 @@
 #include <mutex>
 #include <thread>
 
-// Bounds the time Python code may run on the current thread: past the limit,
-// TimeoutError is raised in it asynchronously (again every 100 ms, in case
-// the code catches it). Python code only: a blocking call in C (time.sleep,
-// a socket read) is not interrupted until it returns. Construct and finish
-// with the GIL held, on the thread that runs the code.
+// Bounds the time Python code may run on the current thread while it exists:
+// past the limit, `exceptionType` (TimeoutError unless said otherwise) is
+// raised in it asynchronously (again every 100 ms, in case the code catches
+// it). Python code only: a blocking call in C (time.sleep, a socket read) is
+// not interrupted until it returns. Construct and finish with the GIL held, on
+// the thread that runs the code; the watching thread is stopped and joined
+// however the scope is left. Used for watch expressions and for the reload's
+// module body.
 class EvaluationDeadline
 {
 public:
-    explicit EvaluationDeadline(double seconds)
+    explicit EvaluationDeadline(double seconds, PyObject *exceptionType = PyExc_TimeoutError)
         : m_threadId(PyThread_get_thread_ident())
         , m_limit(std::chrono::duration<double>(seconds))
+        , m_exceptionType(exceptionType)
         , m_thread([this] { watch(); })
     {
     }
     ~EvaluationDeadline() { finish(); }
+    EvaluationDeadline(const EvaluationDeadline &) = delete;
+    EvaluationDeadline &operator=(const EvaluationDeadline &) = delete;
 
     // Right after the code returned or raised.
     void finish()
@@ -32,7 +38,11 @@ public:
             return;
         m_finished = true;
         m_running = false;
-        PyThreadState_SetAsyncExc(m_threadId, nullptr);  // drop one not yet delivered
+        // Drop one not yet delivered. Only then: on 3.11 the call flags every
+        // thread's eval loop for an asynchronous exception even when it clears
+        // one, and the flag stays set (a traced frame then spins at its start).
+        if (m_expired)
+            PyThreadState_SetAsyncExc(m_threadId, nullptr);
         pybind11::gil_scoped_release release;
         {
             std::lock_guard<std::mutex> lock(m_mutex);
@@ -56,7 +66,7 @@ private:
                 PyGILState_STATE state = PyGILState_Ensure();
                 if (m_running) {
                     m_expired = true;
-                    PyThreadState_SetAsyncExc(m_threadId, PyExc_TimeoutError);
+                    PyThreadState_SetAsyncExc(m_threadId, m_exceptionType);
                 }
                 PyGILState_Release(state);
             }
@@ -67,6 +77,7 @@ private:
 
     unsigned long m_threadId;
     std::chrono::duration<double> m_limit;
+    PyObject *m_exceptionType;
     std::mutex m_mutex;
     std::condition_variable m_wake;
     bool m_done = false;

@@ -1,5 +1,7 @@
 #include "Reloader_p.h"
 
+#include "EvaluationDeadline_p.h"
+
 #include "Overrides_p.h"
 
 #include <pybind11/eval.h>
@@ -7,11 +9,7 @@
 #include <QElapsedTimer>
 #include <QSet>
 
-#include <chrono>
-#include <condition_variable>
 #include <functional>
-#include <mutex>
-#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -396,74 +394,6 @@ void collectBound(py::handle stmt, bool includeImports, QStringList &out)
         }
     }
 }
-
-// Limits the time of the execution that runs while it exists: past the
-// limit, ReloadTimeout is raised asynchronously in the executing thread
-// (again every 200 ms, in case the code catches it). Scoped: the watching
-// thread is stopped and joined however the scope is left.
-class ExecutionWatchdog
-{
-public:
-    explicit ExecutionWatchdog(double seconds)
-        : m_threadId(PyThread_get_thread_ident()),
-          m_limit(std::chrono::duration<double>(seconds)),
-          m_thread([this] { watch(); })
-    {
-    }
-    // Destroyed with the GIL held, right after the execution returned or raised.
-    ~ExecutionWatchdog() { finish(); }
-    ExecutionWatchdog(const ExecutionWatchdog &) = delete;
-    ExecutionWatchdog &operator=(const ExecutionWatchdog &) = delete;
-
-private:
-    void finish()
-    {
-        if (!m_thread.joinable())
-            return;
-        m_executing = false;
-        // Drop one not yet delivered. Only then: on 3.11 the call flags every
-        // thread's eval loop for an asynchronous exception even when it clears
-        // one, and the flag stays set (a traced frame then spins at its start).
-        if (m_raised)
-            PyThreadState_SetAsyncExc(m_threadId, nullptr);
-        py::gil_scoped_release release;
-        {
-            std::lock_guard<std::mutex> lock(m_mutex);
-            m_done = true;
-        }
-        m_wake.notify_all();
-        m_thread.join();
-    }
-
-    void watch()
-    {
-        std::unique_lock<std::mutex> lock(m_mutex);
-        if (m_wake.wait_for(lock, m_limit, [this] { return m_done; }))
-            return;
-        while (!m_done) {
-            lock.unlock();
-            {
-                PyGILState_STATE state = PyGILState_Ensure();
-                if (m_executing) {
-                    m_raised = true;
-                    PyThreadState_SetAsyncExc(m_threadId, reloadTimeoutType());
-                }
-                PyGILState_Release(state);
-            }
-            lock.lock();
-            m_wake.wait_for(lock, std::chrono::milliseconds(200), [this] { return m_done; });
-        }
-    }
-
-    unsigned long m_threadId;
-    std::chrono::duration<double> m_limit;
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    bool m_done = false;
-    std::atomic<bool> m_executing{true};
-    std::atomic<bool> m_raised{false};
-    std::thread m_thread;
-};
 
 // Moves the line numbers of unchanged definitions that moved in the file, so
 // tracebacks and inspect point at the right lines without running them again.
@@ -1559,7 +1489,7 @@ void Reloader::reload(py::module_ module, const QString &path, const QString &ol
             py::object code = builtins.attr("compile")(tree, file, "exec", py::arg("dont_inherit") = true);
             PyObject *result = nullptr;
             {
-                ExecutionWatchdog watchdog(s_timeLimit);
+                EvaluationDeadline watchdog(s_timeLimit, reloadTimeoutType());
                 result = PyEval_EvalCode(code.ptr(), globals.ptr(), globals.ptr());
             }
             if (!result)
