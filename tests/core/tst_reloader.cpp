@@ -1,4 +1,5 @@
 #include "PythonRuntime.h"
+#include "mainscript.h"
 
 #include <QDir>
 #include <QFile>
@@ -181,31 +182,13 @@ class tst_Reloader : public QObject
     QString m_stderr;
     int m_cases = 0;
 
-    static QString quoted(const QString &s)
-    {
-        QString q = s;
-        q.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('\''), QLatin1String("\\'"));
-        return QLatin1Char('\'') + q + QLatin1Char('\'');
-    }
+    static QString quoted(const QString &s) { return pythonQuoted(s); }
 
     // Runs `code` in the console's __main__; returns false with the output
     // of a Python error.
     bool run(const QString &code, QString *failure)
     {
-        m_stderr.clear();
-        QSignalSpy finished(&m_runtime, &PythonRuntime::commandFinished);
-        m_runtime.runSource(code, QStringLiteral("<tst_reloader>"));
-        if (!finished.wait(120000)) {
-            *failure = QStringLiteral("the Python command did not finish within 120 s");
-            return false;
-        }
-        m_runtime.flushOutput();
-        QCoreApplication::processEvents();
-        if (finished.first().first().toInt() != 0) {
-            *failure = QStringLiteral("Python command failed:\n") + m_stderr;
-            return false;
-        }
-        return true;
+        return runInMain(m_runtime, code, QStringLiteral("<tst_reloader>"), 120000, m_stderr, failure);
     }
 
     // Runs one case through the harness; returns the failure, or an empty string.

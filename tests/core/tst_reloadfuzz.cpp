@@ -1,4 +1,5 @@
 #include "PythonRuntime.h"
+#include "mainscript.h"
 
 #include <QFile>
 #include <QRandomGenerator>
@@ -20,29 +21,13 @@ class tst_ReloadFuzz : public QObject
     QTemporaryDir m_work;
     QString m_stderr;
 
-    static QString quoted(const QString &s)
-    {
-        QString q = s;
-        q.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('\''), QLatin1String("\\'"));
-        return QLatin1Char('\'') + q + QLatin1Char('\'');
-    }
+    static QString quoted(const QString &s) { return pythonQuoted(s); }
 
+    // Runs `code` in the console's __main__; returns false with the output
+    // of a Python error.
     bool run(const QString &code, QString *failure)
     {
-        m_stderr.clear();
-        QSignalSpy finished(&m_runtime, &PythonRuntime::commandFinished);
-        m_runtime.runSource(code, QStringLiteral("<tst_reloadfuzz>"));
-        if (!finished.wait(600000)) {
-            *failure = QStringLiteral("the Python command did not finish within 600 s");
-            return false;
-        }
-        m_runtime.flushOutput();
-        QCoreApplication::processEvents();
-        if (finished.first().first().toInt() != 0) {
-            *failure = QStringLiteral("Python command failed:\n") + m_stderr;
-            return false;
-        }
-        return true;
+        return runInMain(m_runtime, code, QStringLiteral("<tst_reloadfuzz>"), 600000, m_stderr, failure);
     }
 
     static QList<quint32> seeds()
