@@ -12,6 +12,8 @@
 #include <QScrollBar>
 #include <QTextBlock>
 
+#include <algorithm>
+
 #ifdef RELIVE_HAVE_KSYNTAXHIGHLIGHTING
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
@@ -328,13 +330,18 @@ void CodeEditor::paintLineNumberArea(QPaintEvent *event)
     while (block.isValid() && top <= event->rect().bottom()) {
         if (block.isVisible() && bottom >= event->rect().top()) {
             const int number = block.blockNumber() + 1;
-            if (number == m_errorLine) {
+            if (breakpointMarkAt(number)) {
+                paintBreakpointDot(painter, QRect(3, top, markerSize, markerSize),
+                                   m_breakpointMarks.at(markIndex(number)).conditional);
+            } else if (number == m_errorLine) {
                 painter.setRenderHint(QPainter::Antialiasing);
                 painter.setPen(Qt::NoPen);
                 painter.setBrush(m_errorMarkColor);
                 const int d = markerSize * 2 / 3;
                 painter.drawEllipse(QRect(3 + (markerSize - d) / 2, top + (markerSize - d) / 2, d, d));
             }
+            if (number == executionLine())
+                paintExecutionArrow(painter, QRect(3, top, markerSize, markerSize));
             painter.setPen(block.blockNumber() == current ? m_currentLineNumberColor
                                                           : m_lineNumberColor);
             painter.drawText(0, top, m_lineNumberArea->width() - 4, fontMetrics().height(),
@@ -389,6 +396,13 @@ void CodeEditor::updateExtraSelections()
             error.cursor = QTextCursor(block);
             selections.append(error);
         }
+    }
+    if (!m_executionAnchor.isNull()) {
+        QTextEdit::ExtraSelection paused;
+        paused.format.setBackground(m_executionException ? m_errorLineColor : QColor(255, 214, 0, 90));
+        paused.format.setProperty(QTextFormat::FullWidthSelection, true);
+        paused.cursor = QTextCursor(m_executionAnchor.block());
+        selections.append(paused);
     }
     selections += m_annotations;
     setExtraSelections(selections);
@@ -524,4 +538,111 @@ bool CodeEditor::removeIndentBeforeCursor()
         return true;
     }
     return false;
+}
+
+void CodeEditor::setBreakpointMark(int id, int line, bool conditional)
+{
+    const QTextBlock block = document()->findBlockByNumber(qMax(0, line - 1));
+    if (!block.isValid())
+        return;
+    // Anchored at the start of the line: text typed before it (a new line
+    // above) pushes the anchor down with the statement.
+    BreakpointMark mark{id, QTextCursor(block), conditional};
+    for (BreakpointMark &existing : m_breakpointMarks) {
+        if (existing.id == id) {
+            existing = mark;
+            m_lineNumberArea->update();
+            return;
+        }
+    }
+    m_breakpointMarks.append(mark);
+    m_lineNumberArea->update();
+}
+
+void CodeEditor::removeBreakpointMark(int id)
+{
+    m_breakpointMarks.erase(std::remove_if(m_breakpointMarks.begin(), m_breakpointMarks.end(),
+                                           [id](const BreakpointMark &mark) { return mark.id == id; }),
+                            m_breakpointMarks.end());
+    m_lineNumberArea->update();
+}
+
+QList<int> CodeEditor::breakpointMarks() const
+{
+    QList<int> ids;
+    for (const BreakpointMark &mark : m_breakpointMarks)
+        ids.append(mark.id);
+    return ids;
+}
+
+int CodeEditor::breakpointMarkLine(int id) const
+{
+    for (const BreakpointMark &mark : m_breakpointMarks) {
+        if (mark.id == id)
+            return mark.anchor.blockNumber() + 1;
+    }
+    return 0;
+}
+
+int CodeEditor::breakpointMarkAt(int line) const
+{
+    const int index = markIndex(line);
+    return index < 0 ? 0 : m_breakpointMarks.at(index).id;
+}
+
+int CodeEditor::markIndex(int line) const
+{
+    for (int i = 0; i < m_breakpointMarks.size(); ++i) {
+        if (m_breakpointMarks.at(i).anchor.blockNumber() + 1 == line)
+            return i;
+    }
+    return -1;
+}
+
+void CodeEditor::setExecutionLine(int line, bool exception)
+{
+    const QTextBlock block = document()->findBlockByNumber(line - 1);
+    m_executionAnchor = line > 0 && block.isValid() ? QTextCursor(block) : QTextCursor();
+    m_executionException = exception;
+    updateExtraSelections();
+    m_lineNumberArea->update();
+}
+
+int CodeEditor::executionLine() const
+{
+    return m_executionAnchor.isNull() ? 0 : m_executionAnchor.blockNumber() + 1;
+}
+
+void CodeEditor::paintBreakpointDot(QPainter &painter, const QRect &cell, bool conditional) const
+{
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    const int d = cell.height() * 3 / 4;
+    const QRect dot(cell.left() + (cell.width() - d) / 2, cell.top() + (cell.height() - d) / 2, d, d);
+    painter.setPen(QPen(QColor(0x90, 0x10, 0x10), 1));
+    painter.setBrush(QColor(0xe5, 0x2b, 0x2b));
+    painter.drawEllipse(dot);
+    if (conditional) {
+        // A condition or hit count: a light centre, as most IDEs draw it.
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QColor(255, 255, 255, 200));
+        painter.drawEllipse(dot.adjusted(d / 3, d / 3, -d / 3, -d / 3));
+    }
+    painter.restore();
+}
+
+void CodeEditor::paintExecutionArrow(QPainter &painter, const QRect &cell) const
+{
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    const qreal h = cell.height();
+    const QPointF o = cell.topLeft();
+    const QPolygonF arrow({o + QPointF(h * 0.1, h * 0.35), o + QPointF(h * 0.5, h * 0.35),
+                           o + QPointF(h * 0.5, h * 0.15), o + QPointF(h * 0.92, h * 0.5),
+                           o + QPointF(h * 0.5, h * 0.85), o + QPointF(h * 0.5, h * 0.65),
+                           o + QPointF(h * 0.1, h * 0.65)});
+    painter.setPen(QPen(QColor(0x80, 0x60, 0x00), 1));
+    painter.setBrush(m_executionException ? QColor(0xff, 0x8a, 0x00) : QColor(0xff, 0xd6, 0x00));
+    painter.drawPolygon(arrow);
+    painter.restore();
 }

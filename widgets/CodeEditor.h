@@ -4,8 +4,10 @@
 #include <QDateTime>
 #include <QPlainTextEdit>
 #include <QString>
+#include <QTextCursor>
 
 class LineNumberArea;
+class QPainter;
 class QSyntaxHighlighter;
 
 // A Python source editor: line numbers, current-line highlight, syntax
@@ -52,9 +54,24 @@ public:
     int lineAt(int y) const;
     void paintLineNumberArea(QPaintEvent *event);
 
+    // Breakpoint dots in the side bar, by id. Each is anchored to its line's
+    // text, so it moves with lines inserted or removed above it.
+    void setBreakpointMark(int id, int line, bool conditional = false);
+    void removeBreakpointMark(int id);
+    QList<int> breakpointMarks() const;
+    int breakpointMarkLine(int id) const;  // 0: no such mark
+    int breakpointMarkAt(int line) const;  // the mark's id, or 0
+    // The line a paused thread stands on: an arrow and a highlight, red for
+    // an exception; follows edits like the marks. 0 clears it.
+    void setExecutionLine(int line, bool exception = false);
+    int executionLine() const;
+
 Q_SIGNALS:
     void filePathChanged(const QString &path);
     void saved(const QString &path);
+    // The side bar was clicked on `line` (left button), or asked for a menu.
+    void marginClicked(int line);
+    void marginMenuRequested(int line, const QPoint &globalPos);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -72,6 +89,9 @@ private:
     bool removeIndentBeforeCursor();
     void moveToLineStart(bool select);
     void rememberModification();
+    int markIndex(int line) const;
+    void paintBreakpointDot(QPainter &painter, const QRect &cell, bool conditional) const;
+    void paintExecutionArrow(QPainter &painter, const QRect &cell) const;
 
     LineNumberArea *m_lineNumberArea;
     QSyntaxHighlighter *m_highlighter = nullptr;
@@ -81,6 +101,15 @@ private:
     QString m_errorMessage;
     QString m_themeName;
     QList<QTextEdit::ExtraSelection> m_annotations;
+    struct BreakpointMark
+    {
+        int id;
+        QTextCursor anchor;
+        bool conditional;
+    };
+    QList<BreakpointMark> m_breakpointMarks;
+    QTextCursor m_executionAnchor;  // null: no paused thread here
+    bool m_executionException = false;
 
     QColor m_currentLineColor;
     QColor m_errorLineColor;

@@ -235,6 +235,12 @@ void ConsoleWidget::pushNext()
             answerInput(m_queue.takeFirst().text);
             continue;
         }
+        if (m_frameEvaluator) {
+            const QString text = m_queue.takeFirst().text;
+            append(promptText() + QLatin1Char(' ') + text + QLatin1Char('\n'), Kind::Echo);
+            m_frameEvaluator(text);
+            continue;
+        }
         if (m_waiting)
             return;
         QueuedLine next = m_queue.takeFirst();
@@ -395,8 +401,33 @@ void ConsoleWidget::updatePrompt()
                                                     : tr("Input for the program"));
         return;
     }
+    if (m_frameEvaluator) {
+        m_prompt->setText(QStringLiteral("(%1) >>>").arg(m_frameName));
+        m_input->setPlaceholderText(tr("Python in the paused frame"));
+        return;
+    }
     m_prompt->setText(m_continuation ? QStringLiteral("...") : QStringLiteral(">>>"));
     m_input->setPlaceholderText(tr("Python command"));
+}
+
+QString ConsoleWidget::promptText() const
+{
+    return m_prompt->text();
+}
+
+void ConsoleWidget::setFrameEvaluator(const QString &frameName, FrameEvaluator evaluator)
+{
+    m_frameName = frameName;
+    m_frameEvaluator = std::move(evaluator);
+    updatePrompt();
+}
+
+void ConsoleWidget::appendEvaluation(const QString &text, bool failed)
+{
+    if (text.isEmpty())
+        return;
+    append(text.endsWith(QLatin1Char('\n')) ? text : text + QLatin1Char('\n'),
+           failed ? Kind::Stderr : Kind::Stdout);
 }
 
 void ConsoleWidget::append(const QString &text, Kind kind)

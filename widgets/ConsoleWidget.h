@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <QWidget>
 
+#include <functional>
+
 class Completer;
 class QCompleter;
 class QLabel;
@@ -47,6 +49,16 @@ public:
     QString outputText() const;
     QStringList history() const { return m_history; }
     void setScrollbackLines(int lines);
+
+    // While the debugger has a thread paused, a line typed runs in its
+    // selected frame through `evaluator` instead of the console's own
+    // interpreter, and the prompt names the frame. No evaluator: back to normal.
+    using FrameEvaluator = std::function<void(const QString &line)>;
+    void setFrameEvaluator(const QString &frameName, FrameEvaluator evaluator);
+    bool isEvaluatingInFrame() const { return bool(m_frameEvaluator); }
+    QString promptText() const;
+    // The answer of a frame evaluation, shown like output.
+    void appendEvaluation(const QString &text, bool failed);
 
     QLineEdit *inputLine() const { return m_input; }
     QPlainTextEdit *outputView() const { return m_output; }
@@ -121,4 +133,6 @@ private:
     QString m_draft;
     int m_completionRequest = 0;
     QString m_completionText; // the input a completion was asked for
+    FrameEvaluator m_frameEvaluator;
+    QString m_frameName;
 };

@@ -2,8 +2,10 @@
 
 #include "CodeEditor.h"
 
+#include <QContextMenuEvent>
 #include <QEvent>
 #include <QHelpEvent>
+#include <QMouseEvent>
 #include <QToolTip>
 
 LineNumberArea::LineNumberArea(CodeEditor *editor)
@@ -36,4 +38,27 @@ bool LineNumberArea::event(QEvent *event)
         return true;
     }
     return QWidget::event(event);
+}
+
+void LineNumberArea::mousePressEvent(QMouseEvent *event)
+{
+#if QT_VERSION >= QT_VERSION_CHECK(6, 0, 0)
+    const int line = m_editor->lineAt(qRound(event->position().y()));
+#else
+    const int line = m_editor->lineAt(event->pos().y());
+#endif
+    if (event->button() == Qt::LeftButton && line > 0) {
+        Q_EMIT m_editor->marginClicked(line);
+        event->accept();
+        return;
+    }
+    QWidget::mousePressEvent(event);
+}
+
+void LineNumberArea::contextMenuEvent(QContextMenuEvent *event)
+{
+    const int line = m_editor->lineAt(event->pos().y());
+    if (line > 0)
+        Q_EMIT m_editor->marginMenuRequested(line, event->globalPos());
+    event->accept();
 }

@@ -4,7 +4,8 @@
 
 class CodeEditor;
 
-// The side bar of a CodeEditor that shows line numbers and the error marker.
+// The side bar of a CodeEditor: line numbers, the error marker, breakpoint
+// dots (a click toggles one) and the paused line's arrow.
 class LineNumberArea : public QWidget
 {
     Q_OBJECT
@@ -16,6 +17,8 @@ public:
 protected:
     void paintEvent(QPaintEvent *event) override;
     bool event(QEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
     CodeEditor *m_editor;

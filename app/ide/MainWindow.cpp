@@ -3,6 +3,8 @@
 #include "CodeEditor.h"
 #include "CodeManager.h"
 #include "Completer.h"
+#include "DebugController.h"
+#include "Debugger.h"
 #include "ConsoleWidget.h"
 #include "DocumentationViewer.h"
 #include "EditorAssistant.h"
@@ -90,6 +92,9 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(m_editors);
     createDocks();
     createLiveObjectDocks();
+    m_debug = new DebugController(this, m_editors, m_console);
+    connect(m_debug, &DebugController::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     createActions();
     m_preferences = Preferences::load();
     applyPreferences();
@@ -134,6 +139,8 @@ MainWindow::~MainWindow()
     // The code manager and the completer post to the runtime's workers: they
     // go first, then the interpreter.
     m_journal->clear();
+    // A paused thread is let go before the interpreter shuts down.
+    delete m_debug->debugger();
     delete m_codeManager;
     delete m_completer;
     delete m_runtime;
@@ -340,6 +347,7 @@ void MainWindow::createActions()
                                         &ConsoleWidget::interrupt);
     interrupt->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     addOverrideAction(run);
+    m_debug->createActions(m_runFileAction, m_stopAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
@@ -383,6 +391,7 @@ bool MainWindow::startEngine(QString *error)
         // only exist once the interpreter runs.
         m_codeManager = new CodeManager(m_runtime, this);
         connectCodeManager();
+        m_debug->setDebugger(new Debugger(m_runtime, m_codeManager, this));
     }
     m_engineStatus->setText(ok ? tr("Python ready") : tr("Python failed to start"));
     m_console->inputLine()->setEnabled(ok);
@@ -431,6 +440,7 @@ bool MainWindow::openFolder(const QString &folder, const QString &name, QString 
     m_console->appendNotice(tr("%1 is now the namespace %2").arg(QDir::toNativeSeparators(path), name));
     restoreOpenFiles(path);
     restoreWatches(path);
+    m_debug->openSession(path);
     updateTitle();
     updateRunActions();
     return true;

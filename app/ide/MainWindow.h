@@ -7,6 +7,7 @@
 
 class CodeEditor;
 class CodeManager;
+class DebugController;
 class Completer;
 class ConsoleWidget;
 class DocumentationViewer;
@@ -53,6 +54,7 @@ public:
     ReloadLogView *reloadLog() const { return m_reloadLog; }
     WatchesView *watches() const { return m_watches; }
     ProjectTree *projectTree() const { return m_projectTree; }
+    DebugController *debugController() const { return m_debug; }
     QString currentFolder() const { return m_currentFolder; }
 
     // Help ▸ Welcome; shown by itself once, on the first start.
@@ -143,4 +145,5 @@ private:
     Preferences m_preferences;
     WelcomePage *m_welcome = nullptr;
     QPointer<DocumentationViewer> m_documentation;
+    DebugController *m_debug = nullptr;
 };

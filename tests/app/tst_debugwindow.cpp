@@ -1,0 +1,326 @@
+#include "BreakpointsPanel.h"
+#include "CallStackPanel.h"
+#include "CodeEditor.h"
+#include "CodeManager.h"
+#include "ConsoleWidget.h"
+#include "DebugController.h"
+#include "Debugger.h"
+#include "EditorTabs.h"
+#include "LineNumberArea.h"
+#include "MainWindow.h"
+#include "PythonRuntime.h"
+#include "ReloadReport.h"
+#include "VariablesPanel.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTreeWidget>
+
+namespace {
+
+bool copyTree(const QString &from, const QString &to)
+{
+    if (!QDir().mkpath(to))
+        return false;
+    const QDir source(from);
+    for (const QFileInfo &info : source.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot)) {
+        if (info.fileName() == QStringLiteral("__pycache__"))
+            continue;
+        const QString target = to + QLatin1Char('/') + info.fileName();
+        if (info.isDir() ? !copyTree(info.filePath(), target) : !QFile::copy(info.filePath(), target))
+            return false;
+    }
+    return true;
+}
+
+int lineOf(CodeEditor *editor, const QString &text)
+{
+    const QTextCursor found = editor->document()->find(text);
+    return found.isNull() ? 0 : found.blockNumber() + 1;
+}
+
+QTreeWidgetItem *childNamed(QTreeWidget *view, QTreeWidgetItem *parent, const QString &name)
+{
+    const int count = parent ? parent->childCount() : view->topLevelItemCount();
+    for (int i = 0; i < count; ++i) {
+        QTreeWidgetItem *item = parent ? parent->child(i) : view->topLevelItem(i);
+        if (item->text(0) == name)
+            return item;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+// The debugger through the real main window, on a copy of the bundled example:
+// a breakpoint set in the margin pauses the running loop, the panels show the
+// paused frame, and an edited method runs on Restart Frame with the program's
+// state intact.
+class tst_DebugWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void pauseEditSaveRestartFrame();
+    void breakpointsFollowEditsAndSession();
+    void exceptionPauseOffersRetryAfterSave();
+
+private:
+    void openExample();
+    CodeEditor *openNetworking();
+    ReloadReport saveAndWaitForReload(CodeEditor *editor);
+    void stopProgram();
+
+    QTemporaryDir m_dir;
+    QString m_folder;
+    MainWindow *m_window = nullptr;
+};
+
+void tst_DebugWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("relive-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_debugwindow"));
+    QSettings().clear();
+    QVERIFY(m_dir.isValid());
+    m_folder = m_dir.filePath(QStringLiteral("server"));
+    QVERIFY(copyTree(QStringLiteral(RELIVE_EXAMPLES "/server"), m_folder));
+    m_window = new MainWindow;
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    QString error;
+    QVERIFY2(m_window->startEngine(&error), qPrintable(error));
+}
+
+void tst_DebugWindow::cleanupTestCase()
+{
+    if (m_window) {
+        for (CodeEditor *editor : m_window->editors()->editors())
+            editor->document()->setModified(false);
+        delete m_window;
+    }
+}
+
+void tst_DebugWindow::openExample()
+{
+    if (!m_window->currentFolder().isEmpty())
+        return;
+    QString error;
+    QVERIFY2(m_window->openFolder(m_folder, QStringLiteral("applib"), &error, false), qPrintable(error));
+}
+
+CodeEditor *tst_DebugWindow::openNetworking()
+{
+    return m_window->editors()->openFile(m_folder + QStringLiteral("/services/networking.py"));
+}
+
+ReloadReport tst_DebugWindow::saveAndWaitForReload(CodeEditor *editor)
+{
+    QSignalSpy reloaded(m_window->codeManager(), &CodeManager::reloaded);
+    if (!m_window->editors()->save(editor))
+        return {};
+    if (!reloaded.wait(20000) && reloaded.isEmpty())
+        return {};
+    return reloaded.first().first().value<ReloadReport>();
+}
+
+void tst_DebugWindow::stopProgram()
+{
+    if (!m_window->runtime()->isProgramRunning())
+        return;
+    QSignalSpy finished(m_window->runtime(), &PythonRuntime::programFinished);
+    m_window->findChild<QAction *>(QStringLiteral("stopAction"))->trigger();
+    QVERIFY(finished.wait(20000) || !finished.isEmpty());
+}
+
+void tst_DebugWindow::pauseEditSaveRestartFrame()
+{
+    openExample();
+    DebugController *debug = m_window->debugController();
+    Debugger *debugger = debug->debugger();
+    QVERIFY(debugger);
+    ConsoleWidget *console = m_window->console();
+    console->clear();
+
+    // The example's loop runs and counts.
+    QSignalSpy started(m_window->runtime(), &PythonRuntime::programStarted);
+    m_window->findChild<QAction *>(QStringLiteral("runAction"))->trigger();
+    QVERIFY(started.wait(20000) || !started.isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(console->outputText().contains(QStringLiteral("[echo #2]")), 20000);
+
+    // A click in the margin beside `self.handled += 1` sets a breakpoint.
+    CodeEditor *editor = openNetworking();
+    QVERIFY(editor);
+    const int line = lineOf(editor, QStringLiteral("self.handled += 1"));
+    QVERIFY(line > 0);
+    auto *margin = editor->findChild<LineNumberArea *>();
+    QVERIFY(margin);
+    const QRect rect = editor->cursorRect(QTextCursor(editor->document()->findBlockByNumber(line - 1)));
+    QTest::mouseClick(margin, Qt::LeftButton, {}, QPoint(margin->width() / 2, rect.center().y()));
+    QTRY_COMPARE(debugger->breakpoints().size(), 1);
+    QCOMPARE(debugger->breakpoints().first().line, line);
+    QVERIFY(debugger->isEnabled());
+    QVERIFY(editor->breakpointMarkAt(line));
+    QCOMPARE(debug->breakpointsPanel()->view()->topLevelItemCount(), 1);
+    QVERIFY(debug->breakpointsPanel()->view()->topLevelItem(0)->text(0).endsWith(
+        QStringLiteral("networking.py:%1").arg(line)));
+
+    // The loop pauses there: the line is marked, the panels show the frame.
+    QTRY_VERIFY_WITH_TIMEOUT(debug->isPaused(), 20000);
+    QCOMPARE(m_window->editors()->currentEditor(), editor);
+    QCOMPARE(editor->executionLine(), line);
+    QTreeWidget *stack = debug->callStackPanel()->view();
+    QVERIFY(stack->topLevelItemCount() >= 2);
+    QCOMPARE(stack->topLevelItem(0)->text(0), QStringLiteral("NetworkService.handle"));
+    QCOMPARE(stack->topLevelItem(1)->text(0), QStringLiteral("run"));
+    QVERIFY(debug->action(QStringLiteral("restartFrameAction"))->isEnabled());
+    QVERIFY(debug->action(QStringLiteral("stepOverAction"))->isEnabled());
+    // F5 is Continue while paused.
+    QCOMPARE(debug->action(QStringLiteral("continueAction"))->shortcut(), QKeySequence(Qt::Key_F5));
+
+    QTreeWidget *variables = debug->variablesPanel()->view();
+    QTRY_VERIFY_WITH_TIMEOUT(childNamed(variables, nullptr, QStringLiteral("message")), 20000);
+    QVERIFY2(childNamed(variables, nullptr, QStringLiteral("message"))->text(1).contains(QStringLiteral("ping 3")),
+             qPrintable(childNamed(variables, nullptr, QStringLiteral("message"))->text(1)));
+    QTreeWidgetItem *self = childNamed(variables, nullptr, QStringLiteral("self"));
+    QVERIFY(self);
+    QVERIFY(childNamed(variables, nullptr, QStringLiteral("Globals")));
+    variables->expandItem(self);
+    QTRY_VERIFY_WITH_TIMEOUT(childNamed(variables, self, QStringLiteral("handled")), 20000);
+    QCOMPARE(childNamed(variables, self, QStringLiteral("handled"))->text(1), QStringLiteral("2"));
+
+    // The console evaluates in the paused frame.
+    QCOMPARE(console->promptText(), QStringLiteral("(handle) >>>"));
+    console->submitLine(QStringLiteral("self.handled * 10"));
+    QTRY_VERIFY_WITH_TIMEOUT(console->outputText().contains(QStringLiteral("\n20\n")), 20000);
+
+    // Selecting the caller moves the editor and the variables to it.
+    debug->callStackPanel()->setCurrentFrame(1);
+    QCOMPARE(debug->selectedFrame(), 1);
+    QVERIFY(m_window->editors()->currentEditor()->filePath().endsWith(QStringLiteral("main.py")));
+    QTRY_VERIFY_WITH_TIMEOUT(childNamed(variables, nullptr, QStringLiteral("n")), 20000);
+    QCOMPARE(childNamed(variables, nullptr, QStringLiteral("n"))->text(1), QStringLiteral("3"));
+    debug->callStackPanel()->setCurrentFrame(0);
+    QCOMPARE(m_window->editors()->currentEditor(), editor);
+
+    // Edit the paused method and save: the reload applies while it waits.
+    QTextCursor found = editor->document()->find(QStringLiteral("return f\"[{self.name} #{self.handled}] {message}\""));
+    QVERIFY(!found.isNull());
+    found.insertText(QStringLiteral("return f\"<edited {self.name} #{self.handled}> {message}\""));
+    QVERIFY(saveAndWaitForReload(editor).ok());
+    // The breakpoint goes (a click on its dot), then the frame restarts.
+    QTest::mouseClick(margin, Qt::LeftButton, {}, QPoint(margin->width() / 2, rect.center().y()));
+    QTRY_VERIFY(debugger->breakpoints().isEmpty());
+    QVERIFY(!editor->breakpointMarkAt(line));
+    debug->action(QStringLiteral("restartFrameAction"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!debug->isPaused(), 20000);
+    QCOMPARE(editor->executionLine(), 0);
+    QCOMPARE(console->promptText(), QStringLiteral(">>>"));
+    QCOMPARE(debug->action(QStringLiteral("continueAction"))->shortcut(), QKeySequence());
+    // The restarted call runs the new code; the counter went on from 2.
+    QTRY_VERIFY_WITH_TIMEOUT(console->outputText().contains(QStringLiteral("<edited echo #3> alice says 'ping 3'")),
+                             20000);
+    QTRY_VERIFY_WITH_TIMEOUT(console->outputText().contains(QStringLiteral("<edited echo #4> alice says 'ping 4'")),
+                             20000);
+    QVERIFY(!console->outputText().contains(QStringLiteral("<edited echo #1>")));
+    stopProgram();
+}
+
+void tst_DebugWindow::breakpointsFollowEditsAndSession()
+{
+    openExample();
+    DebugController *debug = m_window->debugController();
+    Debugger *debugger = debug->debugger();
+    CodeEditor *editor = openNetworking();
+    QVERIFY(editor);
+    const int line = lineOf(editor, QStringLiteral("def status"));
+    editor->goToLine(line);
+    debug->action(QStringLiteral("toggleBreakpointAction"))->trigger();  // F9
+    QTRY_COMPARE(debugger->breakpoints().size(), 1);
+    const int id = debugger->breakpoints().first().id;
+    // The `def` line holds no code the function runs: the engine moves it to the body.
+    QTRY_COMPARE(editor->breakpointMarkLine(id), line + 1);
+    QTRY_COMPARE(debugger->breakpoints().first().line, line + 1);
+
+    // Lines typed above move the dot with its statement, before and after saving.
+    QTextCursor top(editor->document()->findBlockByNumber(0));
+    top.insertText(QStringLiteral("# one\n# two\n"));
+    QCOMPARE(editor->breakpointMarkLine(id), line + 3);
+    QVERIFY(saveAndWaitForReload(editor).ok());
+    QTRY_COMPARE(debugger->breakpoints().first().line, line + 3);
+    QCOMPARE(editor->breakpointMarkLine(id), line + 3);
+
+    debug->setBreakpointCondition(id, QStringLiteral("self.handled > 100"), 0);
+    QTRY_COMPARE(debugger->breakpoints().first().condition, QStringLiteral("self.handled > 100"));
+    QCOMPARE(debug->breakpointsPanel()->view()->topLevelItem(0)->text(1), QStringLiteral("self.handled > 100"));
+
+    // Saved with the folder's session and restored when it is opened again.
+    debugger->clearBreakpoints();
+    QTRY_COMPARE(editor->breakpointMarks().size(), 0);
+    debugger->addBreakpoint(editor->filePath(), line + 4, QStringLiteral("True"), 3);
+    QTRY_COMPARE(debug->breakpointsPanel()->view()->topLevelItemCount(), 1);
+    debug->openSession(m_window->currentFolder());
+    QTRY_COMPARE(debugger->breakpoints().size(), 1);
+    const Breakpoint restored = debugger->breakpoints().first();
+    QCOMPARE(restored.line, line + 4);
+    QCOMPARE(restored.condition, QStringLiteral("True"));
+    QCOMPARE(restored.hitTarget, 3);
+    QTRY_VERIFY(editor->breakpointMarkAt(line + 4));
+
+    debugger->clearBreakpoints();
+    QTextCursor undo(editor->document()->findBlockByNumber(0));
+    undo.movePosition(QTextCursor::Down, QTextCursor::KeepAnchor, 2);
+    undo.removeSelectedText();
+    QVERIFY(saveAndWaitForReload(editor).ok());
+}
+
+void tst_DebugWindow::exceptionPauseOffersRetryAfterSave()
+{
+    openExample();
+    DebugController *debug = m_window->debugController();
+    const QString path = m_folder + QStringLiteral("/services/ratios.py");
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("def ratio(a, b):\n    return a / b\n");
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->codeManager()->ownsFile(path), 20000);
+    QCOMPARE(debug->debugger()->exceptionMode(), Debugger::ExceptionMode::Uncaught);
+    ConsoleWidget *console = m_window->console();
+    console->clear();
+    console->submitLine(QStringLiteral("from applib.services import ratio; ratio(1, 0)"));
+    QTRY_VERIFY_WITH_TIMEOUT(debug->isPaused(), 20000);
+    QVERIFY(debug->currentPause().exception.contains(QStringLiteral("ZeroDivisionError")));
+    QVERIFY(debug->callStackPanel()->statusLabel()->text().contains(QStringLiteral("ZeroDivisionError")));
+    CodeEditor *editor = m_window->editors()->currentEditor();
+    QVERIFY(editor && editor->filePath().endsWith(QStringLiteral("ratios.py")));
+    QCOMPARE(editor->executionLine(), 2);
+
+    QAction *retry = debug->action(QStringLiteral("retryAction"));
+    QVERIFY(retry->isVisible());
+    QVERIFY(!retry->isEnabled());
+    QVERIFY(retry->toolTip().contains(QStringLiteral("save")));
+    QTextCursor found = editor->document()->find(QStringLiteral("return a / b"));
+    found.insertText(QStringLiteral("return a / b if b else float('inf')"));
+    QVERIFY(!retry->isEnabled());  // unsaved
+    QVERIFY(saveAndWaitForReload(editor).ok());
+    QTRY_VERIFY(retry->isEnabled());
+    retry->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!debug->isPaused(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(console->outputText().contains(QStringLiteral("inf")), 20000);
+    QVERIFY(!console->outputText().contains(QStringLiteral("Traceback")));
+    QTRY_VERIFY_WITH_TIMEOUT(!console->isWaiting(), 20000);
+}
+
+QTEST_MAIN(tst_DebugWindow)
+#include "tst_debugwindow.moc"
