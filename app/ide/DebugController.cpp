@@ -307,12 +307,13 @@ void DebugController::applyMarks(CodeEditor *editor)
         wanted.insert(bp.id);
         const bool conditional = !bp.condition.isEmpty() || bp.hitTarget > 1;
         const int shown = editor->breakpointMarkLine(bp.id);
-        if (!shown) {
+        if (!shown || !editor->document()->isModified()) {
+            // The buffer is the file: the engine's line is where it pauses.
             editor->setBreakpointMark(bp.id, bp.line, conditional);
             continue;
         }
         // The mark follows unsaved edits; it moves only by what the engine
-        // changed (a line without code, a reload of the saved file).
+        // changed since (a line without code moved to the next statement).
         const int delta = bp.line - m_engineLines.value(bp.id, bp.line);
         editor->setBreakpointMark(bp.id, shown + delta, conditional);
     }
