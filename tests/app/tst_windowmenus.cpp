@@ -99,6 +99,9 @@ void tst_WindowMenus::shortcutListIsReadFromTheActions()
              native(QKeySequence(Qt::CTRL | Qt::Key_Comma)));
     QCOMPARE(keysOf(QStringLiteral("Run"), QStringLiteral("Run File")), native(QKeySequence(Qt::Key_F5)));
     QCOMPARE(keysOf(QStringLiteral("Run"), QStringLiteral("Run Callable")), native(QKeySequence(Qt::CTRL | Qt::Key_F5)));
+    QCOMPARE(keysOf(QStringLiteral("Debug"), QStringLiteral("Toggle Breakpoint")), native(QKeySequence(Qt::Key_F9)));
+    QCOMPARE(keysOf(QStringLiteral("Debug"), QStringLiteral("Step Over")), native(QKeySequence(Qt::Key_F10)));
+    QCOMPARE(keysOf(QStringLiteral("Debug"), QStringLiteral("Step Out")), native(QKeySequence(Qt::SHIFT | Qt::Key_F11)));
     QCOMPARE(keysOf(QStringLiteral("View"), QStringLiteral("Reset Zoom")),
              native(QKeySequence(Qt::CTRL | Qt::Key_0)));
 
@@ -112,12 +115,12 @@ void tst_WindowMenus::shortcutListIsReadFromTheActions()
     QCOMPARE(entries.size(), withShortcut);
 
     // A changed shortcut shows at once: the list is not written down anywhere.
-    action(window, "runAction")->setShortcut(QKeySequence(Qt::Key_F9));
+    action(window, "runAction")->setShortcut(QKeySequence(Qt::Key_F8));
     entries = ShortcutsDialog::entries(window.menuBar());
-    QCOMPARE(keysOf(QStringLiteral("Run"), QStringLiteral("Run Callable")), native(QKeySequence(Qt::Key_F9)));
+    QCOMPARE(keysOf(QStringLiteral("Run"), QStringLiteral("Run Callable")), native(QKeySequence(Qt::Key_F8)));
 
     ShortcutsDialog dialog(window.menuBar());
-    const auto rows = dialog.list()->findItems(native(QKeySequence(Qt::Key_F9)), Qt::MatchExactly, 1);
+    const auto rows = dialog.list()->findItems(native(QKeySequence(Qt::Key_F8)), Qt::MatchExactly, 1);
     QCOMPARE(rows.size(), 1);
     QCOMPARE(rows.first()->text(0).trimmed(), QStringLiteral("Run Callable"));
 }
