@@ -54,9 +54,11 @@ void tst_Translation::dockTitles()
     for (QDockWidget *dock : window.findChildren<QDockWidget *>())
         titles.append(dock->windowTitle());
     titles.sort();
-    QCOMPARE(titles, (QStringList{QStringLiteral("Konsole"), QStringLiteral("Namensraum"),
+    QCOMPARE(titles, (QStringList{QStringLiteral("Aufrufstapel"), QStringLiteral("Haltepunkte"),
+                                  QStringLiteral("Konsole"), QStringLiteral("Namensraum"),
                                   QStringLiteral("Neuladeprotokoll"), QStringLiteral("Probleme"),
-                                  QStringLiteral("Projekt"), QStringLiteral("Verwendungen"),
+                                  QStringLiteral("Projekt"), QStringLiteral("Variablen"),
+                                  QStringLiteral("Verwendungen"),
                                   QStringLiteral("Überschreibungen"), QStringLiteral("Überwachte Ausdrücke")}));
 }
 
