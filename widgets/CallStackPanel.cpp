@@ -34,17 +34,19 @@ void CallStackPanel::setPause(const DebugPause &pause)
 {
     QSignalBlocker block(m_view);
     m_view->clear();
+    // A program thread is named after the file it runs: its name is enough.
+    const QString thread = QFileInfo(pause.threadName).fileName().toHtmlEscaped();
     QString status;
     switch (pause.reason) {
     case DebugPause::Reason::Breakpoint:
-        status = tr("Paused at a breakpoint in thread %1").arg(pause.threadName.toHtmlEscaped());
+        status = tr("Paused at a breakpoint in thread %1").arg(thread);
         break;
     case DebugPause::Reason::Step:
-        status = tr("Paused after a step in thread %1").arg(pause.threadName.toHtmlEscaped());
+        status = tr("Paused after a step in thread %1").arg(thread);
         break;
     case DebugPause::Reason::Exception:
         status = tr("<b style=\"color:#c62828\">%1</b><br>raised in thread %2, paused before it unwinds")
-                     .arg(pause.exception.toHtmlEscaped(), pause.threadName.toHtmlEscaped());
+                     .arg(pause.exception.toHtmlEscaped(), thread);
         break;
     }
     if (!pause.note.isEmpty())

@@ -23,8 +23,8 @@ VariablesPanel::VariablesPanel(Debugger *debugger, QWidget *parent)
     m_view->setHeaderLabels({tr("Name"), tr("Value"), tr("Type")});
     m_view->setUniformRowHeights(true);
     m_view->header()->setSectionResizeMode(0, QHeaderView::Interactive);
-    m_view->setColumnWidth(0, 160);
-    m_view->setColumnWidth(1, 260);
+    m_view->setColumnWidth(0, 110);
+    m_view->setColumnWidth(1, 170);
     connect(m_view, &QTreeWidget::itemExpanded, this, &VariablesPanel::onExpanded);
     connect(m_view, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
         if (item->data(0, MoreStartRole).isValid())

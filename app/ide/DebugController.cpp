@@ -77,24 +77,27 @@ DebugController::~DebugController() = default;
 
 void DebugController::createDocks()
 {
-    auto *console = m_window->findChild<QDockWidget *>(QStringLiteral("consoleDock"));
     auto makeDock = [this](const QString &title, const QString &name, QWidget *widget) {
         auto *dock = new QDockWidget(title, m_window);
         dock->setObjectName(name);
         dock->setWidget(widget);
-        m_window->addDockWidget(Qt::BottomDockWidgetArea, dock);
+        m_window->addDockWidget(Qt::RightDockWidgetArea, dock);
         return dock;
     };
     m_variablesDock = makeDock(tr("Variables"), QStringLiteral("variablesDock"), m_variables);
     m_callStackDock = makeDock(tr("Call Stack"), QStringLiteral("callStackDock"), m_callStack);
     QDockWidget *breakpoints = makeDock(tr("Breakpoints"), QStringLiteral("breakpointsDock"), m_breakpoints);
-    // Beside the console, as in most debuggers: what the paused frame holds,
-    // and how it got there.
-    if (console)
-        m_window->splitDockWidget(console, m_variablesDock, Qt::Horizontal);
-    m_window->splitDockWidget(m_variablesDock, m_callStackDock, Qt::Horizontal);
-    m_window->tabifyDockWidget(m_callStackDock, breakpoints);
-    m_callStackDock->raise();
+    // On the right, so that while paused the editor, the console, the
+    // variables and the call stack are all in sight.
+    auto *namespaces = m_window->findChild<QDockWidget *>(QStringLiteral("namespaceDock"));
+    auto *log = m_window->findChild<QDockWidget *>(QStringLiteral("reloadLogDock"));
+    if (namespaces && log) {
+        m_window->tabifyDockWidget(namespaces, m_variablesDock);
+        m_window->tabifyDockWidget(log, m_callStackDock);
+        m_window->tabifyDockWidget(log, breakpoints);
+        namespaces->raise();
+        log->raise();
+    }
 }
 
 void DebugController::setDebugger(Debugger *debugger)
@@ -121,8 +124,11 @@ QAction *DebugController::action(const QString &name) const
 void DebugController::createActions(QAction *runFile, QAction *stop)
 {
     m_runFile = runFile;
-    QMenu *menu = m_window->menuBar()->addMenu(tr("&Debug"));
+    auto *menu = new QMenu(tr("&Debug"), m_window->menuBar());
     menu->setObjectName(QStringLiteral("debugMenu"));
+    // Between Run and View, where other IDEs have it.
+    auto *view = m_window->menuBar()->findChild<QMenu *>(QStringLiteral("viewMenu"));
+    m_window->menuBar()->insertMenu(view ? view->menuAction() : nullptr, menu);
     QToolBar *toolBar = m_window->addToolBar(tr("Debug"));
     toolBar->setObjectName(QStringLiteral("debugToolBar"));
     toolBar->setIconSize(QSize(18, 18));

@@ -347,7 +347,6 @@ void MainWindow::createActions()
                                         &ConsoleWidget::interrupt);
     interrupt->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     addOverrideAction(run);
-    m_debug->createActions(m_runFileAction, m_stopAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
@@ -376,6 +375,7 @@ void MainWindow::createActions()
     toolBar->addAction(m_runFileAction);
     toolBar->addAction(m_runAction);
     toolBar->addAction(m_stopAction);
+    m_debug->createActions(m_runFileAction, m_stopAction);
     connect(m_editors, &EditorTabs::currentEditorChanged, this, &MainWindow::updateRunActions);
     updateRunActions();
 }
