@@ -8,9 +8,12 @@
 // (bench/peers/). Figures are reported as measured; a target that is missed is
 // printed as missed. The exit status is non-zero only when the benchmark
 // itself broke, never because of a number.
+#include "CodeEditor.h"
 #include "CodeManager.h"
+#include "DebugController.h"
 #include "Debugger.h"
 #include "ConsoleWidget.h"
+#include "EditorTabs.h"
 #include "MainWindow.h"
 #include "PythonRuntime.h"
 #include "ReloadReport.h"
@@ -26,6 +29,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMainWindow>
+#include <QPaintEvent>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QSysInfo>
@@ -901,6 +906,69 @@ QString verdict(bool met)
 
 // ---------------------------------------------------------------- debugger
 
+// Step latency as a user sees it: from Step Over in the window's Debug menu
+// to the editor repainted with the arrow on the new line (the debugger's
+// controller, a real editor and console, offscreen).
+QList<double> stepsToWindow(Engine &e, Debugger &debugger, const QString &file, int line)
+{
+    QMainWindow window;
+    auto *editors = new EditorTabs(&window);
+    window.setCentralWidget(editors);
+    auto *console = new ConsoleWidget(&e.runtime, nullptr, &window);
+    DebugController controller(&window, editors, console);
+    controller.setDebugger(&debugger);
+    controller.createActions(nullptr, nullptr);
+    window.resize(1200, 800);
+    window.show();
+
+    // The first viewport paint after the controller has handled a pause is
+    // the moment the new line is on screen.
+    struct PaintWatch : QObject
+    {
+        bool armed = false;
+        bool painted = false;
+        bool eventFilter(QObject *, QEvent *event) override
+        {
+            if (armed && event->type() == QEvent::Paint)
+                painted = true;
+            return false;
+        }
+    } watch;
+    int handled = 0;
+    QObject::connect(&debugger, &Debugger::paused, &watch, [&](const DebugPause &) {
+        ++handled;
+        watch.armed = true;
+    });
+
+    debugger.addBreakpoint(file, line);
+    e.finished = false;
+    e.runtime.runSource(QStringLiteral("import dbgbench.workload as w\nw.stepper(1000)\n"), QStringLiteral("<bench>"));
+    if (!waitUntil([&] { return controller.isPaused() && editors->currentEditor(); }, 10000))
+        fail(QStringLiteral("the stepping loop did not pause in the window"));
+    debugger.clearBreakpoints();
+    CodeEditor *editor = editors->currentEditor();
+    editor->viewport()->installEventFilter(&watch);
+    QAction *stepOver = controller.action(QStringLiteral("stepOverAction"));
+    settle(200);
+    QList<double> steps;
+    for (int i = 0; i < (g_quick ? 10 : 100); ++i) {
+        const int before = handled;
+        const int lineBefore = editor->executionLine();
+        watch.armed = watch.painted = false;
+        QElapsedTimer t;
+        t.start();
+        stepOver->trigger();
+        if (!waitUntil([&] { return handled > before && watch.painted; }, 10000))
+            fail(QStringLiteral("a step did not reach the window"));
+        steps.append(double(t.nsecsElapsed()) / 1e6);
+        if (editor->executionLine() == lineBefore || editor->executionLine() == 0)
+            fail(QStringLiteral("the editor did not move to the new line"));
+    }
+    debugger.resume(Debugger::Action::Continue);
+    waitUntil([&] { return e.finished; }, 10000);
+    return steps;
+}
+
 // Overhead of five breakpoints in code the program never reaches, for the
 // call-heavy and the loop-heavy workload of peers/debug_overhead.py, against
 // the same run undebugged; bdb (pdb's core, Debian's python3) on the same
@@ -960,6 +1028,8 @@ QJsonObject sectionDebugger()
     debugger.resume(Debugger::Action::Continue);
     waitUntil([&] { return e.finished; }, 10000);
     result[QStringLiteral("step_ms")] = stats(steps);
+    result[QStringLiteral("step_window_ms")] = stats(stepsToWindow(e, debugger, file,
+                                                                   plain.value(QStringLiteral("step_line")).toInt()));
 
     QProcess bdb;
     bdb.start(pythonExe(), {peer(QStringLiteral("debug_overhead.py")), dir, QString::number(g_quick ? 1 : 3)});
@@ -994,6 +1064,10 @@ QString table(const QJsonObject &all)
         row(QStringLiteral("D"), QStringLiteral("debugger: step command → pause signal on the GUI thread"),
             pp(dbg, QStringLiteral("step_ms")), QStringLiteral("–"), QStringLiteral("p50 < 50"),
             verdict(num(dbg, QStringLiteral("step_ms.p50")) < 50));
+    if (dbg.contains(QStringLiteral("step_window_ms")))
+        row(QStringLiteral("D"), QStringLiteral("debugger: Step Over → editor repainted on the new line"),
+            pp(dbg, QStringLiteral("step_window_ms")), QStringLiteral("–"), QStringLiteral("p50 < 50"),
+            verdict(num(dbg, QStringLiteral("step_window_ms.p50")) < 50));
 
     const QJsonObject lat = all.value(QStringLiteral("latency")).toObject();
     for (const QString &size : {QStringLiteral("50"), QStringLiteral("500"), QStringLiteral("5000")}) {
@@ -1177,7 +1251,7 @@ int drive(const QStringList &sections, const QString &jsonOut)
             r = sectionStartup();
         else if (s == QStringLiteral("ipython"))
             r = sectionIPython();
-        else if (s == QStringLiteral("console")) {
+        else if (s == QStringLiteral("console") || s == QStringLiteral("debugger")) {
             QProcessEnvironment env = childEnvironment();
             env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
             r = runChild({QStringLiteral("--section"), s}, env);
@@ -1207,13 +1281,14 @@ int drive(const QStringList &sections, const QString &jsonOut)
 
 int main(int argc, char *argv[])
 {
-    // Widgets are needed by the console and start-up sections only.
+    // Widgets are needed by the console, start-up and debugger sections only.
     QString section;
     for (int i = 1; i + 1 < argc; ++i) {
         if (qstrcmp(argv[i], "--section") == 0)
             section = QString::fromUtf8(argv[i + 1]);
     }
-    const bool widgets = section == QStringLiteral("console") || section == QStringLiteral("startup-probe");
+    const bool widgets = section == QStringLiteral("console") || section == QStringLiteral("startup-probe")
+                         || section == QStringLiteral("debugger");
     std::unique_ptr<QCoreApplication> app;
     if (widgets)
         app.reset(new QApplication(argc, argv));
