@@ -426,6 +426,14 @@ void DebugController::showMarginMenu(CodeEditor *editor, int line, const QPoint 
 
 void DebugController::onPaused(const DebugPause &pause)
 {
+    // A typo in a console line raises in the line itself: there is no
+    // function to fix or retry, and a REPL user expects the traceback, so it
+    // goes on at once. An exception from a function the line called pauses.
+    if (pause.reason == DebugPause::Reason::Exception && !pause.frames.isEmpty()
+        && pause.frames.first().file.startsWith(QLatin1Char('<'))) {
+        m_debugger->resume(Debugger::Action::Continue, pause.threadId);
+        return;
+    }
     showPause(pause);
     // Hits counted while it ran.
     refreshBreakpoints();

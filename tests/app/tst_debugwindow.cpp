@@ -322,6 +322,14 @@ void tst_DebugWindow::exceptionPauseOffersRetryAfterSave()
     QTRY_VERIFY_WITH_TIMEOUT(console->outputText().contains(QStringLiteral("inf")), 20000);
     QVERIFY(!console->outputText().contains(QStringLiteral("Traceback")));
     QTRY_VERIFY_WITH_TIMEOUT(!console->isWaiting(), 20000);
+
+    // An error in the typed line itself is not a pause: its traceback prints.
+    console->clear();
+    console->submitLine(QStringLiteral("undefined_name_here"));
+    QTRY_VERIFY_WITH_TIMEOUT(console->outputText().contains(QStringLiteral("NameError")), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!console->isWaiting(), 20000);
+    QVERIFY(!debug->isPaused());
+    QCOMPARE(console->promptText(), QStringLiteral(">>>"));
 }
 
 QTEST_MAIN(tst_DebugWindow)
