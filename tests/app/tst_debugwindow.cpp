@@ -205,6 +205,24 @@ void tst_DebugWindow::pauseEditSaveRestartFrame()
     QTRY_VERIFY_WITH_TIMEOUT(childNamed(variables, self, QStringLiteral("handled")), 20000);
     QCOMPARE(childNamed(variables, self, QStringLiteral("handled"))->text(1), QStringLiteral("2"));
 
+    // Long scopes come in pages: a "more…" row fetches the next one.
+    debug->variablesPanel()->setPageSize(1);
+    debug->selectFrame(0);
+    auto moreRow = [variables]() -> QTreeWidgetItem * {
+        for (int i = 0; i < variables->topLevelItemCount(); ++i) {
+            if (variables->topLevelItem(i)->text(0).startsWith(QStringLiteral("more")))
+                return variables->topLevelItem(i);
+        }
+        return nullptr;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(moreRow(), 20000);
+    QVERIFY2(moreRow()->text(0).contains(QStringLiteral("1 of 2")), qPrintable(moreRow()->text(0)));
+    debug->variablesPanel()->fetchMore(moreRow());
+    QTRY_VERIFY_WITH_TIMEOUT(childNamed(variables, nullptr, QStringLiteral("message"))
+                                 && childNamed(variables, nullptr, QStringLiteral("self")), 20000);
+    QVERIFY(!moreRow());
+    debug->variablesPanel()->setPageSize(100);
+
     // The console evaluates in the paused frame.
     QCOMPARE(console->promptText(), QStringLiteral("(handle) >>>"));
     console->submitLine(QStringLiteral("self.handled * 10"));
