@@ -56,6 +56,7 @@
 #include <QToolBar>
 
 #include <algorithm>
+#include <utility>
 
 namespace {
 
@@ -139,8 +140,11 @@ MainWindow::~MainWindow()
     // The code manager and the completer post to the runtime's workers: they
     // go first, then the interpreter.
     m_journal->clear();
-    // A paused thread is let go before the interpreter shuts down.
-    delete m_debug->debugger();
+    // The debugger's wiring goes before the editors it listens to; then the
+    // debugger, which lets a paused thread go before the interpreter stops.
+    Debugger *debugger = m_debug->debugger();
+    delete std::exchange(m_debug, nullptr);
+    delete debugger;
     delete m_codeManager;
     delete m_completer;
     delete m_runtime;
