@@ -57,27 +57,27 @@
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../widgets/CallStackPanel.cpp" line="40"/>
+        <location filename="../widgets/CallStackPanel.cpp" line="42"/>
         <source>Paused at a breakpoint in thread %1</source>
         <translation>An einem Haltepunkt angehalten, Thread %1</translation>
     </message>
     <message>
-        <location filename="../widgets/CallStackPanel.cpp" line="43"/>
+        <location filename="../widgets/CallStackPanel.cpp" line="45"/>
         <source>Paused after a step in thread %1</source>
         <translation>Nach einem Schritt angehalten, Thread %1</translation>
     </message>
     <message>
-        <location filename="../widgets/CallStackPanel.cpp" line="46"/>
+        <location filename="../widgets/CallStackPanel.cpp" line="48"/>
         <source>&lt;b style=&quot;color:#c62828&quot;&gt;%1&lt;/b&gt;&lt;br&gt;raised in thread %2, paused before it unwinds</source>
         <translation>&lt;b style=&quot;color:#c62828&quot;&gt;%1&lt;/b&gt;&lt;br&gt;ausgelöst in Thread %2, angehalten, bevor der Stapel abgebaut wird</translation>
     </message>
     <message>
-        <location filename="../widgets/CallStackPanel.cpp" line="63"/>
+        <location filename="../widgets/CallStackPanel.cpp" line="65"/>
         <source>Library code (outside the mapped namespaces)</source>
         <translation>Bibliothekscode (außerhalb der abgebildeten Namensräume)</translation>
     </message>
     <message>
-        <location filename="../widgets/CallStackPanel.cpp" line="74"/>
+        <location filename="../widgets/CallStackPanel.cpp" line="76"/>
         <source>Not paused.</source>
         <translation>Nicht angehalten.</translation>
     </message>
@@ -126,182 +126,182 @@
 <context>
     <name>DebugController</name>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="88"/>
+        <location filename="../app/ide/DebugController.cpp" line="87"/>
         <source>Variables</source>
         <translation>Variablen</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="89"/>
+        <location filename="../app/ide/DebugController.cpp" line="88"/>
         <source>Call Stack</source>
         <translation>Aufrufstapel</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="90"/>
+        <location filename="../app/ide/DebugController.cpp" line="89"/>
         <source>Breakpoints</source>
         <translation>Haltepunkte</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="124"/>
+        <location filename="../app/ide/DebugController.cpp" line="127"/>
         <source>&amp;Debug</source>
         <translation>&amp;Debuggen</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="126"/>
+        <location filename="../app/ide/DebugController.cpp" line="132"/>
         <source>Debug</source>
         <translation>Debuggen</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="143"/>
+        <location filename="../app/ide/DebugController.cpp" line="149"/>
         <source>&amp;Continue</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="145"/>
+        <location filename="../app/ide/DebugController.cpp" line="151"/>
         <source>Step &amp;Over</source>
         <translation>Schritt &amp;über</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="147"/>
+        <location filename="../app/ide/DebugController.cpp" line="153"/>
         <source>Step &amp;Into</source>
         <translation>Schritt &amp;hinein</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="149"/>
+        <location filename="../app/ide/DebugController.cpp" line="155"/>
         <source>Step O&amp;ut</source>
         <translation>Schritt h&amp;eraus</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="151"/>
+        <location filename="../app/ide/DebugController.cpp" line="157"/>
         <source>Run to &amp;Cursor</source>
         <translation>Bis zum &amp;Cursor ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="154"/>
+        <location filename="../app/ide/DebugController.cpp" line="160"/>
         <source>&amp;Restart Frame</source>
         <translation>Frame &amp;neu starten</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="156"/>
+        <location filename="../app/ide/DebugController.cpp" line="162"/>
         <source>Re&amp;try</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="162"/>
+        <location filename="../app/ide/DebugController.cpp" line="168"/>
         <source>Toggle &amp;Breakpoint</source>
         <translation>&amp;Haltepunkt umschalten</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="167"/>
+        <location filename="../app/ide/DebugController.cpp" line="173"/>
         <source>Pause on &amp;Exceptions</source>
         <translation>Bei &amp;Ausnahmen anhalten</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="169"/>
+        <location filename="../app/ide/DebugController.cpp" line="175"/>
         <source>&amp;Never</source>
         <translation>&amp;Nie</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="169"/>
+        <location filename="../app/ide/DebugController.cpp" line="175"/>
         <source>&amp;Uncaught</source>
         <translation>&amp;Unbehandelte</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="169"/>
+        <location filename="../app/ide/DebugController.cpp" line="175"/>
         <source>&amp;Raised in My Code</source>
         <translation>In meinem Code &amp;ausgelöste</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="180"/>
+        <location filename="../app/ide/DebugController.cpp" line="186"/>
         <source>Exceptions</source>
         <translation>Ausnahmen</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="181"/>
+        <location filename="../app/ide/DebugController.cpp" line="187"/>
         <source>When an exception pauses the program</source>
         <translation>Wann eine Ausnahme das Programm anhält</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="388"/>
+        <location filename="../app/ide/DebugController.cpp" line="394"/>
         <source>Breakpoint Condition</source>
         <translation>Bedingung des Haltepunkts</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="389"/>
+        <location filename="../app/ide/DebugController.cpp" line="395"/>
         <source>Pause at %1:%2 only when this Python expression is true (empty: always):</source>
         <translation>Bei %1:%2 nur anhalten, wenn dieser Python-Ausdruck wahr ist (leer: immer):</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="395"/>
+        <location filename="../app/ide/DebugController.cpp" line="401"/>
         <source>Breakpoint Hit Count</source>
         <translation>Trefferzahl des Haltepunkts</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="396"/>
+        <location filename="../app/ide/DebugController.cpp" line="402"/>
         <source>Pause from this hit on (1: every hit):</source>
         <translation>Ab diesem Treffer anhalten (1: bei jedem Treffer):</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="410"/>
+        <location filename="../app/ide/DebugController.cpp" line="416"/>
         <source>Edit Condition and Hit Count…</source>
         <translation>Bedingung und Trefferzahl bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="411"/>
+        <location filename="../app/ide/DebugController.cpp" line="417"/>
         <source>Remove Breakpoint</source>
         <translation>Haltepunkt entfernen</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="413"/>
+        <location filename="../app/ide/DebugController.cpp" line="419"/>
         <source>Add Breakpoint</source>
         <translation>Haltepunkt hinzufügen</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="416"/>
+        <location filename="../app/ide/DebugController.cpp" line="422"/>
         <source>Run to Line %1</source>
         <translation>Bis Zeile %1 ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="462"/>
+        <location filename="../app/ide/DebugController.cpp" line="476"/>
         <source>Paused on %1 at %2:%3</source>
         <translation>Angehalten bei %1 in %2:%3</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="463"/>
+        <location filename="../app/ide/DebugController.cpp" line="477"/>
         <source>Paused at %1:%2</source>
         <translation>Angehalten in %1:%2</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="538"/>
+        <location filename="../app/ide/DebugController.cpp" line="552"/>
         <source>Retry is for a program paused on an exception.</source>
         <translation>Wiederholen gibt es für ein Programm, das bei einer Ausnahme angehalten ist.</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="548"/>
+        <location filename="../app/ide/DebugController.cpp" line="562"/>
         <source>Save %1 first: Retry runs the saved code.</source>
         <translation>Speichern Sie zuerst %1: Wiederholen führt den gespeicherten Code aus.</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="552"/>
+        <location filename="../app/ide/DebugController.cpp" line="566"/>
         <source>Fix %1 and save it: Retry then calls %2 again with the new code.</source>
         <translation>Korrigieren und speichern Sie %1: Wiederholen ruft %2 dann mit dem neuen Code erneut auf.</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="556"/>
+        <location filename="../app/ide/DebugController.cpp" line="570"/>
         <source>Call %1 again with the saved code and the same arguments</source>
         <translation>%1 mit dem gespeicherten Code und denselben Argumenten erneut aufrufen</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="576"/>
+        <location filename="../app/ide/DebugController.cpp" line="590"/>
         <source>Call %1 again with the same arguments, running its saved code</source>
         <translation>%1 mit denselben Argumenten erneut aufrufen, mit seinem gespeicherten Code</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="577"/>
+        <location filename="../app/ide/DebugController.cpp" line="591"/>
         <source>Cannot restart %1: %2</source>
         <translation>%1 kann nicht neu gestartet werden: %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="580"/>
+        <location filename="../app/ide/DebugController.cpp" line="594"/>
         <source>Restart Frame: call the selected frame&apos;s function again (while paused)</source>
         <translation>Frame neu starten: die Funktion des gewählten Frames erneut aufrufen (im angehaltenen Zustand)</translation>
     </message>
@@ -527,7 +527,7 @@ Mit dem Text dieses Editors überschreiben?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="788"/>
+        <location filename="../app/ide/MainWindow.cpp" line="792"/>
         <source>Running %1</source>
         <translation>%1 läuft</translation>
     </message>
@@ -536,328 +536,328 @@ Mit dem Text dieses Editors überschreiben?</translation>
         <translation type="vanished">%1 beendet (Exit-Status %2)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="186"/>
+        <location filename="../app/ide/MainWindow.cpp" line="190"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="187"/>
+        <location filename="../app/ide/MainWindow.cpp" line="191"/>
         <source>Namespace</source>
         <translation>Namensraum</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="189"/>
+        <location filename="../app/ide/MainWindow.cpp" line="193"/>
         <source>Reload Log</source>
         <translation>Neuladeprotokoll</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="191"/>
+        <location filename="../app/ide/MainWindow.cpp" line="195"/>
         <source>Console</source>
         <translation>Konsole</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="205"/>
+        <location filename="../app/ide/MainWindow.cpp" line="209"/>
         <source>Overrides</source>
         <translation>Überschreibungen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="212"/>
+        <location filename="../app/ide/MainWindow.cpp" line="216"/>
         <source>Watches</source>
         <translation>Überwachte Ausdrücke</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="226"/>
+        <location filename="../app/ide/MainWindow.cpp" line="230"/>
         <source>&amp;Override in Running Program</source>
         <translation>Im laufenden Programm &amp;überschreiben</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="237"/>
+        <location filename="../app/ide/MainWindow.cpp" line="241"/>
         <source>%1 is overridden in the running program</source>
         <translation>%1 ist im laufenden Programm überschrieben</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="238"/>
+        <location filename="../app/ide/MainWindow.cpp" line="242"/>
         <source>Could not override: %1</source>
         <translation>Überschreiben nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="272"/>
+        <location filename="../app/ide/MainWindow.cpp" line="276"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="274"/>
+        <location filename="../app/ide/MainWindow.cpp" line="278"/>
         <source>Open &amp;Folder as Namespace…</source>
         <translation>&amp;Ordner als Namensraum öffnen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="278"/>
+        <location filename="../app/ide/MainWindow.cpp" line="282"/>
         <source>&amp;Recent Folders</source>
         <translation>&amp;Zuletzt geöffnete Ordner</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="281"/>
+        <location filename="../app/ide/MainWindow.cpp" line="285"/>
         <source>&amp;New File…</source>
         <translation>&amp;Neue Datei…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="283"/>
+        <location filename="../app/ide/MainWindow.cpp" line="287"/>
         <source>&amp;Open File…</source>
         <translation>Datei ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="285"/>
+        <location filename="../app/ide/MainWindow.cpp" line="289"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="287"/>
+        <location filename="../app/ide/MainWindow.cpp" line="291"/>
         <source>Save &amp;As…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="289"/>
+        <location filename="../app/ide/MainWindow.cpp" line="293"/>
         <source>Save A&amp;ll</source>
         <translation>&amp;Alle speichern</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="291"/>
+        <location filename="../app/ide/MainWindow.cpp" line="295"/>
         <source>&amp;Close File</source>
         <translation>Datei s&amp;chließen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="295"/>
+        <location filename="../app/ide/MainWindow.cpp" line="299"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="298"/>
+        <location filename="../app/ide/MainWindow.cpp" line="302"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="311"/>
+        <location filename="../app/ide/MainWindow.cpp" line="315"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="312"/>
+        <location filename="../app/ide/MainWindow.cpp" line="316"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="315"/>
+        <location filename="../app/ide/MainWindow.cpp" line="319"/>
         <source>Cu&amp;t</source>
         <translation>&amp;Ausschneiden</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="316"/>
+        <location filename="../app/ide/MainWindow.cpp" line="320"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="317"/>
+        <location filename="../app/ide/MainWindow.cpp" line="321"/>
         <source>&amp;Paste</source>
         <translation>&amp;Einfügen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="319"/>
+        <location filename="../app/ide/MainWindow.cpp" line="323"/>
         <source>&amp;Find…</source>
         <translation>&amp;Suchen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="321"/>
+        <location filename="../app/ide/MainWindow.cpp" line="325"/>
         <source>R&amp;eplace…</source>
         <translation>E&amp;rsetzen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="323"/>
+        <location filename="../app/ide/MainWindow.cpp" line="327"/>
         <source>&amp;Go to Line…</source>
         <translation>&amp;Gehe zu Zeile…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="326"/>
+        <location filename="../app/ide/MainWindow.cpp" line="330"/>
         <source>&amp;Run</source>
         <translation>&amp;Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="328"/>
+        <location filename="../app/ide/MainWindow.cpp" line="332"/>
         <source>&amp;Run File</source>
         <translation>Datei &amp;ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="332"/>
+        <location filename="../app/ide/MainWindow.cpp" line="336"/>
         <source>Run File with &amp;Arguments…</source>
         <translation>Datei mit &amp;Argumenten ausführen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="336"/>
+        <location filename="../app/ide/MainWindow.cpp" line="340"/>
         <source>Run &amp;Callable</source>
         <translation>&amp;Aufrufbares Objekt ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="340"/>
+        <location filename="../app/ide/MainWindow.cpp" line="344"/>
         <source>Run &amp;Target…</source>
         <translation>Ausführungs&amp;ziel…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="341"/>
+        <location filename="../app/ide/MainWindow.cpp" line="345"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stopp</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="346"/>
+        <location filename="../app/ide/MainWindow.cpp" line="350"/>
         <source>&amp;Interrupt Console</source>
         <translation>Konsole &amp;unterbrechen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="352"/>
+        <location filename="../app/ide/MainWindow.cpp" line="355"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="358"/>
+        <location filename="../app/ide/MainWindow.cpp" line="361"/>
         <source>Refresh &amp;Namespace</source>
         <translation>&amp;Namensraum aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="362"/>
+        <location filename="../app/ide/MainWindow.cpp" line="365"/>
         <source>Refresh &amp;Instance Counts</source>
         <translation>&amp;Instanzanzahlen aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="363"/>
+        <location filename="../app/ide/MainWindow.cpp" line="366"/>
         <source>&amp;Clear Console</source>
         <translation>&amp;Konsole leeren</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="544"/>
+        <location filename="../app/ide/MainWindow.cpp" line="548"/>
         <source>%1 does not compile: %2</source>
         <translation>%1 lässt sich nicht kompilieren: %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="566"/>
         <location filename="../app/ide/MainWindow.cpp" line="570"/>
+        <location filename="../app/ide/MainWindow.cpp" line="574"/>
         <source>Problems</source>
         <translation>Probleme</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="567"/>
+        <location filename="../app/ide/MainWindow.cpp" line="571"/>
         <source>Usages</source>
         <translation>Verwendungen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="570"/>
+        <location filename="../app/ide/MainWindow.cpp" line="574"/>
         <source>Problems (%1)</source>
         <translation>Probleme (%1)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="575"/>
+        <location filename="../app/ide/MainWindow.cpp" line="579"/>
         <source>Editor intelligence failed: %1</source>
         <translation>Die Code-Analyse des Editors ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="596"/>
+        <location filename="../app/ide/MainWindow.cpp" line="600"/>
         <source>Usages of %1 (%2)</source>
         <translation>Verwendungen von %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="626"/>
+        <location filename="../app/ide/MainWindow.cpp" line="630"/>
         <source>Could not open %1: %2</source>
         <translation>%1 konnte nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="631"/>
+        <location filename="../app/ide/MainWindow.cpp" line="635"/>
         <source>%1 is opened read-only (library source)</source>
         <translation>%1 ist schreibgeschützt geöffnet (Quelltext einer Bibliothek)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="748"/>
+        <location filename="../app/ide/MainWindow.cpp" line="752"/>
         <source>A program is running: stop it first</source>
         <translation>Ein Programm läuft: bitte zuerst anhalten</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="755"/>
+        <location filename="../app/ide/MainWindow.cpp" line="759"/>
         <source>Run with Arguments</source>
         <translation>Mit Argumenten ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="756"/>
+        <location filename="../app/ide/MainWindow.cpp" line="760"/>
         <source>Arguments for %1, as sys.argv[1:] (put &quot;double quotes&quot; around an argument with spaces):</source>
         <translation>Argumente für %1, als sys.argv[1:] (ein Argument mit Leerzeichen in &quot;doppelte Anführungszeichen&quot; setzen):</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="789"/>
+        <location filename="../app/ide/MainWindow.cpp" line="793"/>
         <source>Running %1 %2</source>
         <translation>%1 %2 läuft</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="797"/>
+        <location filename="../app/ide/MainWindow.cpp" line="801"/>
         <source>%1 finished</source>
         <translation>%1 beendet</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="800"/>
+        <location filename="../app/ide/MainWindow.cpp" line="804"/>
         <source>%1 stopped by you</source>
         <translation>%1 von Ihnen angehalten</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="803"/>
+        <location filename="../app/ide/MainWindow.cpp" line="807"/>
         <source>%1 raised %2</source>
         <translation>%1 hat %2 ausgelöst</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="806"/>
+        <location filename="../app/ide/MainWindow.cpp" line="810"/>
         <source>%1 ended with exit status %2</source>
         <translation>%1 endete mit Exit-Status %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="829"/>
+        <location filename="../app/ide/MainWindow.cpp" line="833"/>
         <source>Run the current file</source>
         <translation>Die aktuelle Datei ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="955"/>
+        <location filename="../app/ide/MainWindow.cpp" line="959"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="966"/>
+        <location filename="../app/ide/MainWindow.cpp" line="970"/>
         <source>&amp;About Relive</source>
         <translation>&amp;Über Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="367"/>
+        <location filename="../app/ide/MainWindow.cpp" line="370"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="396"/>
+        <location filename="../app/ide/MainWindow.cpp" line="400"/>
         <source>Python ready</source>
         <translation>Python bereit</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="396"/>
+        <location filename="../app/ide/MainWindow.cpp" line="400"/>
         <source>Python failed to start</source>
         <translation>Python konnte nicht starten</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="399"/>
+        <location filename="../app/ide/MainWindow.cpp" line="403"/>
         <source>Python could not start: %1</source>
         <translation>Python konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="414"/>
+        <location filename="../app/ide/MainWindow.cpp" line="418"/>
         <source>Python is not running.</source>
         <translation>Python läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="420"/>
+        <location filename="../app/ide/MainWindow.cpp" line="424"/>
         <source>Open Folder as Namespace</source>
         <translation>Ordner als Namensraum öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="421"/>
+        <location filename="../app/ide/MainWindow.cpp" line="425"/>
         <source>%1 could not be opened as %2:
 %3
 
@@ -868,22 +868,22 @@ Use this name anyway?</source>
 Diesen Namen trotzdem verwenden?</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="431"/>
+        <location filename="../app/ide/MainWindow.cpp" line="435"/>
         <source>Could not open %1 as %2: %3</source>
         <translation>%1 konnte nicht als %2 geöffnet werden: %3</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="440"/>
+        <location filename="../app/ide/MainWindow.cpp" line="444"/>
         <source>%1 is now the namespace %2</source>
         <translation>%1 ist jetzt der Namensraum %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="459"/>
+        <location filename="../app/ide/MainWindow.cpp" line="463"/>
         <source>Restore Unsaved Changes</source>
         <translation>Ungespeicherte Änderungen wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="460"/>
+        <location filename="../app/ide/MainWindow.cpp" line="464"/>
         <source>Relive did not exit cleanly last time. Unsaved changes to these files were kept:
 
 %1
@@ -896,160 +896,160 @@ Restore them?</source>
 Wiederherstellen?</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="469"/>
+        <location filename="../app/ide/MainWindow.cpp" line="473"/>
         <source>Could not restore %1: the file no longer exists</source>
         <translation>%1 konnte nicht wiederhergestellt werden: Die Datei existiert nicht mehr</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="495"/>
-        <location filename="../app/ide/MainWindow.cpp" line="525"/>
+        <location filename="../app/ide/MainWindow.cpp" line="499"/>
+        <location filename="../app/ide/MainWindow.cpp" line="529"/>
         <source>Open File</source>
         <translation>Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="495"/>
-        <location filename="../app/ide/MainWindow.cpp" line="503"/>
+        <location filename="../app/ide/MainWindow.cpp" line="499"/>
+        <location filename="../app/ide/MainWindow.cpp" line="507"/>
         <source>Python files (*.py);;All files (*)</source>
         <translation>Python-Dateien (*.py);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="503"/>
-        <location filename="../app/ide/MainWindow.cpp" line="509"/>
+        <location filename="../app/ide/MainWindow.cpp" line="507"/>
+        <location filename="../app/ide/MainWindow.cpp" line="513"/>
         <source>New File</source>
         <translation>Neue Datei</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="510"/>
+        <location filename="../app/ide/MainWindow.cpp" line="514"/>
         <source>Could not create %1:
 %2</source>
         <translation>%1 konnte nicht angelegt werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="520"/>
+        <location filename="../app/ide/MainWindow.cpp" line="524"/>
         <source>%1 is not a file</source>
         <translation>%1 ist keine Datei</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="525"/>
+        <location filename="../app/ide/MainWindow.cpp" line="529"/>
         <source>Could not open %1:
 %2</source>
         <translation>%1 konnte nicht geöffnet werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="530"/>
+        <location filename="../app/ide/MainWindow.cpp" line="534"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="545"/>
+        <location filename="../app/ide/MainWindow.cpp" line="549"/>
         <source>Reload of %1 failed: %2</source>
         <translation>Neuladen von %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="718"/>
+        <location filename="../app/ide/MainWindow.cpp" line="722"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="719"/>
+        <location filename="../app/ide/MainWindow.cpp" line="723"/>
         <source>Callable to run in a program thread (package.module:function):</source>
         <translation>In einem Programm-Thread auszuführende Funktion (paket.modul:funktion):</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="831"/>
+        <location filename="../app/ide/MainWindow.cpp" line="835"/>
         <source>Run a callable of the namespace</source>
         <translation>Eine Funktion des Namensraums ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="828"/>
         <location filename="../app/ide/MainWindow.cpp" line="832"/>
+        <location filename="../app/ide/MainWindow.cpp" line="836"/>
         <source>Run %1</source>
         <translation>%1 ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="859"/>
+        <location filename="../app/ide/MainWindow.cpp" line="863"/>
         <source>%1 as %2</source>
         <translation>%1 als %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="878"/>
+        <location filename="../app/ide/MainWindow.cpp" line="882"/>
         <source>Line %1, Column %2</source>
         <translation>Zeile %1, Spalte %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="891"/>
+        <location filename="../app/ide/MainWindow.cpp" line="895"/>
         <source>Relive</source>
         <translation>Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="909"/>
+        <location filename="../app/ide/MainWindow.cpp" line="913"/>
         <source>About Relive</source>
         <translation>Über Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="910"/>
+        <location filename="../app/ide/MainWindow.cpp" line="914"/>
         <source>&lt;h3&gt;Relive %1&lt;/h3&gt;&lt;p&gt;A live-coding IDE for Python: save a file and the running objects pick up the new code at once, with their state intact.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Relive %1&lt;/h3&gt;&lt;p&gt;Eine IDE für Live-Coding in Python: Speichern Sie eine Datei, und die laufenden Objekte übernehmen sofort den neuen Code, mit unverändertem Zustand.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="904"/>
+        <location filename="../app/ide/MainWindow.cpp" line="908"/>
         <source>%1 (in %2)</source>
         <translation>%1 (in %2)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="935"/>
+        <location filename="../app/ide/MainWindow.cpp" line="939"/>
         <source>Pre&amp;ferences…</source>
         <translation>Einste&amp;llungen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="941"/>
+        <location filename="../app/ide/MainWindow.cpp" line="945"/>
         <source>Zoom &amp;In</source>
         <translation>Ver&amp;größern</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="945"/>
+        <location filename="../app/ide/MainWindow.cpp" line="949"/>
         <source>Zoom &amp;Out</source>
         <translation>V&amp;erkleinern</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="948"/>
+        <location filename="../app/ide/MainWindow.cpp" line="952"/>
         <source>&amp;Reset Zoom</source>
         <translation>&amp;Zoom zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="957"/>
+        <location filename="../app/ide/MainWindow.cpp" line="961"/>
         <source>&amp;Welcome</source>
         <translation>&amp;Willkommen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="959"/>
+        <location filename="../app/ide/MainWindow.cpp" line="963"/>
         <source>&amp;Documentation</source>
         <translation>&amp;Dokumentation</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="963"/>
+        <location filename="../app/ide/MainWindow.cpp" line="967"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="989"/>
+        <location filename="../app/ide/MainWindow.cpp" line="993"/>
         <source>Welcome</source>
         <translation>Willkommen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1006"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1010"/>
         <source>Documentation</source>
         <translation>Dokumentation</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1007"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1011"/>
         <source>The documentation was not found beside the program. It is the docs folder of Relive&apos;s source code.</source>
         <translation>Die Dokumentation wurde neben dem Programm nicht gefunden. Sie ist der Ordner docs im Quellcode von Relive.</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1032"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1036"/>
         <source>The language changes when Relive is started again.</source>
         <translation>Die Sprache wechselt beim nächsten Start von Relive.</translation>
     </message>
