@@ -326,6 +326,18 @@ void tst_DebugWindow::exceptionPauseOffersRetryAfterSave()
     QVERIFY(editor && editor->filePath().endsWith(QStringLiteral("ratios.py")));
     QCOMPARE(editor->executionLine(), 2);
 
+    // The console line that called it is no function: it cannot restart, and says why.
+    QAction *restart = debug->action(QStringLiteral("restartFrameAction"));
+    QVERIFY(restart->isEnabled());
+    QVERIFY(debug->currentPause().frames.size() >= 2);
+    const QString refusal = debug->currentPause().frames.at(1).restartRefusal;
+    QVERIFY(!refusal.isEmpty());
+    debug->callStackPanel()->setCurrentFrame(1);
+    QVERIFY(!restart->isEnabled());
+    QVERIFY2(restart->toolTip().contains(refusal), qPrintable(restart->toolTip()));
+    debug->callStackPanel()->setCurrentFrame(0);
+    QVERIFY(restart->isEnabled());
+
     QAction *retry = debug->action(QStringLiteral("retryAction"));
     QVERIFY(retry->isVisible());
     QVERIFY(!retry->isEnabled());
