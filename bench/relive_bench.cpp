@@ -18,6 +18,7 @@
 #include "PythonRuntime.h"
 #include "ReloadReport.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
