@@ -1,10 +1,14 @@
 #include "BreakpointsPanel.h"
 #include "CallStackPanel.h"
 #include "CodeEditor.h"
+#include "ConsoleWidget.h"
 #include "LineNumberArea.h"
+#include "PythonRuntime.h"
 
 #include <QLabel>
+#include <QLineEdit>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTest>
 #include <QTextBlock>
 #include <QTreeWidget>
@@ -16,6 +20,7 @@ class tst_DebugPanels : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void marksFollowEdits_data();
     void marksFollowEdits();
     void marginClickAsksForToggle();
@@ -23,7 +28,16 @@ private Q_SLOTS:
     void breakpointsPanelListsAndRemoves();
     void callStackMarksLibraryFrames();
     void callStackShowsException();
+    void consoleEvaluatesInFrame();
 };
+
+void tst_DebugPanels::initTestCase()
+{
+    // The console keeps its history in QSettings: not the user's.
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("relive-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_debugpanels"));
+}
 
 void tst_DebugPanels::marksFollowEdits_data()
 {
@@ -166,6 +180,29 @@ void tst_DebugPanels::callStackShowsException()
     pause.reason = DebugPause::Reason::Breakpoint;
     panel.setPause(pause);
     QVERIFY(!panel.statusLabel()->text().contains(QStringLiteral("ZeroDivisionError")));
+}
+
+void tst_DebugPanels::consoleEvaluatesInFrame()
+{
+    // No interpreter: while a frame evaluator is set, nothing reaches it.
+    PythonRuntime runtime;
+    ConsoleWidget console(&runtime, nullptr);
+    QStringList received;
+    console.setFrameEvaluator(QStringLiteral("handle"), [&received](const QString &line) { received << line; });
+    QCOMPARE(console.promptText(), QStringLiteral("(handle) >>>"));
+    QVERIFY(console.isEvaluatingInFrame());
+    console.submitLine(QStringLiteral("self.handled"));
+    console.submitLine(QStringLiteral("x = 5"));
+    QCOMPARE(received, (QStringList{QStringLiteral("self.handled"), QStringLiteral("x = 5")}));
+    console.appendEvaluation(QStringLiteral("2"), false);
+    const QString text = console.outputText();
+    QVERIFY2(text.contains(QStringLiteral("(handle) >>> self.handled\n")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("(handle) >>> x = 5\n2\n")), qPrintable(text));
+    QCOMPARE(console.history().mid(console.history().size() - 2),
+             (QStringList{QStringLiteral("self.handled"), QStringLiteral("x = 5")}));
+    console.setFrameEvaluator(QString(), {});
+    QVERIFY(!console.isEvaluatingInFrame());
+    QCOMPARE(console.promptText(), QStringLiteral(">>>"));
 }
 
 QTEST_MAIN(tst_DebugPanels)
