@@ -1,6 +1,7 @@
 #include "Importer_p.h"
 
 #include "InstanceTracker_p.h"
+#include "PythonResource_p.h"
 #include "Reloader_p.h"
 
 #include <QCryptographicHash>
@@ -9,6 +10,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QScopeGuard>
+#include <QStandardPaths>
 
 #include <algorithm>
 
@@ -35,6 +37,20 @@ py::object sysModules()
 }
 
 constexpr int MaxReports = 200;
+
+// The code cache (core/python/relive_codecache.py), in Relive's cache directory.
+py::object codeCache()
+{
+    static bool loaded = false;
+    py::module_ cache = importResourceModule("relive_codecache", QStringLiteral("relive_codecache.py"));
+    if (!loaded) {
+        loaded = true;
+        const QString base = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation);
+        if (!base.isEmpty())
+            cache.attr("directory") = (base + QStringLiteral("/relive/pycache")).toStdString();
+    }
+    return std::move(cache);
+}
 
 } // namespace
 
@@ -214,10 +230,10 @@ void Importer::execModule(py::object module)
     if (!file.open(QIODevice::ReadOnly))
         throw py::import_error(QStringLiteral("relive: cannot read %1: %2").arg(filePath, file.errorString()).toStdString());
     const QByteArray bytes = file.readAll();
-    py::object source = py::module_::import("importlib.util").attr("decode_source")(py::bytes(bytes.constData(), bytes.size()));
-    const std::string path = filePath.toStdString();
-    py::object tree = py::module_::import("ast").attr("parse")(source, path);
-    py::object code = py::module_::import("builtins").attr("compile")(tree, path, "exec", py::arg("dont_inherit") = true);
+    const py::bytes data(bytes.constData(), bytes.size());
+    // Compiled as importlib compiles a module, or taken from the code cache
+    // when it holds this very source; no syntax tree is built.
+    py::object code = codeCache().attr("compile_file")(filePath.toStdString(), data);
     py::dict globals = module.attr("__dict__");
     if (!globals.contains("__builtins__"))
         globals["__builtins__"] = PyEval_GetBuiltins();  // exec() would add it; PyEval_EvalCode does not
@@ -225,7 +241,8 @@ void Importer::execModule(py::object module)
     if (!result)
         throw py::error_already_set();
     Py_DECREF(result);
-    markApplied(name, toQString(source), hashOf(bytes), tree, module, py::object());
+    const QString source = toQString(py::module_::import("importlib.util").attr("decode_source")(data));
+    recordExports(name, source, hashOf(bytes), boundNames(bytes, filePath), module, py::object());
     const QString directory = NamespaceMap::parentName(name);
     // A first import only adds names (an earlier file keeps a name it has), so
     // the directory's names grow by this file's; loading a directory of
@@ -238,43 +255,105 @@ void Importer::execModule(py::object module)
         reportConflicts(nullptr);
 }
 
-// What a file exports: the names in its __all__, else the public names it
-// binds at top level; and the line that first binds each name. Raises (with
-// `exports` holding the public names) when __all__ is not a list of names.
-static void exportsOf(py::handle tree, py::handle module, QStringList &exports, QHash<QString, int> &lines)
+ExportScanner::Result Importer::boundNamesOfTree(py::handle tree)
 {
+    ExportScanner::Result result;
+    result.ok = true;
     for (py::handle stmt : tree.attr("body")) {
         const int line = stmt.attr("lineno").cast<int>();
-        for (const QString &n : Reloader::boundNames(stmt, false)) {
-            if (!lines.contains(n))
-                lines.insert(n, line);
-            if (!n.startsWith(QLatin1Char('_')) && !exports.contains(n))
-                exports << n;
+        const std::string type = py::type::of(stmt).attr("__name__").cast<std::string>();
+        const ExportScanner::Kind kind = type == "ClassDef" ? ExportScanner::Kind::Class
+                                         : (type == "FunctionDef" || type == "AsyncFunctionDef")
+                                             ? ExportScanner::Kind::Function
+                                             : ExportScanner::Kind::Value;
+        const QStringList names = Reloader::boundNames(stmt, false);
+        for (const QString &n : names)
+            result.bound.append({n, line, kind});
+        if (names.contains(QStringLiteral("__all__")) && py::hasattr(stmt, "value") && !stmt.attr("value").is_none()) {
+            result.hasAll = true;
+            result.allValue = QByteArray::fromStdString(
+                py::module_::import("ast").attr("unparse")(stmt.attr("value")).cast<std::string>());
         }
     }
-    py::dict globals = module.attr("__dict__");
-    if (!globals.contains("__all__"))
-        return;
-    // A copy: str() of an element is user code.
-    const py::list names(globals["__all__"]);
-    QStringList result;
-    for (py::handle n : names)
-        result << toQString(n);
-    exports = result;
+    return result;
+}
+
+ExportScanner::Result Importer::boundNames(const QByteArray &bytes, const QString &path, bool fullTree)
+{
+    if (!fullTree) {
+        ExportScanner::Result scanned = ExportScanner::scan(bytes);
+        if (scanned.ok)
+            return scanned;
+    }
+    return boundNamesOfTree(py::module_::import("ast").attr("parse")(py::bytes(bytes.constData(), bytes.size()),
+                                                                    path.toStdString()));
+}
+
+// What a file exports: the names in its __all__ (`all`), else the public
+// names it binds at top level; and the line that first binds each name.
+static void exportsOf(const ExportScanner::Result &bound, const std::optional<QStringList> &all,
+                      QStringList &exports, QHash<QString, int> &lines)
+{
+    QSet<QString> seen;
+    for (const ExportScanner::Name &n : bound.bound) {
+        if (!lines.contains(n.name))
+            lines.insert(n.name, n.line);
+        if (!n.name.startsWith(QLatin1Char('_')) && !seen.contains(n.name)) {
+            seen.insert(n.name);
+            exports << n.name;
+        }
+    }
+    if (all)
+        exports = *all;
 }
 
 void Importer::markApplied(const QString &moduleName, const QString &source, const QByteArray &hash,
                            py::object tree, py::handle module, py::object keptTree)
 {
+    recordExports(moduleName, source, hash, boundNamesOfTree(tree), module, std::move(keptTree));
+}
+
+void Importer::recordExports(const QString &moduleName, const QString &source, const QByteArray &hash,
+                             const ExportScanner::Result &bound, py::handle module, py::object keptTree)
+{
     QStringList exports;
     QHash<QString, int> lines;
-    try {
-        exportsOf(tree, module, exports, lines);
-    } catch (py::error_already_set &e) {
-        warn(QStringLiteral("%1: __all__ is not a list of names (%2); exporting the public names instead")
-                 .arg(moduleName, QString::fromUtf8(e.what())));
+    std::optional<QStringList> all;
+    py::dict globals = module.attr("__dict__");
+    if (globals.contains("__all__")) {
+        try {
+            // A copy: str() of an element is user code.
+            const py::list names(globals["__all__"]);
+            QStringList result;
+            for (py::handle n : names)
+                result << toQString(n);
+            all = result;
+        } catch (py::error_already_set &e) {
+            warn(QStringLiteral("%1: __all__ is not a list of names (%2); exporting the public names instead")
+                     .arg(moduleName, QString::fromUtf8(e.what())));
+        }
     }
+    exportsOf(bound, all, exports, lines);
     m_registry.markApplied(moduleName, source, hash, std::move(keptTree), exports, lines);
+}
+
+Importer::StaticExports Importer::staticExportsOf(const QByteArray &bytes, const QString &path, bool fullTree)
+{
+    StaticExports result;
+    // The same rule as on import, with __all__ read from the source since
+    // the module has not run.
+    const ExportScanner::Result bound = boundNames(bytes, path, fullTree);
+    std::optional<QStringList> all;
+    if (bound.hasAll) {
+        const py::list names(py::module_::import("ast").attr("literal_eval")(
+            py::str(bound.allValue.constData(), bound.allValue.size())));
+        QStringList result;
+        for (py::handle n : names)
+            result << toQString(n);
+        all = result;
+    }
+    exportsOf(bound, all, result.exports, result.lines);
+    return result;
 }
 
 const Importer::StaticExports &Importer::staticExports(const QString &path)
@@ -284,31 +363,16 @@ const Importer::StaticExports &Importer::staticExports(const QString &path)
     if (found != m_staticExports.end() && found->modified == modified)
         return *found;
     StaticExports result;
-    result.modified = modified;
     QFile file(path);
     if (file.open(QIODevice::ReadOnly)) {
         try {
-            const QByteArray bytes = file.readAll();
-            py::object ast = py::module_::import("ast");
-            py::object tree = ast.attr("parse")(py::bytes(bytes.constData(), bytes.size()), path.toStdString());
-            // The same rule as exportsOf() on import, with __all__ read from the
-            // syntax tree since the module has not run.
-            py::object all = py::none();
-            for (py::handle stmt : tree.attr("body")) {
-                if (Reloader::boundNames(stmt, false).contains(QStringLiteral("__all__"))
-                    && py::hasattr(stmt, "value"))
-                    all = stmt.attr("value");
-            }
-            py::dict globals;
-            if (!all.is_none())
-                globals["__all__"] = ast.attr("literal_eval")(all);
-            py::object module = py::module_::import("types").attr("SimpleNamespace")(**globals);
-            exportsOf(tree, module, result.exports, result.lines);
+            result = staticExportsOf(file.readAll(), path);
         } catch (py::error_already_set &) {
-            // A file that does not parse exports nothing until it is fixed;
-            // its error is the reload's and the diagnostics' to report.
+            // A file that cannot be read as Python exports nothing until it is
+            // fixed; its error is the reload's and the diagnostics' to report.
         }
     }
+    result.modified = modified;
     return *m_staticExports.insert(path, result);
 }
 
@@ -404,11 +468,9 @@ bool Importer::ownerStillDefines(const FileRegistry::Conflict &conflict)
     if (!owner || owner->hash == hashOf(bytes))
         return true;
     try {
-        py::object tree = py::module_::import("ast").attr("parse")(py::bytes(bytes.toStdString()));
-        for (py::handle stmt : tree.attr("body")) {
-            const QStringList names = Reloader::boundNames(stmt, false);
+        for (const ExportScanner::Name &n : boundNames(bytes, conflict.ownerPath).bound) {
             // __all__ decides the exports: without evaluating it, assume the name stays.
-            if (names.contains(conflict.name) || names.contains(QStringLiteral("__all__")))
+            if (n.name == conflict.name || n.name == QLatin1String("__all__"))
                 return true;
         }
     } catch (py::error_already_set &) {
@@ -1006,19 +1068,14 @@ NamespaceNode Importer::directoryNode(const Namespace &ns, const NamespaceMap::D
             if (!f.open(QIODevice::ReadOnly))
                 continue;
             try {
-                py::object tree = py::module_::import("ast").attr("parse")(py::bytes(f.readAll().toStdString()));
-                for (py::handle stmt : tree.attr("body")) {
-                    const std::string kind = py::type::of(stmt).attr("__name__").cast<std::string>();
-                    for (const QString &n : Reloader::boundNames(stmt, false)) {
-                        if (n.startsWith(QLatin1Char('_')) || names.contains(n))
-                            continue;
-                        names << n;
-                        lines.insert(n, stmt.attr("lineno").cast<int>());
-                        staticKinds.insert(n, kind == "ClassDef" ? NamespaceNode::Kind::Class
-                                              : (kind == "FunctionDef" || kind == "AsyncFunctionDef")
-                                                  ? NamespaceNode::Kind::Function
-                                                  : NamespaceNode::Kind::Value);
-                    }
+                for (const ExportScanner::Name &n : boundNames(f.readAll(), path).bound) {
+                    if (n.name.startsWith(QLatin1Char('_')) || names.contains(n.name))
+                        continue;
+                    names << n.name;
+                    lines.insert(n.name, n.line);
+                    staticKinds.insert(n.name, n.kind == ExportScanner::Kind::Class      ? NamespaceNode::Kind::Class
+                                               : n.kind == ExportScanner::Kind::Function ? NamespaceNode::Kind::Function
+                                                                                         : NamespaceNode::Kind::Value);
                 }
             } catch (py::error_already_set &) {
                 continue;

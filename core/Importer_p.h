@@ -3,6 +3,7 @@
 // Private to core: includes pybind11.
 #include <pybind11/pybind11.h>
 
+#include "ExportScanner_p.h"
 #include "FileRegistry_p.h"
 #include "NamespaceMap.h"
 #include "NamespaceNode.h"
@@ -110,6 +111,9 @@ private:
     // (and the module's __all__) export.
     void markApplied(const QString &moduleName, const QString &source, const QByteArray &hash, py::object tree,
                      py::handle module, py::object keptTree);
+    // The same with the names the file binds already known.
+    void recordExports(const QString &moduleName, const QString &source, const QByteArray &hash,
+                       const ExportScanner::Result &bound, py::handle module, py::object keptTree);
     void rebuildExports(const QString &directory);
     // Conflicts that appeared since the last call: those of `report`'s module
     // go into the report, the others are warnings.
@@ -146,12 +150,25 @@ private:
     // Reloads and rescans in progress: they put the conflicts they cause into
     // their reports; an import outside them reports its own as warnings.
     int m_reloadDepth = 0;
+public:
     struct StaticExports
     {
         QDateTime modified;
         QStringList exports;
         QHash<QString, int> lines;
     };
+    // The names a file binds at top level: from its tokens (ExportScanner),
+    // or from its syntax tree where the tokens cannot be followed or
+    // `fullTree` asks for it (the reference the scanner is checked against).
+    // Raises what ast.parse raises when the tree is needed and the file does
+    // not parse.
+    static ExportScanner::Result boundNames(const QByteArray &bytes, const QString &path, bool fullTree = false);
+    static ExportScanner::Result boundNamesOfTree(py::handle tree);
+    // What a file not run yet exports, and the lines that bind its names
+    // (`modified` left empty). Raises when __all__ is not a literal.
+    static StaticExports staticExportsOf(const QByteArray &bytes, const QString &path, bool fullTree = false);
+
+private:
     const StaticExports &staticExports(const QString &path);
 
     QHash<QString, StaticExports> m_staticExports;  // path -> names of a file not loaded yet
