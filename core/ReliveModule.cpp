@@ -71,9 +71,9 @@ PYBIND11_EMBEDDED_MODULE(relive, m)
     m.attr("ReloadTimeout") = Reloader::timeoutError();
 
     m.def("add_directory", [](const std::string &path, const std::string &name, bool force) {
-        const QString error = Importer::instance().addDirectory(QString::fromStdString(path),
-                                                                QString::fromStdString(name), force);
-        if (!error.isEmpty())
+        QString error;
+        if (!Importer::instance().addDirectory(QString::fromStdString(path), QString::fromStdString(name), force,
+                                               &error))
             throw py::value_error(error.toStdString());
     }, py::arg("path"), py::arg("namespace"), py::arg("force") = false,
        "Registers directory `path` as the importable namespace `namespace`.");
