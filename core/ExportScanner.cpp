@@ -173,11 +173,15 @@ bool tokenize(const QByteArray &bytes, std::vector<LogicalLine> &lines)
             ++i;
         } else {
             int length = 1;
-            for (const char *op : Operators) {
-                const int l = int(std::strlen(op));
-                if (i + l <= n && std::memcmp(s + i, op, l) == 0) {
-                    length = l;
-                    break;
+            // Most operators are one character: look further only when the
+            // next one can continue an operator.
+            if (i + 1 < n && std::strchr("=*/<>.", s[i + 1]) && s[i + 1] != '\0') {
+                for (const char *op : Operators) {
+                    const int l = op[2] ? 3 : 2;
+                    if (i + l <= n && std::memcmp(s + i, op, l) == 0) {
+                        length = l;
+                        break;
+                    }
                 }
             }
             current.tokens.push_back({Token::Op, i, i + length, depth});
@@ -489,6 +493,11 @@ bool declaresOtherCoding(const QByteArray &bytes)
 }
 
 } // namespace
+
+bool ExportScanner::isUtf8(const QByteArray &source)
+{
+    return !declaresOtherCoding(source);
+}
 
 ExportScanner::Result ExportScanner::scan(const QByteArray &source)
 {

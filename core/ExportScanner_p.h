@@ -38,4 +38,6 @@ public:
     };
 
     static Result scan(const QByteArray &source);
+    // True unless the source declares a coding other than UTF-8 (PEP 263).
+    static bool isUtf8(const QByteArray &source);
 };

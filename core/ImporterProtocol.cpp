@@ -28,6 +28,20 @@ py::object codeCache()
     return std::move(cache);
 }
 
+// The text of a source file that compiled, as importlib.util.decode_source
+// gives it (decoded by its coding, universal newlines), without its Python
+// cost in the common case of UTF-8.
+QString sourceText(const QByteArray &bytes, const py::bytes &data)
+{
+    if (!ExportScanner::isUtf8(bytes))
+        return QString::fromStdString(
+            py::module_::import("importlib.util").attr("decode_source")(data).cast<std::string>());
+    QString text = QString::fromUtf8(bytes.startsWith("\xEF\xBB\xBF") ? bytes.mid(3) : bytes);
+    if (text.contains(QLatin1Char('\r')))
+        text.replace(QStringLiteral("\r\n"), QStringLiteral("\n")).replace(QLatin1Char('\r'), QLatin1Char('\n'));
+    return text;
+}
+
 } // namespace
 
 py::object Importer::findSpec(const std::string &fullname)
@@ -102,7 +116,7 @@ void Importer::execModule(py::object module)
     if (!result)
         throw py::error_already_set();
     Py_DECREF(result);
-    const QString source = toQString(py::module_::import("importlib.util").attr("decode_source")(data));
+    const QString source = sourceText(bytes, data);
     recordExports(name, source, hashOf(bytes), boundNames(bytes, filePath), module, py::object());
     const QString directory = NamespaceMap::parentName(name);
     // A first import only adds names (an earlier file keeps a name it has), so

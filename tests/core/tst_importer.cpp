@@ -317,6 +317,28 @@ private Q_SLOTS:
         QCOMPARE(QDir(cache.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList());
     }
 
+    // The applied source the reloader starts from is the text Python
+    // decodes (BOM dropped, universal newlines), so a reload of a CRLF file
+    // changes only what changed.
+    void crlfFileWithBomReloads()
+    {
+        QTemporaryDir dir;
+        writeIn(dir, QStringLiteral("m.py"),
+                "\xEF\xBB\xBF" "COUNT = []\r\nCOUNT.append(1)\r\n\r\ndef f():\r\n    return 1\r\n");
+        const QString file = dir.filePath(QStringLiteral("m.py"));
+        registerDir(dir, QStringLiteral("crlfbom"));
+        run(QStringLiteral("import crlfbom\nassert crlfbom.f() == 1 and crlfbom.COUNT == [1]\n"));
+        writeIn(dir, QStringLiteral("m.py"),
+                "\xEF\xBB\xBF" "COUNT = []\r\nCOUNT.append(1)\r\n\r\ndef f():\r\n    return 2\r\n");
+        QSignalSpy reloaded(m_manager, &CodeManager::reloaded);
+        m_manager->reloadFile(file);
+        QTRY_VERIFY_WITH_TIMEOUT(!reloaded.isEmpty(), 30000);
+        const ReloadReport report = reloaded.first().first().value<ReloadReport>();
+        QVERIFY2(report.ok(), qPrintable(report.error));
+        // Unchanged statements did not run again: COUNT kept its value.
+        run(QStringLiteral("assert crlfbom.f() == 2 and crlfbom.COUNT == [1], crlfbom.COUNT\n"));
+    }
+
     // A file whose cached code is used still reloads: the reloader gets
     // the applied source, not only the code.
     void cachedFileReloads()
