@@ -38,11 +38,6 @@ void ChangeWatcher::addTree(const QString &root)
     scan(clean, false);
 }
 
-QStringList ChangeWatcher::trees() const
-{
-    return m_roots;
-}
-
 void ChangeWatcher::notifySaved(const QString &file)
 {
     const QString clean = QDir::cleanPath(QFileInfo(file).absoluteFilePath());

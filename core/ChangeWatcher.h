@@ -21,7 +21,6 @@ public:
     explicit ChangeWatcher(QObject *parent = nullptr);
 
     void addTree(const QString &root);
-    QStringList trees() const;
 
     // The editor saved `file` itself (and reloads it directly): remember its
     // hash, so the watcher's own event for that write is not reported again.

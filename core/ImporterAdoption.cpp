@@ -44,15 +44,20 @@ bool Importer::loadAdoptingClasses(const QString &file, const QString &module, R
         return true;
     }
     markApplied(module, source, hashOf(bytes), context.newTree, fileModule, context.newTree);
-    QHash<QString, RemovedClass> &removed = m_removedClasses[ns->name];
+    forgetAdoptedClasses(ns->name, fileModule);
+    return true;
+}
+
+void Importer::forgetAdoptedClasses(const QString &nsName, py::handle module)
+{
+    QHash<QString, RemovedClass> &removed = m_removedClasses[nsName];
     for (auto it = removed.begin(); it != removed.end();) {
         py::object cls = it->ref();
-        if (cls.is_none() || fileModule.attr("__dict__").attr("get")(it.key().toStdString()).is(cls))
+        if (cls.is_none() || module.attr("__dict__").attr("get")(it.key().toStdString()).is(cls))
             it = removed.erase(it);
         else
             ++it;
     }
-    return true;
 }
 
 std::optional<Reloader::Adoption> Importer::adoptableClass(const QString &nsName, const QString &name)

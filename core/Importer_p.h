@@ -183,6 +183,8 @@ private:
     bool loadAdoptingClasses(const QString &file, const QString &module, ReloadReport &report);
     void rememberRemovedClass(const QString &nsName, const QString &moduleName, const QString &name,
                               py::handle cls, py::handle node);
+    // Drops the removed classes `module` now binds (adopted) and those gone.
+    void forgetAdoptedClasses(const QString &nsName, py::handle module);
 
     // ImporterSnapshot.cpp
     NamespaceNode directoryNode(const Namespace &ns, const NamespaceMap::Directory &dir);

@@ -339,6 +339,21 @@ private Q_SLOTS:
         run(QStringLiteral("assert crlfbom.f() == 2 and crlfbom.COUNT == [1], crlfbom.COUNT\n"));
     }
 
+    // The cache's Python is a real file compiled into the library: a
+    // traceback through it shows its lines, also when linecache has no entry
+    // for it (it was loaded before linecache was imported).
+    void codeCacheTracebacksShowLines()
+    {
+        run(QStringLiteral("import linecache, traceback, inspect, relive_codecache as cc\n"
+                           "linecache.cache.pop(cc.__file__, None)\n"
+                           "try:\n"
+                           "    cc.load(None, b'')\n"
+                           "except TypeError:\n"
+                           "    text = traceback.format_exc()\n"
+                           "assert 'with open(cache, \"rb\") as f:' in text, text\n"
+                           "assert inspect.getsource(cc.load).startswith('def load(cache, source):')\n"));
+    }
+
     // A file whose cached code is used still reloads: the reloader gets
     // the applied source, not only the code.
     void cachedFileReloads()
