@@ -20,7 +20,7 @@ bool Importer::loadAdoptingClasses(const QString &file, const QString &module, R
         py::object tree = py::module_::import("ast").attr("parse")(source.toStdString(), file.toStdString());
         bool adopts = false;
         for (py::handle stmt : tree.attr("body")) {
-            if (py::type::of(stmt).attr("__name__").cast<std::string>() == "ClassDef"
+            if (py::isinstance(stmt, py::module_::import("ast").attr("ClassDef"))
                 && adoptableClass(ns->name, toQString(stmt.attr("name"))))
                 adopts = true;
         }
@@ -96,7 +96,7 @@ bool Importer::adoptInOtherFile(const QString &nsName, const QString &fromModule
         try {
             py::object tree = py::module_::import("ast").attr("parse")(it.source.toStdString());
             for (py::handle stmt : tree.attr("body")) {
-                if (py::type::of(stmt).attr("__name__").cast<std::string>() == "ClassDef"
+                if (py::isinstance(stmt, py::module_::import("ast").attr("ClassDef"))
                     && toQString(stmt.attr("name")) == name)
                     node = py::reinterpret_borrow<py::object>(stmt);
             }

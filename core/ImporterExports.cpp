@@ -15,20 +15,20 @@ ExportScanner::Result Importer::boundNamesOfTree(py::handle tree)
 {
     ExportScanner::Result result;
     result.ok = true;
+    const py::module_ ast = py::module_::import("ast");
+    const py::object classDef = ast.attr("ClassDef");
+    const py::tuple functionDefs = py::make_tuple(ast.attr("FunctionDef"), ast.attr("AsyncFunctionDef"));
     for (py::handle stmt : tree.attr("body")) {
         const int line = stmt.attr("lineno").cast<int>();
-        const std::string type = py::type::of(stmt).attr("__name__").cast<std::string>();
-        const ExportScanner::Kind kind = type == "ClassDef" ? ExportScanner::Kind::Class
-                                         : (type == "FunctionDef" || type == "AsyncFunctionDef")
-                                             ? ExportScanner::Kind::Function
-                                             : ExportScanner::Kind::Value;
+        const ExportScanner::Kind kind = py::isinstance(stmt, classDef)       ? ExportScanner::Kind::Class
+                                         : py::isinstance(stmt, functionDefs) ? ExportScanner::Kind::Function
+                                                                              : ExportScanner::Kind::Value;
         const QStringList names = Reloader::boundNames(stmt, false);
         for (const QString &n : names)
             result.bound.append({n, line, kind});
         if (names.contains(QStringLiteral("__all__")) && py::hasattr(stmt, "value") && !stmt.attr("value").is_none()) {
             result.hasAll = true;
-            result.allValue = QByteArray::fromStdString(
-                py::module_::import("ast").attr("unparse")(stmt.attr("value")).cast<std::string>());
+            result.allValue = QByteArray::fromStdString(ast.attr("unparse")(stmt.attr("value")).cast<std::string>());
         }
     }
     return result;
@@ -124,8 +124,9 @@ const Importer::StaticExports &Importer::staticExports(const QString &path)
         try {
             result = staticExportsOf(file.readAll(), path);
         } catch (py::error_already_set &) {
-            // A file that cannot be read as Python exports nothing until it is
-            // fixed; its error is the reload's and the diagnostics' to report.
+            // A file whose __all__ is not a literal, or that needs its syntax
+            // tree and does not parse, exports nothing until it is fixed; its
+            // error is the reload's and the diagnostics' to report.
         }
     }
     result.modified = modified;
