@@ -38,44 +38,6 @@ void ChangeWatcher::addTree(const QString &root)
     scan(clean, false);
 }
 
-void ChangeWatcher::removeTree(const QString &root)
-{
-    const QString clean = QDir::cleanPath(QFileInfo(root).absoluteFilePath());
-    m_roots.removeAll(clean);
-    const QString prefix = clean + QLatin1Char('/');
-    for (auto it = m_hashes.begin(); it != m_hashes.end();) {
-        if (it.key().startsWith(prefix)) {
-            m_watcher->removePath(it.key());
-            it = m_hashes.erase(it);
-        } else {
-            ++it;
-        }
-    }
-    for (auto it = m_dirs.begin(); it != m_dirs.end();) {
-        if (*it == clean || it->startsWith(prefix)) {
-            m_watcher->removePath(*it);
-            it = m_dirs.erase(it);
-        } else {
-            ++it;
-        }
-    }
-}
-
-QStringList ChangeWatcher::trees() const
-{
-    return m_roots;
-}
-
-void ChangeWatcher::setDebounce(int ms)
-{
-    m_timer.setInterval(ms);
-}
-
-int ChangeWatcher::debounce() const
-{
-    return m_timer.interval();
-}
-
 void ChangeWatcher::notifySaved(const QString &file)
 {
     const QString clean = QDir::cleanPath(QFileInfo(file).absoluteFilePath());

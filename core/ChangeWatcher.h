@@ -21,12 +21,6 @@ public:
     explicit ChangeWatcher(QObject *parent = nullptr);
 
     void addTree(const QString &root);
-    void removeTree(const QString &root);
-    QStringList trees() const;
-
-    // Quiet period after the last event before a change is reported.
-    void setDebounce(int ms);
-    int debounce() const;
 
     // The editor saved `file` itself (and reloads it directly): remember its
     // hash, so the watcher's own event for that write is not reported again.

@@ -87,18 +87,15 @@ CodeManager::~CodeManager()
 
 bool CodeManager::addDirectory(const QString &path, const QString &name, QString *error, bool force)
 {
-    QString result;
+    bool added = false;
     QSemaphore done;
     d->runtime->postLive([&] {
-        result = Importer::instance().addDirectory(path, name, force);
+        added = Importer::instance().addDirectory(path, name, force, error);
         done.release();
     });
     done.acquire();
-    if (!result.isEmpty()) {
-        if (error)
-            *error = result;
+    if (!added)
         return false;
-    }
     // Also done by the queued directoryAdded sink; doing it now means a save
     // right after this call is already watched.
     const QString root = QDir::cleanPath(QFileInfo(path).absoluteFilePath());

@@ -14,29 +14,29 @@
 
 namespace {
 
-QString toQString(py::handle h)
+constexpr int MaxReports = 200;
+
+} // namespace
+
+QString Importer::toQString(py::handle h)
 {
     return QString::fromStdString(py::str(h).cast<std::string>());
 }
 
-QString cleanPath(const QString &path)
+QString Importer::cleanPath(const QString &path)
 {
     return QDir::cleanPath(QFileInfo(path).absoluteFilePath());
 }
 
-QByteArray hashOf(const QByteArray &bytes)
+QByteArray Importer::hashOf(const QByteArray &bytes)
 {
     return QCryptographicHash::hash(bytes, QCryptographicHash::Md5);
 }
 
-py::object sysModules()
+py::object Importer::sysModules()
 {
     return py::module_::import("sys").attr("modules");
 }
-
-constexpr int MaxReports = 200;
-
-} // namespace
 
 Importer &Importer::instance()
 {
@@ -50,24 +50,7 @@ Importer::Importer()
 {
     py::module_ relive = py::module_::import("relive");
     m_finder = relive.attr("_Finder")();
-    py::object moduleType = py::module_::import("types").attr("ModuleType");
-    py::dict attrs;
-    attrs["__module__"] = "relive";
-    attrs["__doc__"] = "A directory of a relive namespace: a live view of the public names of its files.";
-    m_facadeType = py::module_::import("builtins").attr("type")("NamespaceModule", py::make_tuple(moduleType), attrs);
-    py::handle type = m_facadeType;
-    py::setattr(type, "__getattr__", py::cpp_function([](py::handle self, const std::string &name) {
-        return Importer::instance().facadeGetattr(self, name);
-    }, py::name("__getattr__"), py::is_method(type)));
-    py::setattr(type, "__setattr__", py::cpp_function([](py::handle self, py::handle name, py::handle value) {
-        Importer::instance().facadeSetattr(self, name, value);
-    }, py::name("__setattr__"), py::is_method(type)));
-    py::setattr(type, "__delattr__", py::cpp_function([](py::handle self, py::handle name) {
-        Importer::instance().facadeSetattr(self, name, py::handle());
-    }, py::name("__delattr__"), py::is_method(type)));
-    py::setattr(type, "__dir__", py::cpp_function([](py::handle self) {
-        return Importer::instance().facadeDir(self);
-    }, py::name("__dir__"), py::is_method(type)));
+    m_facadeType = makeFacadeType();
     InstanceTracker::install([](const QString &module) { return Importer::instance().namespaceOf(module) != nullptr; });
 }
 
@@ -76,32 +59,38 @@ void Importer::setSinks(Sinks sinks)
     m_sinks = std::move(sinks);
 }
 
-QString Importer::addDirectory(const QString &path, const QString &name, bool force)
+bool Importer::addDirectory(const QString &path, const QString &name, bool force, QString *error)
 {
+    const auto refuse = [error](const QString &why) {
+        if (error)
+            *error = why;
+        return false;
+    };
     if (!NamespaceMap::isIdentifier(name))
-        return QStringLiteral("\"%1\" is not a valid namespace name (a Python identifier)").arg(name);
+        return refuse(QStringLiteral("\"%1\" is not a valid namespace name (a Python identifier)").arg(name));
     const QFileInfo info(path);
     if (!info.isDir())
-        return QStringLiteral("%1: not a directory").arg(path);
+        return refuse(QStringLiteral("%1: not a directory").arg(path));
     const QString root = cleanPath(path);
     for (const Namespace &ns : m_namespaces) {
         if (ns.name == name)
-            return QStringLiteral("the namespace \"%1\" is already registered (for %2)").arg(name, ns.root);
+            return refuse(QStringLiteral("the namespace \"%1\" is already registered (for %2)").arg(name, ns.root));
         if (ns.root == root)
-            return QStringLiteral("%1 is already registered as \"%2\"").arg(root, ns.name);
+            return refuse(QStringLiteral("%1 is already registered as \"%2\"").arg(root, ns.name));
     }
     if (!force) {
         py::object spec = py::none();
         try {
             spec = py::module_::import("importlib.util").attr("find_spec")(name.toStdString());
         } catch (py::error_already_set &) {
+            // A module of that name that fails to import is still no module the namespace shadows.
         }
         if (!spec.is_none() || sysModules().contains(name.toStdString())) {
             QString where;
             if (!spec.is_none() && !spec.attr("origin").is_none())
                 where = QStringLiteral(" (%1)").arg(toQString(spec.attr("origin")));
-            return QStringLiteral("the namespace \"%1\" would shadow the existing module %1%2; "
-                                  "choose another name").arg(name, where);
+            return refuse(QStringLiteral("the namespace \"%1\" would shadow the existing module %1%2; "
+                                         "choose another name").arg(name, where));
         }
     }
 
@@ -116,7 +105,7 @@ QString Importer::addDirectory(const QString &path, const QString &name, bool fo
     py::module_::import("importlib").attr("invalidate_caches")();
     if (m_sinks.directoryAdded)
         m_sinks.directoryAdded(name, root);
-    return QString();
+    return true;
 }
 
 QMap<QString, QString> Importer::namespaces() const
@@ -149,382 +138,6 @@ Importer::Namespace *Importer::namespaceOfPath(const QString &path)
             return &ns;
     }
     return nullptr;
-}
-
-// ------------------------------------------------------------------ finder
-
-py::object Importer::findSpec(const std::string &fullname)
-{
-    const QString name = QString::fromStdString(fullname);
-    Namespace *ns = namespaceOf(name);
-    if (!ns)
-        return py::none();
-    rescanIfNew(name);
-    // Paths copied before any Python runs: it may rescan, which replaces the map.
-    const NamespaceMap::Directory *dir = ns->map.directory(name);
-    const FileRegistry::File *file = dir ? nullptr : m_registry.file(name);
-    if (!dir && !file)
-        return py::none();
-    const std::string path = (dir ? dir->path : file->path).toStdString();
-    py::object ModuleSpec = py::module_::import("importlib.machinery").attr("ModuleSpec");
-    if (dir) {
-        py::object spec = ModuleSpec(fullname, m_finder, py::arg("is_package") = true);
-        spec.attr("submodule_search_locations") = py::make_tuple(path);
-        return spec;
-    }
-    py::object spec = ModuleSpec(fullname, m_finder, py::arg("origin") = path);
-    spec.attr("has_location") = true;
-    return spec;
-}
-
-py::object Importer::createModule(py::object spec)
-{
-    const QString name = toQString(spec.attr("name"));
-    Namespace *ns = namespaceOf(name);
-    if (ns && ns->map.directory(name))
-        return m_facadeType(spec.attr("name"));
-    return py::none();  // an ordinary module
-}
-
-void Importer::execModule(py::object module)
-{
-    const QString name = toQString(module.attr("__spec__").attr("name"));
-    Namespace *ns = namespaceOf(name);
-    if (!ns)
-        throw py::import_error("relive: " + name.toStdString() + " is not in a registered namespace");
-    if (const NamespaceMap::Directory *dir = ns->map.directory(name)) {
-        // A directory namespace loads every file of its directory, so that all
-        // their names are there.
-        // A copy: the files' bodies may rescan, which replaces the map.
-        const QStringList files = dir->files;
-        py::object importModule = py::module_::import("importlib").attr("import_module");
-        for (const QString &file : files)
-            importModule((name + QLatin1Char('.') + QFileInfo(file).completeBaseName()).toStdString());
-        rebuildExports(name);
-        if (m_reloadDepth == 0)
-            reportConflicts(nullptr);
-        return;
-    }
-    const FileRegistry::File *found = m_registry.file(name);
-    if (!found)
-        throw py::import_error("relive: no file for " + name.toStdString());
-    const QString filePath = found->path;
-    const bool wasLoaded = found->loaded;
-    QFile file(filePath);
-    if (!file.open(QIODevice::ReadOnly))
-        throw py::import_error(QStringLiteral("relive: cannot read %1: %2").arg(filePath, file.errorString()).toStdString());
-    const QByteArray bytes = file.readAll();
-    py::object source = py::module_::import("importlib.util").attr("decode_source")(py::bytes(bytes.constData(), bytes.size()));
-    const std::string path = filePath.toStdString();
-    py::object tree = py::module_::import("ast").attr("parse")(source, path);
-    py::object code = py::module_::import("builtins").attr("compile")(tree, path, "exec", py::arg("dont_inherit") = true);
-    py::dict globals = module.attr("__dict__");
-    if (!globals.contains("__builtins__"))
-        globals["__builtins__"] = PyEval_GetBuiltins();  // exec() would add it; PyEval_EvalCode does not
-    PyObject *result = PyEval_EvalCode(code.ptr(), globals.ptr(), globals.ptr());
-    if (!result)
-        throw py::error_already_set();
-    Py_DECREF(result);
-    markApplied(name, toQString(source), hashOf(bytes), tree, module, py::object());
-    const QString directory = NamespaceMap::parentName(name);
-    // A first import only adds names (an earlier file keeps a name it has), so
-    // the directory's names grow by this file's; loading a directory of
-    // thousands of files stays linear.
-    if (wasLoaded)
-        rebuildExports(directory);
-    else
-        m_registry.addExports(name);
-    if (m_reloadDepth == 0)
-        reportConflicts(nullptr);
-}
-
-// What a file exports: the names in its __all__, else the public names it
-// binds at top level; and the line that first binds each name. Raises (with
-// `exports` holding the public names) when __all__ is not a list of names.
-static void exportsOf(py::handle tree, py::handle module, QStringList &exports, QHash<QString, int> &lines)
-{
-    for (py::handle stmt : tree.attr("body")) {
-        const int line = stmt.attr("lineno").cast<int>();
-        for (const QString &n : Reloader::boundNames(stmt, false)) {
-            if (!lines.contains(n))
-                lines.insert(n, line);
-            if (!n.startsWith(QLatin1Char('_')) && !exports.contains(n))
-                exports << n;
-        }
-    }
-    py::dict globals = module.attr("__dict__");
-    if (!globals.contains("__all__"))
-        return;
-    // A copy: str() of an element is user code.
-    const py::list names(globals["__all__"]);
-    QStringList result;
-    for (py::handle n : names)
-        result << toQString(n);
-    exports = result;
-}
-
-void Importer::markApplied(const QString &moduleName, const QString &source, const QByteArray &hash,
-                           py::object tree, py::handle module, py::object keptTree)
-{
-    QStringList exports;
-    QHash<QString, int> lines;
-    try {
-        exportsOf(tree, module, exports, lines);
-    } catch (py::error_already_set &e) {
-        warn(QStringLiteral("%1: __all__ is not a list of names (%2); exporting the public names instead")
-                 .arg(moduleName, QString::fromUtf8(e.what())));
-    }
-    m_registry.markApplied(moduleName, source, hash, std::move(keptTree), exports, lines);
-}
-
-const Importer::StaticExports &Importer::staticExports(const QString &path)
-{
-    const QDateTime modified = QFileInfo(path).lastModified();
-    auto found = m_staticExports.find(path);
-    if (found != m_staticExports.end() && found->modified == modified)
-        return *found;
-    StaticExports result;
-    result.modified = modified;
-    QFile file(path);
-    if (file.open(QIODevice::ReadOnly)) {
-        try {
-            const QByteArray bytes = file.readAll();
-            py::object ast = py::module_::import("ast");
-            py::object tree = ast.attr("parse")(py::bytes(bytes.constData(), bytes.size()), path.toStdString());
-            // The same rule as exportsOf() on import, with __all__ read from the
-            // syntax tree since the module has not run.
-            py::object all = py::none();
-            for (py::handle stmt : tree.attr("body")) {
-                if (Reloader::boundNames(stmt, false).contains(QStringLiteral("__all__"))
-                    && py::hasattr(stmt, "value"))
-                    all = stmt.attr("value");
-            }
-            py::dict globals;
-            if (!all.is_none())
-                globals["__all__"] = ast.attr("literal_eval")(all);
-            py::object module = py::module_::import("types").attr("SimpleNamespace")(**globals);
-            exportsOf(tree, module, result.exports, result.lines);
-        } catch (py::error_already_set &) {
-            // A file that does not parse exports nothing until it is fixed;
-            // its error is the reload's and the diagnostics' to report.
-        }
-    }
-    return *m_staticExports.insert(path, result);
-}
-
-py::dict Importer::editorIndex()
-{
-    py::dict roots, dirs, modules, loaded;
-    for (const Namespace &ns : m_namespaces) {
-        roots[py::str(ns.name.toStdString())] = ns.root.toStdString();
-        for (const NamespaceMap::Directory &dir : ns.map.directories()) {
-            py::list subs;
-            for (const NamespaceMap::Directory &other : ns.map.directories()) {
-                if (NamespaceMap::parentName(other.dottedName) == dir.dottedName)
-                    subs.append(other.dottedName.toStdString());
-            }
-            py::dict files, names;
-            for (const QString &path : dir.files) {
-                const QString module = m_registry.moduleOf(path);
-                const FileRegistry::File *found = module.isEmpty() ? nullptr : m_registry.file(module);
-                const FileRegistry::File record = found ? *found : FileRegistry::File();
-                files[py::str(module.toStdString())] = path.toStdString();
-                modules[py::str(module.toStdString())] = path.toStdString();
-                if (record.loaded)
-                    loaded[py::str(path.toStdString())] = module.toStdString();
-                const StaticExports fromDisk = record.loaded ? StaticExports() : staticExports(path);
-                const QStringList &exports = record.loaded ? record.exports : fromDisk.exports;
-                const QHash<QString, int> &lines = record.loaded ? record.lines : fromDisk.lines;
-                for (const QString &n : exports) {
-                    // The facade's owner wins a conflict; otherwise the first file.
-                    const QString owner = m_registry.ownerOf(dir.dottedName, n);
-                    if ((!owner.isEmpty() && owner != module) || (owner.isEmpty() && names.contains(n.toStdString())))
-                        continue;
-                    names[py::str(n.toStdString())] = py::make_tuple(module.toStdString(), path.toStdString(),
-                                                                     lines.value(n));
-                }
-            }
-            py::dict info;
-            info["path"] = dir.path.toStdString();
-            info["subs"] = subs;
-            info["files"] = files;
-            info["names"] = names;
-            dirs[py::str(dir.dottedName.toStdString())] = info;
-        }
-    }
-    py::dict index;
-    index["roots"] = roots;
-    index["dirs"] = dirs;
-    index["modules"] = modules;
-    index["loaded"] = loaded;
-    return index;
-}
-
-void Importer::rebuildExports(const QString &directory)
-{
-    Namespace *ns = namespaceOf(directory);
-    const NamespaceMap::Directory *dir = ns ? ns->map.directory(directory) : nullptr;
-    m_registry.rebuildExports(directory, dir ? dir->files : QStringList());
-}
-
-void Importer::reportConflicts(ReloadReport *report, bool newFile)
-{
-    for (const FileRegistry::Conflict &c : m_registry.takeNewConflicts()) {
-        if (!ownerStillDefines(c)) {
-            m_registry.forgetConflict(c);
-            continue;
-        }
-        if (!report || c.otherModule != report->module) {
-            warn(c.message());
-            continue;
-        }
-        report->warnings << c.message();
-        if (!newFile)
-            continue;  // the reloader's actions describe the module, where they are true
-        // A new file's actions are the names it adds to the namespace, and
-        // this one is not among them.
-        report->actions.erase(std::remove_if(report->actions.begin(), report->actions.end(),
-                                             [&](const ReloadAction &a) {
-                                                 return a.object == c.name && a.action == QLatin1String("added");
-                                             }),
-                              report->actions.end());
-    }
-}
-
-bool Importer::ownerStillDefines(const FileRegistry::Conflict &conflict)
-{
-    // A class moved between files and saved paste first: the file it was cut
-    // from is already saved without it, only its reload is still to come.
-    // That is one step of a move, not two files defining one name.
-    QFile file(conflict.ownerPath);
-    if (!file.open(QIODevice::ReadOnly))
-        return true;
-    const QByteArray bytes = file.readAll();
-    const FileRegistry::File *owner = m_registry.file(m_registry.moduleOf(conflict.ownerPath));
-    if (!owner || owner->hash == hashOf(bytes))
-        return true;
-    try {
-        py::object tree = py::module_::import("ast").attr("parse")(py::bytes(bytes.toStdString()));
-        for (py::handle stmt : tree.attr("body")) {
-            const QStringList names = Reloader::boundNames(stmt, false);
-            // __all__ decides the exports: without evaluating it, assume the name stays.
-            if (names.contains(conflict.name) || names.contains(QStringLiteral("__all__")))
-                return true;
-        }
-    } catch (py::error_already_set &) {
-        return true;  // not readable as Python: its reload reports that
-    }
-    return false;
-}
-
-void Importer::rescanIfNew(const QString &dottedName)
-{
-    Namespace *ns = namespaceOf(dottedName);
-    if (!ns || m_rescanningForImport || ns->map.directory(dottedName) || m_registry.file(dottedName))
-        return;
-    QString relative = dottedName.mid(ns->name.size() + 1);
-    relative.replace(QLatin1Char('.'), QLatin1Char('/'));
-    const QString path = ns->root + QLatin1Char('/') + relative;
-    if (!QFileInfo(path).isDir() && !QFileInfo(path + QStringLiteral(".py")).isFile())
-        return;
-    // Imported before the watcher's event arrived: without a scan now, a new
-    // directory would become one of Python's implicit namespace packages (the
-    // parent's __path__ finds it) and never see its files' names.
-    m_rescanningForImport = true;
-    const auto done = qScopeGuard([this] { m_rescanningForImport = false; });
-    rescan(ns->root);
-}
-
-QString Importer::facadeName(py::handle facade)
-{
-    py::dict d = facade.attr("__dict__");
-    return d.contains("__name__") ? toQString(d["__name__"]) : QString();
-}
-
-py::object Importer::ownerModule(const QString &directory, const QString &name)
-{
-    const QString owner = m_registry.ownerOf(directory, name);
-    if (owner.isEmpty())
-        return py::none();
-    return sysModules().attr("get")(owner.toStdString());
-}
-
-// ------------------------------------------------------------------ facade
-
-py::object Importer::facadeGetattr(py::handle facade, const std::string &name)
-{
-    const QString directory = facadeName(facade);
-    const QString key = QString::fromStdString(name);
-    if (key == QLatin1String("__all__")) {
-        py::list all;
-        for (const QString &n : m_registry.names(directory))
-            all.append(n.toStdString());
-        return std::move(all);
-    }
-    py::object owner = ownerModule(directory, key);
-    if (!owner.is_none())
-        return owner.attr(name.c_str());
-    if (!key.startsWith(QLatin1String("__"))) {
-        Namespace *ns = namespaceOf(directory);
-        const QString sub = directory + QLatin1Char('.') + key;
-        if (ns && ns->map.directory(sub))
-            return py::module_::import("importlib").attr("import_module")(sub.toStdString());
-    }
-    throw py::attribute_error("namespace '" + directory.toStdString() + "' has no name '" + name + "'");
-}
-
-void Importer::facadeSetattr(py::handle facade, py::handle name, py::handle value)
-{
-    const QString directory = facadeName(facade);
-    const QString key = toQString(name);
-    // The import system binds every module it loads on its parent package
-    // (setattr(parent, child, module) in importlib._bootstrap). A file or
-    // subdirectory is not a name of its directory's namespace: that binding is
-    // dropped, so it never hides an export of the same name (main.py defining
-    // main()) nor, forwarded below, overwrites it in the defining file. The
-    // module stays in sys.modules, and a subdirectory is found by __getattr__.
-    if (value && PyModule_Check(value.ptr())) {
-        const py::object spec = py::getattr(value, "__spec__", py::none());
-        const py::object specName = spec.is_none() ? py::object(py::none()) : py::getattr(spec, "name", py::none());
-        if (!specName.is_none() && toQString(specName) == directory + QLatin1Char('.') + key
-            && py::getattr(spec, "loader", py::none()).is(m_finder))
-            return;
-    }
-    // The live view: assigning (or deleting) through the namespace does it in
-    // the file that defines the name.
-    py::object owner = ownerModule(directory, key);
-    if (!owner.is_none()) {
-        if (value)
-            py::setattr(owner, name, value);
-        else
-            py::delattr(owner, name);
-        return;
-    }
-    if (PyObject_GenericSetAttr(facade.ptr(), name.ptr(), value.ptr()) != 0)
-        throw py::error_already_set();
-}
-
-py::list Importer::facadeDir(py::handle facade)
-{
-    py::dict d = facade.attr("__dict__");
-    const QString directory = facadeName(facade);
-    QSet<QString> names;
-    for (auto item : d)
-        names.insert(toQString(item.first));
-    for (const QString &n : m_registry.names(directory))
-        names.insert(n);
-    if (Namespace *ns = namespaceOf(directory)) {
-        for (const NamespaceMap::Directory &dir : ns->map.directories()) {
-            if (NamespaceMap::parentName(dir.dottedName) == directory)
-                names.insert(dir.dottedName.section(QLatin1Char('.'), -1));
-        }
-    }
-    QStringList sorted(names.begin(), names.end());
-    sorted.sort();
-    py::list result;
-    for (const QString &n : sorted)
-        result.append(n.toStdString());
-    return result;
 }
 
 // ------------------------------------------------------------------ reload
@@ -793,122 +406,6 @@ QList<ReloadReport> Importer::rescan(const QString &path)
     return reports;
 }
 
-bool Importer::loadAdoptingClasses(const QString &file, const QString &module, ReloadReport &report)
-{
-    QFile f(file);
-    if (!f.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray bytes = f.readAll();
-    const Namespace *ns = namespaceOfPath(file);
-    QString source;
-    try {
-        source = toQString(py::module_::import("importlib.util").attr("decode_source")(
-            py::bytes(bytes.constData(), bytes.size())));
-        py::object tree = py::module_::import("ast").attr("parse")(source.toStdString(), file.toStdString());
-        bool adopts = false;
-        for (py::handle stmt : tree.attr("body")) {
-            if (py::type::of(stmt).attr("__name__").cast<std::string>() == "ClassDef"
-                && adoptableClass(ns->name, toQString(stmt.attr("name"))))
-                adopts = true;
-        }
-        if (!adopts)
-            return false;
-    } catch (py::error_already_set &) {
-        return false;  // the import reports it
-    }
-    // A class cut from another file and pasted into this new one: the file
-    // starts as an empty module and its whole source is applied as a reload,
-    // which adopts the class object instead of creating another.
-    py::object spec = findSpec(module.toStdString());
-    py::object fileModule = py::module_::import("importlib.util").attr("module_from_spec")(spec);
-    fileModule.attr("__dict__")["__builtins__"] = py::handle(PyEval_GetBuiltins());
-    sysModules()[py::str(module.toStdString())] = fileModule;
-    Reloader::Context context;
-    context.adopt = [&](const QString &name) { return adoptableClass(ns->name, name); };
-    Reloader::reload(py::reinterpret_borrow<py::module_>(fileModule), file, QString(), source, report, &context);
-    if (!report.ok()) {
-        sysModules().attr("pop")(module.toStdString(), py::none());
-        return true;
-    }
-    markApplied(module, source, hashOf(bytes), context.newTree, fileModule, context.newTree);
-    QHash<QString, RemovedClass> &removed = m_removedClasses[ns->name];
-    for (auto it = removed.begin(); it != removed.end();) {
-        py::object cls = it->ref();
-        if (cls.is_none() || fileModule.attr("__dict__").attr("get")(it.key().toStdString()).is(cls))
-            it = removed.erase(it);
-        else
-            ++it;
-    }
-    return true;
-}
-
-std::optional<Reloader::Adoption> Importer::adoptableClass(const QString &nsName, const QString &name)
-{
-    const QHash<QString, RemovedClass> classes = m_removedClasses.value(nsName);
-    auto removed = classes.constFind(name);
-    if (removed != classes.constEnd()) {
-        py::object cls = removed->ref();
-        if (!cls.is_none())
-            return Reloader::Adoption{cls, removed->node, removed->from};
-    }
-    return std::nullopt;
-}
-
-bool Importer::adoptInOtherFile(const QString &nsName, const QString &fromModule, const QString &name,
-                                py::handle cls, py::handle oldNode, ReloadReport &report)
-{
-    // Pasted before it was cut: another file of the namespace defines a class
-    // of that name, a distinct class until now (two files defining one name
-    // conflict, and the first keeps it). Cut, the class that has the existing
-    // instances takes that file's definition and the file binds it.
-    // Module names first: the loop runs Python code, which may change the registry.
-    for (const QString &other : m_registry.modulesOf(nsName)) {
-        const FileRegistry::File *record = m_registry.file(other);
-        if (other == fromModule || !record || !record->loaded)
-            continue;
-        const FileRegistry::File it = *record;
-        py::object module = sysModules().attr("get")(other.toStdString());
-        if (module.is_none())
-            continue;
-        py::object newCls = module.attr("__dict__").attr("get")(name.toStdString());
-        if (!PyType_Check(newCls.ptr()) || newCls.is(cls) || toQString(newCls.attr("__module__")) != other
-            || toQString(newCls.attr("__qualname__")) != name)
-            continue;
-        py::object node;
-        try {
-            py::object tree = py::module_::import("ast").attr("parse")(it.source.toStdString());
-            for (py::handle stmt : tree.attr("body")) {
-                if (py::type::of(stmt).attr("__name__").cast<std::string>() == "ClassDef"
-                    && toQString(stmt.attr("name")) == name)
-                    node = py::reinterpret_borrow<py::object>(stmt);
-            }
-        } catch (py::error_already_set &) {
-            // The other file's source has no such class: nothing to adopt there.
-        }
-        if (!node)
-            continue;
-        const QString path = it.path;
-        const QString directory = it.directory;
-        if (Reloader::adoptClass(py::reinterpret_borrow<py::module_>(module), path, name, cls, oldNode, newCls, node,
-                                 report)) {
-            rebuildExports(directory);
-            return true;
-        }
-        return false;
-    }
-    return false;
-}
-
-void Importer::rememberRemovedClass(const QString &nsName, const QString &moduleName, const QString &name,
-                                    py::handle cls, py::handle node)
-{
-    try {
-        py::object ref = py::module_::import("weakref").attr("ref")(cls);
-        m_removedClasses[nsName].insert(name, RemovedClass{ref, py::reinterpret_borrow<py::object>(node), moduleName});
-    } catch (py::error_already_set &) {
-    }
-}
-
 void Importer::publish(ReloadReport report)
 {
     m_reports.push_back(report);
@@ -973,179 +470,4 @@ py::dict Importer::toDict(const ReloadReport &report)
     d["traceback"] = report.traceback.toStdString();
     d["line"] = report.errorLine;
     return d;
-}
-
-// ------------------------------------------------------------------ snapshot
-
-NamespaceNode Importer::directoryNode(const Namespace &ns, const NamespaceMap::Directory &dir)
-{
-    NamespaceNode node;
-    node.name = dir.dottedName.section(QLatin1Char('.'), -1);
-    node.qualifiedName = dir.dottedName;
-    node.kind = NamespaceNode::Kind::Namespace;
-    node.file = dir.path;
-    for (const NamespaceMap::Directory &sub : ns.map.directories()) {
-        if (NamespaceMap::parentName(sub.dottedName) == dir.dottedName)
-            node.children.append(directoryNode(ns, sub));
-    }
-    py::object modules = sysModules();
-    py::object property = py::module_::import("builtins").attr("property");
-    QSet<QString> seen;
-    for (const QString &path : dir.files) {
-        const QString moduleName = m_registry.moduleOf(path);
-        const FileRegistry::File *record = m_registry.file(moduleName);
-        // A copy: reading values below runs user code (properties, __repr__).
-        const FileRegistry::File file = record ? *record : FileRegistry::File();
-        py::object module = modules.attr("get")(moduleName.toStdString());
-        QStringList names = file.exports;
-        QHash<QString, int> lines = file.lines;
-        QHash<QString, NamespaceNode::Kind> staticKinds;
-        if (!file.loaded || module.is_none()) {
-            // Not imported yet: read the names from the source, without running it.
-            QFile f(path);
-            if (!f.open(QIODevice::ReadOnly))
-                continue;
-            try {
-                py::object tree = py::module_::import("ast").attr("parse")(py::bytes(f.readAll().toStdString()));
-                for (py::handle stmt : tree.attr("body")) {
-                    const std::string kind = py::type::of(stmt).attr("__name__").cast<std::string>();
-                    for (const QString &n : Reloader::boundNames(stmt, false)) {
-                        if (n.startsWith(QLatin1Char('_')) || names.contains(n))
-                            continue;
-                        names << n;
-                        lines.insert(n, stmt.attr("lineno").cast<int>());
-                        staticKinds.insert(n, kind == "ClassDef" ? NamespaceNode::Kind::Class
-                                              : (kind == "FunctionDef" || kind == "AsyncFunctionDef")
-                                                  ? NamespaceNode::Kind::Function
-                                                  : NamespaceNode::Kind::Value);
-                    }
-                }
-            } catch (py::error_already_set &) {
-                continue;
-            }
-        }
-        for (const QString &n : names) {
-            if (seen.contains(n))
-                continue;
-            seen.insert(n);
-            NamespaceNode child;
-            child.name = n;
-            child.qualifiedName = dir.dottedName + QLatin1Char('.') + n;
-            child.file = path;
-            child.line = lines.value(n);
-            child.kind = staticKinds.value(n, NamespaceNode::Kind::Value);
-            try {
-                describeValue(module, child, property);
-            } catch (py::error_already_set &e) {
-                // One value that cannot be described (a __repr__ that raises)
-                // must not cost the whole view its update.
-                child.summary = QStringLiteral("<%1>").arg(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0));
-            }
-            node.children.append(child);
-        }
-    }
-    return node;
-}
-
-void Importer::describeValue(py::handle module, NamespaceNode &child, py::handle property)
-{
-    const std::string name = child.name.toStdString();
-    if (module.is_none() || !py::hasattr(module, name.c_str()))
-        return;
-    py::object value = module.attr(name.c_str());
-    if (PyType_Check(value.ptr())) {
-        child.kind = NamespaceNode::Kind::Class;
-        const long long count = InstanceTracker::countOf(value);
-        child.instances = count < 0 ? int(NamespaceNode::Uncounted) : int(count);
-        // A copy of the class dict: the checks below may run user code.
-        for (auto item : py::reinterpret_borrow<py::dict>(value.attr("__dict__").attr("copy")())) {
-            py::handle v = item.second;
-            py::object fn;
-            if (PyFunction_Check(v.ptr()))
-                fn = py::reinterpret_borrow<py::object>(v);
-            else if (py::isinstance(v, property) && PyFunction_Check(v.attr("fget").ptr()))
-                fn = v.attr("fget");
-            else if (py::hasattr(v, "__func__") && PyFunction_Check(v.attr("__func__").ptr()))
-                fn = v.attr("__func__");
-            if (!fn && !PyType_Check(v.ptr()))
-                continue;
-            NamespaceNode member;
-            member.name = toQString(item.first);
-            member.qualifiedName = child.qualifiedName + QLatin1Char('.') + member.name;
-            member.kind = fn ? NamespaceNode::Kind::Function : NamespaceNode::Kind::Class;
-            member.file = child.file;
-            if (fn)
-                member.line = fn.attr("__code__").attr("co_firstlineno").cast<int>();
-            child.children.append(member);
-        }
-    } else if (PyFunction_Check(value.ptr())) {
-        child.kind = NamespaceNode::Kind::Function;
-        child.line = value.attr("__code__").attr("co_firstlineno").cast<int>();
-        try {
-            child.summary = child.name + toQString(py::module_::import("inspect").attr("signature")(value));
-        } catch (py::error_already_set &) {
-            // No signature (a decorated or odd callable): the name alone is shown.
-        }
-    } else {
-        child.kind = NamespaceNode::Kind::Value;
-        std::string text = py::repr(value).cast<std::string>();
-        if (text.size() > 80)
-            text = text.substr(0, 77) + "...";
-        child.summary = QString::fromStdString(text);
-    }
-}
-
-QList<NamespaceNode> Importer::snapshot()
-{
-    QList<NamespaceNode> roots;
-    // A copy: describing values runs user code, which may register or rescan.
-    const std::deque<Namespace> namespaces = m_namespaces;
-    for (const Namespace &ns : namespaces) {
-        if (const NamespaceMap::Directory *root = ns.map.directory(ns.name))
-            roots.append(directoryNode(ns, *root));
-    }
-    return roots;
-}
-
-int Importer::instanceCount(const QString &qualifiedName)
-{
-    py::object target;
-    try {
-        const QStringList parts = qualifiedName.split(QLatin1Char('.'));
-        target = py::module_::import("importlib").attr("import_module")(parts.first().toStdString());
-        for (int i = 1; i < parts.size(); ++i)
-            target = target.attr(parts.at(i).toStdString().c_str());
-    } catch (py::error_already_set &) {
-        return -1;
-    }
-    return int(InstanceTracker::countOf(target));
-}
-
-QHash<QString, int> Importer::instanceCounts()
-{
-    QHash<QString, int> counts;
-    py::object modules = sysModules();
-    for (const Namespace &ns : m_namespaces) {
-        for (const QString &moduleName : m_registry.modulesOf(ns.name)) {
-            // A copy: reading the module's values below may run Python code.
-            const FileRegistry::File *record = m_registry.file(moduleName);
-            if (!record || !record->loaded)
-                continue;
-            const QString directory = record->directory;
-            const QStringList exports = record->exports;
-            py::object module = modules.attr("get")(moduleName.toStdString());
-            if (module.is_none())
-                continue;
-            py::dict globals = module.attr("__dict__");
-            for (const QString &name : exports) {
-                py::object value = globals.attr("get")(name.toStdString());
-                if (PyType_Check(value.ptr())) {
-                    const long long count = InstanceTracker::countOf(value);
-                    counts.insert(directory + QLatin1Char('.') + name,
-                                  count < 0 ? int(NamespaceNode::Uncounted) : int(count));
-                }
-            }
-        }
-    }
-    return counts;
 }

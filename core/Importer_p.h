@@ -3,6 +3,7 @@
 // Private to core: includes pybind11.
 #include <pybind11/pybind11.h>
 
+#include "ExportScanner_p.h"
 #include "FileRegistry_p.h"
 #include "NamespaceMap.h"
 #include "NamespaceNode.h"
@@ -30,6 +31,16 @@ namespace py = pybind11;
 // finder that serves them, the per-file modules and the namespace facades
 // (live views of their files' names), and reloads. One per interpreter; every
 // member function needs the GIL, which is also what guards its state.
+//
+// One class, its parts in one file each, by responsibility:
+//   Importer.cpp          registration, reload, check and rescan of files, reports
+//   ImporterProtocol.cpp  the import protocol: finder and loader, the code cache
+//   ImporterFacade.cpp    the namespace facade (a directory's live view)
+//   ImporterExports.cpp   a file's exports, directory names, conflicts, editor index
+//   ImporterAdoption.cpp  class adoption between files
+//   ImporterSnapshot.cpp  the namespace snapshot and instance counts
+// The file records and their invariants are FileRegistry's; the merge rules
+// of a reload are Reloader's.
 class Importer
 {
 public:
@@ -40,13 +51,20 @@ public:
         std::function<void(const QString &name)> namespaceChanged;
         std::function<void(const QString &message)> warning;
     };
+    // What a file not run yet exports.
+    struct StaticExports
+    {
+        QDateTime modified;
+        QStringList exports;
+        QHash<QString, int> lines;
+    };
 
     static Importer &instance();
 
     void setSinks(Sinks sinks);
 
-    // Returns an empty string on success, otherwise why it was refused.
-    QString addDirectory(const QString &path, const QString &name, bool force);
+    // False, with why in `error`, when it is refused.
+    bool addDirectory(const QString &path, const QString &name, bool force, QString *error);
     QMap<QString, QString> namespaces() const;  // name -> root directory
 
     // Reloads `file` if it belongs to a namespace and (unless `force`) its
@@ -71,8 +89,19 @@ public:
     // is described in core/python/relive_intelligence.py): every directory
     // namespace with its sub-namespaces, files and public names with their
     // defining file and line. A loaded file gives its applied names; a file
-    // not imported yet is parsed, so its names are known before it runs.
+    // not imported yet is scanned, so its names are known before it runs.
     py::dict editorIndex();
+
+    // The names a file binds at top level: from its tokens (ExportScanner),
+    // or from its syntax tree where the tokens cannot be followed or
+    // `fullTree` asks for it (the reference the scanner is checked against).
+    // Raises what ast.parse raises when the tree is needed and the file does
+    // not parse.
+    static ExportScanner::Result boundNames(const QByteArray &bytes, const QString &path, bool fullTree = false);
+    static ExportScanner::Result boundNamesOfTree(py::handle tree);
+    // What a file not run yet exports, and the lines that bind its names
+    // (`modified` left empty). Raises when __all__ is not a literal.
+    static StaticExports staticExportsOf(const QByteArray &bytes, const QString &path, bool fullTree = false);
 
     // sys.meta_path protocol.
     py::object findSpec(const std::string &fullname);
@@ -103,24 +132,16 @@ private:
     };
 
     Importer();
+    // Conversions every part of the importer uses.
+    static QString toQString(py::handle h);
+    static QString cleanPath(const QString &path);
+    static QByteArray hashOf(const QByteArray &bytes);
+    static py::object sysModules();
+
+    // Importer.cpp
     Namespace *namespaceOf(const QString &dottedName);
     Namespace *namespaceOfPath(const QString &path);
     void indexNamespace(Namespace &ns);
-    // Records `source` as applied to `moduleName`, with the names its tree
-    // (and the module's __all__) export.
-    void markApplied(const QString &moduleName, const QString &source, const QByteArray &hash, py::object tree,
-                     py::handle module, py::object keptTree);
-    void rebuildExports(const QString &directory);
-    // Conflicts that appeared since the last call: those of `report`'s module
-    // go into the report, the others are warnings.
-    void reportConflicts(ReloadReport *report, bool newFile = false);
-    bool ownerStillDefines(const FileRegistry::Conflict &conflict);
-    // A directory or file under a namespace root that the last scan did not
-    // see (created since): scans again, so it is served as part of the namespace.
-    void rescanIfNew(const QString &dottedName);
-    static QString facadeName(py::handle facade);
-    // The loaded module whose file defines `name` for the directory, or None.
-    py::object ownerModule(const QString &directory, const QString &name);
     void publish(ReloadReport report);
     // Compiles a file nothing has imported yet and reports the result.
     std::optional<ReloadReport> checkFile(const QString &path, const QString &moduleName, const QByteArray &bytes,
@@ -128,15 +149,47 @@ private:
     void warn(const QString &message);
     std::unique_lock<std::recursive_mutex> lockReloads();
     void emitNamespaceChanged(const QString &dottedName);
-    NamespaceNode directoryNode(const Namespace &ns, const NamespaceMap::Directory &dir);
-    // Kind, line, members and summary of one name of a loaded file.
-    void describeValue(py::handle module, NamespaceNode &child, py::handle property);
+
+    // ImporterProtocol.cpp
+    // A directory or file under a namespace root that the last scan did not
+    // see (created since): scans again, so it is served as part of the namespace.
+    void rescanIfNew(const QString &dottedName);
+
+    // ImporterFacade.cpp
+    py::object makeFacadeType();
+    static QString facadeName(py::handle facade);
+    // The loaded module whose file defines `name` for the directory, or None.
+    py::object ownerModule(const QString &directory, const QString &name);
+
+    // ImporterExports.cpp
+    // Records `source` as applied to `moduleName`, with the names its tree
+    // (and the module's __all__) export.
+    void markApplied(const QString &moduleName, const QString &source, const QByteArray &hash, py::object tree,
+                     py::handle module, py::object keptTree);
+    // The same with the names the file binds already known.
+    void recordExports(const QString &moduleName, const QString &source, const QByteArray &hash,
+                       const ExportScanner::Result &bound, py::handle module, py::object keptTree);
+    const StaticExports &staticExports(const QString &path);
+    void rebuildExports(const QString &directory);
+    // Conflicts that appeared since the last call: those of `report`'s module
+    // go into the report, the others are warnings.
+    void reportConflicts(ReloadReport *report, bool newFile = false);
+    bool ownerStillDefines(const FileRegistry::Conflict &conflict);
+
+    // ImporterAdoption.cpp
     std::optional<Reloader::Adoption> adoptableClass(const QString &nsName, const QString &name);
     bool adoptInOtherFile(const QString &nsName, const QString &fromModule, const QString &name, py::handle cls,
                           py::handle oldNode, ReloadReport &report);
     bool loadAdoptingClasses(const QString &file, const QString &module, ReloadReport &report);
     void rememberRemovedClass(const QString &nsName, const QString &moduleName, const QString &name,
                               py::handle cls, py::handle node);
+    // Drops the removed classes `module` now binds (adopted) and those gone.
+    void forgetAdoptedClasses(const QString &nsName, py::handle module);
+
+    // ImporterSnapshot.cpp
+    NamespaceNode directoryNode(const Namespace &ns, const NamespaceMap::Directory &dir);
+    // Kind, line, members and summary of one name of a loaded file.
+    void describeValue(py::handle module, NamespaceNode &child, py::handle property);
 
     // A deque: a Namespace stays where it is while others are added (user
     // code run by an import may register a directory).
@@ -146,14 +199,6 @@ private:
     // Reloads and rescans in progress: they put the conflicts they cause into
     // their reports; an import outside them reports its own as warnings.
     int m_reloadDepth = 0;
-    struct StaticExports
-    {
-        QDateTime modified;
-        QStringList exports;
-        QHash<QString, int> lines;
-    };
-    const StaticExports &staticExports(const QString &path);
-
     QHash<QString, StaticExports> m_staticExports;  // path -> names of a file not loaded yet
     QHash<QString, QHash<QString, RemovedClass>> m_removedClasses;  // namespace -> class name -> class
     std::deque<ReloadReport> m_reports;

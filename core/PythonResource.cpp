@@ -22,14 +22,19 @@ py::module_ importResourceModule(const char *name, const QString &fileName)
     const std::string filename = path.toStdString();
     py::str source(bytes.constData(), bytes.size());
 
-    // A linecache entry with no modification time is never invalidated:
-    // tracebacks through this module show its lines.
-    py::list lines = source.attr("splitlines")(true);
-    py::module_::import("linecache").attr("cache")[py::str(filename)] =
-        py::make_tuple(bytes.size(), py::none(), lines, filename);
-
     py::module_ module = py::module_::import("types").attr("ModuleType")(name);
     module.attr("__file__") = filename;
+    // Tracebacks and inspect read the lines through linecache, which asks the
+    // module's loader for the source of a file it cannot stat (lazycache).
+    // Importing linecache here instead would cost every start its imports.
+    py::dict loader;
+    loader["get_source"] = py::cpp_function([source](py::object) { return source; });
+    module.attr("__loader__") = py::module_::import("types").attr("SimpleNamespace")(**loader);
+    if (modules.contains("linecache")) {
+        // A linecache entry with no modification time is never invalidated.
+        py::list lines = source.attr("splitlines")(true);
+        modules["linecache"].attr("cache")[py::str(filename)] = py::make_tuple(bytes.size(), py::none(), lines, filename);
+    }
     py::object code = py::module_::import("builtins").attr("compile")(source, filename, "exec");
     // Registered before running, like an import, so the module can import itself.
     modules[name] = module;

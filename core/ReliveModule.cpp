@@ -71,13 +71,27 @@ PYBIND11_EMBEDDED_MODULE(relive, m)
     m.attr("ReloadTimeout") = Reloader::timeoutError();
 
     m.def("add_directory", [](const std::string &path, const std::string &name, bool force) {
-        const QString error = Importer::instance().addDirectory(QString::fromStdString(path),
-                                                                QString::fromStdString(name), force);
-        if (!error.isEmpty())
+        QString error;
+        if (!Importer::instance().addDirectory(QString::fromStdString(path), QString::fromStdString(name), force,
+                                               &error))
             throw py::value_error(error.toStdString());
     }, py::arg("path"), py::arg("namespace"), py::arg("force") = false,
        "Registers directory `path` as the importable namespace `namespace`.");
 
+    // What a file not run yet exports, by the scanner or (full_tree) by the
+    // syntax tree: for tests that check the two agree.
+    m.def("_static_exports", [](py::bytes source, const std::string &path, bool fullTree) {
+        const std::string bytes = source;
+        const Importer::StaticExports e = Importer::staticExportsOf(QByteArray::fromStdString(bytes),
+                                                                    QString::fromStdString(path), fullTree);
+        py::list exports;
+        for (const QString &n : e.exports)
+            exports.append(n.toStdString());
+        py::dict lines;
+        for (auto it = e.lines.begin(); it != e.lines.end(); ++it)
+            lines[py::str(it.key().toStdString())] = it.value();
+        return py::make_tuple(exports, lines);
+    }, py::arg("source"), py::arg("path"), py::arg("full_tree") = false);
     m.def("namespaces", [] {
         py::dict result;
         const auto all = Importer::instance().namespaces();
