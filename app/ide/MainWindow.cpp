@@ -8,8 +8,10 @@
 #include "EditorAssistant.h"
 #include "EditorIntelligence.h"
 #include "EditorTabs.h"
+#include "InspectorView.h"
 #include "NamespaceModel.h"
 #include "NamespaceView.h"
+#include "ObjectInspector.h"
 #include "OpenFolderDialog.h"
 #include "ProgramExit.h"
 #include "PreferencesDialog.h"
@@ -144,6 +146,7 @@ void MainWindow::connectCodeManager()
     connect(m_codeManager, &CodeManager::reloaded, this, &MainWindow::onReloaded);
     connectReloadProblems();
     connect(m_codeManager, &CodeManager::reloaded, m_watches, &WatchesView::evaluateNow);
+    connect(m_codeManager, &CodeManager::reloaded, m_inspector, &InspectorView::refresh);
     connect(m_codeManager, &CodeManager::snapshotReady, m_namespaceView, &NamespaceView::setRoots);
     connect(m_codeManager, &CodeManager::instanceCountsReady, m_namespaceView->namespaceModel(),
             &NamespaceModel::setInstanceCounts);
@@ -208,7 +211,27 @@ void MainWindow::createLiveObjectDocks()
     addDockWidget(Qt::BottomDockWidgetArea, watches);
     tabifyDockWidget(console, watches);
     connect(m_watches, &WatchesView::settingsChanged, this, &MainWindow::saveWatches);
+    createInspectorDock();
     console->raise();
+}
+
+// The Inspector, tabbed with the console: instances of a class asked for in
+// the namespace view, objects opened with relive.inspect(); shown anew after
+// every reload and console command (the same objects, as they are now).
+void MainWindow::createInspectorDock()
+{
+    m_inspector = new InspectorView(ObjectInspector::instance(), this);
+    auto *dock = new QDockWidget(tr("Inspector"), this);
+    dock->setObjectName(QStringLiteral("inspectorDock"));
+    dock->setWidget(m_inspector);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    tabifyDockWidget(findChild<QDockWidget *>(QStringLiteral("consoleDock")), dock);
+    connect(m_inspector, &InspectorView::shown, dock, [dock] {
+        dock->show();
+        dock->raise();
+    });
+    connect(m_namespaceView, &NamespaceView::instancesRequested, m_inspector, &InspectorView::showInstances);
+    connect(m_runtime, &PythonRuntime::commandFinished, m_inspector, &InspectorView::refresh);
 }
 
 // "Override in Running Program": the function or method at the cursor, as

@@ -25,6 +25,7 @@ class UsagesPanel;
 class ReloadLogView;
 class WelcomePage;
 class WatchesView;
+class InspectorView;
 struct ReloadReport;
 
 // The IDE window: project tree (left), editors (centre), namespace view and
@@ -52,6 +53,7 @@ public:
     NamespaceView *namespaceView() const { return m_namespaceView; }
     ReloadLogView *reloadLog() const { return m_reloadLog; }
     WatchesView *watches() const { return m_watches; }
+    InspectorView *inspector() const { return m_inspector; }
     ProjectTree *projectTree() const { return m_projectTree; }
     QString currentFolder() const { return m_currentFolder; }
 
@@ -75,6 +77,7 @@ private:
     void connectCodeManager();
     void createDocks();
     void createLiveObjectDocks();
+    void createInspectorDock();
     void addOverrideAction(QMenu *menu);
     void saveWatches();
     void restoreWatches(const QString &folder);
@@ -121,6 +124,7 @@ private:
     ConsoleWidget *m_console;
     RecoveryJournal *m_journal;
     WatchesView *m_watches = nullptr;
+    InspectorView *m_inspector = nullptr;
     QLabel *m_engineStatus;
     QLabel *m_cursorPosition;
     QMetaObject::Connection m_cursorConnection;
