@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QMetaObject>
 #include <QPointer>
+#include <QScopeGuard>
 #include <QSet>
 
 #include <unordered_map>
