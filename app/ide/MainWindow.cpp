@@ -52,10 +52,14 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabWidget>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
 #include <QTimer>
 #include <QToolBar>
 
 #include <algorithm>
+#include <memory>
 
 namespace {
 
@@ -200,7 +204,9 @@ void MainWindow::createLiveObjectDocks()
     auto *console = findChild<QDockWidget *>(QStringLiteral("consoleDock"));
     auto *overrides = new QDockWidget(tr("Overrides"), this);
     overrides->setObjectName(QStringLiteral("overridesDock"));
-    overrides->setWidget(new OverridesView(OverrideRegistry::instance(), overrides));
+    auto *overridesView = new OverridesView(OverrideRegistry::instance(), overrides);
+    overrides->setWidget(overridesView);
+    connectWriteToFile(overridesView);
     addDockWidget(Qt::BottomDockWidgetArea, overrides);
     tabifyDockWidget(console, overrides);
 
@@ -232,6 +238,48 @@ void MainWindow::createInspectorDock()
     });
     connect(m_namespaceView, &NamespaceView::instancesRequested, m_inspector, &InspectorView::showInstances);
     connect(m_runtime, &PythonRuntime::commandFinished, m_inspector, &InspectorView::refresh);
+}
+
+// "Write to File": the override's text replaces its method in the file's
+// buffer (opened if needed), as one undoable edit, left unsaved for review.
+void MainWindow::connectWriteToFile(OverridesView *view)
+{
+    auto pending = std::make_shared<QHash<int, QString>>();   // id -> buffer sent
+    connect(view, &OverridesView::writeToFileRequested, this, [this, pending](int id, const QString &file) {
+        QString error;
+        CodeEditor *editor = m_editors->openFile(file, 0, &error);
+        if (!editor) {
+            m_console->appendNotice(tr("Could not open %1: %2").arg(file, error));
+            return;
+        }
+        pending->insert(id, editor->toPlainText());
+        OverrideRegistry::instance()->writeToSource(id, file, editor->toPlainText());
+    });
+    connect(OverrideRegistry::instance(), &OverrideRegistry::sourceEditReady, this,
+            [this, pending](int id, const QString &path, int first, int last, const QString &text, const QString &error) {
+                const QString sent = pending->take(id);
+                CodeEditor *editor = m_editors->editorFor(path);
+                QString problem = error;
+                if (problem.isEmpty() && (!editor || editor->toPlainText() != sent))
+                    problem = tr("the file's text changed meanwhile; try again");
+                if (!problem.isEmpty()) {
+                    const QString message = tr("Could not write the override to the file: %1").arg(problem);
+                    m_console->appendNotice(message);
+                    statusBar()->showMessage(message, 5000);
+                    return;
+                }
+                QTextDocument *document = editor->document();
+                const QTextBlock from = document->findBlockByNumber(first - 1);
+                const QTextBlock to = document->findBlockByNumber(last - 1);
+                QTextCursor cursor(document);
+                cursor.setPosition(from.position());
+                cursor.setPosition(to.position() + to.length() - 1, QTextCursor::KeepAnchor);
+                cursor.insertText(text);
+                cursor.setPosition(from.position());
+                editor->setTextCursor(cursor);
+                editor->setFocus();
+                statusBar()->showMessage(tr("The override is in %1, not saved: review it and save").arg(path), 8000);
+            });
 }
 
 // "Override in Running Program": the function or method at the cursor, as

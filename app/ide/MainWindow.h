@@ -26,6 +26,7 @@ class ReloadLogView;
 class WelcomePage;
 class WatchesView;
 class InspectorView;
+class OverridesView;
 struct ReloadReport;
 
 // The IDE window: project tree (left), editors (centre), namespace view and
@@ -78,6 +79,7 @@ private:
     void createDocks();
     void createLiveObjectDocks();
     void createInspectorDock();
+    void connectWriteToFile(OverridesView *view);
     void addOverrideAction(QMenu *menu);
     void saveWatches();
     void restoreWatches(const QString &folder);
