@@ -249,6 +249,112 @@ Mit dem Text dieses Editors überschreiben?</translation>
     </message>
 </context>
 <context>
+    <name>InspectorModel</name>
+    <message>
+        <location filename="../widgets/InspectorModel.cpp" line="30" />
+        <source>Listing the instances of %1…</source>
+        <translation>Instanzen von %1 werden aufgelistet…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/InspectorModel.cpp" line="221" />
+        <source>loading…</source>
+        <translation>wird geladen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/InspectorModel.cpp" line="222" />
+        <source>more… (%1 of %2 shown)</source>
+        <translation>mehr… (%1 von %2 angezeigt)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/InspectorModel.cpp" line="224" />
+        <source>Double-click or scroll to the end to load the next ones</source>
+        <translation>Doppelklicken oder ans Ende blättern, um die nächsten zu laden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/InspectorModel.cpp" line="235" />
+        <source>%1 (subclass)</source>
+        <translation>%1 (Unterklasse)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/InspectorModel.cpp" line="239" />
+        <source>collected</source>
+        <translation>freigegeben</translation>
+    </message>
+    <message>
+        <location filename="../widgets/InspectorModel.cpp" line="249" />
+        <source>The object no longer exists in the program</source>
+        <translation>Das Objekt existiert im Programm nicht mehr</translation>
+    </message>
+    <message>
+        <location filename="../widgets/InspectorModel.cpp" line="251" />
+        <source>An instance of the subclass %1</source>
+        <translation>Eine Instanz der Unterklasse %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/InspectorModel.cpp" line="253" />
+        <source>Double-click to assign a Python expression, evaluated in the program</source>
+        <translation>Doppelklicken, um einen Python-Ausdruck zuzuweisen, der im Programm ausgewertet wird</translation>
+    </message>
+    <message>
+        <location filename="../widgets/InspectorModel.cpp" line="306" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../widgets/InspectorModel.cpp" line="308" />
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/InspectorModel.cpp" line="310" />
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/InspectorModel.cpp" line="461" />
+        <source>Instances of %1: %2</source>
+        <translation>Instanzen von %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/InspectorModel.cpp" line="463" />
+        <source>, of a subclass: %1</source>
+        <translation>, davon von einer Unterklasse: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/InspectorModel.cpp" line="465" />
+        <source> (the first %1 shown)</source>
+        <translation> (die ersten %1 angezeigt)</translation>
+    </message>
+</context>
+<context>
+    <name>InspectorView</name>
+    <message>
+        <location filename="../widgets/InspectorView.cpp" line="59" />
+        <source>Right-click a class in the namespace view and choose Show Instances, or call relive.inspect(obj) in the console.</source>
+        <translation>Klicken Sie mit der rechten Maustaste auf eine Klasse in der Namensraum-Ansicht und wählen Sie „Instanzen anzeigen“, oder rufen Sie relive.inspect(obj) in der Konsole auf.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/InspectorView.cpp" line="62" />
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/InspectorView.cpp" line="63" />
+        <source>Read the objects shown again from the running program</source>
+        <translation>Die angezeigten Objekte erneut aus dem laufenden Programm lesen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/InspectorView.cpp" line="66" />
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/InspectorView.cpp" line="71" />
+        <source>Not assigned: %1</source>
+        <translation>Nicht zugewiesen: %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%1: %n live instance(s)</source>
@@ -258,7 +364,7 @@ Mit dem Text dieses Editors überschreiben?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="769" />
+        <location filename="../app/ide/MainWindow.cpp" line="849" />
         <source>Running %1</source>
         <translation>%1 läuft</translation>
     </message>
@@ -267,328 +373,349 @@ Mit dem Text dieses Editors überschreiben?</translation>
         <translation type="vanished">%1 beendet (Exit-Status %2)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="170" />
+        <location filename="../app/ide/MainWindow.cpp" line="186" />
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="171" />
+        <location filename="../app/ide/MainWindow.cpp" line="187" />
         <source>Namespace</source>
         <translation>Namensraum</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="173" />
+        <location filename="../app/ide/MainWindow.cpp" line="189" />
         <source>Reload Log</source>
         <translation>Neuladeprotokoll</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="175" />
+        <location filename="../app/ide/MainWindow.cpp" line="191" />
         <source>Console</source>
         <translation>Konsole</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="189" />
+        <location filename="../app/ide/MainWindow.cpp" line="205" />
         <source>Overrides</source>
         <translation>Überschreibungen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="196" />
+        <location filename="../app/ide/MainWindow.cpp" line="214" />
         <source>Watches</source>
         <translation>Überwachte Ausdrücke</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="210" />
+        <location filename="../app/ide/MainWindow.cpp" line="230" />
+        <source>Inspector</source>
+        <translation>Inspektor</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="264" />
+        <source>the file's text changed meanwhile; try again</source>
+        <translation>der Text der Datei hat sich inzwischen geändert; bitte erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="266" />
+        <source>Could not write the override to the file: %1</source>
+        <translation>Die Überschreibung konnte nicht in die Datei geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="281" />
+        <source>The override is in %1, not saved: review it and save</source>
+        <translation>Die Überschreibung steht in %1, nicht gespeichert: prüfen und speichern</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="290" />
         <source>&amp;Override in Running Program</source>
         <translation>Im laufenden Programm &amp;überschreiben</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="221" />
+        <location filename="../app/ide/MainWindow.cpp" line="301" />
         <source>%1 is overridden in the running program</source>
         <translation>%1 ist im laufenden Programm überschrieben</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="222" />
+        <location filename="../app/ide/MainWindow.cpp" line="302" />
         <source>Could not override: %1</source>
         <translation>Überschreiben nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="256" />
+        <location filename="../app/ide/MainWindow.cpp" line="336" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="258" />
+        <location filename="../app/ide/MainWindow.cpp" line="338" />
         <source>Open &amp;Folder as Namespace…</source>
         <translation>&amp;Ordner als Namensraum öffnen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="262" />
+        <location filename="../app/ide/MainWindow.cpp" line="342" />
         <source>&amp;Recent Folders</source>
         <translation>&amp;Zuletzt geöffnete Ordner</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="265" />
+        <location filename="../app/ide/MainWindow.cpp" line="345" />
         <source>&amp;New File…</source>
         <translation>&amp;Neue Datei…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="267" />
+        <location filename="../app/ide/MainWindow.cpp" line="347" />
         <source>&amp;Open File…</source>
         <translation>Datei ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="269" />
+        <location filename="../app/ide/MainWindow.cpp" line="349" />
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="271" />
+        <location filename="../app/ide/MainWindow.cpp" line="351" />
         <source>Save &amp;As…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="273" />
+        <location filename="../app/ide/MainWindow.cpp" line="353" />
         <source>Save A&amp;ll</source>
         <translation>&amp;Alle speichern</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="275" />
+        <location filename="../app/ide/MainWindow.cpp" line="355" />
         <source>&amp;Close File</source>
         <translation>Datei s&amp;chließen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="279" />
+        <location filename="../app/ide/MainWindow.cpp" line="359" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="282" />
+        <location filename="../app/ide/MainWindow.cpp" line="362" />
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="295" />
+        <location filename="../app/ide/MainWindow.cpp" line="375" />
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="296" />
+        <location filename="../app/ide/MainWindow.cpp" line="376" />
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="299" />
+        <location filename="../app/ide/MainWindow.cpp" line="379" />
         <source>Cu&amp;t</source>
         <translation>&amp;Ausschneiden</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="300" />
+        <location filename="../app/ide/MainWindow.cpp" line="380" />
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="301" />
+        <location filename="../app/ide/MainWindow.cpp" line="381" />
         <source>&amp;Paste</source>
         <translation>&amp;Einfügen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="303" />
+        <location filename="../app/ide/MainWindow.cpp" line="383" />
         <source>&amp;Find…</source>
         <translation>&amp;Suchen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="305" />
+        <location filename="../app/ide/MainWindow.cpp" line="385" />
         <source>R&amp;eplace…</source>
         <translation>E&amp;rsetzen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="307" />
+        <location filename="../app/ide/MainWindow.cpp" line="387" />
         <source>&amp;Go to Line…</source>
         <translation>&amp;Gehe zu Zeile…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="310" />
+        <location filename="../app/ide/MainWindow.cpp" line="390" />
         <source>&amp;Run</source>
         <translation>&amp;Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="312" />
+        <location filename="../app/ide/MainWindow.cpp" line="392" />
         <source>&amp;Run File</source>
         <translation>Datei &amp;ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="316" />
+        <location filename="../app/ide/MainWindow.cpp" line="396" />
         <source>Run File with &amp;Arguments…</source>
         <translation>Datei mit &amp;Argumenten ausführen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="320" />
+        <location filename="../app/ide/MainWindow.cpp" line="400" />
         <source>Run &amp;Callable</source>
         <translation>&amp;Aufrufbares Objekt ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="324" />
+        <location filename="../app/ide/MainWindow.cpp" line="404" />
         <source>Run &amp;Target…</source>
         <translation>Ausführungs&amp;ziel…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="325" />
+        <location filename="../app/ide/MainWindow.cpp" line="405" />
         <source>&amp;Stop</source>
         <translation>&amp;Stopp</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="330" />
+        <location filename="../app/ide/MainWindow.cpp" line="410" />
         <source>&amp;Interrupt Console</source>
         <translation>Konsole &amp;unterbrechen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="335" />
+        <location filename="../app/ide/MainWindow.cpp" line="415" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="341" />
+        <location filename="../app/ide/MainWindow.cpp" line="421" />
         <source>Refresh &amp;Namespace</source>
         <translation>&amp;Namensraum aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="345" />
+        <location filename="../app/ide/MainWindow.cpp" line="425" />
         <source>Refresh &amp;Instance Counts</source>
         <translation>&amp;Instanzanzahlen aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="346" />
+        <location filename="../app/ide/MainWindow.cpp" line="426" />
         <source>&amp;Clear Console</source>
         <translation>&amp;Konsole leeren</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="525" />
+        <location filename="../app/ide/MainWindow.cpp" line="605" />
         <source>%1 does not compile: %2</source>
         <translation>%1 lässt sich nicht kompilieren: %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="547" />
-        <location filename="../app/ide/MainWindow.cpp" line="551" />
+        <location filename="../app/ide/MainWindow.cpp" line="627" />
+        <location filename="../app/ide/MainWindow.cpp" line="631" />
         <source>Problems</source>
         <translation>Probleme</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="548" />
+        <location filename="../app/ide/MainWindow.cpp" line="628" />
         <source>Usages</source>
         <translation>Verwendungen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="551" />
+        <location filename="../app/ide/MainWindow.cpp" line="631" />
         <source>Problems (%1)</source>
         <translation>Probleme (%1)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="556" />
+        <location filename="../app/ide/MainWindow.cpp" line="636" />
         <source>Editor intelligence failed: %1</source>
         <translation>Die Code-Analyse des Editors ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="577" />
+        <location filename="../app/ide/MainWindow.cpp" line="657" />
         <source>Usages of %1 (%2)</source>
         <translation>Verwendungen von %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="607" />
+        <location filename="../app/ide/MainWindow.cpp" line="252" />
+        <location filename="../app/ide/MainWindow.cpp" line="687" />
         <source>Could not open %1: %2</source>
         <translation>%1 konnte nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="612" />
+        <location filename="../app/ide/MainWindow.cpp" line="692" />
         <source>%1 is opened read-only (library source)</source>
         <translation>%1 ist schreibgeschützt geöffnet (Quelltext einer Bibliothek)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="729" />
+        <location filename="../app/ide/MainWindow.cpp" line="809" />
         <source>A program is running: stop it first</source>
         <translation>Ein Programm läuft: bitte zuerst anhalten</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="736" />
+        <location filename="../app/ide/MainWindow.cpp" line="816" />
         <source>Run with Arguments</source>
         <translation>Mit Argumenten ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="737" />
+        <location filename="../app/ide/MainWindow.cpp" line="817" />
         <source>Arguments for %1, as sys.argv[1:] (put "double quotes" around an argument with spaces):</source>
         <translation>Argumente für %1, als sys.argv[1:] (ein Argument mit Leerzeichen in "doppelte Anführungszeichen" setzen):</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="770" />
+        <location filename="../app/ide/MainWindow.cpp" line="850" />
         <source>Running %1 %2</source>
         <translation>%1 %2 läuft</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="778" />
+        <location filename="../app/ide/MainWindow.cpp" line="858" />
         <source>%1 finished</source>
         <translation>%1 beendet</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="781" />
+        <location filename="../app/ide/MainWindow.cpp" line="861" />
         <source>%1 stopped by you</source>
         <translation>%1 von Ihnen angehalten</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="784" />
+        <location filename="../app/ide/MainWindow.cpp" line="864" />
         <source>%1 raised %2</source>
         <translation>%1 hat %2 ausgelöst</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="787" />
+        <location filename="../app/ide/MainWindow.cpp" line="867" />
         <source>%1 ended with exit status %2</source>
         <translation>%1 endete mit Exit-Status %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="810" />
+        <location filename="../app/ide/MainWindow.cpp" line="890" />
         <source>Run the current file</source>
         <translation>Die aktuelle Datei ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="936" />
+        <location filename="../app/ide/MainWindow.cpp" line="1016" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="947" />
+        <location filename="../app/ide/MainWindow.cpp" line="1027" />
         <source>&amp;About Relive</source>
         <translation>&amp;Über Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="350" />
+        <location filename="../app/ide/MainWindow.cpp" line="430" />
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="378" />
+        <location filename="../app/ide/MainWindow.cpp" line="458" />
         <source>Python ready</source>
         <translation>Python bereit</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="378" />
+        <location filename="../app/ide/MainWindow.cpp" line="458" />
         <source>Python failed to start</source>
         <translation>Python konnte nicht starten</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="381" />
+        <location filename="../app/ide/MainWindow.cpp" line="461" />
         <source>Python could not start: %1</source>
         <translation>Python konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="396" />
+        <location filename="../app/ide/MainWindow.cpp" line="476" />
         <source>Python is not running.</source>
         <translation>Python läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="402" />
+        <location filename="../app/ide/MainWindow.cpp" line="482" />
         <source>Open Folder as Namespace</source>
         <translation>Ordner als Namensraum öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="403" />
+        <location filename="../app/ide/MainWindow.cpp" line="483" />
         <source>%1 could not be opened as %2:
 %3
 
@@ -599,22 +726,22 @@ Use this name anyway?</source>
 Diesen Namen trotzdem verwenden?</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="413" />
+        <location filename="../app/ide/MainWindow.cpp" line="493" />
         <source>Could not open %1 as %2: %3</source>
         <translation>%1 konnte nicht als %2 geöffnet werden: %3</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="422" />
+        <location filename="../app/ide/MainWindow.cpp" line="502" />
         <source>%1 is now the namespace %2</source>
         <translation>%1 ist jetzt der Namensraum %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="440" />
+        <location filename="../app/ide/MainWindow.cpp" line="520" />
         <source>Restore Unsaved Changes</source>
         <translation>Ungespeicherte Änderungen wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="441" />
+        <location filename="../app/ide/MainWindow.cpp" line="521" />
         <source>Relive did not exit cleanly last time. Unsaved changes to these files were kept:
 
 %1
@@ -627,160 +754,160 @@ Restore them?</source>
 Wiederherstellen?</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="450" />
+        <location filename="../app/ide/MainWindow.cpp" line="530" />
         <source>Could not restore %1: the file no longer exists</source>
         <translation>%1 konnte nicht wiederhergestellt werden: Die Datei existiert nicht mehr</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="476" />
-        <location filename="../app/ide/MainWindow.cpp" line="506" />
+        <location filename="../app/ide/MainWindow.cpp" line="556" />
+        <location filename="../app/ide/MainWindow.cpp" line="586" />
         <source>Open File</source>
         <translation>Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="476" />
-        <location filename="../app/ide/MainWindow.cpp" line="484" />
+        <location filename="../app/ide/MainWindow.cpp" line="556" />
+        <location filename="../app/ide/MainWindow.cpp" line="564" />
         <source>Python files (*.py);;All files (*)</source>
         <translation>Python-Dateien (*.py);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="484" />
-        <location filename="../app/ide/MainWindow.cpp" line="490" />
+        <location filename="../app/ide/MainWindow.cpp" line="564" />
+        <location filename="../app/ide/MainWindow.cpp" line="570" />
         <source>New File</source>
         <translation>Neue Datei</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="491" />
+        <location filename="../app/ide/MainWindow.cpp" line="571" />
         <source>Could not create %1:
 %2</source>
         <translation>%1 konnte nicht angelegt werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="501" />
+        <location filename="../app/ide/MainWindow.cpp" line="581" />
         <source>%1 is not a file</source>
         <translation>%1 ist keine Datei</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="506" />
+        <location filename="../app/ide/MainWindow.cpp" line="586" />
         <source>Could not open %1:
 %2</source>
         <translation>%1 konnte nicht geöffnet werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="511" />
+        <location filename="../app/ide/MainWindow.cpp" line="591" />
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="526" />
+        <location filename="../app/ide/MainWindow.cpp" line="606" />
         <source>Reload of %1 failed: %2</source>
         <translation>Neuladen von %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="699" />
+        <location filename="../app/ide/MainWindow.cpp" line="779" />
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="700" />
+        <location filename="../app/ide/MainWindow.cpp" line="780" />
         <source>Callable to run in a program thread (package.module:function):</source>
         <translation>In einem Programm-Thread auszuführende Funktion (paket.modul:funktion):</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="812" />
+        <location filename="../app/ide/MainWindow.cpp" line="892" />
         <source>Run a callable of the namespace</source>
         <translation>Eine Funktion des Namensraums ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="809" />
-        <location filename="../app/ide/MainWindow.cpp" line="813" />
+        <location filename="../app/ide/MainWindow.cpp" line="889" />
+        <location filename="../app/ide/MainWindow.cpp" line="893" />
         <source>Run %1</source>
         <translation>%1 ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="840" />
+        <location filename="../app/ide/MainWindow.cpp" line="920" />
         <source>%1 as %2</source>
         <translation>%1 als %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="859" />
+        <location filename="../app/ide/MainWindow.cpp" line="939" />
         <source>Line %1, Column %2</source>
         <translation>Zeile %1, Spalte %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="872" />
+        <location filename="../app/ide/MainWindow.cpp" line="952" />
         <source>Relive</source>
         <translation>Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="890" />
+        <location filename="../app/ide/MainWindow.cpp" line="970" />
         <source>About Relive</source>
         <translation>Über Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="891" />
+        <location filename="../app/ide/MainWindow.cpp" line="971" />
         <source>&lt;h3&gt;Relive %1&lt;/h3&gt;&lt;p&gt;A live-coding IDE for Python: save a file and the running objects pick up the new code at once, with their state intact.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Relive %1&lt;/h3&gt;&lt;p&gt;Eine IDE für Live-Coding in Python: Speichern Sie eine Datei, und die laufenden Objekte übernehmen sofort den neuen Code, mit unverändertem Zustand.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="885" />
+        <location filename="../app/ide/MainWindow.cpp" line="965" />
         <source>%1 (in %2)</source>
         <translation>%1 (in %2)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="916" />
+        <location filename="../app/ide/MainWindow.cpp" line="996" />
         <source>Pre&amp;ferences…</source>
         <translation>Einste&amp;llungen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="922" />
+        <location filename="../app/ide/MainWindow.cpp" line="1002" />
         <source>Zoom &amp;In</source>
         <translation>Ver&amp;größern</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="926" />
+        <location filename="../app/ide/MainWindow.cpp" line="1006" />
         <source>Zoom &amp;Out</source>
         <translation>V&amp;erkleinern</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="929" />
+        <location filename="../app/ide/MainWindow.cpp" line="1009" />
         <source>&amp;Reset Zoom</source>
         <translation>&amp;Zoom zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="938" />
+        <location filename="../app/ide/MainWindow.cpp" line="1018" />
         <source>&amp;Welcome</source>
         <translation>&amp;Willkommen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="940" />
+        <location filename="../app/ide/MainWindow.cpp" line="1020" />
         <source>&amp;Documentation</source>
         <translation>&amp;Dokumentation</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="944" />
+        <location filename="../app/ide/MainWindow.cpp" line="1024" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="970" />
+        <location filename="../app/ide/MainWindow.cpp" line="1050" />
         <source>Welcome</source>
         <translation>Willkommen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="987" />
+        <location filename="../app/ide/MainWindow.cpp" line="1067" />
         <source>Documentation</source>
         <translation>Dokumentation</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="988" />
+        <location filename="../app/ide/MainWindow.cpp" line="1068" />
         <source>The documentation was not found beside the program. It is the docs folder of Relive's source code.</source>
         <translation>Die Dokumentation wurde neben dem Programm nicht gefunden. Sie ist der Ordner docs im Quellcode von Relive.</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1013" />
+        <location filename="../app/ide/MainWindow.cpp" line="1093" />
         <source>The language changes when Relive is started again.</source>
         <translation>Die Sprache wechselt beim nächsten Start von Relive.</translation>
     </message>
@@ -851,6 +978,11 @@ Wiederherstellen?</translation>
         <translation>Instanzanzahlen aktualisieren</translation>
     </message>
     <message>
+        <location filename="../widgets/NamespaceView.cpp" line="81" />
+        <source>Show Instances</source>
+        <translation>Instanzen anzeigen</translation>
+    </message>
+    <message>
         <source>Count Live Instances</source>
         <translation type="vanished">Lebende Instanzen zählen</translation>
     </message>
@@ -896,52 +1028,67 @@ Wiederherstellen?</translation>
         <translation>&amp;Zurücknehmen</translation>
     </message>
     <message>
-        <location filename="../widgets/OverridesView.cpp" line="24" />
+        <location filename="../widgets/OverridesView.cpp" line="18" />
+        <source>&amp;Write to File</source>
+        <translation>In &amp;Datei schreiben</translation>
+    </message>
+    <message>
+        <location filename="../widgets/OverridesView.cpp" line="25" />
         <source>Override of</source>
         <translation>Überschreibung von</translation>
     </message>
     <message>
-        <location filename="../widgets/OverridesView.cpp" line="24" />
+        <location filename="../widgets/OverridesView.cpp" line="25" />
         <source>Typed in</source>
         <translation>Eingegeben in</translation>
     </message>
     <message>
-        <location filename="../widgets/OverridesView.cpp" line="24" />
+        <location filename="../widgets/OverridesView.cpp" line="25" />
         <source>Since</source>
         <translation>Seit</translation>
     </message>
     <message>
-        <location filename="../widgets/OverridesView.cpp" line="24" />
+        <location filename="../widgets/OverridesView.cpp" line="25" />
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../widgets/OverridesView.cpp" line="27" />
+        <location filename="../widgets/OverridesView.cpp" line="28" />
         <source>Revert</source>
         <translation>Zurücknehmen</translation>
     </message>
     <message>
-        <location filename="../widgets/OverridesView.cpp" line="32" />
+        <location filename="../widgets/OverridesView.cpp" line="31" />
+        <source>Write to File</source>
+        <translation>In Datei schreiben</translation>
+    </message>
+    <message>
+        <location filename="../widgets/OverridesView.cpp" line="36" />
         <source>Put back what the file defines now</source>
         <translation>Wiederherstellen, was die Datei jetzt definiert</translation>
     </message>
     <message>
-        <location filename="../widgets/OverridesView.cpp" line="38" />
+        <location filename="../widgets/OverridesView.cpp" line="39" />
+        <source>Replace the method in its file by the override's text, in the editor, unsaved</source>
+        <translation>Die Methode in ihrer Datei durch den Text der Überschreibung ersetzen, im Editor, ungespeichert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/OverridesView.cpp" line="47" />
         <source>@relive.override(Class) above a def in the console replaces a method of the running program until reverted.</source>
         <translation>@relive.override(Klasse) über einem def in der Konsole ersetzt eine Methode des laufenden Programms, bis sie zurückgenommen wird.</translation>
     </message>
     <message>
-        <location filename="../widgets/OverridesView.cpp" line="72" />
+        <location filename="../widgets/OverridesView.cpp" line="91" />
         <source>file changed underneath</source>
         <translation>Datei darunter geändert</translation>
     </message>
     <message>
-        <location filename="../widgets/OverridesView.cpp" line="72" />
+        <location filename="../widgets/OverridesView.cpp" line="91" />
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../widgets/OverridesView.cpp" line="74" />
+        <location filename="../widgets/OverridesView.cpp" line="93" />
         <source>The file was saved since: a revert puts back its new version</source>
         <translation>Die Datei wurde seitdem gespeichert: Zurücknehmen stellt ihre neue Fassung her</translation>
     </message>

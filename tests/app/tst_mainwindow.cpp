@@ -654,7 +654,7 @@ void tst_MainWindow::inspectorEditsAnInstance()
     QCOMPARE(name.data().toString(), QStringLiteral("'inspected'"));
     QVERIFY(model->setData(name, QStringLiteral("'edited in the inspector'")));
     QTRY_COMPARE_WITH_TIMEOUT(name.data().toString(), QStringLiteral("'edited in the inspector'"), 20000);
-    console(QStringLiteral("inspected.status()\n"), QStringLiteral("'edited in the inspector: 0 messages handled'"));
+    console(QStringLiteral("inspected.name * 2\n"), QStringLiteral("'edited in the inspectoredited in the inspector'"));
 }
 
 // Write to File puts the override's text, indented for the class body, in

@@ -54,7 +54,7 @@ void tst_Translation::dockTitles()
     for (QDockWidget *dock : window.findChildren<QDockWidget *>())
         titles.append(dock->windowTitle());
     titles.sort();
-    QCOMPARE(titles, (QStringList{QStringLiteral("Konsole"), QStringLiteral("Namensraum"),
+    QCOMPARE(titles, (QStringList{QStringLiteral("Inspektor"), QStringLiteral("Konsole"), QStringLiteral("Namensraum"),
                                   QStringLiteral("Neuladeprotokoll"), QStringLiteral("Probleme"),
                                   QStringLiteral("Projekt"), QStringLiteral("Verwendungen"),
                                   QStringLiteral("Überschreibungen"), QStringLiteral("Überwachte Ausdrücke")}));
