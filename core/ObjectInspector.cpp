@@ -245,7 +245,7 @@ QString listing(py::handle object)
     QString text = QStringLiteral("%1  (%2)\n").arg(root.value, root.type);
     if (!root.expandable)
         return text;
-    py::tuple page = helpers().attr("children")(object, 0, 50);
+    py::tuple page = helpers().attr("children")(object, 0, 20);
     const int total = page[0].cast<int>();
     int shown = 0;
     for (py::handle entry : page[1]) {
