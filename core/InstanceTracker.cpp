@@ -39,23 +39,28 @@ PyObject *countedAlloc(PyTypeObject *type, Py_ssize_t items)
 
 void countedFree(void *memory)
 {
-    // Called from the base deallocator while the object still has its type.
-    PyTypeObject *type = Py_TYPE(static_cast<PyObject *>(memory));
-    auto it = s_counted.find(type);
-    if (it == s_counted.end()) {
-        // Only reached if a counted class's instance got an uncounted type,
-        // which CPython's __class__ assignment refuses; free it as a GC object.
-        PyObject_GC_Del(memory);
+    auto *object = static_cast<PyObject *>(memory);
+    // Called from the base deallocator while the object still has its type:
+    // a counted class, or a subclass of one made by calling type(), which
+    // inherits these slots without being counted (its nearest counted base
+    // knows the real free function).
+    for (PyTypeObject *type = Py_TYPE(object); type; type = type->tp_base) {
+        const auto it = s_counted.find(type);
+        if (it == s_counted.end())
+            continue;
+        if (!it->live.remove(object)) {
+            // Allocated as another class and given this one by a `__class__`
+            // assignment: its address must not outlive it in any set.
+            for (Counted &other : s_counted) {
+                if (other.live.remove(object))
+                    break;
+            }
+        }
+        it->free(memory);
         return;
     }
-    if (!it->live.remove(static_cast<PyObject *>(memory))) {
-        // Allocated as another counted class, then given this one by a
-        // `__class__` assignment: its address must not outlive it anywhere.
-        for (Counted &other : s_counted)
-            if (other.live.remove(static_cast<PyObject *>(memory)))
-                break;
-    }
-    it->free(memory);
+    // Not reached: these slots are only ever installed on counted classes.
+    PyObject_GC_Del(memory);
 }
 
 bool isCounted(PyTypeObject *type)

@@ -193,6 +193,29 @@ private Q_SLOTS:
         QVERIFY(items.at(1).collected);
     }
 
+    // An instance given another counted class by `obj.__class__ = X` leaves
+    // the tracker when it is freed; so does (never having entered it) one of
+    // a subclass made by type(), which inherits the tracker's slots uncounted.
+    void instanceWithAssignedClassLeaves()
+    {
+        QTemporaryDir dir;
+        const QString ns = makeFixture(dir);
+        run(QStringLiteral("Made = type('Made', (mod.Service,), {})\n"
+                           "a = mod.Service('reassigned')\na.__class__ = mod.Special\n"
+                           "b = Made('made by type')\n"));
+        QList<InspectorItem> items = listInstances(ns + QStringLiteral(".Service"));
+        QCOMPARE(items.size(), 1);
+        QVERIFY(items.first().subclass);
+        QCOMPARE(items.first().type, ns + QStringLiteral(".mod.Special"));
+        run(QStringLiteral("del a, b\ngc.collect()\n"
+                           "fill = [mod.Other() for _ in range(1000)]\n"));
+        QVERIFY(listInstances(ns + QStringLiteral(".Service")).isEmpty());
+        run(QStringLiteral("c = mod.Service('after')\n"));
+        items = listInstances(ns + QStringLiteral(".Service"));
+        QCOMPARE(items.size(), 1);
+        QVERIFY(!items.first().subclass);
+    }
+
     // A reload updates the class in place: the same objects are listed, with
     // the new code (here a __repr__ the file gains).
     void sameObjectsAfterReload()
