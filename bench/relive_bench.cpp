@@ -15,6 +15,7 @@
 #include "ConsoleWidget.h"
 #include "EditorTabs.h"
 #include "MainWindow.h"
+#include "ObjectInspector.h"
 #include "PythonRuntime.h"
 #include "ReloadReport.h"
 
@@ -512,6 +513,80 @@ QJsonObject sectionHeap()
     result[QStringLiteral("sizes")] = bySize;
     result[QStringLiteral("failed_reports")] = e.failedReports;
     return result;
+}
+
+// ---------------------------------------------------------------- inspector
+
+// Listing the 100 live instances of one namespace class with few and with
+// millions of other objects in the process: read from the class's instance
+// tracker, so the time must not grow with the heap. A heap walk
+// (gc.get_objects(), what a listing without the tracker would do) beside it.
+QJsonObject sectionInspector()
+{
+    Engine e;
+    const QString dir = makeDir(QStringLiteral("inspector"));
+    QFile f(dir + QStringLiteral("/listed.py"));
+    if (!f.open(QIODevice::WriteOnly))
+        fail(QStringLiteral("cannot write ") + f.fileName());
+    f.write("class Listed:\n"
+            "    def __init__(self, i):\n"
+            "        self.i = i\n"
+            "        self.name = 'listed %d' % i\n");
+    f.close();
+    addDirectory(e, dir, QStringLiteral("inspns"));
+    e.py(QStringLiteral("import inspns\n_listed = [inspns.Listed(i) for i in range(100)]\n"));
+    const QList<int> sizes = g_quick ? QList<int>{10, 100000} : QList<int>{10, 5000000};
+    const int reps = g_quick ? 5 : 40;
+    ObjectInspector *inspector = ObjectInspector::instance();
+    QJsonObject bySize;
+    for (int size : sizes) {
+        const QJsonObject built = e.py(QStringLiteral(
+            "import gc, time\n"
+            "class _Filler:\n"
+            "    __slots__ = ('v',)\n"
+            "_other = [_Filler() for _ in range(P['n'])]\n"
+            "gc.collect()\n"
+            "R['gc_objects'] = len(gc.get_objects())\n"
+            "t = []\n"
+            "cls = inspns.Listed\n"
+            "for _ in range(P['reps']):\n"
+            "    t0 = time.perf_counter()\n"
+            "    found = [o for o in gc.get_objects() if isinstance(o, cls)]\n"
+            "    t.append((time.perf_counter() - t0) * 1000)\n"
+            "    del found\n"
+            "R['walk'] = benchlib.stats(t)\n"),
+            QJsonObject{{QStringLiteral("n"), size}, {QStringLiteral("reps"), g_quick ? 2 : 5}});
+        QList<double> times;
+        int listed = 0;
+        for (int i = 0; i < reps; ++i) {
+            bool done = false;
+            const auto connection = QObject::connect(
+                inspector, &ObjectInspector::instancesListed, inspector,
+                [&](const QString &, const QList<InspectorItem> &items, int, const QString &error) {
+                    if (!error.isEmpty())
+                        fail(QStringLiteral("listing failed: ") + error);
+                    listed = int(items.size());
+                    done = true;
+                });
+            QElapsedTimer t;
+            t.start();
+            inspector->listInstances(QStringLiteral("inspns.Listed"));
+            if (!waitUntil([&] { return done; }, 60000))
+                fail(QStringLiteral("no listing within 60 s"));
+            times.append(double(t.nsecsElapsed()) / 1e6);
+            QObject::disconnect(connection);
+            settle(5);
+        }
+        QJsonObject row = stats(times);
+        row[QStringLiteral("listed")] = listed;
+        row[QStringLiteral("gc_objects")] = built.value(QStringLiteral("gc_objects"));
+        row[QStringLiteral("heap_walk_ms")] = built.value(QStringLiteral("walk"));
+        bySize[QString::number(size)] = row;
+        say(QStringLiteral("inspector, %1 other objects: listing p50 %2 ms")
+                .arg(size).arg(percentile(times, 50), 0, 'f', 2));
+        e.py(QStringLiteral("del _other\nimport gc\ngc.collect()\n"));
+    }
+    return QJsonObject{{QStringLiteral("sizes"), bySize}};
 }
 
 // ---------------------------------------------------------------- 3. project size
@@ -1168,6 +1243,22 @@ QString table(const QJsonObject &all)
             QStringLiteral("p50 < 30, p99 < 60"), verdict(w50 < 30 && w99 < 60));
     }
 
+    const QJsonObject insp = all.value(QStringLiteral("inspector")).toObject().value(QStringLiteral("sizes")).toObject();
+    if (insp.size() >= 2) {
+        QStringList sizes = insp.keys();
+        std::sort(sizes.begin(), sizes.end(), [](const QString &a, const QString &b) { return a.toLongLong() < b.toLongLong(); });
+        for (const QString &size : sizes)
+            row(QStringLiteral("I"), QStringLiteral("inspector: list 100 instances of a class, %L1 other live objects").arg(size.toLongLong()),
+                pp(insp, size), QStringLiteral("heap walk %1").arg(pp(insp, size + QStringLiteral(".heap_walk_ms"))),
+                QString(), QString());
+        const double ratio = num(insp, sizes.constLast() + QStringLiteral(".p50")) / num(insp, sizes.constFirst() + QStringLiteral(".p50"));
+        const double walkRatio = num(insp, sizes.constLast() + QStringLiteral(".heap_walk_ms.p50"))
+                                 / num(insp, sizes.constFirst() + QStringLiteral(".heap_walk_ms.p50"));
+        row(QStringLiteral("I"), QStringLiteral("inspector: listing time, most / fewest other objects"),
+            QStringLiteral("%1×").arg(fmt(ratio, 2)), QStringLiteral("heap walk %1×").arg(fmt(walkRatio, 0)),
+            QStringLiteral("≤ 1.2×"), verdict(ratio <= 1.2));
+    }
+
     const QJsonObject heap = all.value(QStringLiteral("heap")).toObject();
     const QJsonObject ipy = all.value(QStringLiteral("ipython")).toObject();
     const QJsonObject hs = heap.value(QStringLiteral("sizes")).toObject();
@@ -1389,7 +1480,7 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     const QCommandLineOption quick(QStringLiteral("quick"), QStringLiteral("Smoke run: few repetitions, small sizes, no X and no peers."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Where to write the JSON results."), QStringLiteral("FILE"));
-    const QCommandLineOption only(QStringLiteral("only"), QStringLiteral("Comma-separated sections: latency,heap,ipython,project,startup,console,debugger."), QStringLiteral("LIST"));
+    const QCommandLineOption only(QStringLiteral("only"), QStringLiteral("Comma-separated sections: latency,heap,ipython,project,startup,console,debugger,inspector."), QStringLiteral("LIST"));
     const QCommandLineOption work(QStringLiteral("work"), QStringLiteral("Scratch directory."), QStringLiteral("DIR"));
     const QCommandLineOption sectionOpt(QStringLiteral("section"), QStringLiteral("Internal: run one section in this process."), QStringLiteral("NAME"));
     const QCommandLineOption dirOpt(QStringLiteral("dir"), QStringLiteral("Internal."), QStringLiteral("DIR"));
@@ -1422,6 +1513,8 @@ int main(int argc, char *argv[])
             r = sectionConsole();
         else if (section == QStringLiteral("debugger"))
             r = sectionDebugger();
+        else if (section == QStringLiteral("inspector"))
+            r = sectionInspector();
         else if (section == QStringLiteral("startup-probe"))
             r = sectionStartupProbe();
         else
@@ -1436,7 +1529,7 @@ int main(int argc, char *argv[])
 
     QStringList sections = {QStringLiteral("latency"), QStringLiteral("heap"), QStringLiteral("ipython"),
                             QStringLiteral("project"), QStringLiteral("startup"), QStringLiteral("console"),
-                            QStringLiteral("debugger")};
+                            QStringLiteral("debugger"), QStringLiteral("inspector")};
     if (parser.isSet(only))
         sections = parser.value(only).split(QLatin1Char(','), Qt::SkipEmptyParts);
     QString jsonOut = parser.value(json);

@@ -6,13 +6,15 @@
 #include <QString>
 
 #include <functional>
+#include <vector>
 
 namespace py = pybind11;
 
 // Counts the live instances of the classes of registered namespaces without
 // ever walking the heap: the class's allocation and free slots are wrapped when
 // the class is created, so each instance adds one when it is allocated and
-// takes one away when it is freed. A count then costs a walk of the class's
+// takes one away when it is freed. The tracker keeps each instance's address
+// (never a reference), so it can also list them. A count then costs a walk of the class's
 // subclasses, whatever the size of the heap.
 //
 // Classes are caught at creation by wrapping builtins.__build_class__ (the
@@ -32,4 +34,9 @@ public:
     // Live instances of `cls` and of its counted subclasses, or -1 when
     // `cls` itself is not counted.
     static long long countOf(py::handle cls);
+    // The live instances of `cls` and of its counted subclasses, oldest
+    // first; empty when `cls` is not counted. Reads the per-class sets the
+    // allocation wrappers keep: the cost grows with the class's instances,
+    // never with the heap.
+    static std::vector<py::object> instancesOf(py::handle cls);
 };

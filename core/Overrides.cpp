@@ -1,6 +1,7 @@
 #include "Overrides.h"
 #include "Overrides_p.h"
 
+#include "PythonResource_p.h"
 #include "PythonRuntime.h"
 
 #include <pybind11/eval.h>
@@ -8,6 +9,7 @@
 #include <QCoreApplication>
 #include <QMetaObject>
 #include <QMutexLocker>
+#include <QScopeGuard>
 
 #include <map>
 
@@ -153,6 +155,11 @@ struct Handle
     int id;
 };
 
+py::module_ sourceHelpers()
+{
+    return importResourceModule("relive_overrides", QStringLiteral("relive_overrides.py"));
+}
+
 } // namespace
 
 OverrideRegistry *OverrideRegistry::instance()
@@ -232,6 +239,7 @@ void OverrideRegistry::overrideFromSource(const QString &path, const QString &bu
         bool ok = false;
         QString message;
         try {
+            Overrides::noteSource(path, buffer);
             static auto *function = new py::object([] {
                 py::dict scope;
                 py::exec(overrideFromSourceCode, scope);
@@ -254,13 +262,38 @@ void OverrideRegistry::revert(int id)
         runtime->postLive([id] { Overrides::revert(id); });
 }
 
-py::object Overrides::install(py::handle target, py::object name, py::handle replacement)
+py::object Overrides::install(py::handle target, py::object name, py::handle replacementHandle)
 {
-    if (!PyFunction_Check(replacement.ptr()))
+    if (!PyFunction_Check(replacementHandle.ptr()))
         throw py::type_error("an override must be a function (a def)");
+    py::object replacement = py::reinterpret_borrow<py::object>(replacementHandle);
     const Target t = resolve(target, name, replacement);
     if (t.fn.is(replacement))
         throw py::value_error("a function cannot override itself");
+
+    py::module_ helpers = sourceHelpers();
+    py::object source = helpers.attr("function_source")(replacement);
+    py::object owner = t.owner;
+    if (!owner && (t.kind == Kind::Method || t.kind == Kind::ClassMethod)) {
+        owner = helpers.attr("owner_class")(t.fn);
+        if (owner.is_none())
+            owner = py::object();
+    }
+    // A def typed at the console's top level has no __class__ cell, so
+    // zero-argument super() in it fails: compiled again from its text inside
+    // a class body, it gets one (set to the live class below).
+    py::object replacementCode = replacement.attr("__code__");
+    if (owner && !py::tuple(replacementCode.attr("co_freevars")).contains("__class__")
+        && py::tuple(replacementCode.attr("co_names")).contains("super")) {
+        try {
+            py::object method = helpers.attr("as_method")(replacement, source, replacementCode.attr("co_filename"));
+            if (!method.is_none())
+                replacement = method;
+        } catch (py::error_already_set &) {
+            // Its text does not compile alone (a name its annotations need is
+            // gone): installed as typed, where super() needs its arguments.
+        }
+    }
 
     Record record;
     record.live = t.fn;
@@ -275,16 +308,16 @@ py::object Overrides::install(py::handle target, py::object name, py::handle rep
     }
     copyBehaviour(t.fn, replacement);
     // A method written inside a class body (the editor's action compiles it
-    // in a stand-in class) has a zero-argument super() cell naming that
-    // class: it must name the class it now belongs to.
+    // in a stand-in class, as_method above too) has a zero-argument super()
+    // cell naming that class: it must name the class it now belongs to.
     py::tuple free = replacement.attr("__code__").attr("co_freevars");
-    if (t.owner && !t.owner.is_none()) {
+    if (owner) {
         py::list cells;
         bool replaced = false;
         for (size_t i = 0; i < py::len(free); ++i) {
             py::object cell = replacement.attr("__closure__")[py::int_(i)];
             if (free[i].cast<std::string>() == "__class__") {
-                cell = py::reinterpret_steal<py::object>(PyCell_New(t.owner.ptr()));
+                cell = py::reinterpret_steal<py::object>(PyCell_New(owner.ptr()));
                 replaced = true;
             }
             cells.append(cell);
@@ -299,10 +332,64 @@ py::object Overrides::install(py::handle target, py::object name, py::handle rep
     record.info.origin = str(record.code.attr("co_filename")) + QLatin1Char(':')
                          + str(record.code.attr("co_firstlineno"));
     record.info.installed = QDateTime::currentDateTime();
+    record.info.file = str(record.underlying.attr("__code__").attr("co_filename"));
+    record.info.qualifiedName = str(t.fn.attr("__qualname__"));
+    if (!source.is_none())
+        record.info.source = str(source[py::int_(0)]);
     const int id = record.id;
     records()[id] = std::move(record);
     publish();
     return py::cast(Handle{id});
+}
+
+void Overrides::noteSource(const QString &fileName, const QString &text)
+{
+    sourceHelpers().attr("note")(fileName.toStdString(), text.toStdString());
+}
+
+void OverrideRegistry::writeToSource(int id, const QString &path, const QString &buffer)
+{
+    QString qualifiedName;
+    QString source;
+    for (const OverrideInfo &info : overrides()) {
+        if (info.id == id) {
+            qualifiedName = info.qualifiedName;
+            source = info.source;
+        }
+    }
+    auto answer = [this, id, path](int first, int last, const QString &text, const QString &error) {
+        QMetaObject::invokeMethod(this, [this, id, path, first, last, text, error] {
+            Q_EMIT sourceEditReady(id, path, first, last, text, error);
+        }, Qt::QueuedConnection);
+    };
+    if (qualifiedName.isEmpty()) {
+        answer(0, 0, QString(), QStringLiteral("the override is no longer active"));
+        return;
+    }
+    if (source.isEmpty()) {
+        answer(0, 0, QString(), QStringLiteral("the text of the override is not known (a lambda, or code made at run time)"));
+        return;
+    }
+    PythonRuntime *runtime = PythonRuntime::instance();
+    if (!runtime)
+        return;
+    runtime->postLive([answer, buffer, qualifiedName, source] {
+        int first = 0;
+        int last = 0;
+        QString text;
+        QString error;
+        // Answered whatever the buffer holds.
+        const auto finish = qScopeGuard([&] { answer(first, last, text, error); });
+        try {
+            py::tuple edit = sourceHelpers().attr("replace_in_buffer")(buffer.toStdString(), qualifiedName.toStdString(),
+                                                                      source.toStdString());
+            first = edit[0].cast<int>();
+            last = edit[1].cast<int>();
+            text = str(edit[2]);
+        } catch (py::error_already_set &e) {
+            error = QStringLiteral("%1: %2").arg(str(e.type().attr("__name__")), str(e.value()));
+        }
+    });
 }
 
 bool Overrides::revert(int id)
@@ -377,6 +464,12 @@ void Overrides::registerApi(py::module_ &m)
         .def_property_readonly("origin", [](const Handle &h) -> py::object {
             auto it = records().find(h.id);
             return it == records().end() ? py::object(py::none()) : py::cast(it->second.info.origin.toStdString());
+        })
+        .def_property_readonly("source", [](const Handle &h) -> py::object {
+            auto it = records().find(h.id);
+            if (it == records().end() || it->second.info.source.isEmpty())
+                return py::none();
+            return py::cast(it->second.info.source.toStdString());
         })
         .def_property_readonly("file_changed", [](const Handle &h) {
             auto it = records().find(h.id);

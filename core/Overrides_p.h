@@ -38,5 +38,9 @@ public:
     // the previous mark, for the reload transaction's undo.
     static bool setFileChanged(py::handle fn, bool changed);
 
+    // Remembers `text` as the source compiled under `fileName` ("<console>"),
+    // so an override defined by it keeps the text it was typed as.
+    static void noteSource(const QString &fileName, const QString &text);
+
     static void registerApi(py::module_ &m);
 };

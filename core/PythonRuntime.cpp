@@ -1,6 +1,7 @@
 #include "PythonRuntime_p.h"
 
 #include "NamespaceNode.h"
+#include "Overrides_p.h"
 #include "ReloadReport.h"
 
 #include <QCoreApplication>
@@ -310,6 +311,8 @@ void PythonRuntimePrivate::runInMain(const QString &source, const QString &fileN
         if (!replSingle)
             globals["__file__"] = fileName.toStdString();
         py::object builtins = py::module_::import("builtins");
+        // An override typed in this text keeps it (for super() and "Write to File").
+        Overrides::noteSource(fileName, source);
         py::object code = builtins.attr("compile")(source.toStdString(), fileName.toStdString(),
                                                    replSingle ? "single" : "exec");
         builtins.attr("exec")(code, globals);

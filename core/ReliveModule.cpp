@@ -9,6 +9,7 @@
 
 #include "DebuggerEngine_p.h"
 #include "Importer_p.h"
+#include "ObjectInspector_p.h"
 #include "Overrides_p.h"
 #include "PythonRuntime_p.h"
 #include "Reloader_p.h"
@@ -176,6 +177,7 @@ PYBIND11_EMBEDDED_MODULE(relive, m)
           "The current reload time limit, in seconds.");
 
     Overrides::registerApi(m);
+    registerInspectorApi(m);
 }
 
 void registerReliveModule()

@@ -76,8 +76,13 @@ void NamespaceView::showContextMenu(const QPoint &pos)
     QAction *open = menu.addAction(tr("Go to Definition"));
     open->setEnabled(!file.isEmpty());
     QAction *refresh = menu.addAction(tr("Refresh Instance Counts"));
+    QAction *instances = nullptr;
+    if (index.data(NamespaceModel::KindRole).toInt() == int(NamespaceNode::Kind::Class))
+        instances = menu.addAction(tr("Show Instances"));
     QAction *chosen = menu.exec(viewport()->mapToGlobal(pos));
-    if (chosen == open)
+    if (chosen && chosen == instances)
+        Q_EMIT instancesRequested(index.data(NamespaceModel::QualifiedNameRole).toString());
+    else if (chosen == open)
         Q_EMIT definitionRequested(file, line);
     else if (chosen && chosen == refresh)
         Q_EMIT instanceCountsRequested();

@@ -21,6 +21,8 @@ Q_SIGNALS:
     // The user asked for fresh instance counts (context menu), or the view
     // became visible: counting is cheap, so the window asks for all of them.
     void instanceCountsRequested();
+    // "Show Instances" on a class: the inspector lists its live instances.
+    void instancesRequested(const QString &qualifiedClassName);
 
 protected:
     void showEvent(QShowEvent *event) override;

@@ -10,8 +10,10 @@
 #include "EditorAssistant.h"
 #include "EditorIntelligence.h"
 #include "EditorTabs.h"
+#include "InspectorView.h"
 #include "NamespaceModel.h"
 #include "NamespaceView.h"
+#include "ObjectInspector.h"
 #include "OpenFolderDialog.h"
 #include "ProgramExit.h"
 #include "PreferencesDialog.h"
@@ -52,11 +54,15 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabWidget>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
 #include <QTimer>
 #include <QToolBar>
 
 #include <algorithm>
 #include <utility>
+#include <memory>
 
 namespace {
 
@@ -155,6 +161,7 @@ void MainWindow::connectCodeManager()
     connect(m_codeManager, &CodeManager::reloaded, this, &MainWindow::onReloaded);
     connectReloadProblems();
     connect(m_codeManager, &CodeManager::reloaded, m_watches, &WatchesView::evaluateNow);
+    connect(m_codeManager, &CodeManager::reloaded, m_inspector, &InspectorView::refresh);
     connect(m_codeManager, &CodeManager::snapshotReady, m_namespaceView, &NamespaceView::setRoots);
     connect(m_codeManager, &CodeManager::instanceCountsReady, m_namespaceView->namespaceModel(),
             &NamespaceModel::setInstanceCounts);
@@ -208,7 +215,9 @@ void MainWindow::createLiveObjectDocks()
     auto *console = findChild<QDockWidget *>(QStringLiteral("consoleDock"));
     auto *overrides = new QDockWidget(tr("Overrides"), this);
     overrides->setObjectName(QStringLiteral("overridesDock"));
-    overrides->setWidget(new OverridesView(OverrideRegistry::instance(), overrides));
+    auto *overridesView = new OverridesView(OverrideRegistry::instance(), overrides);
+    overrides->setWidget(overridesView);
+    connectWriteToFile(overridesView);
     addDockWidget(Qt::BottomDockWidgetArea, overrides);
     tabifyDockWidget(console, overrides);
 
@@ -219,7 +228,69 @@ void MainWindow::createLiveObjectDocks()
     addDockWidget(Qt::BottomDockWidgetArea, watches);
     tabifyDockWidget(console, watches);
     connect(m_watches, &WatchesView::settingsChanged, this, &MainWindow::saveWatches);
+    createInspectorDock();
     console->raise();
+}
+
+// The Inspector, tabbed with the console: instances of a class asked for in
+// the namespace view, objects opened with relive.inspect(); shown anew after
+// every reload and console command (the same objects, as they are now).
+void MainWindow::createInspectorDock()
+{
+    m_inspector = new InspectorView(ObjectInspector::instance(), this);
+    auto *dock = new QDockWidget(tr("Inspector"), this);
+    dock->setObjectName(QStringLiteral("inspectorDock"));
+    dock->setWidget(m_inspector);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    tabifyDockWidget(findChild<QDockWidget *>(QStringLiteral("consoleDock")), dock);
+    connect(m_inspector, &InspectorView::shown, dock, [dock] {
+        dock->show();
+        dock->raise();
+    });
+    connect(m_namespaceView, &NamespaceView::instancesRequested, m_inspector, &InspectorView::showInstances);
+    connect(m_runtime, &PythonRuntime::commandFinished, m_inspector, &InspectorView::refresh);
+}
+
+// "Write to File": the override's text replaces its method in the file's
+// buffer (opened if needed), as one undoable edit, left unsaved for review.
+void MainWindow::connectWriteToFile(OverridesView *view)
+{
+    auto pending = std::make_shared<QHash<int, QString>>();   // id -> buffer sent
+    connect(view, &OverridesView::writeToFileRequested, this, [this, pending](int id, const QString &file) {
+        QString error;
+        CodeEditor *editor = m_editors->openFile(file, 0, &error);
+        if (!editor) {
+            m_console->appendNotice(tr("Could not open %1: %2").arg(file, error));
+            return;
+        }
+        pending->insert(id, editor->toPlainText());
+        OverrideRegistry::instance()->writeToSource(id, file, editor->toPlainText());
+    });
+    connect(OverrideRegistry::instance(), &OverrideRegistry::sourceEditReady, this,
+            [this, pending](int id, const QString &path, int first, int last, const QString &text, const QString &error) {
+                const QString sent = pending->take(id);
+                CodeEditor *editor = m_editors->editorFor(path);
+                QString problem = error;
+                if (problem.isEmpty() && (!editor || editor->toPlainText() != sent))
+                    problem = tr("the file's text changed meanwhile; try again");
+                if (!problem.isEmpty()) {
+                    const QString message = tr("Could not write the override to the file: %1").arg(problem);
+                    m_console->appendNotice(message);
+                    statusBar()->showMessage(message, 5000);
+                    return;
+                }
+                QTextDocument *document = editor->document();
+                const QTextBlock from = document->findBlockByNumber(first - 1);
+                const QTextBlock to = document->findBlockByNumber(last - 1);
+                QTextCursor cursor(document);
+                cursor.setPosition(from.position());
+                cursor.setPosition(to.position() + to.length() - 1, QTextCursor::KeepAnchor);
+                cursor.insertText(text);
+                cursor.setPosition(from.position());
+                editor->setTextCursor(cursor);
+                editor->setFocus();
+                statusBar()->showMessage(tr("The override is in %1, not saved: review it and save").arg(path), 8000);
+            });
 }
 
 // "Override in Running Program": the function or method at the cursor, as

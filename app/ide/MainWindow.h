@@ -26,6 +26,8 @@ class UsagesPanel;
 class ReloadLogView;
 class WelcomePage;
 class WatchesView;
+class InspectorView;
+class OverridesView;
 struct ReloadReport;
 
 // The IDE window: project tree (left), editors (centre), namespace view and
@@ -53,6 +55,7 @@ public:
     NamespaceView *namespaceView() const { return m_namespaceView; }
     ReloadLogView *reloadLog() const { return m_reloadLog; }
     WatchesView *watches() const { return m_watches; }
+    InspectorView *inspector() const { return m_inspector; }
     ProjectTree *projectTree() const { return m_projectTree; }
     DebugController *debugController() const { return m_debug; }
     QString currentFolder() const { return m_currentFolder; }
@@ -77,6 +80,8 @@ private:
     void connectCodeManager();
     void createDocks();
     void createLiveObjectDocks();
+    void createInspectorDock();
+    void connectWriteToFile(OverridesView *view);
     void addOverrideAction(QMenu *menu);
     void saveWatches();
     void restoreWatches(const QString &folder);
@@ -123,6 +128,7 @@ private:
     ConsoleWidget *m_console;
     RecoveryJournal *m_journal;
     WatchesView *m_watches = nullptr;
+    InspectorView *m_inspector = nullptr;
     QLabel *m_engineStatus;
     QLabel *m_cursorPosition;
     QMetaObject::Connection m_cursorConnection;

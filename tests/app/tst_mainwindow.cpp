@@ -3,6 +3,8 @@
 #include "ConsoleWidget.h"
 #include "EditorAssistant.h"
 #include "EditorTabs.h"
+#include "InspectorModel.h"
+#include "InspectorView.h"
 #include "MainWindow.h"
 #include "NamespaceModel.h"
 #include "NamespaceView.h"
@@ -87,6 +89,8 @@ private Q_SLOTS:
     void f12OpensDefiningFile();
     void reloadErrorIsListedInProblems();
     void watchesAndOverrides();
+    void inspectorEditsAnInstance();
+    void overrideWrittenToFile();
 
 private:
     // Writes `content` to `relative` under the mapped folder (or an absolute path).
@@ -620,6 +624,78 @@ void tst_MainWindow::watchesAndOverrides()
     QTRY_COMPARE_WITH_TIMEOUT(overrides->list()->topLevelItemCount(), 0, 20000);
     QVERIFY(replaceInEditor(m_networking, QStringLiteral(" (from the buffer)"), QString()));
     watches->setExpressions({});
+}
+
+// Show Instances in the namespace view lists the live instances in the
+// Inspector; a field edited there is what the program reads next.
+void tst_MainWindow::inspectorEditsAnInstance()
+{
+    openExample();
+    console(QStringLiteral("from applib.services import NetworkService\n"
+                           "inspected = NetworkService('inspected')\n"
+                           "inspected.name\n"),
+            QStringLiteral("'inspected'"));
+    InspectorView *inspector = m_window->inspector();
+    QVERIFY(inspector);
+    Q_EMIT m_window->namespaceView()->instancesRequested(QStringLiteral("applib.services.NetworkService"));
+    InspectorModel *model = inspector->model();
+    QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() >= 1, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(inspector->isVisible(), 20000);
+    // The newest instance is listed last.
+    const QModelIndex instance = model->index(model->rowCount() - 1, 0);
+    inspector->tree()->expand(instance);
+    QTRY_VERIFY_WITH_TIMEOUT(model->rowCount(instance) >= 2, 20000);
+    QModelIndex name;
+    for (int row = 0; row < model->rowCount(instance); ++row) {
+        if (model->index(row, InspectorModel::NameColumn, instance).data().toString() == QStringLiteral("name"))
+            name = model->index(row, InspectorModel::ValueColumn, instance);
+    }
+    QVERIFY(name.isValid());
+    QCOMPARE(name.data().toString(), QStringLiteral("'inspected'"));
+    QVERIFY(model->setData(name, QStringLiteral("'edited in the inspector'")));
+    QTRY_COMPARE_WITH_TIMEOUT(name.data().toString(), QStringLiteral("'edited in the inspector'"), 20000);
+    console(QStringLiteral("inspected.name * 2\n"), QStringLiteral("'edited in the inspectoredited in the inspector'"));
+}
+
+// Write to File puts the override's text, indented for the class body, in
+// place of the method in the editor's buffer, unsaved.
+void tst_MainWindow::overrideWrittenToFile()
+{
+    openExample();
+    const QString path = QFileInfo(m_folder + QStringLiteral("/services/networking.py")).canonicalFilePath();
+    QFile disk(path);
+    QVERIFY(disk.open(QIODevice::ReadOnly));
+    const QByteArray before = disk.readAll();
+    disk.close();
+    console(QStringLiteral("import relive\n"
+                           "from applib.services import NetworkService\n"
+                           "@relive.override(NetworkService)\n"
+                           "def status(self):\n"
+                           "    return 'written: ' + self.name\n"
+                           "\n"
+                           "NetworkService('w').status()\n"),
+            QStringLiteral("'written: w'"));
+    auto *overrides = m_window->findChild<OverridesView *>();
+    QTRY_COMPARE_WITH_TIMEOUT(overrides->list()->topLevelItemCount(), 1, 20000);
+    overrides->list()->topLevelItem(0)->setSelected(true);
+    QTest::mouseClick(overrides->findChild<QPushButton *>(QStringLiteral("writeOverride")), Qt::LeftButton);
+    CodeEditor *editor = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((editor = m_window->editors()->editorFor(path)) != nullptr, 20000);
+    QTRY_VERIFY2_WITH_TIMEOUT(editor->toPlainText().contains(QStringLiteral("    def status(self):\n"
+                                                                            "        return 'written: ' + self.name\n")),
+                              qPrintable(editor->toPlainText()), 20000);
+    QVERIFY(!editor->toPlainText().contains(QStringLiteral("relive.override")));
+    QVERIFY(!editor->toPlainText().contains(QStringLiteral("messages handled")));
+    QVERIFY(editor->document()->isModified());
+    QVERIFY(disk.open(QIODevice::ReadOnly));
+    QCOMPARE(disk.readAll(), before);
+    disk.close();
+    // Back to the file's text; the override goes too.
+    editor->document()->undo();
+    QCOMPARE(editor->toPlainText().toUtf8(), before);
+    editor->document()->setModified(false);
+    overrides->revertSelected();
+    QTRY_COMPARE_WITH_TIMEOUT(overrides->list()->topLevelItemCount(), 0, 20000);
 }
 
 QTEST_MAIN(tst_MainWindow)

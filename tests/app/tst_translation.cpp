@@ -55,7 +55,7 @@ void tst_Translation::dockTitles()
         titles.append(dock->windowTitle());
     titles.sort();
     QCOMPARE(titles, (QStringList{QStringLiteral("Aufrufstapel"), QStringLiteral("Haltepunkte"),
-                                  QStringLiteral("Konsole"), QStringLiteral("Namensraum"),
+                                  QStringLiteral("Inspektor"), QStringLiteral("Konsole"), QStringLiteral("Namensraum"),
                                   QStringLiteral("Neuladeprotokoll"), QStringLiteral("Probleme"),
                                   QStringLiteral("Projekt"), QStringLiteral("Variablen"),
                                   QStringLiteral("Verwendungen"),

@@ -3,6 +3,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -339,6 +340,137 @@ private Q_SLOTS:
                            "assert len(relive.overrides()) == before\n"
                            "assert svc.Service().handle('x') == 'file x' and svc.helper(1) == 2\n")
                 .arg(call, QLatin1Char('\'') + error + QLatin1Char('\'')));
+    }
+
+    static QByteArray familySource(const char *baseReply = "'base'")
+    {
+        return QByteArray("class Base:\n"
+                          "    def greet(self):\n"
+                          "        return ") + baseReply + "\n"
+               "\n"
+               "class Derived(Base):\n"
+               "    def greet(self):\n"
+               "        return 'derived'\n"
+               "\n"
+               "    @classmethod\n"
+               "    def kind(cls):\n"
+               "        return 'file kind'\n";
+    }
+
+    // Zero-argument super() in a def typed at the console's top level
+    // (which Python gives no __class__ cell): the override is compiled again
+    // as a method, and super() names the live class, before and after a
+    // reload of the file underneath.
+    void superInConsoleOverride_data()
+    {
+        QTest::addColumn<QString>("target");
+        QTest::newRow("class") << "svc.Derived";
+        QTest::newRow("function of the class") << "svc.Derived.greet";
+        QTest::newRow("bound method") << "d.greet";
+    }
+    void superInConsoleOverride()
+    {
+        QFETCH(QString, target);
+        QTemporaryDir dir;
+        makeFixture(dir, familySource());
+        run(QStringLiteral("d = svc.Derived()\nheld = d.greet\n"
+                           "@relive.override(%1)\n"
+                           "def greet(self):\n"
+                           "    return 'override+' + super().greet()\n"
+                           "assert held() == 'override+base', held()\n"
+                           "assert handle_source(greet) == \"def greet(self):\\n    return 'override+' + super().greet()\\n\"\n")
+                .arg(target)
+                .prepend(QStringLiteral("def handle_source(h):\n    return h.source\n")));
+        write(dir.filePath(QStringLiteral("svc.py")), familySource("'saved base'"));
+        run(QStringLiteral("report = relive.reload(path)\nassert not report['error'], report\n"
+                           "assert held() == 'override+saved base', held()\n"
+                           "assert greet.revert() and held() == 'derived'\n"));
+    }
+
+    void superInConsoleClassMethod()
+    {
+        QTemporaryDir dir;
+        makeFixture(dir, familySource());
+        run(QStringLiteral("@relive.override(svc.Derived)\n"
+                           "def kind(cls):\n"
+                           "    return 'override ' + cls.__name__ + ' ' + str(super().__thisclass__.__name__)\n"
+                           "assert svc.Derived.kind() == 'override Derived Derived', svc.Derived.kind()\n"
+                           "kind.revert()\n"));
+    }
+
+    // "Write to File": the override's text (as typed, without its
+    // relive.override decorator, named as the method it replaces) indented
+    // to take the place of the method in the file's buffer.
+    void writeToSource_data()
+    {
+        QTest::addColumn<QString>("install");
+        QTest::addColumn<int>("first");
+        QTest::addColumn<int>("last");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("method")
+            << "@relive.override(svc.Service)\ndef handle(self, m):\n    # typed\n    return 'new ' + m\n"
+            << 2 << 3 << "    def handle(self, m):\n        # typed\n        return 'new ' + m";
+        QTest::newRow("renamed")
+            << "def better(self, m):\n    return m * 2\nrelive.override(svc.Service, 'handle')(better)\n"
+            << 2 << 3 << "    def handle(self, m):\n        return m * 2";
+        QTest::newRow("classmethod keeps the file's decorator")
+            << "@relive.override(svc.Service)\ndef make(cls):\n    return 'remade'\n"
+            << 7 << 8 << "    def make(cls):\n        return 'remade'";
+        QTest::newRow("module function")
+            << "@relive.override(svc.helper)\ndef helper(x):\n    return x * 3\n"
+            << 13 << 14 << "def helper(x):\n    return x * 3";
+    }
+    void writeToSource()
+    {
+        QFETCH(QString, install);
+        QFETCH(int, first);
+        QFETCH(int, last);
+        QFETCH(QString, text);
+        QTemporaryDir dir;
+        makeFixture(dir, serviceSource());
+        QSignalSpy changed(OverrideRegistry::instance(), &OverrideRegistry::changed);
+        run(install);
+        QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), 10000);
+        const OverrideInfo info = OverrideRegistry::instance()->overrides().last();
+        QCOMPARE(QFileInfo(info.file).fileName(), QStringLiteral("svc.py"));
+        QSignalSpy ready(OverrideRegistry::instance(), &OverrideRegistry::sourceEditReady);
+        OverrideRegistry::instance()->writeToSource(info.id, info.file, QString::fromUtf8(serviceSource()));
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(ready.first().at(5).toString(), QString());
+        QCOMPARE(ready.first().at(2).toInt(), first);
+        QCOMPARE(ready.first().at(3).toInt(), last);
+        QCOMPARE(ready.first().at(4).toString(), text);
+        run(QStringLiteral("for h in relive.overrides():\n    h.revert()\n"));
+    }
+
+    void writeToSourceRefused_data()
+    {
+        QTest::addColumn<QString>("install");
+        QTest::addColumn<QByteArray>("buffer");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("method gone from the buffer")
+            << "@relive.override(svc.Service)\ndef handle(self, m):\n    return m\n"
+            << QByteArray("class Service:\n    pass\n") << "Service.handle is not defined in the file any more";
+        QTest::newRow("text unknown")
+            << "relive.override(svc.Service, 'handle', lambda self, m: m)\n"
+            << serviceSource() << "the text of the override is not known";
+    }
+    void writeToSourceRefused()
+    {
+        QFETCH(QString, install);
+        QFETCH(QByteArray, buffer);
+        QFETCH(QString, error);
+        QTemporaryDir dir;
+        makeFixture(dir, serviceSource());
+        QSignalSpy changed(OverrideRegistry::instance(), &OverrideRegistry::changed);
+        run(install);
+        QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), 10000);
+        const OverrideInfo info = OverrideRegistry::instance()->overrides().last();
+        QSignalSpy ready(OverrideRegistry::instance(), &OverrideRegistry::sourceEditReady);
+        OverrideRegistry::instance()->writeToSource(info.id, info.file, QString::fromUtf8(buffer));
+        QVERIFY(!ready.isEmpty() || ready.wait(10000));
+        QVERIFY2(ready.first().at(5).toString().contains(error), qPrintable(ready.first().at(5).toString()));
+        run(QStringLiteral("for h in relive.overrides():\n    h.revert()\n"));
     }
 };
 

@@ -142,6 +142,23 @@ private Q_SLOTS:
         QCOMPARE(QString::fromUtf8(p.readAllStandardOutput()).trimmed(), QStringLiteral("pipe: 2 messages handled"));
     }
 
+    // Without a window, relive.inspect prints the object's attributes.
+    void inspectPrintsAListing()
+    {
+        QProcess p;
+        p.start(QStringLiteral(RELIVE_RUN), {exampleCopy(QStringLiteral("inspect")), QStringLiteral("-n"),
+                                             QStringLiteral("applib")});
+        QVERIFY(p.waitForStarted());
+        p.write("import relive\nfrom applib.services import NetworkService\ns = NetworkService('looked at')\n"
+                "_ = s.handle('x')\nrelive.inspect(s)\n");
+        p.closeWriteChannel();
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        const QString out = QString::fromUtf8(p.readAllStandardOutput());
+        QVERIFY2(out.contains(QStringLiteral("(applib.services.networking.NetworkService)\n")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("  name: str = 'looked at'\n  handled: int = 1\n")), qPrintable(out));
+    }
+
     void loopPicksUpEdits()
     {
         const QString dir = exampleCopy(QStringLiteral("loop"));
