@@ -277,6 +277,50 @@ void Importer::markApplied(const QString &moduleName, const QString &source, con
     m_registry.markApplied(moduleName, source, hash, std::move(keptTree), exports, lines);
 }
 
+// After a reload that parsed only what changed: the names of the statements
+// that did not run again are those the last version had, at their new lines.
+void Importer::markReloaded(const QString &moduleName, const QString &source, const QByteArray &hash,
+                            const FileRegistry::File &before, const Reloader::Context &context, py::handle module)
+{
+    QHash<QString, int> lines;
+    for (auto it = before.lines.cbegin(); it != before.lines.cend(); ++it) {
+        const int line = it.value();
+        auto move = std::upper_bound(context.kept.begin(), context.kept.end(), line,
+                                     [](int l, const Reloader::LineMove &m) { return l < m.first; });
+        if (move != context.kept.begin() && (--move)->last >= line)
+            lines.insert(it.key(), line + move->delta);
+    }
+    for (const auto &[name, line] : context.ranNames) {
+        auto known = lines.find(name);
+        if (known == lines.end() || line < *known)
+            lines.insert(name, line);
+    }
+    QList<QPair<int, QString>> byLine;
+    for (auto it = lines.cbegin(); it != lines.cend(); ++it) {
+        if (!it.key().startsWith(QLatin1Char('_')))
+            byLine.append({it.value(), it.key()});
+    }
+    std::sort(byLine.begin(), byLine.end());
+    QStringList exports;
+    for (const auto &entry : byLine)
+        exports << entry.second;
+    py::dict globals = module.attr("__dict__");
+    if (globals.contains("__all__")) {
+        try {
+            // A copy: str() of an element is user code.
+            const py::list names(globals["__all__"]);
+            QStringList all;
+            for (py::handle n : names)
+                all << toQString(n);
+            exports = all;
+        } catch (py::error_already_set &e) {
+            warn(QStringLiteral("%1: __all__ is not a list of names (%2); exporting the public names instead")
+                     .arg(moduleName, QString::fromUtf8(e.what())));
+        }
+    }
+    m_registry.markApplied(moduleName, source, hash, py::object(), exports, lines);
+}
+
 const Importer::StaticExports &Importer::staticExports(const QString &path)
 {
     const QDateTime modified = QFileInfo(path).lastModified();
@@ -602,7 +646,6 @@ std::optional<ReloadReport> Importer::reloadFile(const QString &filePath, bool f
     }
     const QString nsName = namespaceOfPath(path)->name;
     Reloader::Context context;
-    context.oldTree = current.tree;
     context.adopt = [&](const QString &name) { return adoptableClass(nsName, name); };
     context.adoptElsewhere = [&](const QString &name, py::handle cls, py::handle node) {
         return adoptInOtherFile(nsName, moduleName, name, cls, node, report);
@@ -624,10 +667,10 @@ std::optional<ReloadReport> Importer::reloadFile(const QString &filePath, bool f
                 rememberRemovedClass(nsName, moduleName, name, cls, node);
         }
         try {
-            py::object tree = context.newTree ? context.newTree
-                                              : py::module_::import("ast").attr("parse")(source.toStdString(),
-                                                                                          path.toStdString());
-            markApplied(moduleName, source, hash, tree, module, context.newTree);
+            if (context.newTree)
+                markApplied(moduleName, source, hash, context.newTree, module, py::object());
+            else
+                markReloaded(moduleName, source, hash, current, context, module);
         } catch (py::error_already_set &e) {
             // The source compiled for the reload, so this does not happen; if
             // it did, the names stay those of the version before.

@@ -110,6 +110,9 @@ private:
     // (and the module's __all__) export.
     void markApplied(const QString &moduleName, const QString &source, const QByteArray &hash, py::object tree,
                      py::handle module, py::object keptTree);
+    // The same after a reload that parsed only the statements that changed.
+    void markReloaded(const QString &moduleName, const QString &source, const QByteArray &hash,
+                      const FileRegistry::File &before, const Reloader::Context &context, py::handle module);
     void rebuildExports(const QString &directory);
     // Conflicts that appeared since the last call: those of `report`'s module
     // go into the report, the others are warnings.

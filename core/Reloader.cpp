@@ -3,13 +3,17 @@
 #include "EvaluationDeadline_p.h"
 
 #include "Overrides_p.h"
+#include "PythonResource_p.h"
+#include "StatementScanner_p.h"
 
 #include <pybind11/eval.h>
 
 #include <QElapsedTimer>
 #include <QSet>
 
+#include <algorithm>
 #include <functional>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -23,9 +27,24 @@ QString toQString(py::handle h)
     return QString::fromStdString(py::str(h).cast<std::string>());
 }
 
-std::string typeName(py::handle node)
+// core/python/relive_statements.py: what a statement binds and reads, and
+// the parsing of one top-level statement cut from a file.
+py::module_ statements()
 {
-    return py::type::of(node).attr("__name__").cast<std::string>();
+    return importResourceModule("relive_statements", QStringLiteral("relive_statements.py"));
+}
+
+bool isDefinition(py::handle stmt)
+{
+    return statements().attr("is_definition")(stmt).cast<bool>();
+}
+
+QStringList toStringList(py::handle names)
+{
+    QStringList out;
+    for (py::handle n : names)
+        out << toQString(n);
+    return out;
 }
 
 bool isFunction(py::handle h) { return h && PyFunction_Check(h.ptr()); }
@@ -100,44 +119,7 @@ struct StatementPlan
 // and rerunning a subclass would repeat __init_subclass__ side effects.
 py::object definitionReads()
 {
-    static py::object *fn = [] {
-        py::dict scope;
-        py::exec(R"(
-import ast
-def _reads(stmt):
-    names = set()
-    def args(a):
-        for d in a.defaults:
-            visit(d)
-        for d in a.kw_defaults:
-            if d is not None:
-                visit(d)
-    def visit(node):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            for d in node.decorator_list:
-                visit(d)
-            args(node.args)
-            return
-        if isinstance(node, ast.Lambda):
-            args(node.args)
-            return
-        if isinstance(node, ast.ClassDef):
-            for d in node.decorator_list:
-                visit(d)
-            for s in node.body:
-                visit(s)
-            return
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
-            names.add(node.id)
-        for child in ast.iter_child_nodes(node):
-            visit(child)
-    if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-        visit(stmt)
-    return names
-)", scope);
-        return new py::object(scope["_reads"]);
-    }();
-    return *fn;
+    return statements().attr("definition_reads");
 }
 
 // The text of a statement (with its decorators), to match unchanged
@@ -148,7 +130,7 @@ struct SourceText
     std::string bytes;
     std::vector<size_t> lineStarts;
 
-    explicit SourceText(const QString &source) : bytes(source.toStdString())
+    explicit SourceText(const QByteArray &source) : bytes(source.constData(), size_t(source.size()))
     {
         lineStarts.push_back(0);
         for (size_t i = 0; i < bytes.size(); ++i) {
@@ -183,29 +165,12 @@ struct SourceText
     }
 };
 
-// Class statements of a block, also inside if/try/with/for blocks (a class
-// defined under `try:` or `if sys.version_info ...`), not inside functions.
 void collectClassNodes(py::handle stmt, std::unordered_map<std::string, py::object> &out)
 {
-    const std::string kind = typeName(stmt);
-    if (kind == "ClassDef") {
-        out[stmt.attr("name").cast<std::string>()] = py::reinterpret_borrow<py::object>(stmt);
-        return;
-    }
-    if (kind == "FunctionDef" || kind == "AsyncFunctionDef")
-        return;
-    for (const char *field : {"body", "orelse", "finalbody", "handlers"}) {
-        if (!py::hasattr(stmt, field))
-            continue;
-        for (py::handle child : stmt.attr(field)) {
-            if (typeName(child) == "ExceptHandler") {
-                for (py::handle s : child.attr("body"))
-                    collectClassNodes(s, out);
-            } else {
-                collectClassNodes(child, out);
-            }
-        }
-    }
+    py::dict found;
+    statements().attr("class_nodes")(stmt, found);
+    for (auto item : found)
+        out[item.first.cast<std::string>()] = py::reinterpret_borrow<py::object>(item.second);
 }
 
 StatementPlan planStatements(py::handle oldBody, py::handle newBody, bool includeImports,
@@ -317,8 +282,7 @@ StatementPlan planStatements(py::handle oldBody, py::handle newBody, bool includ
     }
     for (Entry &e : entries) {
         if (!e.changed) {
-            const std::string kind = typeName(e.stmt);
-            const bool definition = kind == "FunctionDef" || kind == "AsyncFunctionDef" || kind == "ClassDef";
+            const bool definition = isDefinition(e.stmt);
             if (definition && e.matched.attr("lineno").cast<int>() != e.stmt.attr("lineno").cast<int>())
                 plan.moved.emplace_back(e.matched, e.stmt);
             continue;
@@ -332,69 +296,6 @@ StatementPlan planStatements(py::handle oldBody, py::handle newBody, bool includ
     return plan;
 }
 
-void collectTargets(py::handle target, QStringList &out)
-{
-    const std::string kind = typeName(target);
-    if (kind == "Name") {
-        out << toQString(target.attr("id"));
-    } else if (kind == "Tuple" || kind == "List") {
-        for (py::handle elt : target.attr("elts"))
-            collectTargets(elt, out);
-    } else if (kind == "Starred") {
-        collectTargets(target.attr("value"), out);
-    }
-}
-
-void collectBound(py::handle stmt, bool includeImports, QStringList &out)
-{
-    const std::string kind = typeName(stmt);
-    auto block = [&](const char *field) {
-        for (py::handle s : stmt.attr(field))
-            collectBound(s, includeImports, out);
-    };
-    if (kind == "FunctionDef" || kind == "AsyncFunctionDef" || kind == "ClassDef") {
-        out << toQString(stmt.attr("name"));
-    } else if (kind == "Assign") {
-        for (py::handle t : stmt.attr("targets"))
-            collectTargets(t, out);
-    } else if (kind == "AnnAssign" || kind == "AugAssign") {
-        collectTargets(stmt.attr("target"), out);
-    } else if (kind == "For" || kind == "AsyncFor") {
-        collectTargets(stmt.attr("target"), out);
-        block("body");
-        block("orelse");
-    } else if (kind == "With" || kind == "AsyncWith") {
-        for (py::handle item : stmt.attr("items")) {
-            if (!item.attr("optional_vars").is_none())
-                collectTargets(item.attr("optional_vars"), out);
-        }
-        block("body");
-    } else if (kind == "If" || kind == "While") {
-        block("body");
-        block("orelse");
-    } else if (kind == "Try" || kind == "TryStar") {
-        block("body");
-        for (py::handle handler : stmt.attr("handlers")) {
-            if (!handler.attr("name").is_none())
-                out << toQString(handler.attr("name"));
-            for (py::handle s : handler.attr("body"))
-                collectBound(s, includeImports, out);
-        }
-        block("orelse");
-        block("finalbody");
-    } else if ((kind == "Import" || kind == "ImportFrom") && includeImports) {
-        for (py::handle alias : stmt.attr("names")) {
-            const QString name = toQString(alias.attr("name"));
-            if (name == QLatin1String("*"))
-                continue;
-            if (!alias.attr("asname").is_none())
-                out << toQString(alias.attr("asname"));
-            else
-                out << name.section(QLatin1Char('.'), 0, 0);
-        }
-    }
-}
-
 // Moves the line numbers of unchanged definitions that moved in the file, so
 // tracebacks and inspect point at the right lines without running them again.
 // A code object belongs to the statement whose old lines hold its first line:
@@ -403,7 +304,7 @@ void collectBound(py::handle stmt, bool includeImports, QStringList &out)
 class LineShifter
 {
 public:
-    explicit LineShifter(const QString &path) : m_path(path) {}
+    explicit LineShifter(const QString &path) : m_file(path.toStdString()) {}
 
     void add(py::handle oldStmt, py::handle newStmt, py::handle value)
     {
@@ -413,13 +314,21 @@ public:
         const py::object end = oldStmt.attr("end_lineno");
         const int last = end.is_none() ? first : end.cast<int>();
         const int delta = newStmt.attr("lineno").cast<int>() - oldStmt.attr("lineno").cast<int>();
-        if (delta != 0)
-            m_ranges.push_back({first, last, delta});
+        addRange(first, last, delta);
         m_roots.push_back(py::reinterpret_borrow<py::object>(value));
+    }
+    // Code whose first line is in old lines first..last moves by delta.
+    void addRange(int first, int last, int delta)
+    {
+        if (delta != 0) {
+            m_ranges.push_back({first, last, delta});
+            m_sorted = false;
+        }
     }
     size_t size() const { return m_ranges.size(); }
     void truncate(size_t ranges, size_t roots)
     {
+        m_sorted = false;
         m_ranges.resize(std::min(ranges, m_ranges.size()));
         m_roots.resize(std::min(roots, m_roots.size()));
     }
@@ -443,6 +352,7 @@ public:
     {
         if (m_ranges.empty())
             return;
+        sortRanges();
         for (const py::object &root : m_roots)
             visit(tx, root, 0);
     }
@@ -455,14 +365,34 @@ private:
         int delta;
     };
 
+    // Statement ranges are nested or disjoint: sorted by first line, the
+    // innermost range holding a line is the last one that starts at or
+    // before it and still reaches it; m_reach (the furthest line any range
+    // up to there reaches) says when no earlier one can.
+    void sortRanges()
+    {
+        if (m_sorted)
+            return;
+        std::stable_sort(m_ranges.begin(), m_ranges.end(),
+                         [](const Range &a, const Range &b) { return a.first < b.first; });
+        m_reach.resize(m_ranges.size());
+        int reach = 0;
+        for (size_t k = 0; k < m_ranges.size(); ++k) {
+            reach = std::max(reach, m_ranges[k].last);
+            m_reach[k] = reach;
+        }
+        m_sorted = true;
+    }
+
     const Range *rangeOf(int line) const
     {
-        const Range *best = nullptr;
-        for (const Range &r : m_ranges) {
-            if (line >= r.first && line <= r.last && (!best || r.last - r.first < best->last - best->first))
-                best = &r;
+        auto it = std::upper_bound(m_ranges.begin(), m_ranges.end(), line,
+                                   [](int l, const Range &r) { return l < r.first; });
+        for (size_t k = size_t(it - m_ranges.begin()); k-- > 0 && m_reach[k] >= line;) {
+            if (m_ranges[k].last >= line)
+                return &m_ranges[k];
         }
-        return best;
+        return nullptr;
     }
 
     static py::object shiftedCode(py::handle code, int delta)
@@ -492,7 +422,7 @@ private:
         }();
         if (isFunction(value)) {
             py::object code = value.attr("__code__");
-            if (!m_fixed.count(value.ptr()) && toQString(code.attr("co_filename")) == m_path) {
+            if (!m_fixed.count(value.ptr()) && py::object(code.attr("co_filename")).equal(py::object(m_file))) {
                 if (const Range *r = rangeOf(code.attr("co_firstlineno").cast<int>())) {
                     py::object fn = py::reinterpret_borrow<py::object>(value);
                     fn.attr("__code__") = shiftedCode(code, r->delta);
@@ -521,8 +451,10 @@ private:
         }
     }
 
-    QString m_path;
+    py::str m_file;
     std::vector<Range> m_ranges;
+    std::vector<int> m_reach;
+    bool m_sorted = true;
     std::vector<py::object> m_roots;
     std::unordered_set<PyObject *> m_seen;
     std::unordered_set<PyObject *> m_fixed;  // already at their new lines
@@ -1318,6 +1250,281 @@ void runUpgradeHooks(const std::vector<py::object> &updated, ReloadReport &repor
                                QStringLiteral("__relive_upgrade__ called on %1 instance(s)").arg(instances.size())});
 }
 
+
+// The plan for a module body, found without parsing what did not change:
+// the new source is split into its top-level statements by a scan
+// (StatementScanner), each compared to the old ones by its text; only the
+// statements whose text changed, and the old ones they replace, are parsed.
+// An unchanged statement runs again only when it binds a name a changed one
+// binds, or (a def or class) reads one when it runs: the statements that
+// mention such a name at all are found by a text search, and only those are
+// parsed to decide.
+struct ModulePlan
+{
+    StatementPlan statements;    // what runs, and the class nodes of both versions
+    QStringList removedNames;    // bound by the old version only
+    std::vector<Reloader::LineMove> kept;  // every statement that does not run: old lines -> new lines
+    QList<QPair<QString, int>> ranNames;   // names (imports aside) that what runs binds, with their lines
+    py::list future;             // `from __future__` imports, compiled with what runs
+    py::object wholeTree;        // the new module's syntax tree, when every statement was parsed
+};
+
+class ModulePlanner
+{
+public:
+    ModulePlanner(const QByteArray &oldBytes, const QByteArray &newBytes, const QString &path)
+        : m_old(oldBytes), m_new(newBytes), m_file(path.toStdString()),
+          m_oldStatements(StatementScanner::scan(oldBytes)), m_newStatements(StatementScanner::scan(newBytes)),
+          m_oldNodes(m_oldStatements.size()), m_newNodes(m_newStatements.size()),
+          m_newNames(m_newStatements.size()), m_newNamesKnown(m_newStatements.size(), false)
+    {
+    }
+
+    // Raises SyntaxError (with the file's line) when a changed statement does not parse.
+    ModulePlan plan()
+    {
+        const size_t oldCount = m_oldStatements.size();
+        const size_t newCount = m_newStatements.size();
+        std::vector<int> matchOf(newCount, -1);
+        std::vector<bool> oldMatched(oldCount, false);
+        {
+            struct Queue
+            {
+                std::vector<int> ids;
+                size_t next = 0;
+            };
+            std::unordered_map<std::string_view, Queue> oldByText;
+            oldByText.reserve(oldCount);
+            for (size_t i = 0; i < oldCount; ++i)
+                oldByText[StatementScanner::text(m_old, m_oldStatements[i])].ids.push_back(int(i));
+            for (size_t j = 0; j < newCount; ++j) {
+                auto found = oldByText.find(StatementScanner::text(m_new, m_newStatements[j]));
+                if (found != oldByText.end() && found->second.next < found->second.ids.size()) {
+                    matchOf[j] = found->second.ids[found->second.next++];
+                    oldMatched[size_t(matchOf[j])] = true;
+                }
+            }
+        }
+        // Changed text: parsed, which reports a syntax error before anything runs.
+        std::vector<size_t> changed;
+        for (size_t j = 0; j < newCount; ++j) {
+            if (matchOf[j] < 0) {
+                newNodes(j);
+                changed.push_back(j);
+            }
+        }
+        // Reformatted, or only a comment changed: the same syntax tree as an old statement.
+        if (!changed.empty()) {
+            py::object key = statements().attr("key");
+            std::unordered_map<std::string, std::vector<int>> oldByTree;
+            for (size_t i = 0; i < oldCount; ++i) {
+                if (!oldMatched[i])
+                    oldByTree[key(oldNodes(i)).cast<std::string>()].push_back(int(i));
+            }
+            std::vector<size_t> stillChanged;
+            for (size_t j : changed) {
+                auto found = oldByTree.find(key(newNodes(j)).cast<std::string>());
+                if (found != oldByTree.end() && !found->second.empty()) {
+                    matchOf[j] = found->second.front();
+                    oldMatched[size_t(matchOf[j])] = true;
+                    found->second.erase(found->second.begin());
+                } else {
+                    stillChanged.push_back(j);
+                }
+            }
+            changed.swap(stillChanged);
+        }
+
+        ModulePlan result;
+        StatementPlan &plan = result.statements;
+        std::vector<bool> runs(newCount, false);
+        QSet<QString> dirty;
+        for (size_t j : changed) {
+            runs[j] = true;
+            for (const QString &n : newNames(j))
+                dirty.insert(n);
+        }
+        QSet<QString> removedCandidates;
+        for (size_t i = 0; i < oldCount; ++i) {
+            if (oldMatched[i])
+                continue;
+            for (py::handle stmt : oldNodes(i)) {
+                for (const QString &n : Reloader::boundNames(stmt, true)) {
+                    dirty.insert(n);
+                    removedCandidates.insert(n);
+                }
+                collectClassNodes(stmt, plan.oldClassNodes);
+            }
+        }
+        // Unchanged statements that bind or read a changed name run again,
+        // and what they bind counts as changed in turn.
+        py::object reads = definitionReads();
+        QSet<QString> frontier = dirty;
+        while (!frontier.isEmpty()) {
+            QSet<QString> next;
+            for (size_t j : mentioning(frontier, matchOf, runs)) {
+                bool affected = false;
+                for (const QString &n : newNames(j))
+                    affected = affected || dirty.contains(n);
+                for (py::handle stmt : newNodes(j)) {
+                    if (affected)
+                        break;
+                    for (py::handle n : reads(stmt)) {
+                        if (dirty.contains(toQString(n))) {
+                            affected = true;
+                            break;
+                        }
+                    }
+                }
+                if (!affected)
+                    continue;
+                runs[j] = true;
+                for (const QString &n : newNames(j)) {
+                    if (!dirty.contains(n)) {
+                        dirty.insert(n);
+                        next.insert(n);
+                    }
+                }
+            }
+            frontier.swap(next);
+        }
+
+        py::object isFuture = statements().attr("is_future_import");
+        QSet<QString> ran;
+        bool everything = true;
+        py::list all;
+        for (size_t j = 0; j < newCount; ++j) {
+            const StatementScanner::Statement &s = m_newStatements[j];
+            if (!runs[j]) {
+                everything = false;
+                const StatementScanner::Statement &o = m_oldStatements[size_t(matchOf[j])];
+                result.kept.push_back({o.firstLine, o.lastLine, s.firstLine - o.firstLine});
+                if (StatementScanner::text(m_new, s).substr(0, 15) == "from __future__") {
+                    for (py::handle stmt : newNodes(j)) {
+                        if (isFuture(stmt).cast<bool>())
+                            result.future.append(stmt);
+                    }
+                }
+                continue;
+            }
+            for (py::handle stmt : newNodes(j)) {
+                plan.changed.append(stmt);
+                all.append(stmt);
+                for (const QString &n : Reloader::boundNames(stmt, true)) {
+                    if (!ran.contains(n)) {
+                        ran.insert(n);
+                        plan.changedNames << n;
+                    }
+                }
+                const int line = stmt.attr("lineno").cast<int>();
+                for (const QString &n : Reloader::boundNames(stmt, false))
+                    result.ranNames.append({n, line});
+                collectClassNodes(stmt, plan.newClassNodes);
+            }
+            if (matchOf[j] >= 0) {
+                for (py::handle stmt : oldNodes(size_t(matchOf[j])))
+                    collectClassNodes(stmt, plan.oldClassNodes);
+            }
+        }
+        std::sort(result.kept.begin(), result.kept.end(),
+                  [](const Reloader::LineMove &a, const Reloader::LineMove &b) { return a.first < b.first; });
+        if (everything)
+            result.wholeTree = statements().attr("module_of")(all);
+        for (const QString &n : removedCandidates) {
+            if (!ran.contains(n))
+                result.removedNames << n;
+        }
+        plan.dirtyNames = dirty;
+        return result;
+    }
+
+private:
+    py::object parse(const QByteArray &source, const StatementScanner::Statement &s)
+    {
+        const std::string_view text = StatementScanner::text(source, s);
+        return statements().attr("parse_statements")(py::str(text.data(), text.size()), m_file, s.firstLine);
+    }
+    const py::object &newNodes(size_t j)
+    {
+        if (!m_newNodes[j])
+            m_newNodes[j] = parse(m_new, m_newStatements[j]);
+        return m_newNodes[j];
+    }
+    const py::object &oldNodes(size_t i)
+    {
+        if (!m_oldNodes[i]) {
+            try {
+                m_oldNodes[i] = parse(m_old, m_oldStatements[i]);
+            } catch (py::error_already_set &) {
+                // The old source was applied, so it parsed; a piece of it
+                // that does not parse alone binds nothing to remove.
+                m_oldNodes[i] = py::list();
+            }
+        }
+        return m_oldNodes[i];
+    }
+    const QStringList &newNames(size_t j)
+    {
+        if (!m_newNamesKnown[j]) {
+            for (py::handle stmt : newNodes(j))
+                m_newNames[j] << Reloader::boundNames(stmt, true);
+            m_newNamesKnown[j] = true;
+        }
+        return m_newNames[j];
+    }
+
+    // The unchanged statements not yet running whose text has one of
+    // `names` as a word, in file order.
+    std::vector<size_t> mentioning(const QSet<QString> &names, const std::vector<int> &matchOf,
+                                   const std::vector<bool> &runs) const
+    {
+        if (m_newStatements.empty())
+            return {};
+        std::unordered_set<std::string> words;
+        for (const QString &n : names)
+            words.insert(n.toStdString());
+        std::vector<bool> hit(m_newStatements.size(), false);
+        const char *s = m_new.constData();
+        const int n = m_new.size();
+        auto identifierByte = [](unsigned char c) {
+            return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+        };
+        size_t statement = 0;
+        for (int i = 0; i < n;) {
+            if (!identifierByte(static_cast<unsigned char>(s[i])) || (s[i] >= '0' && s[i] <= '9')) {
+                ++i;
+                continue;
+            }
+            const int start = i;
+            while (i < n && identifierByte(static_cast<unsigned char>(s[i])))
+                ++i;
+            if (!words.count(std::string(s + start, size_t(i - start))))
+                continue;
+            while (statement + 1 < m_newStatements.size() && m_newStatements[statement + 1].begin <= start)
+                ++statement;
+            const StatementScanner::Statement &st = m_newStatements[statement];
+            if (start >= st.begin && start < st.end)
+                hit[statement] = true;
+        }
+        std::vector<size_t> out;
+        for (size_t j = 0; j < hit.size(); ++j) {
+            if (hit[j] && matchOf[j] >= 0 && !runs[j])
+                out.push_back(j);
+        }
+        return out;
+    }
+
+    const QByteArray &m_old;
+    const QByteArray &m_new;
+    py::str m_file;
+    std::vector<StatementScanner::Statement> m_oldStatements;
+    std::vector<StatementScanner::Statement> m_newStatements;
+    std::vector<py::object> m_oldNodes;
+    std::vector<py::object> m_newNodes;
+    std::vector<QStringList> m_newNames;
+    std::vector<bool> m_newNamesKnown;
+};
+
 } // namespace
 
 bool Reloader::adoptClass(py::module_ module, const QString &path, const QString &name, py::handle oldCls,
@@ -1373,9 +1580,7 @@ double Reloader::timeLimit()
 
 QStringList Reloader::boundNames(py::handle statement, bool includeImports)
 {
-    QStringList names;
-    collectBound(statement, includeImports, names);
-    return names;
+    return toStringList(statements().attr("bound_names")(statement, includeImports));
 }
 
 void Reloader::describeError(py::error_already_set &e, const QString &path, ReloadReport &report)
@@ -1408,39 +1613,28 @@ void Reloader::describeError(py::error_already_set &e, const QString &path, Relo
 void Reloader::reload(py::module_ module, const QString &path, const QString &oldSource,
                       const QString &newSource, ReloadReport &report, Context *context)
 {
-    py::object ast = py::module_::import("ast");
-    py::object builtins = py::module_::import("builtins");
     const std::string file = path.toStdString();
+    const QByteArray oldBytes = oldSource.toUtf8();
+    const QByteArray newBytes = newSource.toUtf8();
 
-    py::object oldTree;
-    py::object newTree;
+    ModulePlan modulePlan;
     try {
-        // Syntax errors the parser finds anywhere in the file are reported
-        // here, those only the compiler finds ('return' outside a function)
-        // when the changed statements are compiled: both before anything
-        // runs. Unchanged statements compiled before, so only changed ones
-        // need compiling.
-        newTree = ast.attr("parse")(newSource.toStdString(), file);
-        oldTree = context && context->oldTree && !context->oldTree.is_none()
-                      ? context->oldTree
-                      : ast.attr("parse")(oldSource.toStdString(), file);
-        if (context)
-            context->newTree = newTree;
+        // Syntax errors of the changed statements are reported here, those
+        // only the compiler finds ('return' outside a function) when they are
+        // compiled: both before anything runs. Unchanged statements compiled
+        // before.
+        modulePlan = ModulePlanner(oldBytes, newBytes, path).plan();
     } catch (py::error_already_set &e) {
         describeError(e, path, report);
         return;
     }
-
-    const SourceText oldText(oldSource);
-    const SourceText newText(newSource);
-    StatementPlan plan = planStatements(oldTree.attr("body"), newTree.attr("body"), true, {}, false, &oldText, &newText);
+    StatementPlan &plan = modulePlan.statements;
+    if (context)
+        context->newTree = modulePlan.wholeTree;
     // A `from __future__` import changes how the rest compiles: keep it.
     py::list body;
-    for (py::handle stmt : newTree.attr("body")) {
-        if (typeName(stmt) == "ImportFrom" && !stmt.attr("module").is_none()
-            && stmt.attr("module").cast<std::string>() == "__future__")
-            body.append(stmt);
-    }
+    for (py::handle stmt : modulePlan.future)
+        body.append(stmt);
     for (py::handle stmt : plan.changed)
         body.append(stmt);
 
@@ -1458,17 +1652,14 @@ void Reloader::reload(py::module_ module, const QString &path, const QString &ol
         }
     };
 
-    // Unchanged definitions that moved get their new lines before the
-    // changed statements run: a decorator that moved then makes wrappers
-    // with its new lines.
+    // Unchanged code that moved gets its new lines before the changed
+    // statements run: a decorator that moved then makes wrappers with its
+    // new lines.
     LineShifter movedDefinitions(path);
     Transaction shiftTx;
     try {
-        for (auto &[oldStmt, newStmt] : plan.moved) {
-            py::str key = newStmt.attr("name");
-            if (globals.contains(key))
-                movedDefinitions.add(oldStmt, newStmt, globals[key]);
-        }
+        for (const LineMove &move : modulePlan.kept)
+            movedDefinitions.addRange(move.first, move.last, move.delta);
         if (movedDefinitions.size() > 0) {
             const py::object moduleName = module.attr("__name__");
             for (auto item : snapshot) {
@@ -1485,8 +1676,11 @@ void Reloader::reload(py::module_ module, const QString &path, const QString &ol
 
     if (py::len(plan.changed) > 0) {
         try {
-            py::object tree = ast.attr("Module")(py::arg("body") = body, py::arg("type_ignores") = py::list());
-            py::object code = builtins.attr("compile")(tree, file, "exec", py::arg("dont_inherit") = true);
+            py::object tree = statements().attr("module_of")(body);
+            py::object code = py::module_::import("builtins").attr("compile")(tree, file, "exec",
+                                                                              py::arg("dont_inherit") = true);
+            // The time limit is for running the body only: parsing, compiling
+            // and merging take what the file's size asks.
             PyObject *result = nullptr;
             {
                 EvaluationDeadline watchdog(s_timeLimit, reloadTimeoutType());
@@ -1506,6 +1700,8 @@ void Reloader::reload(py::module_ module, const QString &path, const QString &ol
         }
     }
 
+    const SourceText oldText(oldBytes);
+    const SourceText newText(newBytes);
     Merge merge(path, report, &oldText, &newText);
     merge.lines().skipShifted(movedDefinitions);
     if (context && context->adopt)
@@ -1538,9 +1734,9 @@ void Reloader::reload(py::module_ module, const QString &path, const QString &ol
                 tx.undo.push_back([globals, key, newValue]() mutable { globals[key] = newValue; });
             }
         }
-        for (const QString &name : plan.oldNames) {
+        for (const QString &name : modulePlan.removedNames) {
             py::str key(name.toStdString());
-            if (!plan.newNames.contains(name) && globals.contains(key)) {
+            if (globals.contains(key)) {
                 py::object value = globals[key];
                 auto node = plan.oldClassNodes.find(name.toStdString());
                 if (context && isClass(value) && node != plan.oldClassNodes.end()
@@ -1576,4 +1772,9 @@ void Reloader::reload(py::module_ module, const QString &path, const QString &ol
         }
     }
     runUpgradeHooks(merge.updatedClasses(), report);
+    if (context) {
+        context->kept = std::move(modulePlan.kept);
+        context->ranNames = std::move(modulePlan.ranNames);
+    }
+    report.actions = ReloadReport::summarisedActions(report.actions);
 }
