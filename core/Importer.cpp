@@ -243,13 +243,16 @@ void Importer::execModule(py::object module)
 // `exports` holding the public names) when __all__ is not a list of names.
 static void exportsOf(py::handle tree, py::handle module, QStringList &exports, QHash<QString, int> &lines)
 {
+    QSet<QString> exported(exports.begin(), exports.end());
     for (py::handle stmt : tree.attr("body")) {
         const int line = stmt.attr("lineno").cast<int>();
         for (const QString &n : Reloader::boundNames(stmt, false)) {
             if (!lines.contains(n))
                 lines.insert(n, line);
-            if (!n.startsWith(QLatin1Char('_')) && !exports.contains(n))
+            if (!n.startsWith(QLatin1Char('_')) && !exported.contains(n)) {
+                exported.insert(n);
                 exports << n;
+            }
         }
     }
     py::dict globals = module.attr("__dict__");

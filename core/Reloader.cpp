@@ -1344,14 +1344,18 @@ public:
             for (const QString &n : newNames(j))
                 dirty.insert(n);
         }
-        QSet<QString> removedCandidates;
+        QStringList removedCandidates;  // in the order of the old file
+        QSet<QString> removedSeen;
         for (size_t i = 0; i < oldCount; ++i) {
             if (oldMatched[i])
                 continue;
             for (py::handle stmt : oldNodes(i)) {
                 for (const QString &n : Reloader::boundNames(stmt, true)) {
+                    if (!removedSeen.contains(n)) {
+                        removedSeen.insert(n);
+                        removedCandidates << n;
+                    }
                     dirty.insert(n);
-                    removedCandidates.insert(n);
                 }
                 collectClassNodes(stmt, plan.oldClassNodes);
             }
