@@ -285,28 +285,46 @@ void Importer::markApplied(const QString &moduleName, const QString &source, con
 void Importer::markReloaded(const QString &moduleName, const QString &source, const QByteArray &hash,
                             const FileRegistry::File &before, const Reloader::Context &context, py::handle module)
 {
-    QHash<QString, int> lines;
+    // The usual save changes a few names' lines at most: the table is
+    // copied (shared) and only what differs is written. A name whose first
+    // binding did not run again and went is bound, if at all, by a statement
+    // that ran (it bound a changed name, so it ran too).
+    QHash<QString, int> lines = before.lines;
     for (auto it = before.lines.cbegin(); it != before.lines.cend(); ++it) {
         const int line = it.value();
         auto move = std::upper_bound(context.kept.begin(), context.kept.end(), line,
                                      [](int l, const Reloader::LineMove &m) { return l < m.first; });
-        if (move != context.kept.begin() && (--move)->last >= line)
-            lines.insert(it.key(), line + move->delta);
+        if (move != context.kept.begin() && (--move)->last >= line) {
+            if (move->delta != 0)
+                lines[it.key()] = line + move->delta;
+        } else {
+            lines.remove(it.key());
+        }
     }
     for (const auto &[name, line] : context.ranNames) {
         auto known = lines.find(name);
-        if (known == lines.end() || line < *known)
+        if (known == lines.end())
             lines.insert(name, line);
+        else if (line < *known)
+            *known = line;
     }
-    QList<QPair<int, QString>> byLine;
-    for (auto it = lines.cbegin(); it != lines.cend(); ++it) {
-        if (!it.key().startsWith(QLatin1Char('_')))
-            byLine.append({it.value(), it.key()});
+    bool changed = lines.size() != before.lines.size();
+    for (auto it = lines.cbegin(); !changed && it != lines.cend(); ++it) {
+        auto was = before.lines.constFind(it.key());
+        changed = was == before.lines.cend() || *was != it.value();
     }
-    std::sort(byLine.begin(), byLine.end());
-    QStringList exports;
-    for (const auto &entry : byLine)
-        exports << entry.second;
+    QStringList exports = before.exports;
+    if (changed) {
+        QList<QPair<int, QString>> byLine;
+        for (auto it = lines.cbegin(); it != lines.cend(); ++it) {
+            if (!it.key().startsWith(QLatin1Char('_')))
+                byLine.append({it.value(), it.key()});
+        }
+        std::sort(byLine.begin(), byLine.end());
+        exports.clear();
+        for (const auto &entry : byLine)
+            exports << entry.second;
+    }
     py::dict globals = module.attr("__dict__");
     if (globals.contains("__all__")) {
         try {

@@ -15,6 +15,24 @@ ModulePlan ModulePlanner::plan()
     const size_t newCount = m_newStatements.size();
     std::vector<int> matchOf(newCount, -1);
     std::vector<bool> oldMatched(oldCount, false);
+    // An edit leaves most statements where they were: those before the
+    // first and after the last difference match in place, by a compare;
+    // only the ones between are looked up by their text.
+    auto same = [&](size_t j, size_t i) {
+        return StatementScanner::text(m_new, m_newStatements[j]) == StatementScanner::text(m_old, m_oldStatements[i]);
+    };
+    size_t head = 0;
+    while (head < newCount && head < oldCount && same(head, head)) {
+        matchOf[head] = int(head);
+        oldMatched[head] = true;
+        ++head;
+    }
+    size_t tail = 0;
+    while (head + tail < newCount && head + tail < oldCount && same(newCount - 1 - tail, oldCount - 1 - tail)) {
+        matchOf[newCount - 1 - tail] = int(oldCount - 1 - tail);
+        oldMatched[oldCount - 1 - tail] = true;
+        ++tail;
+    }
     {
         struct Queue
         {
@@ -22,10 +40,9 @@ ModulePlan ModulePlanner::plan()
             size_t next = 0;
         };
         std::unordered_map<std::string_view, Queue> oldByText;
-        oldByText.reserve(oldCount);
-        for (size_t i = 0; i < oldCount; ++i)
+        for (size_t i = head; i + tail < oldCount; ++i)
             oldByText[StatementScanner::text(m_old, m_oldStatements[i])].ids.push_back(int(i));
-        for (size_t j = 0; j < newCount; ++j) {
+        for (size_t j = head; j + tail < newCount; ++j) {
             auto found = oldByText.find(StatementScanner::text(m_new, m_newStatements[j]));
             if (found != oldByText.end() && found->second.next < found->second.ids.size()) {
                 matchOf[j] = found->second.ids[found->second.next++];
@@ -175,9 +192,10 @@ std::vector<size_t> ModulePlanner::mentioning(const QSet<QString> &names, const 
 {
     if (m_newStatements.empty())
         return {};
-    std::unordered_set<std::string> words;
+    std::vector<std::string> owned;
     for (const QString &n : names)
-        words.insert(n.toStdString());
+        owned.push_back(n.toStdString());
+    const std::unordered_set<std::string_view> words(owned.begin(), owned.end());
     std::vector<bool> hit(m_newStatements.size(), false);
     const char *s = m_new.constData();
     const int n = m_new.size();
@@ -193,7 +211,7 @@ std::vector<size_t> ModulePlanner::mentioning(const QSet<QString> &names, const 
         const int start = i;
         while (i < n && identifierByte(static_cast<unsigned char>(s[i])))
             ++i;
-        if (!words.count(std::string(s + start, size_t(i - start))))
+        if (!words.count(std::string_view(s + start, size_t(i - start))))
             continue;
         while (statement + 1 < m_newStatements.size() && m_newStatements[statement + 1].begin <= start)
             ++statement;
