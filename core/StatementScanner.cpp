@@ -110,8 +110,11 @@ private:
                 ++m_i;
             }
         }
-        m_lineEnd = m_n;
-        m_lastContentLine = m_line;
+        // The end of the source inside a bracket or a string: the statement
+        // (which does not parse) runs to the last line.
+        const bool finalNewline = m_n > 0 && m_s[m_n - 1] == '\n';
+        m_lineEnd = finalNewline ? m_n - 1 : m_n;
+        m_lastContentLine = finalNewline ? m_line - 1 : m_line;
     }
 
     void identifierOrPrefixedString()
