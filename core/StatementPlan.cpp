@@ -41,11 +41,8 @@ StatementPlan planStatements(py::handle oldBody, py::handle newBody, bool includ
                              const QSet<QString> &outerDirty, bool everything,
                              const SourceText *oldText, const SourceText *newText)
 {
-    py::object dump = py::module_::import("ast").attr("dump");
-    auto key = [&](py::handle stmt) {
-        return dump(stmt, py::arg("annotate_fields") = false,
-                    py::arg("include_attributes") = false).cast<std::string>();
-    };
+    py::object key = statements().attr("key");
+    auto treeKey = [&](py::handle stmt) { return key(py::make_tuple(stmt)).cast<std::string>(); };
     StatementPlan plan;
     // Unchanged statements match by their text first; the rest compare by
     // their syntax tree, so that reformatting or a comment changes nothing.
@@ -93,11 +90,11 @@ StatementPlan planStatements(py::handle oldBody, py::handle newBody, bool includ
         if (!everything && !treesKeyed) {
             for (size_t i = 0; i < oldStatements.size(); ++i) {
                 if (!oldMatched[i])
-                    oldByTree.emplace(key(oldStatements[i]), i);
+                    oldByTree.emplace(treeKey(oldStatements[i]), i);
             }
             treesKeyed = true;
         }
-        auto found = everything ? oldByTree.end() : oldByTree.find(key(e.stmt));
+        auto found = everything ? oldByTree.end() : oldByTree.find(treeKey(e.stmt));
         if (found != oldByTree.end()) {
             e.matched = oldStatements[found->second];
             oldMatched[found->second] = true;
