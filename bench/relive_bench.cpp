@@ -455,6 +455,77 @@ QJsonObject sectionLatency()
     return result;
 }
 
+// ------------------------------------------------- 1c. reload cost by file size
+
+// One method edited in files of 5k to 40k lines and in a 6 MB module of
+// 170,000 functions: the reload's engine time against compiling the whole
+// file once in the same interpreter (the floor).
+QJsonObject sectionSizes()
+{
+    Engine e;
+    QJsonObject result;
+    // --quick: the two smallest, enough to keep the section working.
+    QList<int> functions = {2500, 5000};
+    if (!g_quick)
+        functions << 10000 << 20000 << 170000;
+    for (int count : functions) {
+        const bool huge = count > 100000;
+        const int reps = g_quick ? 3 : (huge ? 5 : 15);
+        const QString name = QStringLiteral("size%1").arg(count);
+        const QString dir = makeDir(name);
+        const QString file = dir + QStringLiteral("/big.py");
+        const QJsonObject floor = e.py(QStringLiteral(
+            "import time\n"
+            "src = benchlib.sized_source(P['n'])\n"
+            "benchlib.write(P['file'], src)\n"
+            "R['lines'] = len(src.splitlines())\n"
+            "R['bytes'] = len(src.encode())\n"
+            "t = []\n"
+            "for k in range(P['reps']):\n"
+            "    t0 = time.perf_counter()\n"
+            "    compile(src, P['file'], 'exec')\n"
+            "    t.append((time.perf_counter() - t0) * 1000)\n"
+            "R['floor'] = benchlib.stats(t)\n"),
+            QJsonObject{{QStringLiteral("n"), count}, {QStringLiteral("file"), file},
+                        {QStringLiteral("reps"), huge || g_quick ? 1 : 5}});
+        addDirectory(e, dir, name);
+        QElapsedTimer importTimer;
+        importTimer.start();
+        e.py(QStringLiteral("import %1\nobj = %1.C()\n").arg(name));
+        const double importMs = double(importTimer.nsecsElapsed()) / 1e6;
+        QList<double> engine;
+        QString source = readText(file);
+        for (int k = 1; k <= reps; ++k) {
+            const qsizetype at = source.lastIndexOf(QStringLiteral("return v + "));
+            if (at < 0)
+                fail(QStringLiteral("generated source has no edit point"));
+            source.truncate(at);
+            source += QStringLiteral("return v + %1\n").arg(k);
+            const QString &text = source;
+            double engineMs = 0;
+            e.editorSave(file, text, &engineMs);
+            engine.append(engineMs);
+            settle(huge ? 200 : 60);
+        }
+        const QJsonObject check = e.py(QStringLiteral("R['ok'] = obj.get(0) == P['k']\n"),
+                                       QJsonObject{{QStringLiteral("k"), reps}});
+        QJsonObject row;
+        row[QStringLiteral("functions")] = count;
+        row[QStringLiteral("lines")] = floor.value(QStringLiteral("lines"));
+        row[QStringLiteral("bytes")] = floor.value(QStringLiteral("bytes"));
+        row[QStringLiteral("floor_ms")] = floor.value(QStringLiteral("floor"));
+        row[QStringLiteral("import_ms")] = importMs;
+        row[QStringLiteral("edit_engine_ms")] = stats(engine);
+        row[QStringLiteral("applied")] = check.value(QStringLiteral("ok")).toBool();
+        result[QString::number(count)] = row;
+        say(QStringLiteral("sizes %1 functions: edit p50 %2 ms, compile floor %3 ms")
+                .arg(count).arg(percentile(engine, 50), 0, 'f', 1)
+                .arg(floor.value(QStringLiteral("floor")).toObject().value(QStringLiteral("p50")).toDouble(), 0, 'f', 1));
+    }
+    result[QStringLiteral("failed_reports")] = e.failedReports;
+    return result;
+}
+
 // ---------------------------------------------------------------- 2. heap
 
 QJsonObject sectionHeap()
@@ -1257,6 +1328,30 @@ QString table(const QJsonObject &all)
         row(QStringLiteral("I"), QStringLiteral("inspector: listing time, most / fewest other objects"),
             QStringLiteral("%1×").arg(fmt(ratio, 2)), QStringLiteral("heap walk %1×").arg(fmt(walkRatio, 0)),
             QStringLiteral("≤ 1.2×"), verdict(ratio <= 1.2));
+    const QJsonObject sizes = all.value(QStringLiteral("sizes")).toObject();
+    double previousEdit = std::nan("");
+    for (const QString &count : {QStringLiteral("2500"), QStringLiteral("5000"), QStringLiteral("10000"),
+                                 QStringLiteral("20000"), QStringLiteral("170000")}) {
+        const QJsonObject r = sizes.value(count).toObject();
+        if (r.isEmpty())
+            continue;
+        const double floor = num(r, QStringLiteral("floor_ms.p50"));
+        const double edit = num(r, QStringLiteral("edit_engine_ms.p50"));
+        const bool huge = count == QStringLiteral("170000");
+        const QString doubling = std::isnan(previousEdit) || huge
+            ? QString() : QStringLiteral("; ×%1 from half the size").arg(fmt(edit / previousEdit, 2));
+        const bool met = huge ? edit < floor
+                              : edit <= 0.5 * floor && (std::isnan(previousEdit) || edit <= 2.2 * previousEdit);
+        row(QStringLiteral("1c"), QStringLiteral("one-method edit, %L1 lines (%2 MB, %L3 functions), engine")
+                                    .arg(r.value(QStringLiteral("lines")).toInt())
+                                    .arg(fmt(r.value(QStringLiteral("bytes")).toDouble() / 1e6, 1))
+                                    .arg(count.toInt()),
+            pp(r, QStringLiteral("edit_engine_ms")),
+            QStringLiteral("compile() floor %1; ratio p50 %2×%3").arg(fmt(floor), fmt(edit / floor, 2), doubling),
+            huge ? QStringLiteral("< floor") : QStringLiteral("≤ 0.5× floor, ≤ 2.2× per doubling"),
+            verdict(met) + (r.value(QStringLiteral("applied")).toBool() ? QString() : QStringLiteral(", **edit not live**")));
+        if (!huge)
+            previousEdit = edit;
     }
 
     const QJsonObject heap = all.value(QStringLiteral("heap")).toObject();
@@ -1480,7 +1575,7 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     const QCommandLineOption quick(QStringLiteral("quick"), QStringLiteral("Smoke run: few repetitions, small sizes, no X and no peers."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Where to write the JSON results."), QStringLiteral("FILE"));
-    const QCommandLineOption only(QStringLiteral("only"), QStringLiteral("Comma-separated sections: latency,heap,ipython,project,startup,console,debugger,inspector."), QStringLiteral("LIST"));
+    const QCommandLineOption only(QStringLiteral("only"), QStringLiteral("Comma-separated sections: latency,sizes,heap,ipython,project,startup,console,debugger,inspector."), QStringLiteral("LIST"));
     const QCommandLineOption work(QStringLiteral("work"), QStringLiteral("Scratch directory."), QStringLiteral("DIR"));
     const QCommandLineOption sectionOpt(QStringLiteral("section"), QStringLiteral("Internal: run one section in this process."), QStringLiteral("NAME"));
     const QCommandLineOption dirOpt(QStringLiteral("dir"), QStringLiteral("Internal."), QStringLiteral("DIR"));
@@ -1504,6 +1599,8 @@ int main(int argc, char *argv[])
         QJsonObject r;
         if (section == QStringLiteral("latency"))
             r = sectionLatency();
+        else if (section == QStringLiteral("sizes"))
+            r = sectionSizes();
         else if (section == QStringLiteral("heap"))
             r = sectionHeap();
         else if (section == QStringLiteral("project-child"))
@@ -1527,7 +1624,7 @@ int main(int argc, char *argv[])
         ::_exit(0);
     }
 
-    QStringList sections = {QStringLiteral("latency"), QStringLiteral("heap"), QStringLiteral("ipython"),
+    QStringList sections = {QStringLiteral("latency"), QStringLiteral("sizes"), QStringLiteral("heap"), QStringLiteral("ipython"),
                             QStringLiteral("project"), QStringLiteral("startup"), QStringLiteral("console"),
                             QStringLiteral("debugger"), QStringLiteral("inspector")};
     if (parser.isSet(only))

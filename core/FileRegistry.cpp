@@ -107,9 +107,15 @@ void FileRegistry::rebuildExports(const QString &directory, const QStringList &f
     // A name keeps the file it came from while that file still defines it: a
     // file added later with the same name does not take it over.
     const QHash<QString, QString> previous = m_exports.value(directory);
+    // Per file, a set: a generated file can export a hundred thousand names.
+    QHash<QString, QSet<QString>> exported;
     for (auto it = previous.cbegin(); it != previous.cend(); ++it) {
         const File *owner = file(it.value());
-        if (owner && owner->loaded && owner->exports.contains(it.key()) && paths.contains(owner->path))
+        if (owner && owner->loaded && !exported.contains(it.value()))
+            exported.insert(it.value(), QSet<QString>(owner->exports.begin(), owner->exports.end()));
+        const auto names = exported.constFind(it.value());
+        if (owner && owner->loaded && names != exported.constEnd() && names->contains(it.key())
+            && paths.contains(owner->path))
             exports.insert(it.key(), it.value());
     }
     QSet<QString> messages;

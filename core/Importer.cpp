@@ -215,7 +215,6 @@ std::optional<ReloadReport> Importer::reloadFile(const QString &filePath, bool f
     }
     const QString nsName = namespaceOfPath(path)->name;
     Reloader::Context context;
-    context.oldTree = current.tree;
     context.adopt = [&](const QString &name) { return adoptableClass(nsName, name); };
     context.adoptElsewhere = [&](const QString &name, py::handle cls, py::handle node) {
         return adoptInOtherFile(nsName, moduleName, name, cls, node, report);
@@ -237,10 +236,10 @@ std::optional<ReloadReport> Importer::reloadFile(const QString &filePath, bool f
                 rememberRemovedClass(nsName, moduleName, name, cls, node);
         }
         try {
-            py::object tree = context.newTree ? context.newTree
-                                              : py::module_::import("ast").attr("parse")(source.toStdString(),
-                                                                                          path.toStdString());
-            markApplied(moduleName, source, hash, tree, module, context.newTree);
+            if (context.newTree)
+                markApplied(moduleName, source, hash, context.newTree, module, py::object());
+            else
+                markReloaded(moduleName, source, hash, current, context, module);
         } catch (py::error_already_set &e) {
             // The source compiled for the reload, so this does not happen; if
             // it did, the names stay those of the version before.

@@ -69,28 +69,80 @@ void Importer::markApplied(const QString &moduleName, const QString &source, con
     recordExports(moduleName, source, hash, boundNamesOfTree(tree), module, std::move(keptTree));
 }
 
+std::optional<QStringList> Importer::allOf(const QString &moduleName, py::handle module)
+{
+    py::dict globals = module.attr("__dict__");
+    if (!globals.contains("__all__"))
+        return std::nullopt;
+    try {
+        // A copy: str() of an element is user code.
+        const py::list names(globals["__all__"]);
+        QStringList result;
+        for (py::handle n : names)
+            result << toQString(n);
+        return result;
+    } catch (py::error_already_set &e) {
+        warn(QStringLiteral("%1: __all__ is not a list of names (%2); exporting the public names instead")
+                 .arg(moduleName, QString::fromUtf8(e.what())));
+        return std::nullopt;
+    }
+}
+
 void Importer::recordExports(const QString &moduleName, const QString &source, const QByteArray &hash,
                              const ExportScanner::Result &bound, py::handle module, py::object keptTree)
 {
     QStringList exports;
     QHash<QString, int> lines;
-    std::optional<QStringList> all;
-    py::dict globals = module.attr("__dict__");
-    if (globals.contains("__all__")) {
-        try {
-            // A copy: str() of an element is user code.
-            const py::list names(globals["__all__"]);
-            QStringList result;
-            for (py::handle n : names)
-                result << toQString(n);
-            all = result;
-        } catch (py::error_already_set &e) {
-            warn(QStringLiteral("%1: __all__ is not a list of names (%2); exporting the public names instead")
-                     .arg(moduleName, QString::fromUtf8(e.what())));
+    exportsOf(bound, allOf(moduleName, module), exports, lines);
+    m_registry.markApplied(moduleName, source, hash, std::move(keptTree), exports, lines);
+}
+
+void Importer::markReloaded(const QString &moduleName, const QString &source, const QByteArray &hash,
+                            const FileRegistry::File &before, const Reloader::Context &context, py::handle module)
+{
+    // The usual save changes a few names' lines at most: the table is
+    // copied (shared) and only what differs is written. A name whose first
+    // binding did not run again and went is bound, if at all, by a statement
+    // that ran (it bound a changed name, so it ran too).
+    QHash<QString, int> lines = before.lines;
+    for (auto it = before.lines.cbegin(); it != before.lines.cend(); ++it) {
+        const int line = it.value();
+        auto move = std::upper_bound(context.kept.begin(), context.kept.end(), line,
+                                     [](int l, const Reloader::LineMove &m) { return l < m.first; });
+        if (move != context.kept.begin() && (--move)->last >= line) {
+            if (move->delta != 0)
+                lines[it.key()] = line + move->delta;
+        } else {
+            lines.remove(it.key());
         }
     }
-    exportsOf(bound, all, exports, lines);
-    m_registry.markApplied(moduleName, source, hash, std::move(keptTree), exports, lines);
+    for (const auto &[name, line] : context.ranNames) {
+        auto known = lines.find(name);
+        if (known == lines.end())
+            lines.insert(name, line);
+        else if (line < *known)
+            *known = line;
+    }
+    bool changed = lines.size() != before.lines.size();
+    for (auto it = lines.cbegin(); !changed && it != lines.cend(); ++it) {
+        auto was = before.lines.constFind(it.key());
+        changed = was == before.lines.cend() || *was != it.value();
+    }
+    QStringList exports = before.exports;
+    if (changed) {
+        QList<QPair<int, QString>> byLine;
+        for (auto it = lines.cbegin(); it != lines.cend(); ++it) {
+            if (!it.key().startsWith(QLatin1Char('_')))
+                byLine.append({it.value(), it.key()});
+        }
+        std::sort(byLine.begin(), byLine.end());
+        exports.clear();
+        for (const auto &entry : byLine)
+            exports << entry.second;
+    }
+    if (std::optional<QStringList> all = allOf(moduleName, module))
+        exports = *all;
+    m_registry.markApplied(moduleName, source, hash, py::object(), exports, lines);
 }
 
 Importer::StaticExports Importer::staticExportsOf(const QByteArray &bytes, const QString &path, bool fullTree)

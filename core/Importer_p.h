@@ -166,6 +166,13 @@ private:
     // (and the module's __all__) export.
     void markApplied(const QString &moduleName, const QString &source, const QByteArray &hash, py::object tree,
                      py::handle module, py::object keptTree);
+    // The same after a reload that parsed only the statements that changed:
+    // the names of the statements that did not run again keep their entries,
+    // at their new lines.
+    void markReloaded(const QString &moduleName, const QString &source, const QByteArray &hash,
+                      const FileRegistry::File &before, const Reloader::Context &context, py::handle module);
+    // The module's __all__ as names, or nothing (with a warning if it is not a list of names).
+    std::optional<QStringList> allOf(const QString &moduleName, py::handle module);
     // The same with the names the file binds already known.
     void recordExports(const QString &moduleName, const QString &source, const QByteArray &hash,
                        const ExportScanner::Result &bound, py::handle module, py::object keptTree);

@@ -1,6 +1,37 @@
 #include "ReloadReport.h"
 
 #include <QFileInfo>
+#include <QLocale>
+
+namespace {
+// Longer lists are summarised, and so are runs of at least MinRun actions.
+constexpr int MaxActions = 50;
+constexpr int MinRun = 8;
+// summary() names at most this many parts.
+constexpr int MaxSummaryParts = 20;
+}
+
+QList<ReloadAction> ReloadReport::summarisedActions(const QList<ReloadAction> &actions)
+{
+    if (actions.size() <= MaxActions)
+        return actions;
+    QList<ReloadAction> out;
+    for (qsizetype i = 0; i < actions.size();) {
+        qsizetype end = i + 1;
+        while (end < actions.size() && actions.at(end).action == actions.at(i).action)
+            ++end;
+        if (end - i >= MinRun) {
+            out.append({QStringLiteral("%1 \u2026 %2").arg(actions.at(i).object, actions.at(end - 1).object),
+                        QStringLiteral("%1 (%2 names)")
+                            .arg(actions.at(i).action, QLocale(QLocale::English).toString(qlonglong(end - i)))});
+        } else {
+            for (qsizetype k = i; k < end; ++k)
+                out.append(actions.at(k));
+        }
+        i = end;
+    }
+    return out;
+}
 
 QString ReloadReport::summary() const
 {
@@ -15,8 +46,14 @@ QString ReloadReport::summary() const
     if (kind == Kind::Check)
         return QStringLiteral("%1: checked, not loaded yet (%2 ms)").arg(name, duration);
     QStringList parts;
-    for (const ReloadAction &a : actions)
+    const QList<ReloadAction> shown = summarisedActions(actions);
+    for (const ReloadAction &a : shown) {
+        if (parts.size() == MaxSummaryParts) {
+            parts << QStringLiteral("%1 more").arg(shown.size() - MaxSummaryParts);
+            break;
+        }
         parts << QStringLiteral("%1: %2").arg(a.object, a.action);
+    }
     if (parts.isEmpty())
         parts << QStringLiteral("no change");
     return QStringLiteral("%1: %2 (%3 ms)").arg(name, parts.join(QStringLiteral("; ")), duration);

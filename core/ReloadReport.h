@@ -33,6 +33,10 @@ struct ReloadReport
     int errorColumn = 0;     // 1-based, 0 if unknown
 
     bool ok() const { return error.isEmpty(); }
+    // Runs of many consecutive actions of one kind (a generated file's
+    // thousands of functions) folded into one: "f0 … f169999: added
+    // (170,000 names)"; short lists are left as they are.
+    static QList<ReloadAction> summarisedActions(const QList<ReloadAction> &actions);
     QString summary() const; // one line: "networking.py: NetworkService.handle: code replaced (1.2 ms)"
 };
 

@@ -35,16 +35,30 @@ public:
         py::object node;
         QString from;  // module name, for the report
     };
+    // Old lines first..last hold a statement that did not run again; in the
+    // new source it starts `delta` lines further down.
+    struct LineMove
+    {
+        int first;
+        int last;
+        int delta;
+    };
     struct Context
     {
         // Asked for each class name this version defines and the old did not.
         std::function<std::optional<Adoption>(const QString &name)> adopt;
         // Filled with the classes this version no longer defines: (name, class, ClassDef node).
         std::vector<std::tuple<QString, py::object, py::object>> removedClasses;
-        // The syntax tree of the old source, if the caller kept it (saves
-        // parsing it again); filled with that of the new source, once parsed.
-        py::object oldTree;
+        // Filled with the syntax tree of the new source when every statement
+        // of it was parsed (a file applied whole); else left empty: unchanged
+        // statements are not parsed.
         py::object newTree;
+        // Filled by a reload that applied: every statement that did not run
+        // again (sorted by old line), and the names (imports aside) bound by
+        // those that ran, with their lines. The old version's names and lines
+        // follow from these without parsing the file.
+        std::vector<LineMove> kept;
+        QList<QPair<QString, int>> ranNames;
         // Asked, once the merge is done, for a class this file defined and now
         // imports from another file of the namespace (moved there): that file
         // adopts `cls` (defined here by ClassDef `node`) and binds it. Returns

@@ -1,0 +1,228 @@
+#include "ObjectMerge_p.h"
+
+#include "ReloadValues_p.h"
+#include "Overrides_p.h"
+
+// The function merge: the old function object stays and takes the new code.
+
+namespace reloading {
+
+void ObjectMerge::updateFunction(Transaction &tx, py::handle oldFn, py::handle newFn, py::handle ownerClass,
+                    const QString &name, bool twin)
+{
+    // An overridden function keeps running its override: the file's new
+    // version goes to the function under it, which a revert installs.
+    if (py::object under = twin ? py::object() : Overrides::underlyingFor(oldFn)) {
+        py::object live = py::reinterpret_borrow<py::object>(oldFn);
+        const bool was = Overrides::setFileChanged(live, true);
+        tx.undo.push_back([live, was] { Overrides::setFileChanged(live, was); });
+        updateFunction(tx, under, newFn, ownerClass, name);
+        m_functions[newFn.ptr()] = live;
+        action(name, QStringLiteral("override kept on top; the file's new version is under it"));
+        return;
+    }
+    py::object oldWrapped = py::getattr(oldFn, "__wrapped__", py::none());
+    py::object newWrapped = py::getattr(newFn, "__wrapped__", py::none());
+    if (isFunction(oldWrapped) && isFunction(newWrapped) && !oldWrapped.is(newWrapped))
+        updateFunction(tx, oldWrapped, newWrapped, ownerClass, name, twin);
+
+    auto *f = reinterpret_cast<PyFunctionObject *>(oldFn.ptr());
+    py::object oldCode = py::reinterpret_borrow<py::object>(f->func_code);
+    // A generator or coroutine already started runs on its own frame,
+    // which holds the old code object; CPython cannot move a suspended
+    // frame to new code. Finding such frames would need a heap walk.
+    const int suspendable = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR;
+    if ((reinterpret_cast<PyCodeObject *>(oldCode.ptr())->co_flags & suspendable) && !twin)
+        warn(name, QStringLiteral("generators and coroutines of it that already started keep running the "
+                                  "old code until they finish; new calls run the new code"));
+    py::object oldClosure = py::reinterpret_borrow<py::object>(f->func_closure ? f->func_closure : Py_None);
+    py::object oldGlobals = py::reinterpret_borrow<py::object>(f->func_globals);
+    py::object newCode = newFn.attr("__code__");
+    py::tuple oldFree = oldCode.attr("co_freevars");
+    py::tuple newFree = newCode.attr("co_freevars");
+    py::object newClosure = newFn.attr("__closure__");
+    if (!twin)
+        m_functions[newFn.ptr()] = py::reinterpret_borrow<py::object>(oldFn);
+    m_keepAlive.append(py::reinterpret_borrow<py::object>(newFn));
+
+    // The closure must match the new code's free variables, which may be
+    // more or fewer than before (set here, from C++, since Python refuses
+    // it). The new cells carry what the new version computed; where that
+    // is an object just merged into an older one (a class, a wrapped
+    // function), the cell names the old one, which stays alive. The
+    // zero-argument super() cell `__class__` names the class kept.
+    py::object closure = py::none();
+    if (py::len(newFree) > 0) {
+        py::list cells;
+        for (size_t i = 0; i < py::len(newFree); ++i) {
+            const std::string name = newFree[i].cast<std::string>();
+            py::object cell = newClosure[py::int_(i)];
+            if (name == "__class__" && ownerClass) {
+                py::object previous;
+                for (size_t j = 0; j < py::len(oldFree); ++j) {
+                    if (oldFree[j].cast<std::string>() == name && !oldClosure.is_none())
+                        previous = oldClosure[py::int_(j)];
+                }
+                if (previous && PyCell_GET(previous.ptr()) == ownerClass.ptr())
+                    cell = previous;
+                else
+                    cell = py::reinterpret_steal<py::object>(PyCell_New(ownerClass.ptr()));
+            } else if (PyObject *content = PyCell_GET(cell.ptr())) {
+                py::object kept = keptObject(content);
+                if (kept.ptr() != content)
+                    cell = py::reinterpret_steal<py::object>(PyCell_New(kept.ptr()));
+            }
+            cells.append(cell);
+        }
+        closure = py::tuple(cells);
+    }
+    py::object newGlobals = newFn.attr("__globals__");
+
+    py::tuple fields = py::make_tuple(py::getattr(oldFn, "__defaults__"), py::getattr(oldFn, "__kwdefaults__"),
+                                       py::getattr(oldFn, "__annotations__"), py::getattr(oldFn, "__doc__"),
+                                       oldFn.attr("__name__"), oldFn.attr("__qualname__"),
+                                       oldFn.attr("__module__"));
+    py::dict oldDict = py::getattr(oldFn, "__dict__").attr("copy")();
+    py::object fn = py::reinterpret_borrow<py::object>(oldFn);
+    tx.undo.push_back([fn, oldCode, oldClosure, oldGlobals, fields, oldDict] {
+        setCodeAndClosure(fn, oldCode, oldClosure, oldGlobals);
+        fn.attr("__defaults__") = fields[0];
+        fn.attr("__kwdefaults__") = fields[1];
+        fn.attr("__annotations__") = fields[2];
+        fn.attr("__doc__") = fields[3];
+        fn.attr("__name__") = fields[4];
+        fn.attr("__qualname__") = fields[5];
+        fn.attr("__module__") = fields[6];
+        py::dict d = fn.attr("__dict__");
+        d.clear();
+        for (auto item : oldDict)
+            d[item.first] = item.second;
+    });
+
+    setCodeAndClosure(oldFn, newCode, closure, newGlobals);
+    // A default that is a function or class just merged names the kept one.
+    py::object defaults = newFn.attr("__defaults__");
+    if (!defaults.is_none()) {
+        py::list kept;
+        for (py::handle value : defaults)
+            kept.append(keptObject(value.ptr()));
+        defaults = py::tuple(kept);
+    }
+    py::object kwdefaults = newFn.attr("__kwdefaults__");
+    if (!kwdefaults.is_none()) {
+        py::dict kept;
+        for (auto item : py::reinterpret_borrow<py::dict>(kwdefaults))
+            kept[item.first] = keptObject(item.second.ptr());
+        kwdefaults = kept;
+    }
+    oldFn.attr("__defaults__") = defaults;
+    oldFn.attr("__kwdefaults__") = kwdefaults;
+    oldFn.attr("__annotations__") = newFn.attr("__annotations__");
+    oldFn.attr("__doc__") = newFn.attr("__doc__");
+    // functools.wraps copies the name of the function it wraps: a
+    // function that gains or loses a decorator changes these too.
+    for (const char *attr : {"__name__", "__qualname__", "__module__"}) {
+        if (!oldFn.attr(attr).equal(newFn.attr(attr)))
+            oldFn.attr(attr) = newFn.attr(attr);
+    }
+    // The new version's attributes are copied over (a snapshot: a value
+    // replaced here may run a __del__); `__wrapped__` names the kept
+    // wrapped function, and goes when the new version has none (the
+    // decorator was removed). Other attributes set at run time stay.
+    py::dict d = oldFn.attr("__dict__");
+    py::dict newAttributes = py::dict(newFn.attr("__dict__")).attr("copy")();
+    if (!newAttributes.contains("__wrapped__") && d.contains("__wrapped__"))
+        d.attr("pop")("__wrapped__");
+    for (auto item : newAttributes) {
+        if (item.first.cast<std::string>() == "__wrapped__")
+            d[item.first] = keptObject(item.second.ptr());
+        else
+            d[item.first] = item.second;
+    }
+    if (!twin)
+        updateTwins(tx, oldFn, newFn, ownerClass);
+}
+
+bool ObjectMerge::updateWrapper(Transaction &tx, py::handle oldValue, py::handle newValue, py::handle ownerClass,
+                   const QString &name)
+{
+    if (!oldValue || isFunction(oldValue) || isClass(oldValue) || !py::type::of(oldValue).is(py::type::of(newValue)))
+        return false;
+    const char *field = nullptr;
+    if (py::isinstance(oldValue, py::module_::import("functools").attr("cached_property")))
+        field = "func";
+    else if (isFunction(py::getattr(oldValue, "__wrapped__", py::none()))
+             && isFunction(py::getattr(newValue, "__wrapped__", py::none())))
+        field = "__wrapped__";
+    if (!field || !isFunction(oldValue.attr(field)) || !isFunction(newValue.attr(field)))
+        return false;
+    updateFunction(tx, oldValue.attr(field), newValue.attr(field), ownerClass, name);
+    m_objects[newValue.ptr()] = py::reinterpret_borrow<py::object>(oldValue);
+    m_keepAlive.append(py::reinterpret_borrow<py::object>(newValue));
+    if (py::hasattr(oldValue, "cache_clear"))
+        oldValue.attr("cache_clear")();
+    clearTwinCaches(oldValue, newValue);
+    return true;
+}
+
+void ObjectMerge::clearTwinCaches(py::handle oldWrapper, py::handle newWrapper)
+{
+    if (!py::hasattr(oldWrapper, "cache_clear"))
+        return;
+    static py::object *registry = new py::object(py::module_::import("weakref").attr("WeakKeyDictionary")());
+    py::object ref = py::module_::import("weakref").attr("ref");
+    py::list alive;
+    try {
+        for (py::handle r : registry->attr("get")(oldWrapper, py::tuple())) {
+            py::object twin = r();
+            if (twin.is_none() || twin.is(oldWrapper) || twin.is(newWrapper))
+                continue;
+            twin.attr("cache_clear")();
+            alive.append(r);
+        }
+        alive.append(ref(newWrapper));
+        (*registry)[oldWrapper] = py::tuple(alive);
+    } catch (py::error_already_set &) {
+        // A wrapper type without weak references: none of its copies can
+        // be followed, and the kept wrapper was cleared above.
+    }
+}
+
+void ObjectMerge::updateTwins(Transaction &tx, py::handle oldFn, py::handle newFn, py::handle ownerClass)
+{
+    static py::object *registry = new py::object(py::module_::import("weakref").attr("WeakKeyDictionary")());
+    py::object ref = py::module_::import("weakref").attr("ref");
+    py::list alive;
+    for (py::handle r : registry->attr("get")(oldFn, py::tuple())) {
+        py::object t = r();
+        if (t.is_none() || t.is(oldFn) || t.is(newFn))
+            continue;
+        updateFunction(tx, t, newFn, ownerClass, QString(), /*twin=*/true);
+        alive.append(r);
+    }
+    alive.append(ref(newFn));
+    (*registry)[oldFn] = py::tuple(alive);
+}
+
+void ObjectMerge::setCodeAndClosure(py::handle fn, py::handle code, py::handle closure, py::handle globals)
+{
+    auto *f = reinterpret_cast<PyFunctionObject *>(fn.ptr());
+    // CPython has no setter for __globals__ (read-only from Python): a
+    // class adopted by another file runs in that file's globals, so the
+    // field is written here, before the code, whose setter below
+    // invalidates what the specialising interpreter cached for it.
+    if (globals.ptr() != f->func_globals) {
+        Py_INCREF(globals.ptr());
+        Py_SETREF(f->func_globals, globals.ptr());
+    }
+    // Assigning __code__ refuses a code object whose number of free
+    // variables differs from the current closure, and __closure__ is
+    // read-only from Python: the closure goes first, through the C API
+    // (which does not check it), then the code through its setter.
+    if (PyFunction_SetClosure(fn.ptr(), closure.ptr()) != 0)
+        throw py::error_already_set();
+    if (PyObject_SetAttrString(fn.ptr(), "__code__", code.ptr()) != 0)
+        throw py::error_already_set();
+}
+
+} // namespace reloading

@@ -1,0 +1,170 @@
+"""What a statement of a module or class body binds and reads, and the
+parsing of one top-level statement cut from a file: the Python side of
+Relive's reload planning (core/Reloader.cpp does the matching, the
+transaction and the object surgery).
+
+Loaded from the library's resources as the module `relive_statements`.
+"""
+import ast
+
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+_TRY = (ast.Try, ast.TryStar) if hasattr(ast, "TryStar") else (ast.Try,)
+
+
+def parse_statements(text, filename, first_line):
+    """The statements of `text`, a piece of `filename` that starts at line
+    `first_line` (column 0), with the positions they have in the file. A
+    syntax error names the file's line."""
+    try:
+        tree = ast.parse(text, filename)
+    except SyntaxError as e:
+        offset = first_line - 1
+        if e.lineno is not None:
+            e.lineno += offset
+        if getattr(e, "end_lineno", None) is not None:
+            e.end_lineno += offset
+        e.filename = filename
+        raise
+    if first_line > 1:
+        ast.increment_lineno(tree, first_line - 1)
+    return tree.body
+
+
+def module_of(statements):
+    """A module made of these statements, to compile."""
+    return ast.Module(body=list(statements), type_ignores=[])
+
+
+def key(statements):
+    """Compares statements by their syntax tree without positions, so that
+    reformatting or a comment changes nothing."""
+    return "\n".join(ast.dump(s, annotate_fields=False, include_attributes=False) for s in statements)
+
+
+def is_future_import(stmt):
+    return isinstance(stmt, ast.ImportFrom) and stmt.module == "__future__"
+
+
+def is_definition(stmt):
+    return isinstance(stmt, _SCOPES)
+
+
+def _targets(target, out):
+    if isinstance(target, ast.Name):
+        out.append(target.id)
+    elif isinstance(target, (ast.Tuple, ast.List)):
+        for elt in target.elts:
+            _targets(elt, out)
+    elif isinstance(target, ast.Starred):
+        _targets(target.value, out)
+
+
+def bound_names(stmt, include_imports):
+    """Names a top-level (or class-body) statement binds: def/class names,
+    assignment targets, for/with targets, and, with `include_imports`, import
+    aliases; nested blocks (if/try/with/for) count, nested scopes do not."""
+    out = []
+    _bound(stmt, include_imports, out)
+    return out
+
+
+def _bound(stmt, imports, out):
+    def block(statements):
+        for s in statements:
+            _bound(s, imports, out)
+
+    if isinstance(stmt, _SCOPES):
+        out.append(stmt.name)
+    elif isinstance(stmt, ast.Assign):
+        for t in stmt.targets:
+            _targets(t, out)
+    elif isinstance(stmt, (ast.AnnAssign, ast.AugAssign)):
+        _targets(stmt.target, out)
+    elif isinstance(stmt, (ast.For, ast.AsyncFor)):
+        _targets(stmt.target, out)
+        block(stmt.body)
+        block(stmt.orelse)
+    elif isinstance(stmt, (ast.With, ast.AsyncWith)):
+        for item in stmt.items:
+            if item.optional_vars is not None:
+                _targets(item.optional_vars, out)
+        block(stmt.body)
+    elif isinstance(stmt, (ast.If, ast.While)):
+        block(stmt.body)
+        block(stmt.orelse)
+    elif isinstance(stmt, _TRY):
+        block(stmt.body)
+        for handler in stmt.handlers:
+            if handler.name is not None:
+                out.append(handler.name)
+            block(handler.body)
+        block(stmt.orelse)
+        block(stmt.finalbody)
+    elif imports and isinstance(stmt, (ast.Import, ast.ImportFrom)):
+        for alias in stmt.names:
+            if alias.name == "*":
+                continue
+            out.append(alias.asname if alias.asname is not None else alias.name.partition(".")[0])
+
+
+def definition_reads(stmt):
+    """Names a def or class statement reads when it runs (decorators,
+    defaults, and for a class the statements of its body), not those read by
+    the bodies of functions, nor a class's bases: a base edited in place needs
+    no rerun, and rerunning a subclass would repeat __init_subclass__ side
+    effects. Other statements: the empty set (they rerun only when they bind
+    a changed name)."""
+    names = set()
+
+    def args(a):
+        for d in a.defaults:
+            visit(d)
+        for d in a.kw_defaults:
+            if d is not None:
+                visit(d)
+
+    def visit(node):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for d in node.decorator_list:
+                visit(d)
+            args(node.args)
+            return
+        if isinstance(node, ast.Lambda):
+            args(node.args)
+            return
+        if isinstance(node, ast.ClassDef):
+            for d in node.decorator_list:
+                visit(d)
+            for s in node.body:
+                visit(s)
+            return
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            names.add(node.id)
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    if isinstance(stmt, _SCOPES):
+        visit(stmt)
+    return names
+
+
+def class_nodes(stmt, out):
+    """Adds to `out` (name -> ClassDef) the class statements of a block, also
+    inside if/try/with/for blocks (a class defined under `try:` or
+    `if sys.version_info ...`), not inside functions."""
+    if isinstance(stmt, ast.ClassDef):
+        out[stmt.name] = stmt
+        return
+    if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return
+    for field in ("body", "orelse", "finalbody"):
+        for child in getattr(stmt, field, ()):
+            class_nodes(child, out)
+    for handler in getattr(stmt, "handlers", ()):
+        for child in handler.body:
+            class_nodes(child, out)
+
+
+def first_line(stmt):
+    """The statement's first line: that of its first decorator, if any."""
+    return min([stmt.lineno] + [d.lineno for d in getattr(stmt, "decorator_list", ())])
