@@ -1328,6 +1328,8 @@ QString table(const QJsonObject &all)
         row(QStringLiteral("I"), QStringLiteral("inspector: listing time, most / fewest other objects"),
             QStringLiteral("%1×").arg(fmt(ratio, 2)), QStringLiteral("heap walk %1×").arg(fmt(walkRatio, 0)),
             QStringLiteral("≤ 1.2×"), verdict(ratio <= 1.2));
+    }
+
     const QJsonObject sizes = all.value(QStringLiteral("sizes")).toObject();
     double previousEdit = std::nan("");
     for (const QString &count : {QStringLiteral("2500"), QStringLiteral("5000"), QStringLiteral("10000"),
