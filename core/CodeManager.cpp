@@ -3,7 +3,7 @@
 #include "ChangeWatcher.h"
 #include "Importer_p.h"
 #include "NamespaceMap.h"
-#include "PythonRuntime.h"
+#include "PythonRuntime_p.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -33,10 +33,10 @@ CodeManager::CodeManager(PythonRuntime *runtime, QObject *parent)
     d->watcher = new ChangeWatcher(this);
 
     connect(d->watcher, &ChangeWatcher::fileChanged, this, [this](const QString &file) {
-        d->runtime->postLive([file] { Importer::instance().reloadFile(file, false); });
+        postLive(d->runtime, [file] { Importer::instance().reloadFile(file, false); });
     });
     auto rescan = [this](const QString &path) {
-        d->runtime->postLive([path] { Importer::instance().rescan(path); });
+        postLive(d->runtime, [path] { Importer::instance().rescan(path); });
     };
     connect(d->watcher, &ChangeWatcher::fileAdded, this, rescan);
     connect(d->watcher, &ChangeWatcher::fileRemoved, this, rescan);
@@ -50,7 +50,7 @@ CodeManager::CodeManager(PythonRuntime *runtime, QObject *parent)
     // The sinks run on whichever thread reloaded (the live worker, or a user
     // thread calling relive.reload()); the signals are emitted on ours.
     QSemaphore done;
-    d->runtime->postLive([this, &done] {
+    postLive(d->runtime, [this, &done] {
         Importer::Sinks sinks;
         sinks.reloaded = [this](const ReloadReport &report) {
             queued([this, report] { Q_EMIT reloaded(report); });
@@ -78,7 +78,7 @@ CodeManager::~CodeManager()
     if (!d->runtime || !d->runtime->isRunning())
         return;
     QSemaphore done;
-    d->runtime->postLive([&done] {
+    postLive(d->runtime, [&done] {
         Importer::instance().setSinks({});
         done.release();
     });
@@ -89,7 +89,7 @@ bool CodeManager::addDirectory(const QString &path, const QString &name, QString
 {
     bool added = false;
     QSemaphore done;
-    d->runtime->postLive([&] {
+    postLive(d->runtime, [&] {
         added = Importer::instance().addDirectory(path, name, force, error);
         done.release();
     });
@@ -127,7 +127,7 @@ bool CodeManager::ownsFile(const QString &file) const
 void CodeManager::reloadFile(const QString &file)
 {
     d->watcher->notifySaved(file);
-    d->runtime->postLive([file] { Importer::instance().reloadFile(file, false); });
+    postLive(d->runtime, [file] { Importer::instance().reloadFile(file, false); });
 }
 
 QList<ReloadReport> CodeManager::lastReports() const
@@ -137,7 +137,7 @@ QList<ReloadReport> CodeManager::lastReports() const
 
 void CodeManager::requestSnapshot()
 {
-    d->runtime->postLive([this] {
+    postLive(d->runtime, [this] {
         const QList<NamespaceNode> roots = Importer::instance().snapshot();
         queued([this, roots] { Q_EMIT snapshotReady(roots); });
     });
@@ -145,7 +145,7 @@ void CodeManager::requestSnapshot()
 
 void CodeManager::requestInstanceCount(const QString &qualifiedClassName)
 {
-    d->runtime->postLive([this, qualifiedClassName] {
+    postLive(d->runtime, [this, qualifiedClassName] {
         const int count = Importer::instance().instanceCount(qualifiedClassName);
         queued([this, qualifiedClassName, count] { Q_EMIT instanceCount(qualifiedClassName, count); });
     });
@@ -153,7 +153,7 @@ void CodeManager::requestInstanceCount(const QString &qualifiedClassName)
 
 void CodeManager::requestInstanceCounts()
 {
-    d->runtime->postLive([this] {
+    postLive(d->runtime, [this] {
         const QHash<QString, int> counts = Importer::instance().instanceCounts();
         queued([this, counts] { Q_EMIT instanceCountsReady(counts); });
     });
@@ -162,11 +162,6 @@ void CodeManager::requestInstanceCounts()
 void CodeManager::queued(std::function<void()> emitter)
 {
     QMetaObject::invokeMethod(this, std::move(emitter), Qt::QueuedConnection);
-}
-
-ChangeWatcher *CodeManager::watcher() const
-{
-    return d->watcher;
 }
 
 QString CodeManager::proposeNamespaceName(const QString &folder)

@@ -12,7 +12,6 @@
 #include <functional>
 #include <memory>
 
-class ChangeWatcher;
 class PythonRuntime;
 
 // Registered directories, each an importable namespace, and their live reload.
@@ -50,8 +49,6 @@ public:
     // are created and freed (never a walk of the heap): cheap enough to ask
     // after every command. Answers with instanceCountsReady.
     void requestInstanceCounts();
-
-    ChangeWatcher *watcher() const;
 
     // A valid identifier proposed from a folder name ("my-app" -> "my_app").
     static QString proposeNamespaceName(const QString &folder);

@@ -9,7 +9,7 @@ Completer::Completer(PythonRuntime *runtime, QObject *parent)
 
 void Completer::request(int requestId, const QString &source)
 {
-    m_runtime->postLive([this, requestId, source] {
+    postLive(m_runtime, [this, requestId, source] {
         QStringList names;
         int prefixLength = 0;
         try {

@@ -243,7 +243,7 @@ void PythonRuntime::setConsoleInputEnabled(bool enabled)
         return;
     // Before start() the interpreter installs it as it starts.
     if (isRunning())
-        postConsole([enabled] { ConsoleInput::install(enabled); });
+        d->console->post([enabled] { ConsoleInput::install(enabled); });
 }
 
 void PythonRuntime::provideInput(const QString &line)

@@ -2,7 +2,7 @@
 
 #include "CodeManager.h"
 #include "DebuggerEngine_p.h"
-#include "PythonRuntime.h"
+#include "PythonRuntime_p.h"
 
 #include <QDir>
 #include <QFile>
@@ -114,10 +114,10 @@ void Debugger::setEnabled(bool enabled)
     if (d->enabled == enabled)
         return;
     d->enabled = enabled;
-    const unsigned long live = d->runtime->liveThreadId();
+    const unsigned long live = liveThreadId(d->runtime);
     // Waits, so that code started next already runs under the hook.
     auto done = std::make_shared<QSemaphore>();
-    d->runtime->postLive([enabled, live, done] {
+    postLive(d->runtime, [enabled, live, done] {
         debugThreadState().excluded = true;
         DebuggerEngine::instance().setEnabled(enabled, live);
         done->release();
@@ -148,7 +148,7 @@ int Debugger::addBreakpoint(const QString &file, int line, const QString &condit
 void Debugger::resolveBreakpoint(int id)
 {
     QPointer<Debugger> self(this);
-    d->runtime->postLive([self, id] {
+    postLive(d->runtime, [self, id] {
         DebuggerEngine &engine = DebuggerEngine::instance();
         std::optional<Breakpoint> bp = engine.breakpoint(id);
         if (!bp)
@@ -212,16 +212,6 @@ bool Debugger::removeBreakpoint(int id)
     return removed;
 }
 
-bool Debugger::removeBreakpointAt(const QString &file, int line)
-{
-    const QString clean = cleanFile(file);
-    for (const Breakpoint &bp : DebuggerEngine::instance().breakpoints()) {
-        if (bp.file == clean && (bp.line == line || bp.requestedLine == line))
-            return removeBreakpoint(bp.id);
-    }
-    return false;
-}
-
 void Debugger::clearBreakpoints()
 {
     DebuggerEngine::instance().clearBreakpoints();
@@ -248,7 +238,7 @@ void Debugger::setExceptionMode(ExceptionMode mode)
 {
     DebuggerEngine::instance().setExceptionMode(int(mode));
     if (d->enabled)
-        d->runtime->postLive([] { DebuggerEngine::instance().traceRunningFrames(); });
+        postLive(d->runtime, [] { DebuggerEngine::instance().traceRunningFrames(); });
 }
 
 Debugger::ExceptionMode Debugger::exceptionMode() const

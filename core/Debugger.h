@@ -42,8 +42,6 @@ public:
     int addBreakpoint(const QString &file, int line, const QString &condition = {}, int hitTarget = 0,
                       bool temporary = false);
     bool removeBreakpoint(int id);
-    // Removes the breakpoint at file:line, if any; returns whether one was there.
-    bool removeBreakpointAt(const QString &file, int line);
     void clearBreakpoints();
     bool setCondition(int id, const QString &condition);
     QList<Breakpoint> breakpoints() const;

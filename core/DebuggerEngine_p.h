@@ -4,7 +4,7 @@
 #include <pybind11/pybind11.h>
 
 #include "DebugTypes.h"
-#include "FrameRestarter.h"
+#include "FrameRestarter_p.h"
 
 #include <QHash>
 #include <QMutex>

@@ -87,7 +87,7 @@ int EditorIntelligence::Private::post(EditorIntelligence *q, const QString &kind
         return generation;
     std::shared_ptr<Generations> shared = generations;
     QPointer<EditorIntelligence> target(q);
-    runtime->postLive([shared, target, key, generation, work, emitter] {
+    postLive(runtime, [shared, target, key, generation, work, emitter] {
         auto answer = std::make_shared<Answer>();
         // Whatever happens below, the answer goes back; the GUI thread drops
         // it if a newer request came meanwhile.

@@ -2,7 +2,7 @@
 #include "Overrides_p.h"
 
 #include "PythonResource_p.h"
-#include "PythonRuntime.h"
+#include "PythonRuntime_p.h"
 
 #include <pybind11/eval.h>
 
@@ -232,10 +232,10 @@ def override_from_source(path, buffer, line):
 
 void OverrideRegistry::overrideFromSource(const QString &path, const QString &buffer, int line)
 {
-    PythonRuntime *runtime = PythonRuntime::instance();
+    PythonRuntime *runtime = startedRuntime();
     if (!runtime)
         return;
-    runtime->postLive([this, path, buffer, line] {
+    postLive(runtime, [this, path, buffer, line] {
         bool ok = false;
         QString message;
         try {
@@ -258,8 +258,8 @@ void OverrideRegistry::overrideFromSource(const QString &path, const QString &bu
 
 void OverrideRegistry::revert(int id)
 {
-    if (PythonRuntime *runtime = PythonRuntime::instance())
-        runtime->postLive([id] { Overrides::revert(id); });
+    if (PythonRuntime *runtime = startedRuntime())
+        postLive(runtime, [id] { Overrides::revert(id); });
 }
 
 py::object Overrides::install(py::handle target, py::object name, py::handle replacementHandle)

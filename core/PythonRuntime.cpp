@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QMetaObject>
+#include <QPointer>
 #include <QScopeGuard>
 #include <QTimer>
 
@@ -18,7 +19,6 @@
 void registerReliveModule();  // ReliveModule.cpp
 
 namespace {
-PythonRuntime *s_instance = nullptr;
 // Output beyond this many characters waiting for the GUI makes writers wait:
 // a print loop then runs at the speed the console can show it.
 constexpr qsizetype MaxPendingOutput = 4 * 1024 * 1024;
@@ -381,22 +381,19 @@ PythonRuntime::~PythonRuntime()
     }
     delete d->live;
     delete d->console;
-    if (s_instance == this) {
-        s_instance = nullptr;
+    if (PythonRuntimePrivate::current == d.get())
         PythonRuntimePrivate::current = nullptr;
-    }
 }
 
-PythonRuntime *PythonRuntime::instance()
+PythonRuntime *startedRuntime()
 {
-    return s_instance;
+    return PythonRuntimePrivate::current ? PythonRuntimePrivate::current->q : nullptr;
 }
 
 bool PythonRuntime::start(QString *error)
 {
     if (d->console)
         return d->startOk;
-    s_instance = this;
     PythonRuntimePrivate::current = d.get();
     d->console = new PythonWorker(d.get(), true);
     d->console->setObjectName(QStringLiteral("python-console"));
@@ -534,7 +531,7 @@ void PythonRuntime::stopProgram()
         return;
     d->stopRequested = true;
     // Not through the console worker: it may be busy with user input.
-    postLive([id] { PyThreadState_SetAsyncExc(id, PyExc_KeyboardInterrupt); });
+    d->live->post([id] { PyThreadState_SetAsyncExc(id, PyExc_KeyboardInterrupt); });
 }
 
 bool PythonRuntime::isProgramRunning() const
@@ -542,19 +539,39 @@ bool PythonRuntime::isProgramRunning() const
     return d->programRunning;
 }
 
-void PythonRuntime::postLive(std::function<void()> job)
+void PythonRuntime::whenConsoleCaughtUp(QObject *context, std::function<void()> callback)
 {
-    d->live->post(std::move(job));
+    d->whenCaughtUp(d->console, context, std::move(callback));
 }
 
-void PythonRuntime::postConsole(std::function<void()> job)
+void PythonRuntime::whenLiveCaughtUp(QObject *context, std::function<void()> callback)
 {
-    d->console->post(std::move(job));
+    d->whenCaughtUp(d->live, context, std::move(callback));
 }
 
-unsigned long PythonRuntime::liveThreadId() const
+void PythonRuntimePrivate::whenCaughtUp(PythonWorker *worker, QObject *context, std::function<void()> callback)
 {
-    return d->live ? d->live->pythonThreadId() : 0;
+    // The guard is read on the owner's thread, where the context usually lives.
+    auto deliver = [context = QPointer<QObject>(context), callback = std::move(callback)] {
+        if (context)
+            QMetaObject::invokeMethod(context.data(), callback);
+    };
+    if (!worker) {   // not started: nothing is queued
+        QMetaObject::invokeMethod(q, deliver, Qt::QueuedConnection);
+        return;
+    }
+    worker->post([this, deliver] { emitOnOwnerThread(deliver); });
+}
+
+void postLive(PythonRuntime *runtime, std::function<void()> job)
+{
+    PythonRuntimePrivate::of(runtime)->live->post(std::move(job));
+}
+
+unsigned long liveThreadId(const PythonRuntime *runtime)
+{
+    const PythonWorker *live = PythonRuntimePrivate::of(runtime)->live;
+    return live ? live->pythonThreadId() : 0;
 }
 
 PythonRuntimePrivate *PythonRuntimePrivate::current = nullptr;

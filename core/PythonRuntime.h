@@ -68,13 +68,13 @@ public:
     void stopProgram();
     bool isProgramRunning() const;
 
-    // Core-internal: runs `job` on a worker with the GIL held.
-    void postLive(std::function<void()> job);
-    void postConsole(std::function<void()> job);
-    // Python's thread id of the live worker (for the reload time limit).
-    unsigned long liveThreadId() const;
-
-    static PythonRuntime *instance();
+    // Calls `callback` in `context`'s thread once the console worker has run
+    // everything queued on it so far (the lines pushed, the sources run) and
+    // the output it wrote has been delivered. Not called if `context` is gone.
+    void whenConsoleCaughtUp(QObject *context, std::function<void()> callback);
+    // The same for the live worker, which applies reloads and answers
+    // completion: it catches up while the console is busy.
+    void whenLiveCaughtUp(QObject *context, std::function<void()> callback);
 
     // Makes input(), sys.stdin and getpass.getpass() of every Python thread
     // read from the console (inputRequested / provideInput) instead of the

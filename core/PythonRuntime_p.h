@@ -21,6 +21,13 @@ namespace py = pybind11;
 // Prints a Python exception (with traceback) to sys.stderr and clears it.
 void printPythonException(py::error_already_set &e);
 
+// The started runtime, or null.
+PythonRuntime *startedRuntime();
+// Runs `job` on the live worker with the GIL held.
+void postLive(PythonRuntime *runtime, std::function<void()> job);
+// Python's thread id of the live worker (for the reload time limit).
+unsigned long liveThreadId(const PythonRuntime *runtime);
+
 // A thread that runs queued jobs with the GIL held. The console worker also
 // initialises (and finalises) the interpreter, so it is Python's main thread.
 class PythonWorker : public QThread
@@ -55,6 +62,7 @@ class PythonRuntimePrivate
 {
 public:
     explicit PythonRuntimePrivate(PythonRuntime *q) : q(q) {}
+    static PythonRuntimePrivate *of(const PythonRuntime *runtime) { return runtime->d.get(); }
 
     // Called by the relive._Output objects that replace sys.stdout/stderr, from
     // any thread that holds the GIL. Releases the GIL while it waits for the
@@ -67,6 +75,8 @@ public:
     // Emits a signal in the output stream's order: after the output written so
     // far and before any written later, whichever thread writes it.
     void emitInOutputOrder(std::function<void()> emitter);
+    // Calls `callback` in `context`'s thread once `worker` has run what is queued on it.
+    void whenCaughtUp(PythonWorker *worker, QObject *context, std::function<void()> callback);
 
     bool initialiseInterpreter(QString *error);   // console worker, on start
     void finaliseInterpreter();                   // console worker, on exit

@@ -1,7 +1,7 @@
 #include "WatchEvaluator.h"
 
 #include "EvaluationDeadline_p.h"
-#include "PythonRuntime.h"
+#include "PythonRuntime_p.h"
 
 #include <pybind11/embed.h>
 
@@ -79,7 +79,7 @@ bool WatchEvaluator::evaluate(const QStringList &expressions, const QString &mod
     QPointer<WatchEvaluator> self(this);
     auto busy = m_busy;
     const double limit = m_timeLimit;
-    m_runtime->postLive([self, busy, expressions, module, limit] {
+    postLive(m_runtime, [self, busy, expressions, module, limit] {
         QList<WatchResult> results;
         // Every evaluation ends with evaluated(), whatever the expressions did.
         struct Finish

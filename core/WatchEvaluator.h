@@ -37,7 +37,6 @@ public:
     bool isBusy() const { return m_busy->load(); }
 
     void setTimeLimit(double seconds) { m_timeLimit = seconds; }
-    double timeLimit() const { return m_timeLimit; }
     // Longest value text, in characters; longer ones end with "…".
     static constexpr int MaximumLength = 500;
 

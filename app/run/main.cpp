@@ -242,14 +242,12 @@ int main(int argc, char *argv[])
         QObject::connect(&reader, &StdinReader::endOfInput, &app, [&] {
             // Ends a block still open, like the shell does at end of input.
             runtime.pushConsoleLine(QString());
-            runtime.postConsole([&] {
-                QMetaObject::invokeMethod(&app, [&] {
-                    inputEnded = true;
-                    if (interactive)
-                        writeTo(stdout, QStringLiteral("\n"));
-                    if (!runtime.isProgramRunning())
-                        app.exit(programStatus);
-                }, Qt::QueuedConnection);
+            runtime.whenConsoleCaughtUp(&app, [&] {
+                inputEnded = true;
+                if (interactive)
+                    writeTo(stdout, QStringLiteral("\n"));
+                if (!runtime.isProgramRunning())
+                    app.exit(programStatus);
             });
         });
         reader.start();

@@ -3,7 +3,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QFile>
-#include <QSemaphore>
 #include <QTemporaryDir>
 #include <QSignalSpy>
 #include <QTest>
@@ -248,11 +247,43 @@ private Q_SLOTS:
         QSignalSpy finished(&m_runtime, &PythonRuntime::commandFinished);
         m_runtime.runSource(QStringLiteral("while True:\n    pass\n"), QStringLiteral("<test>"));
         QTRY_VERIFY(m_runtime.isConsoleBusy());
-        QSemaphore done;
-        m_runtime.postLive([&done] { done.release(); });
-        QVERIFY(done.tryAcquire(1, 30000));
+        QObject context;
+        bool caughtUp = false;
+        m_runtime.whenLiveCaughtUp(&context, [&caughtUp] { caughtUp = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(caughtUp, 30000);
+        QVERIFY(m_runtime.isConsoleBusy());
         m_runtime.interrupt();
         QVERIFY(finished.wait(30000));
+    }
+
+    void consoleCaughtUpAfterQueuedLines()
+    {
+        const QStringList lines = {QStringLiteral("for i in range(3):"), QStringLiteral("    print(i)"),
+                                   QString(), QStringLiteral("print('last')")};
+        for (const QString &line : lines)
+            m_runtime.pushConsoleLine(line);
+        QObject context;
+        QString seen;
+        bool caughtUp = false;
+        m_runtime.whenConsoleCaughtUp(&context, [&] {
+            seen = m_stdout;  // without flushOutput(): it came first
+            caughtUp = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(caughtUp, 30000);
+        QCOMPARE(seen, QStringLiteral("0\n1\n2\nlast\n"));
+    }
+
+    void caughtUpNotCalledWithoutContext()
+    {
+        auto *gone = new QObject;
+        bool called = false;
+        m_runtime.whenConsoleCaughtUp(gone, [&called] { called = true; });
+        delete gone;
+        QObject context;
+        bool caughtUp = false;
+        m_runtime.whenConsoleCaughtUp(&context, [&caughtUp] { caughtUp = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(caughtUp, 30000);
+        QVERIFY(!called);
     }
 
     void programThread()
