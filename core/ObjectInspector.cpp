@@ -4,7 +4,7 @@
 #include "EvaluationDeadline_p.h"
 #include "InstanceTracker_p.h"
 #include "PythonResource_p.h"
-#include "PythonRuntime.h"
+#include "PythonRuntime_p.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -232,8 +232,8 @@ void deliver(F &&emitter)
 
 void post(std::function<void()> job)
 {
-    if (PythonRuntime *runtime = PythonRuntime::instance())
-        runtime->postLive(std::move(job));
+    if (PythonRuntime *runtime = startedRuntime())
+        postLive(runtime, std::move(job));
 }
 
 // The text relive.inspect prints without a window.

@@ -370,10 +370,10 @@ void OverrideRegistry::writeToSource(int id, const QString &path, const QString 
         answer(0, 0, QString(), QStringLiteral("the text of the override is not known (a lambda, or code made at run time)"));
         return;
     }
-    PythonRuntime *runtime = PythonRuntime::instance();
+    PythonRuntime *runtime = startedRuntime();
     if (!runtime)
         return;
-    runtime->postLive([answer, buffer, qualifiedName, source] {
+    postLive(runtime, [answer, buffer, qualifiedName, source] {
         int first = 0;
         int last = 0;
         QString text;
