@@ -17,6 +17,7 @@ void ObjectMerge::updateFunction(Transaction &tx, py::handle oldFn, py::handle n
         const bool was = Overrides::setFileChanged(live, true);
         tx.undo.push_back([live, was] { Overrides::setFileChanged(live, was); });
         updateFunction(tx, under, newFn, ownerClass, name);
+        m_lines.skip(under);  // it carries the new lines already
         m_functions[newFn.ptr()] = live;
         action(name, QStringLiteral("override kept on top; the file's new version is under it"));
         return;

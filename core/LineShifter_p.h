@@ -1,6 +1,7 @@
 #pragma once
 
 // Private to core: includes pybind11.
+#include "Overrides_p.h"
 #include "ReloadTransaction_p.h"
 #include "ReloadValues_p.h"
 
@@ -137,6 +138,13 @@ private:
                                                  functools.attr("cached_property")));
         }();
         if (isFunction(value)) {
+            // An overridden function runs the override's code, whose lines
+            // are its own; the file's lines are in the function under it,
+            // which a revert installs.
+            if (py::object under = Overrides::underlyingFor(value)) {
+                visit(tx, under, depth);
+                return;
+            }
             py::object code = value.attr("__code__");
             if (!m_fixed.count(value.ptr()) && py::object(code.attr("co_filename")).equal(py::object(m_file))) {
                 if (const Range *r = rangeOf(code.attr("co_firstlineno").cast<int>())) {

@@ -452,6 +452,16 @@ bool Overrides::setFileChanged(py::handle fn, bool changed)
     return !changed;
 }
 
+QStringList Overrides::activeIn(const QString &file)
+{
+    QStringList names;
+    for (const auto &[id, r] : records()) {
+        if (r.info.file == file)
+            names << r.info.qualifiedName;
+    }
+    return names;
+}
+
 void Overrides::registerApi(py::module_ &m)
 {
     py::class_<Handle>(m, "Override", "An active or reverted override; revert() takes it back.")

@@ -4,6 +4,7 @@
 #include <pybind11/pybind11.h>
 
 #include <QString>
+#include <QStringList>
 
 namespace py = pybind11;
 
@@ -37,6 +38,9 @@ public:
     // Marks the override of `fn` "file changed underneath" (or not); returns
     // the previous mark, for the reload transaction's undo.
     static bool setFileChanged(py::handle fn, bool changed);
+    // The qualified names ("Service.handle") of the active overrides of
+    // functions that `file` defines, for the reload report.
+    static QStringList activeIn(const QString &file);
 
     // Remembers `text` as the source compiled under `fileName` ("<console>"),
     // so an override defined by it keeps the text it was typed as.

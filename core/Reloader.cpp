@@ -4,12 +4,14 @@
 #include "LineShifter_p.h"
 #include "ModulePlanner_p.h"
 #include "ObjectMerge_p.h"
+#include "Overrides_p.h"
 #include "ReloadTransaction_p.h"
 #include "ReloadValues_p.h"
 #include "StatementPlan_p.h"
 
 #include <QSet>
 
+#include <algorithm>
 #include <tuple>
 #include <vector>
 
@@ -67,6 +69,21 @@ void runUpgradeHooks(const std::vector<py::object> &updated, ReloadReport &repor
     if (!instances.empty())
         report.actions.append({toQString(hooked.front().attr("__qualname__")),
                                QStringLiteral("__relive_upgrade__ called on %1 instance(s)").arg(instances.size())});
+}
+
+// An override of a function this save left alone stays on top as well, and
+// what a revert installs is now that function as the saved file has it. An
+// override whose function the save changed or removed is reported by the merge.
+void reportOverridesKept(const QString &path, ReloadReport &report)
+{
+    for (const QString &name : Overrides::activeIn(path)) {
+        const bool reported = std::any_of(report.actions.cbegin(), report.actions.cend(), [&](const ReloadAction &a) {
+            return a.object == name
+                   || (a.action == QLatin1String("removed") && name.startsWith(a.object + QLatin1Char('.')));
+        });
+        if (!reported)
+            report.actions.append({name, QStringLiteral("override kept on top; revert restores the saved version")});
+    }
 }
 
 } // namespace
@@ -316,6 +333,7 @@ void Reloader::reload(py::module_ module, const QString &path, const QString &ol
         }
     }
     runUpgradeHooks(merge.updatedClasses(), report);
+    reportOverridesKept(path, report);
     if (context) {
         context->kept = std::move(modulePlan.kept);
         context->ranNames = std::move(modulePlan.ranNames);

@@ -1558,6 +1558,11 @@ Wiederherstellen?</translation>
         <translation>Globale</translation>
     </message>
     <message>
+        <location filename="../widgets/VariablesPanel.cpp" line="56" />
+        <source>Open in Inspector</source>
+        <translation>Im Inspektor öffnen</translation>
+    </message>
+    <message>
         <location filename="../widgets/VariablesPanel.cpp" line="86" />
         <location filename="../widgets/VariablesPanel.cpp" line="97" />
         <source>Loading…</source>

@@ -3,6 +3,7 @@
 #include "Debugger.h"
 
 #include <QHeaderView>
+#include <QMenu>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -34,7 +35,28 @@ VariablesPanel::VariablesPanel(Debugger *debugger, QWidget *parent)
         if (item->data(0, MoreStartRole).isValid())
             fetchMore(item);
     });
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        if (QMenu *menu = menuFor(m_view->itemAt(pos))) {
+            menu->exec(m_view->viewport()->mapToGlobal(pos));
+            delete menu;
+        }
+    });
     setDebugger(debugger);
+}
+
+QMenu *VariablesPanel::menuFor(QTreeWidgetItem *item)
+{
+    // Rows without an expression (a set's elements, a dict's items under
+    // keys that have no literal) cannot be named in the frame.
+    const QString expression = item ? item->data(0, ExpressionRole).toString() : QString();
+    if (expression.isEmpty() || expression == QLatin1String("<globals>"))
+        return nullptr;
+    auto *menu = new QMenu(this);
+    QAction *inspect = menu->addAction(tr("Open in Inspector"), this,
+                                       [this, expression] { Q_EMIT inspectRequested(expression); });
+    inspect->setObjectName(QStringLiteral("openInInspectorAction"));
+    return menu;
 }
 
 void VariablesPanel::setDebugger(Debugger *debugger)

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class Debugger;
+class QMenu;
 class QTreeWidget;
 class QTreeWidgetItem;
 
@@ -27,6 +28,13 @@ public:
     void setPageSize(int size) { m_pageSize = size; }
     // Fetches the page a "more…" row stands for.
     void fetchMore(QTreeWidgetItem *moreRow);
+    // The context menu of `item` (null: none for it), owned by the caller.
+    QMenu *menuFor(QTreeWidgetItem *item);
+
+Q_SIGNALS:
+    // "Open in Inspector": `expression` evaluates to the row's value in the
+    // frame shown.
+    void inspectRequested(const QString &expression);
 
 private:
     struct Request

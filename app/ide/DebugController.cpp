@@ -56,6 +56,7 @@ DebugController::DebugController(QMainWindow *window, EditorTabs *editors, Conso
     });
     connect(m_editors, &EditorTabs::modificationChanged, this, &DebugController::updateActions);
     connect(m_callStack, &CallStackPanel::frameSelected, this, &DebugController::selectFrame);
+    connect(m_variables, &VariablesPanel::inspectRequested, this, &DebugController::openInInspector);
     connect(m_breakpoints, &BreakpointsPanel::locationActivated, this,
             [this](const QString &file, int line) { m_editors->openFile(file, line); });
     connect(m_breakpoints, &BreakpointsPanel::removeRequested, this, [this](int id) {
@@ -108,8 +109,10 @@ void DebugController::setDebugger(Debugger *debugger)
     connect(m_debugger, &Debugger::paused, this, &DebugController::onPaused);
     connect(m_debugger, &Debugger::resumed, this, &DebugController::onResumed);
     connect(m_debugger, &Debugger::message, this, &DebugController::message);
-    connect(m_debugger, &Debugger::evaluated, this, [this](int, const QString &text, bool failed) {
-        m_console->appendEvaluation(text, failed);
+    connect(m_debugger, &Debugger::evaluated, this, [this](int id, const QString &text, bool failed) {
+        // An "Open in Inspector" answers in the Inspector; only its failure here.
+        if (!m_inspectRequests.remove(id) || failed)
+            m_console->appendEvaluation(text, failed);
     });
     const int mode = QSettings().value(exceptionModeKey(), int(Debugger::ExceptionMode::Uncaught)).toInt();
     setExceptionMode(qBound(0, mode, 2));
@@ -518,6 +521,20 @@ void DebugController::selectFrame(int frame)
             m_debugger->evaluate(line, m_frame, thread);
     });
     updateActions();
+}
+
+// relive.inspect, called on the paused thread in the selected frame, opens
+// the value in the Inspector panel (and raises it) as from the console: its
+// handle table is guarded by the GIL, which the paused thread holds while it
+// evaluates.
+void DebugController::openInInspector(const QString &expression)
+{
+    if (!m_debugger || !isPaused())
+        return;
+    const int id = m_debugger->evaluate(QStringLiteral("__import__('relive').inspect(%1)").arg(expression), m_frame,
+                                        m_pause.threadId);
+    if (id)
+        m_inspectRequests.insert(id);
 }
 
 void DebugController::resume(int action)

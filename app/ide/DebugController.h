@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 class BreakpointsPanel;
 class CallStackPanel;
@@ -76,6 +77,7 @@ private:
     void runToCursor();
     void editBreakpoint(int id);
     void showMarginMenu(CodeEditor *editor, int line, const QPoint &globalPos);
+    void openInInspector(const QString &expression);
     void setExceptionMode(int mode);
     void updateActions();
     bool retryAvailable(QString *why) const;
@@ -102,4 +104,5 @@ private:
     QActionGroup *m_exceptionModes = nullptr;
     QPointer<QAction> m_runFile;
     bool m_restoring = false;
+    QSet<int> m_inspectRequests;  // evaluations that open a value in the Inspector
 };

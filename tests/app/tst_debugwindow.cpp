@@ -6,6 +6,8 @@
 #include "DebugController.h"
 #include "Debugger.h"
 #include "EditorTabs.h"
+#include "InspectorModel.h"
+#include "InspectorView.h"
 #include "LineNumberArea.h"
 #include "MainWindow.h"
 #include "PythonRuntime.h"
@@ -15,13 +17,16 @@
 #include <QAction>
 #include <QDir>
 #include <QFile>
+#include <QDockWidget>
 #include <QLabel>
+#include <QMenu>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
+#include <QTreeView>
 #include <QTreeWidget>
 
 namespace {
@@ -204,6 +209,39 @@ void tst_DebugWindow::pauseEditSaveRestartFrame()
     variables->expandItem(self);
     QTRY_VERIFY_WITH_TIMEOUT(childNamed(variables, self, QStringLiteral("handled")), 20000);
     QCOMPARE(childNamed(variables, self, QStringLiteral("handled"))->text(1), QStringLiteral("2"));
+
+    // "Open in Inspector" on `self` opens the live NetworkService there and raises the panel.
+    QVERIFY(!debug->variablesPanel()->menuFor(childNamed(variables, nullptr, QStringLiteral("Globals"))));
+    auto *inspector = m_window->findChild<InspectorView *>();
+    QVERIFY(inspector);
+    InspectorModel *inspected = inspector->model();
+    inspected->clear();
+    const QString consoleBefore = console->outputText();
+    {
+        std::unique_ptr<QMenu> menu(debug->variablesPanel()->menuFor(self));
+        QVERIFY(menu);
+        auto *open = menu->findChild<QAction *>(QStringLiteral("openInInspectorAction"));
+        QVERIFY(open);
+        QCOMPARE(open->text(), QStringLiteral("Open in Inspector"));
+        open->trigger();
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(inspected->rowCount(), 1, 20000);
+    const QModelIndex opened = inspected->index(0, 0);
+    QCOMPARE(inspected->index(0, InspectorModel::TypeColumn).data().toString(),
+             QStringLiteral("applib.services.networking.NetworkService"));
+    QTRY_VERIFY(m_window->findChild<QDockWidget *>(QStringLiteral("inspectorDock"))->isVisible()
+                && !inspector->visibleRegion().isEmpty());
+    auto attribute = [inspected, opened](const QString &name) {
+        for (int i = 0; i < inspected->rowCount(opened); ++i) {
+            if (inspected->index(i, InspectorModel::NameColumn, opened).data().toString() == name)
+                return inspected->index(i, InspectorModel::ValueColumn, opened).data().toString();
+        }
+        return QString();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(attribute(QStringLiteral("handled")), QStringLiteral("2"), 20000);
+    QCOMPARE(attribute(QStringLiteral("name")), QStringLiteral("'echo'"));
+    // Its answer is the Inspector's: the console shows no "None".
+    QCOMPARE(console->outputText(), consoleBefore);
 
     // Long scopes come in pages: a "more…" row fetches the next one.
     debug->variablesPanel()->setPageSize(1);

@@ -209,23 +209,43 @@ private Q_SLOTS:
                 || OverrideRegistry::instance()->overrides().last().id != listed.last().id);
     }
 
-    // A save that changes other code leaves the override alone and unmarked.
+    // A save that changes other code leaves the override alone and unmarked;
+    // the report says it stays on top, and a revert installs the saved
+    // version, at its new lines where the save moved it.
+    void reloadElsewhere_data()
+    {
+        QTest::addColumn<QByteArray>("before");
+        QTest::addColumn<QByteArray>("after");
+        QTest::newRow("method below") << QByteArray("return 'other'") << QByteArray("return 'edited other'");
+        QTest::newRow("method added above")
+            << QByteArray("class Service:\n")
+            << QByteArray("class Service:\n    def first(self):\n\n        return 'first'\n");
+        QTest::newRow("function below") << QByteArray("return x * 2") << QByteArray("return x * 3");
+    }
+
     void reloadElsewhere()
     {
+        QFETCH(QByteArray, before);
+        QFETCH(QByteArray, after);
         QTemporaryDir dir;
         makeFixture(dir, serviceSource());
         run(QStringLiteral("s = svc.Service()\n"
                            "handle = relive.override(svc.Service, 'handle', lambda self, m: 'override')\n"));
         QByteArray source = serviceSource();
-        source.replace("return 'other'", "return 'edited other'");
+        QVERIFY(source.contains(before));
+        source.replace(before, after);
         write(dir.filePath(QStringLiteral("svc.py")), source);
         run(QStringLiteral("report = relive.reload(path)\n"
                            "assert not report['error'], report\n"
-                           "assert s.handle('x') == 'override' and s.other() == 'edited other'\n"
+                           "kept = ('Service.handle', 'override kept on top; revert restores the saved version')\n"
+                           "assert kept in report['actions'], report['actions']\n"
+                           "assert s.handle('x') == 'override'\n"
                            "assert not handle.file_changed\n"
                            "handle.revert()\n"
                            "assert s.handle('x') == 'file x'\n"
-                           "assert svc.Service.handle.__code__ == fresh('Service', 'handle')\n"));
+                           "assert svc.Service.handle.__code__ == fresh('Service', 'handle')\n"
+                           "report = relive.reload(path)\n"
+                           "assert not any('override' in action for _, action in report['actions']), report\n"));
     }
 
     // A save that fails applies nothing, and does not mark the override.
