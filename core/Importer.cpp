@@ -223,14 +223,7 @@ std::optional<ReloadReport> Importer::reloadFile(const QString &filePath, bool f
         Reloader::reload(py::reinterpret_borrow<py::module_>(module), path, QString(current.source), source, report, &context);
     m_registry.markFailed(moduleName, !report.ok());
     if (report.ok()) {
-        QHash<QString, RemovedClass> &removed = m_removedClasses[nsName];
-        for (auto it = removed.begin(); it != removed.end();) {
-            py::object cls = it->ref();
-            if (cls.is_none() || module.attr("__dict__").attr("get")(it.key().toStdString()).is(cls))
-                it = removed.erase(it);
-            else
-                ++it;
-        }
+        forgetAdoptedClasses(nsName, module);
         for (const auto &[name, cls, node] : context.removedClasses) {
             if (!adoptInOtherFile(nsName, moduleName, name, cls, node, report))
                 rememberRemovedClass(nsName, moduleName, name, cls, node);

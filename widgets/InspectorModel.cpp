@@ -202,6 +202,19 @@ void InspectorModel::loadMore(const QModelIndex &parent)
     }
 }
 
+// Between beginInsertRows and endInsertRows: the rows that arrived.
+void InspectorModel::appendChildren(Node *node, const QList<InspectorItem> &items)
+{
+    for (const InspectorItem &item : items) {
+        auto child = std::make_unique<Node>();
+        child->item = item;
+        child->parent = node;
+        child->row = int(node->children.size());
+        node->children.push_back(std::move(child));
+    }
+    node->total = int(node->children.size());
+}
+
 void InspectorModel::requestPage(Node *node)
 {
     node->pending = true;
@@ -368,14 +381,7 @@ void InspectorModel::setChildren(Node *node, const QList<InspectorItem> &items, 
         node->total = 0;
         if (!items.isEmpty()) {
             beginInsertRows(at, 0, int(items.size()) - 1);
-            for (const InspectorItem &item : items) {
-                auto child = std::make_unique<Node>();
-                child->item = item;
-                child->parent = node;
-                child->row = int(node->children.size());
-                node->children.push_back(std::move(child));
-            }
-            node->total = int(node->children.size());
+            appendChildren(node, items);
             endInsertRows();
         }
     }
@@ -498,14 +504,7 @@ void InspectorModel::onChildrenListed(quint64 handle, int offset, const QList<In
         }
         if (!items.isEmpty()) {
             beginInsertRows(at, first, first + int(items.size()) - 1);
-            for (const InspectorItem &item : items) {
-                auto child = std::make_unique<Node>();
-                child->item = item;
-                child->parent = node;
-                child->row = int(node->children.size());
-                node->children.push_back(std::move(child));
-            }
-            node->total = int(node->children.size());
+            appendChildren(node, items);
             endInsertRows();
         }
         if (total > int(node->children.size())) {

@@ -80,6 +80,7 @@ private:
     void collectHandles(const Node *from, QList<quint64> &handles) const;
     void markCollected(Node *node);
     void setChildren(Node *node, const QList<InspectorItem> &items, int total);
+    void appendChildren(Node *node, const QList<InspectorItem> &items);
     void setRoots(const QList<InspectorItem> &items);
 
     void onInstancesListed(const QString &qualifiedName, const QList<InspectorItem> &items, int total,
