@@ -14,6 +14,7 @@
 #include <memory>
 
 #include <frameobject.h>
+#include "frames/InterpreterFrame_p.h"
 
 namespace {
 
@@ -326,7 +327,7 @@ int Debugger::evaluate(const QString &source, int frame, quint64 threadId)
                 py::tuple result = DebuggerEngine::instance().helper().attr("run_in_frame")(
                     source.toStdString(), globals, locals);
                 // Assignments to locals reach the frame when it continues.
-                PyFrame_LocalsToFast(f, 0);
+                frames::writeBackLocals(f);
                 text = QString::fromStdString(result[0].cast<std::string>());
                 failed = result[1].cast<bool>();
             } catch (py::error_already_set &e) {

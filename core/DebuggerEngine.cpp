@@ -1,6 +1,7 @@
 #include "DebuggerEngine_p.h"
 
 #include "Importer_p.h"
+#include "frames/InterpreterFrame_p.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -194,8 +195,9 @@ void DebuggerEngine::setEnabled(bool enabled, unsigned long excludedThread)
             "relive.RestartFrame",
             "Raised by the debugger to unwind a frame that is called again; not meant to be caught.",
             PyExc_BaseException, nullptr);
-        m_extraIndex = _PyEval_RequestCodeExtraIndex([](void *p) { delete static_cast<DebugCodeInfo *>(p); });
+        m_extraIndex = PyUnstable_Eval_RequestCodeExtraIndex([](void *p) { delete static_cast<DebugCodeInfo *>(p); });
         m_restarter = FrameRestarter::create(this);
+        m_tracer = LineTracer::create(this);
         helper();
     }
     m_excludedThread = excludedThread;
@@ -203,14 +205,11 @@ void DebuggerEngine::setEnabled(bool enabled, unsigned long excludedThread)
         return;
     if (enabled) {
         m_restarter->install();
+        m_tracer->install();
         traceRunningFrames();
     } else {
         m_restarter->uninstall();
-        for (PyThreadState *t = PyInterpreterState_ThreadHead(PyInterpreterState_Get()); t;
-             t = PyThreadState_Next(t)) {
-            if (t->c_tracefunc == &DebuggerEngine::traceFunction)
-                setTracing(t, false);
-        }
+        m_tracer->uninstall();
     }
     ++m_generation;
 }
@@ -230,40 +229,32 @@ void DebuggerEngine::traceRunningFrames()
     if (!isEnabled())
         return;
     ++m_generation;
-    for (PyThreadState *t = PyInterpreterState_ThreadHead(PyInterpreterState_Get()); t; t = PyThreadState_Next(t)) {
-        if (t->thread_id == m_excludedThread)
-            continue;
-        if (t->c_tracefunc == nullptr || t->c_tracefunc == &DebuggerEngine::traceFunction)
-            setTracing(t, true);
-    }
+    m_tracer->traceRunningFrames();
 }
 
-void DebuggerEngine::setTracing(PyThreadState *tstate, bool on)
+void DebuggerEngine::setStep(DebugThreadState &ts, DebugThreadState::Step step)
 {
-    // Only ever replaces our own trace function: a thread traced by someone
-    // else (coverage, a user's sys.settrace) is left alone.
-    if (tstate->c_tracefunc != nullptr && tstate->c_tracefunc != &DebuggerEngine::traceFunction)
-        return;
-    if ((tstate->c_tracefunc != nullptr) == on)
-        return;
-    tstate->c_tracefunc = on ? &DebuggerEngine::traceFunction : nullptr;
-    // What _PyThreadState_UpdateTracingState does: tracing stays off while a
-    // trace function runs; the interpreter switches it back on afterwards.
-    tstate->cframe->use_tracing =
-        (tstate->tracing <= 0 && (tstate->c_tracefunc || tstate->c_profilefunc)) ? 255 : 0;
+    const bool was = ts.step != DebugThreadState::Step::None;
+    const bool now = step != DebugThreadState::Step::None;
+    ts.step = step;
+    ts.stepDepth = ts.depth;
+    if (was != now)
+        m_steppingThreads.fetch_add(now ? 1 : -1, std::memory_order_relaxed);
+    if (now)
+        m_tracer->steppingStarted();
 }
 
 DebugCodeInfo *DebuggerEngine::codeInfo(PyCodeObject *code)
 {
     void *extra = nullptr;
-    _PyCode_GetExtra(reinterpret_cast<PyObject *>(code), m_extraIndex, &extra);
+    PyUnstable_Code_GetExtra(reinterpret_cast<PyObject *>(code), m_extraIndex, &extra);
     auto *info = static_cast<DebugCodeInfo *>(extra);
     const quint64 generation = m_generation.load(std::memory_order_relaxed);
     if (info && info->generation == generation)
         return info;
     if (!info) {
         info = new DebugCodeInfo;
-        if (_PyCode_SetExtra(reinterpret_cast<PyObject *>(code), m_extraIndex, info) < 0) {
+        if (PyUnstable_Code_SetExtra(reinterpret_cast<PyObject *>(code), m_extraIndex, info) < 0) {
             PyErr_Clear();
             static DebugCodeInfo nothing;  // never traced, never paused
             delete info;
@@ -336,23 +327,7 @@ bool DebuggerEngine::pausesAllowed() const
 
 // ------------------------------------------------------------------ tracing
 
-int DebuggerEngine::traceFunction(PyObject *, PyFrameObject *frame, int what, PyObject *arg)
-{
-    DebugThreadState &ts = debugThreadState();
-    if (ts.excluded || ts.busy)
-        return 0;
-    DebuggerEngine &engine = instance();
-    PyCodeObject *code = PyFrame_GetCode(frame);
-    DebugCodeInfo *info = engine.codeInfo(code);
-    Py_DECREF(code);
-    if (what == PyTrace_LINE)
-        return engine.onLine(ts, frame, info);
-    if (what == PyTrace_EXCEPTION)
-        return engine.onException(ts, frame, info, arg);
-    return 0;
-}
-
-int DebuggerEngine::onLine(DebugThreadState &ts, PyFrameObject *frame, DebugCodeInfo *info)
+TraceVerdict DebuggerEngine::onLine(DebugThreadState &ts, PyFrameObject *frame, DebugCodeInfo *info)
 {
     const int line = PyFrame_GetLineNumber(frame);
     bool stop = false;
@@ -412,33 +387,27 @@ int DebuggerEngine::onLine(DebugThreadState &ts, PyFrameObject *frame, DebugCode
         }
     }
     if (!stop) {
-        if (!wantsTrace(ts, info))
-            setTracing(PyThreadState_Get(), false);
-        return 0;
+        const bool breakpointLine = std::find(info->lines.begin(), info->lines.end(), line) != info->lines.end();
+        return breakpointLine || ts.step != DebugThreadState::Step::None ? TraceVerdict::Continue
+                                                                          : TraceVerdict::Quiet;
     }
     if (!pausesAllowed())
-        return 0;
-    ts.step = DebugThreadState::Step::None;
+        return TraceVerdict::Continue;
+    setStep(ts, DebugThreadState::Step::None);
     const DebugCommand command = park(frame, pause);
     return applyInTrace(ts, frame, command);
 }
 
-int DebuggerEngine::onException(DebugThreadState &ts, PyFrameObject *frame, DebugCodeInfo *info, PyObject *arg)
+TraceVerdict DebuggerEngine::onException(DebugThreadState &ts, PyFrameObject *frame, DebugCodeInfo *info,
+                                         PyObject *value)
 {
     // Only "raised in user code" pauses here; "uncaught" waits until the
     // exception leaves the frame (the frame hook), when it is known that no
     // caller catches it.
-    if (m_exceptionMode.load() != 2 || !info->user || !pausesAllowed())
-        return 0;
-    PyObject *type = PyTuple_GET_ITEM(arg, 0);
-    PyObject *value = PyTuple_GET_ITEM(arg, 1);
-    PyObject *traceback = PyTuple_GET_ITEM(arg, 2);
-    if (isControlFlow(type, m_restartType) || value == ts.lastException)
-        return 0;
-    // Raised here, not passing through from a callee.
-    if (traceback && PyTraceBack_Check(traceback)
-        && reinterpret_cast<PyTracebackObject *>(traceback)->tb_next != nullptr)
-        return 0;
+    if (m_exceptionMode.load() != 2 || !info->user || !pausesAllowed() || !value)
+        return TraceVerdict::Continue;
+    if (isControlFlow(reinterpret_cast<PyObject *>(Py_TYPE(value)), m_restartType) || value == ts.lastException)
+        return TraceVerdict::Continue;
     rememberException(ts, value);
     DebugPause pause;
     pause.reason = DebugPause::Reason::Exception;
@@ -452,31 +421,28 @@ int DebuggerEngine::onException(DebugThreadState &ts, PyFrameObject *frame, Debu
     return applyInTrace(ts, frame, command);
 }
 
-int DebuggerEngine::applyInTrace(DebugThreadState &ts, PyFrameObject *frame, const DebugCommand &command)
+TraceVerdict DebuggerEngine::applyInTrace(DebugThreadState &ts, PyFrameObject *frame, const DebugCommand &command)
 {
     switch (command.kind) {
     case DebugCommand::Kind::Continue:
     case DebugCommand::Kind::Job:
-        ts.step = DebugThreadState::Step::None;
+        setStep(ts, DebugThreadState::Step::None);
         break;
     case DebugCommand::Kind::StepOver:
-        ts.step = DebugThreadState::Step::Over;
-        ts.stepDepth = ts.depth;
+        setStep(ts, DebugThreadState::Step::Over);
         break;
     case DebugCommand::Kind::StepInto:
-        ts.step = DebugThreadState::Step::Into;
-        ts.stepDepth = ts.depth;
+        setStep(ts, DebugThreadState::Step::Into);
         break;
     case DebugCommand::Kind::StepOut:
-        ts.step = DebugThreadState::Step::Out;
-        ts.stepDepth = ts.depth;
+        setStep(ts, DebugThreadState::Step::Out);
         break;
     case DebugCommand::Kind::Stop:
-        ts.step = DebugThreadState::Step::None;
+        setStep(ts, DebugThreadState::Step::None);
         PyErr_SetNone(PyExc_KeyboardInterrupt);
-        return -1;
+        return TraceVerdict::Raise;
     case DebugCommand::Kind::Restart: {
-        ts.step = DebugThreadState::Step::None;
+        setStep(ts, DebugThreadState::Step::None);
         PyFrameObject *target = frame;
         Py_INCREF(target);
         for (int i = 0; i < command.frame && target; ++i) {
@@ -485,16 +451,16 @@ int DebuggerEngine::applyInTrace(DebugThreadState &ts, PyFrameObject *frame, con
             target = back;
         }
         if (!target)
-            return 0;
+            return TraceVerdict::Continue;
         const int result = m_restarter->requestRestart(target);
         Py_DECREF(target);
-        return result;
+        return result < 0 ? TraceVerdict::Raise : TraceVerdict::Continue;
     }
     }
     PyCodeObject *code = PyFrame_GetCode(frame);
-    setTracing(PyThreadState_Get(), wantsTrace(ts, codeInfo(code)));
+    traceFrame(ts, PyThreadState_Get(), code, codeInfo(code));
     Py_DECREF(code);
-    return 0;
+    return TraceVerdict::Continue;
 }
 
 DebugCommand DebuggerEngine::exceptionLeaving(PyFrameObject *frame)
@@ -562,8 +528,7 @@ DebugCommand DebuggerEngine::exceptionLeaving(PyFrameObject *frame)
     case DebugCommand::Kind::StepInto:
     case DebugCommand::Kind::StepOut:
         // The frame is leaving: stepping goes on in whoever handles it.
-        ts.step = DebugThreadState::Step::Into;
-        ts.stepDepth = ts.depth;
+        setStep(ts, DebugThreadState::Step::Into);
         restore();
         return command;
     default:

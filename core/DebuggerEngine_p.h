@@ -5,6 +5,7 @@
 
 #include "DebugTypes.h"
 #include "FrameRestarter_p.h"
+#include "LineTracer_p.h"
 
 #include <QHash>
 #include <QMutex>
@@ -32,6 +33,14 @@ struct DebugCodeInfo
     bool function = false;    // a function body (not a module or class body)
     bool generator = false;   // generator, coroutine or async generator
     std::vector<int> lines;   // lines of its own that hold a breakpoint
+    bool lineEvents = false;  // the line tracer switched line events on for it (sys.monitoring)
+};
+
+// What a line or exception event asks of the line tracer.
+enum class TraceVerdict {
+    Continue,  // nothing to change
+    Quiet,     // this line holds no breakpoint and this thread is not stepping
+    Raise,     // an exception is set: raise it in the frame
 };
 
 // A command for a paused thread: resume in some way, or a job to run on it
@@ -93,6 +102,8 @@ public:
     // ---- GIL
     void setEnabled(bool enabled, unsigned long excludedThread);
     bool isEnabled() const { return m_restarter && m_restarter->isInstalled(); }
+    bool isExcludedThread(unsigned long threadId) const { return threadId == m_excludedThread; }
+    bool anyThreadStepping() const { return m_steppingThreads.load(std::memory_order_relaxed) > 0; }
     // The first line at or after `line` that holds code, 0 if none; a file that
     // does not compile sets *error.
     int resolveLine(const QString &file, int line, QString *error);
@@ -101,10 +112,17 @@ public:
     void traceRunningFrames();
     py::object helper();
 
-    // ---- GIL, from the frame hook and the trace function
+    // ---- GIL, from the frame hook and the line tracer
     DebugCodeInfo *codeInfo(PyCodeObject *code);
     bool wantsTrace(const DebugThreadState &ts, const DebugCodeInfo *info) const;
-    static void setTracing(PyThreadState *tstate, bool on);
+    // Frames of `code` start or resume on this thread: line events where wanted.
+    void traceFrame(const DebugThreadState &ts, PyThreadState *tstate, PyCodeObject *code, DebugCodeInfo *info)
+    {
+        m_tracer->want(tstate, code, info, wantsTrace(ts, info));
+    }
+    TraceVerdict onLine(DebugThreadState &ts, PyFrameObject *frame, DebugCodeInfo *info);
+    // An exception was raised in `frame` itself (not passing through from a callee).
+    TraceVerdict onException(DebugThreadState &ts, PyFrameObject *frame, DebugCodeInfo *info, PyObject *value);
     // An exception is leaving `frame` (a user frame, exception set). Pauses if
     // it will not be caught. Returns the command the user gave, with the
     // exception still set (Continue, or none when it did not pause), replaced
@@ -114,14 +132,11 @@ public:
     PyObject *restartType() const { return m_restartType; }
     FrameRestarter *restarter() const { return m_restarter.get(); }
 
-    static int traceFunction(PyObject *, PyFrameObject *frame, int what, PyObject *arg);
-
 private:
     DebuggerEngine();
-    int onLine(DebugThreadState &ts, PyFrameObject *frame, DebugCodeInfo *info);
-    int onException(DebugThreadState &ts, PyFrameObject *frame, DebugCodeInfo *info, PyObject *arg);
-    // Applies a resume command inside the trace function; returns its result.
-    int applyInTrace(DebugThreadState &ts, PyFrameObject *frame, const DebugCommand &command);
+    // Applies a resume command inside a line or exception event.
+    TraceVerdict applyInTrace(DebugThreadState &ts, PyFrameObject *frame, const DebugCommand &command);
+    void setStep(DebugThreadState &ts, DebugThreadState::Step step);
     // Blocks this thread (GIL released) until a resume command arrives.
     DebugCommand park(PyFrameObject *frame, DebugPause pause);
     DebugFrame describeFrame(PyFrameObject *frame);
@@ -141,6 +156,8 @@ private:
     Py_ssize_t m_extraIndex = -1;
     unsigned long m_excludedThread = 0;
     PyObject *m_restartType = nullptr;
+    std::atomic<int> m_steppingThreads{0};
     std::unique_ptr<FrameRestarter> m_restarter;
+    std::unique_ptr<LineTracer> m_tracer;
     py::object *m_helper = nullptr;  // never destroyed: outlives the interpreter safely
 };

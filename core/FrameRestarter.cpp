@@ -1,4 +1,4 @@
-// The CPython 3.11 FrameRestarter: a PEP 523 frame-evaluation hook.
+// The FrameRestarter: a PEP 523 frame-evaluation hook.
 //
 // Every Python frame of the interpreter starts through evalFrame() while the
 // hook is installed. For frames of functions from a mapped namespace it keeps
@@ -6,14 +6,13 @@
 // locals, before the body has run), so a restart request raised inside the
 // frame can be turned into a fresh call of the same function object — whose
 // __code__ a reload may have replaced since — returning to the same caller.
-// The hook also switches the thread's C trace function on and off around each
-// frame, so only frames that hold a breakpoint or are being stepped pay for
-// tracing.
+// The hook also tells the line tracer which frames start and which resume, so
+// only frames that hold a breakpoint or are being stepped pay for tracing.
+//
+// The frame's function and arguments are read from the interpreter's own frame
+// struct (frames/InterpreterFrame_p.h): no public API reaches them.
 #include "DebuggerEngine_p.h"
-
-#define Py_BUILD_CORE 1
-#include <internal/pycore_frame.h>
-#undef Py_BUILD_CORE
+#include "frames/InterpreterFrame_p.h"
 
 #include <QCoreApplication>
 
@@ -21,7 +20,7 @@ namespace {
 
 struct FrameRecord
 {
-    _PyInterpreterFrame *frame = nullptr;
+    frames::Frame *frame = nullptr;
     // Borrowed: the frame holds both until it is cleared, after the hook returns.
     PyObject *function = nullptr;
     PyCodeObject *code = nullptr;  // the code the frame started with
@@ -41,11 +40,11 @@ int argumentSlots(PyCodeObject *code)
         + ((code->co_flags & CO_VARKEYWORDS) ? 1 : 0);
 }
 
-bool keepArguments(FrameRecord &record, _PyInterpreterFrame *frame)
+bool keepArguments(FrameRecord &record, frames::Frame *frame, PyCodeObject *code)
 {
-    const int count = argumentSlots(frame->f_code);
+    const int count = argumentSlots(code);
     for (int i = 0; i < count; ++i) {
-        if (!frame->localsplus[i])
+        if (!frames::local(frame, i))
             return false;
     }
     if (count > 6) {
@@ -53,13 +52,13 @@ bool keepArguments(FrameRecord &record, _PyInterpreterFrame *frame)
         record.arguments = record.moreArguments.data();
     }
     for (int i = 0; i < count; ++i) {
-        record.arguments[i] = frame->localsplus[i];
+        record.arguments[i] = frames::local(frame, i);
         Py_INCREF(record.arguments[i]);
     }
     record.count = count;
     record.frame = frame;
-    record.function = reinterpret_cast<PyObject *>(frame->f_func);
-    record.code = frame->f_code;
+    record.function = frames::function(frame);
+    record.code = code;
     return true;
 }
 
@@ -106,21 +105,22 @@ PyObject *callAgain(const FrameRecord &record)
     return result;
 }
 
-PyObject *evalFrame(PyThreadState *tstate, _PyInterpreterFrame *frame, int throwflag)
+PyObject *evalFrame(PyThreadState *tstate, frames::Frame *frame, int throwflag)
 {
     DebugThreadState &ts = debugThreadState();
-    if (ts.excluded || ts.busy)
+    PyCodeObject *code = frames::code(frame);
+    if (ts.excluded || ts.busy || !code)
         return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
     DebuggerEngine &engine = *s_engine;
-    DebugCodeInfo *info = engine.codeInfo(frame->f_code);
+    DebugCodeInfo *info = engine.codeInfo(code);
     ++ts.depth;
-    DebuggerEngine::setTracing(tstate, engine.wantsTrace(ts, info));
+    engine.traceFrame(ts, tstate, code, info);
 
     FrameRecord record;
     // Generator and coroutine frames are resumed through this hook too, once
     // per resumption: there is no single call to repeat.
     const bool restartable = info->mapped && info->function && !info->generator
-        && frame->owner == FRAME_OWNED_BY_THREAD && !throwflag && keepArguments(record, frame);
+        && frames::ownedByThread(frame) && !throwflag && keepArguments(record, frame, code);
     if (restartable)
         ts.records.push_back(&record);
 
@@ -134,8 +134,8 @@ PyObject *evalFrame(PyThreadState *tstate, _PyInterpreterFrame *frame, int throw
         result = callAgain(record);
         ++ts.depth;
         ts.records.push_back(&record);
-    } else if (!result && info->user && frame->frame_obj) {
-        const DebugCommand command = engine.exceptionLeaving(frame->frame_obj);
+    } else if (!result && info->user && frames::frameObject(frame)) {
+        const DebugCommand command = engine.exceptionLeaving(frames::frameObject(frame));
         if (command.kind == DebugCommand::Kind::Restart && command.frame == 0 && restartable) {
             PyErr_Clear();
             ts.records.pop_back();
@@ -151,15 +151,17 @@ PyObject *evalFrame(PyThreadState *tstate, _PyInterpreterFrame *frame, int throw
         releaseRecord(record);
     }
     --ts.depth;
-    _PyInterpreterFrame *caller = frame->previous;
-    DebuggerEngine::setTracing(tstate, caller && engine.wantsTrace(ts, engine.codeInfo(caller->f_code)));
+    frames::Frame *caller = frames::previous(frame);
+    PyCodeObject *callerCode = caller ? frames::code(caller) : nullptr;
+    if (callerCode)
+        engine.traceFrame(ts, tstate, callerCode, engine.codeInfo(callerCode));
     return result;
 }
 
-class FrameRestarter311 : public FrameRestarter
+class FrameEvaluationHook : public FrameRestarter
 {
 public:
-    explicit FrameRestarter311(DebuggerEngine *engine) { s_engine = engine; }
+    explicit FrameEvaluationHook(DebuggerEngine *engine) { s_engine = engine; }
 
     void install() override
     {
@@ -177,12 +179,12 @@ public:
 
     QString refusal(PyFrameObject *frame) const override
     {
-        _PyInterpreterFrame *f = frame->f_frame;
+        frames::Frame *f = frames::of(frame);
         for (void *r : debugThreadState().records) {
             if (static_cast<FrameRecord *>(r)->frame == f)
                 return {};
         }
-        DebugCodeInfo *info = s_engine->codeInfo(f->f_code);
+        DebugCodeInfo *info = s_engine->codeInfo(frames::code(f));
         if (info->generator)
             return QCoreApplication::translate("Debugger",
                 "a generator or coroutine frame cannot be restarted: it is resumed many times, not called once");
@@ -197,7 +199,7 @@ public:
 
     int requestRestart(PyFrameObject *frame) override
     {
-        debugThreadState().restartTarget = frame->f_frame;
+        debugThreadState().restartTarget = frames::of(frame);
         PyErr_SetString(s_engine->restartType(), "frame restarted by the debugger");
         return -1;
     }
@@ -210,5 +212,5 @@ private:
 
 std::unique_ptr<FrameRestarter> FrameRestarter::create(DebuggerEngine *engine)
 {
-    return std::make_unique<FrameRestarter311>(engine);
+    return std::make_unique<FrameEvaluationHook>(engine);
 }

@@ -1,0 +1,35 @@
+#pragma once
+
+// CPython 3.11: code and function are plain object pointers in the frame.
+#define Py_BUILD_CORE 1
+#include <internal/pycore_frame.h>
+#undef Py_BUILD_CORE
+
+// 3.12 gave the code-extra API its unstable-API names; 3.11 has the old ones.
+inline Py_ssize_t PyUnstable_Eval_RequestCodeExtraIndex(freefunc free) { return _PyEval_RequestCodeExtraIndex(free); }
+inline int PyUnstable_Code_GetExtra(PyObject *code, Py_ssize_t index, void **extra)
+{
+    return _PyCode_GetExtra(code, index, extra);
+}
+inline int PyUnstable_Code_SetExtra(PyObject *code, Py_ssize_t index, void *extra)
+{
+    return _PyCode_SetExtra(code, index, extra);
+}
+
+namespace frames {
+
+using Frame = _PyInterpreterFrame;
+using EvalFunction = PyObject *(*)(PyThreadState *, Frame *, int);
+
+inline PyCodeObject *code(Frame *f) { return f->f_code; }
+inline PyObject *function(Frame *f) { return reinterpret_cast<PyObject *>(f->f_func); }
+inline PyObject *local(Frame *f, int i) { return f->localsplus[i]; }
+inline bool ownedByThread(Frame *f) { return f->owner == FRAME_OWNED_BY_THREAD; }
+inline PyFrameObject *frameObject(Frame *f) { return f->frame_obj; }
+inline Frame *previous(Frame *f) { return f->previous; }
+inline Frame *of(PyFrameObject *frame) { return frame->f_frame; }
+
+// Locals changed through PyFrame_GetLocals reach the frame only when copied back.
+inline void writeBackLocals(PyFrameObject *frame) { PyFrame_LocalsToFast(frame, 0); }
+
+} // namespace frames

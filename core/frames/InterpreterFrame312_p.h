@@ -1,0 +1,24 @@
+#pragma once
+
+// CPython 3.12: the function moved to f_funcobj; the code is still f_code.
+#define Py_BUILD_CORE 1
+#include <internal/pycore_frame.h>
+#undef Py_BUILD_CORE
+
+namespace frames {
+
+using Frame = _PyInterpreterFrame;
+using EvalFunction = PyObject *(*)(PyThreadState *, Frame *, int);
+
+inline PyCodeObject *code(Frame *f) { return f->f_code; }
+inline PyObject *function(Frame *f) { return f->f_funcobj; }
+inline PyObject *local(Frame *f, int i) { return f->localsplus[i]; }
+inline bool ownedByThread(Frame *f) { return f->owner == FRAME_OWNED_BY_THREAD; }
+inline PyFrameObject *frameObject(Frame *f) { return f->frame_obj; }
+inline Frame *previous(Frame *f) { return f->previous; }
+inline Frame *of(PyFrameObject *frame) { return frame->f_frame; }
+
+// Locals changed through PyFrame_GetLocals reach the frame only when copied back.
+inline void writeBackLocals(PyFrameObject *frame) { PyFrame_LocalsToFast(frame, 0); }
+
+} // namespace frames
