@@ -42,11 +42,7 @@ bool LineNumberArea::event(QEvent *event)
 
 void LineNumberArea::mousePressEvent(QMouseEvent *event)
 {
-#if QT_VERSION >= QT_VERSION_CHECK(6, 0, 0)
     const int line = m_editor->lineAt(qRound(event->position().y()));
-#else
-    const int line = m_editor->lineAt(event->pos().y());
-#endif
     if (event->button() == Qt::LeftButton && line > 0) {
         Q_EMIT m_editor->marginClicked(line);
         event->accept();

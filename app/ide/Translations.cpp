@@ -23,11 +23,7 @@ bool installTranslators(QCoreApplication *app, const QLocale &locale)
     else
         delete relive;
 
-#if QT_VERSION >= QT_VERSION_CHECK(6, 0, 0)
     const QString qtTranslations = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
-#else
-    const QString qtTranslations = QLibraryInfo::location(QLibraryInfo::TranslationsPath);
-#endif
     auto *qt = new QTranslator(app);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), qtTranslations))
         QCoreApplication::installTranslator(qt);
