@@ -85,7 +85,12 @@
 <context>
     <name>CodeEditor</name>
     <message>
-        <location filename="../widgets/CodeEditor.cpp" line="213" />
+        <location filename="../widgets/CodeEditor.cpp" line="108" />
+        <source>built-in highlighter</source>
+        <translation>eingebaute Syntaxhervorhebung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/CodeEditor.cpp" line="223" />
         <source>The buffer has no file name.</source>
         <translation>Der Puffer hat keinen Dateinamen.</translation>
     </message>

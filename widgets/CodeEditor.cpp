@@ -19,6 +19,7 @@
 #include <KSyntaxHighlighting/Repository>
 #include <KSyntaxHighlighting/SyntaxHighlighter>
 #include <KSyntaxHighlighting/Theme>
+#include <ksyntaxhighlighting_version.h>
 #else
 #include "PythonHighlighter.h"
 #endif
@@ -96,6 +97,15 @@ QStringList CodeEditor::availableThemes()
     return names;
 #else
     return PythonHighlighter::themeNames();
+#endif
+}
+
+QString CodeEditor::highlighterVersion()
+{
+#ifdef RELIVE_HAVE_KSYNTAXHIGHLIGHTING
+    return QStringLiteral("KSyntaxHighlighting " KSYNTAXHIGHLIGHTING_VERSION_STRING);
+#else
+    return tr("built-in highlighter");
 #endif
 }
 

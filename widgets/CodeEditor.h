@@ -49,6 +49,9 @@ public:
     void setThemeName(const QString &name);
     QString themeName() const { return m_themeName; }
     static QStringList availableThemes();
+    // The highlighting in use, for Help ▸ About: "KSyntaxHighlighting 6.13.0",
+    // or the built-in highlighter where KSyntaxHighlighting is not available.
+    static QString highlighterVersion();
     int lineNumberAreaWidth() const;
     // The 1-based line shown at viewport height `y`, or 0.
     int lineAt(int y) const;

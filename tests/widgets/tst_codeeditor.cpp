@@ -2,18 +2,36 @@
 
 #ifdef RELIVE_HAVE_KSYNTAXHIGHLIGHTING
 #include <KSyntaxHighlighting/Repository>
+#include <KSyntaxHighlighting/SyntaxHighlighter>
 #include <KSyntaxHighlighting/Theme>
 #else
 #include "PythonHighlighter.h"
 #endif
 
+#include <QApplication>
 #include <QDir>
+#include <QScopeGuard>
 #include <QFile>
 #include <QSignalSpy>
 #include <QSyntaxHighlighter>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
+
+namespace {
+
+// The colour the highlighter gave to the first word of `document`.
+QColor firstWordColour(const QTextDocument *document)
+{
+    const auto formats = document->firstBlock().layout()->formats();
+    for (const QTextLayout::FormatRange &range : formats) {
+        if (range.start == 0)
+            return range.format.foreground().color();
+    }
+    return {};
+}
+
+} // namespace
 
 class tst_CodeEditor : public QObject
 {
@@ -36,6 +54,8 @@ private Q_SLOTS:
     void largerFontWidensSideBarAndTabs();
     void themeSetsEditorColours_data();
     void themeSetsEditorColours();
+    void followsTheDesktopPalette_data();
+    void followsTheDesktopPalette();
 };
 
 void tst_CodeEditor::highlighterAttached()
@@ -294,6 +314,64 @@ void tst_CodeEditor::themeSetsEditorColours()
 #ifndef RELIVE_HAVE_KSYNTAXHIGHLIGHTING
     QCOMPARE(editor.palette().color(QPalette::Base), QGuiApplication::palette().color(QPalette::Base));
 #endif
+}
+
+void tst_CodeEditor::followsTheDesktopPalette_data()
+{
+    QTest::addColumn<bool>("dark");
+    QTest::newRow("light") << false;
+    QTest::newRow("dark") << true;
+}
+
+void tst_CodeEditor::followsTheDesktopPalette()
+{
+    QFETCH(bool, dark);
+    const QPalette original = QApplication::palette();
+    const auto restore = qScopeGuard([&original] { QApplication::setPalette(original); });
+    auto desktop = [&original](bool dark) {
+        QPalette palette = original;
+        const QColor window = dark ? QColor(0x2a, 0x2e, 0x32) : QColor(0xef, 0xf0, 0xf1);
+        const QColor base = dark ? QColor(0x1b, 0x1e, 0x20) : QColor(0xfc, 0xfc, 0xfc);
+        const QColor text = dark ? QColor(0xfc, 0xfc, 0xfc) : QColor(0x23, 0x26, 0x27);
+        palette.setColor(QPalette::Window, window);
+        palette.setColor(QPalette::Button, window);
+        palette.setColor(QPalette::Base, base);
+        palette.setColor(QPalette::WindowText, text);
+        palette.setColor(QPalette::ButtonText, text);
+        palette.setColor(QPalette::Text, text);
+        return palette;
+    };
+    // The editor starts under the other palette: the switch must re-theme it.
+    QApplication::setPalette(desktop(!dark));
+    CodeEditor editor;
+    editor.setPlainText(QStringLiteral("def handle(self):\n    return 'x'  # done\n"));
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    QApplication::setPalette(desktop(dark));
+    // The application delivers its palette change to the windows as an event.
+    QTRY_COMPARE(editor.palette().color(QPalette::Base).lightness() < 128, dark);
+    // The keyword is coloured as the expected theme colours it.
+    QTextDocument reference;
+    reference.setPlainText(editor.toPlainText());
+#ifdef RELIVE_HAVE_KSYNTAXHIGHLIGHTING
+    KSyntaxHighlighting::Repository repository;
+    const KSyntaxHighlighting::Theme theme = repository.defaultTheme(
+        dark ? KSyntaxHighlighting::Repository::DarkTheme : KSyntaxHighlighting::Repository::LightTheme);
+    auto *highlighter = qobject_cast<KSyntaxHighlighting::SyntaxHighlighter *>(editor.highlighter());
+    QVERIFY(highlighter);
+    QCOMPARE(highlighter->theme().name(), theme.name());
+    QCOMPARE(editor.palette().color(QPalette::Base),
+             QColor::fromRgba(theme.editorColor(KSyntaxHighlighting::Theme::BackgroundColor)));
+    KSyntaxHighlighting::SyntaxHighlighter referenceHighlighter(&reference);
+    referenceHighlighter.setDefinition(repository.definitionForName(QStringLiteral("Python")));
+    referenceHighlighter.setTheme(theme);
+#else
+    PythonHighlighter referenceHighlighter(&reference);
+    referenceHighlighter.setDarkTheme(dark);
+#endif
+    referenceHighlighter.rehighlight();
+    QVERIFY(firstWordColour(&reference).isValid());
+    QCOMPARE(firstWordColour(editor.document()), firstWordColour(&reference));
 }
 
 QTEST_MAIN(tst_CodeEditor)
