@@ -39,13 +39,26 @@ QString fromPy(PyObject *s)
     return QString::fromUtf8(utf8, int(size));
 }
 
-// Keeps the pending exception aside while debugger code runs Python.
+// Keeps the pending exception aside while debugger code runs Python, and puts
+// it back unless another took its place.
 class ExceptionKeeper
 {
 public:
     ExceptionKeeper() { PyErr_Fetch(&m_type, &m_value, &m_traceback); }
-    ~ExceptionKeeper() { PyErr_Restore(m_type, m_value, m_traceback); }
+    ~ExceptionKeeper()
+    {
+        if (!m_discarded)
+            PyErr_Restore(m_type, m_value, m_traceback);
+    }
+    void discard()
+    {
+        m_discarded = true;
+        Py_CLEAR(m_type);
+        Py_CLEAR(m_value);
+        Py_CLEAR(m_traceback);
+    }
     PyObject *m_type = nullptr, *m_value = nullptr, *m_traceback = nullptr;
+    bool m_discarded = false;
 };
 
 // Strong: compared by identity, a freed exception's address could be reused
@@ -463,20 +476,14 @@ TraceVerdict DebuggerEngine::applyInTrace(DebugThreadState &ts, PyFrameObject *f
     return TraceVerdict::Continue;
 }
 
-DebugCommand DebuggerEngine::exceptionLeaving(PyFrameObject *frame)
+TraceVerdict DebuggerEngine::exceptionLeaving(DebugThreadState &ts, PyFrameObject *frame, PyObject *value)
 {
-    DebugThreadState &ts = debugThreadState();
-    if (m_exceptionMode.load() == 0 || ts.busy || !pausesAllowed())
-        return {};
-    PyObject *type = nullptr, *value = nullptr, *traceback = nullptr;
-    PyErr_Fetch(&type, &value, &traceback);
-    PyErr_NormalizeException(&type, &value, &traceback);
-    auto restore = [&] { PyErr_Restore(type, value, traceback); };
-    if (!type || isControlFlow(type, m_restartType) || value == ts.lastException) {
-        restore();
-        return {};
-    }
+    if (m_exceptionMode.load() == 0 || ts.busy || !value || !pausesAllowed())
+        return TraceVerdict::Continue;
+    if (isControlFlow(reinterpret_cast<PyObject *>(Py_TYPE(value)), m_restartType) || value == ts.lastException)
+        return TraceVerdict::Continue;
     rememberException(ts, value);
+    ExceptionKeeper keep;  // the exception leaving, where the interpreter has it set (3.11)
     ts.busy = true;
     bool caught = true;
     DebugPause pause;
@@ -491,21 +498,17 @@ DebugCommand DebuggerEngine::exceptionLeaving(PyFrameObject *frame)
         caught = true;  // cannot tell: do not stop the program
     }
     ts.busy = false;
-    if (caught) {
-        restore();
-        return {};
-    }
-    DebugCommand command = park(frame, pause);
+    if (caught)
+        return TraceVerdict::Continue;
+    const DebugCommand command = park(frame, pause);
     switch (command.kind) {
     case DebugCommand::Kind::Restart:
         if (command.frame == 0) {
-            // Retry: the caller clears the exception and calls again.
-            restore();
-            return command;
+            // Retry: the exception goes on to the frame hook, which calls the
+            // function again instead of letting it propagate.
+            ts.retryTarget = frames::of(frame);
+            return TraceVerdict::Continue;
         }
-        Py_XDECREF(type);
-        Py_XDECREF(value);
-        Py_XDECREF(traceback);
         {
             PyFrameObject *target = frame;
             Py_INCREF(target);
@@ -514,26 +517,25 @@ DebugCommand DebuggerEngine::exceptionLeaving(PyFrameObject *frame)
                 Py_DECREF(target);
                 target = back;
             }
+            if (!target)
+                return TraceVerdict::Continue;
+            keep.discard();
             m_restarter->requestRestart(target);
-            Py_XDECREF(target);
+            Py_DECREF(target);
         }
-        return command;
+        return TraceVerdict::Raise;
     case DebugCommand::Kind::Stop:
-        Py_XDECREF(type);
-        Py_XDECREF(value);
-        Py_XDECREF(traceback);
+        keep.discard();
         PyErr_SetNone(PyExc_KeyboardInterrupt);
-        return command;
+        return TraceVerdict::Raise;
     case DebugCommand::Kind::StepOver:
     case DebugCommand::Kind::StepInto:
     case DebugCommand::Kind::StepOut:
         // The frame is leaving: stepping goes on in whoever handles it.
         setStep(ts, DebugThreadState::Step::Into);
-        restore();
-        return command;
+        return TraceVerdict::Continue;
     default:
-        restore();
-        return command;
+        return TraceVerdict::Continue;
     }
 }
 

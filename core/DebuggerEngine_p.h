@@ -63,6 +63,7 @@ struct DebugThreadState
     Step step = Step::None;
     int stepDepth = 0;
     void *restartTarget = nullptr;    // the frame a restart request unwinds to
+    void *retryTarget = nullptr;      // the frame whose exception is to become a new call
     PyObject *lastException = nullptr;  // strong; an exception is considered once
     std::vector<void *> records;      // the restarter's records of running frames, innermost last
 };
@@ -123,12 +124,12 @@ public:
     TraceVerdict onLine(DebugThreadState &ts, PyFrameObject *frame, DebugCodeInfo *info);
     // An exception was raised in `frame` itself (not passing through from a callee).
     TraceVerdict onException(DebugThreadState &ts, PyFrameObject *frame, DebugCodeInfo *info, PyObject *value);
-    // An exception is leaving `frame` (a user frame, exception set). Pauses if
-    // it will not be caught. Returns the command the user gave, with the
-    // exception still set (Continue, or none when it did not pause), replaced
-    // (Stop, Restart of an outer frame) or to be cleared by the caller (Retry:
-    // Restart of frame 0).
-    DebugCommand exceptionLeaving(PyFrameObject *frame);
+    // An exception `value` is leaving `frame`, a user frame whose locals are
+    // still intact. Pauses if no caller will catch it. Continue: the exception
+    // goes on (for Retry, ts.retryTarget names the frame, whose hook calls the
+    // function again); Raise: another exception took its place (Stop, or a
+    // restart of an outer frame).
+    TraceVerdict exceptionLeaving(DebugThreadState &ts, PyFrameObject *frame, PyObject *value);
     PyObject *restartType() const { return m_restartType; }
     FrameRestarter *restarter() const { return m_restarter.get(); }
 

@@ -21,7 +21,7 @@ namespace {
 struct FrameRecord
 {
     frames::Frame *frame = nullptr;
-    // Borrowed: the frame holds both until it is cleared, after the hook returns.
+    // Strong: from 3.12 on the frame is cleared before the hook returns.
     PyObject *function = nullptr;
     PyCodeObject *code = nullptr;  // the code the frame started with
     // Strong references to the arguments. Most functions take a few: keeping
@@ -57,8 +57,8 @@ bool keepArguments(FrameRecord &record, frames::Frame *frame, PyCodeObject *code
     }
     record.count = count;
     record.frame = frame;
-    record.function = frames::function(frame);
-    record.code = code;
+    record.function = Py_NewRef(frames::function(frame));
+    record.code = reinterpret_cast<PyCodeObject *>(Py_NewRef(reinterpret_cast<PyObject *>(code)));
     return true;
 }
 
@@ -66,6 +66,8 @@ void releaseRecord(FrameRecord &record)
 {
     for (int i = 0; i < record.count; ++i)
         Py_DECREF(record.arguments[i]);
+    Py_DECREF(record.function);
+    Py_DECREF(reinterpret_cast<PyObject *>(record.code));
 }
 
 // Calls the function again with the argument objects the frame started with,
@@ -126,24 +128,31 @@ PyObject *evalFrame(PyThreadState *tstate, frames::Frame *frame, int throwflag)
 
     PyObject *result = _PyEval_EvalFrameDefault(tstate, frame, throwflag);
 
-    if (!result && restartable && ts.restartTarget == frame && PyErr_ExceptionMatches(engine.restartType())) {
+    // 3.11 leaves the frame intact until this hook returns, so an exception
+    // leaving it is judged here; later versions clear it inside the evaluation,
+    // and the line tracer judges it while it still runs (PY_UNWIND).
+    PyFrameObject *frameObject =
+        frames::intactAfterEvaluation && !result && info->user ? frames::frameObject(frame) : nullptr;
+    if (frameObject) {
+        PyObject *type = nullptr, *value = nullptr, *traceback = nullptr;
+        PyErr_Fetch(&type, &value, &traceback);
+        PyErr_NormalizeException(&type, &value, &traceback);
+        PyErr_Restore(type, value, traceback);
+        engine.exceptionLeaving(ts, frameObject, value);
+    }
+    const bool retry = ts.retryTarget == frame;
+    if (retry)
+        ts.retryTarget = nullptr;
+    const bool restart = !result && ts.restartTarget == frame && PyErr_ExceptionMatches(engine.restartType());
+    if (!result && restartable && (retry || restart)) {
         PyErr_Clear();
-        ts.restartTarget = nullptr;
+        if (restart)
+            ts.restartTarget = nullptr;
         ts.records.pop_back();
         --ts.depth;
         result = callAgain(record);
         ++ts.depth;
         ts.records.push_back(&record);
-    } else if (!result && info->user && frames::frameObject(frame)) {
-        const DebugCommand command = engine.exceptionLeaving(frames::frameObject(frame));
-        if (command.kind == DebugCommand::Kind::Restart && command.frame == 0 && restartable) {
-            PyErr_Clear();
-            ts.records.pop_back();
-            --ts.depth;
-            result = callAgain(record);
-            ++ts.depth;
-            ts.records.push_back(&record);
-        }
     }
 
     if (restartable) {
@@ -151,7 +160,7 @@ PyObject *evalFrame(PyThreadState *tstate, frames::Frame *frame, int throwflag)
         releaseRecord(record);
     }
     --ts.depth;
-    frames::Frame *caller = frames::previous(frame);
+    frames::Frame *caller = frames::current(tstate);
     PyCodeObject *callerCode = caller ? frames::code(caller) : nullptr;
     if (callerCode)
         engine.traceFrame(ts, tstate, callerCode, engine.codeInfo(callerCode));

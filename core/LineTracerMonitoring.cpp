@@ -3,7 +3,8 @@
 // Line events are switched on per code object (local events), only for code
 // that holds a breakpoint or that a step enters; a line that turns out not to be
 // wanted answers DISABLE, so it costs nothing until a step or a breakpoint
-// change calls restart_events(). Code without events runs at full speed, and
+// change calls restart_events(). Exceptions are seen where raised (RAISE) and
+// where they leave a frame (PY_UNWIND). Code without events runs at full speed, and
 // tools of the user's own (sys.settrace, coverage's own monitoring tool) keep
 // working beside the debugger's.
 #include "DebuggerEngine_p.h"
@@ -60,10 +61,31 @@ PyObject *onRaiseEvent(PyObject *, PyObject *const *args, Py_ssize_t nargs)
     Py_RETURN_NONE;
 }
 
+// An exception leaves a frame, which is still intact: pause if nothing will
+// catch it. Retry goes through the frame hook; Stop and restarting an outer
+// frame raise an exception of their own, which takes the leaving one's place.
+PyObject *onUnwindEvent(PyObject *, PyObject *const *args, Py_ssize_t nargs)
+{
+    DebugThreadState &ts = debugThreadState();
+    if (ts.excluded || ts.busy || nargs < 3 || !s_engine->isEnabled())
+        Py_RETURN_NONE;
+    PyFrameObject *frame = PyEval_GetFrame();
+    if (!frame || !PyCode_Check(args[0]))
+        Py_RETURN_NONE;
+    if (!s_engine->codeInfo(reinterpret_cast<PyCodeObject *>(args[0]))->user)
+        Py_RETURN_NONE;
+    if (s_engine->exceptionLeaving(ts, frame, args[2]) == TraceVerdict::Raise)
+        return nullptr;
+    Py_RETURN_NONE;
+}
+
 PyMethodDef s_lineDef = {"relive_line", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(&onLineEvent)),
                          METH_FASTCALL, nullptr};
 PyMethodDef s_raiseDef = {"relive_raise", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(&onRaiseEvent)),
                           METH_FASTCALL, nullptr};
+PyMethodDef s_unwindDef = {"relive_unwind",
+                           reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(&onUnwindEvent)), METH_FASTCALL,
+                           nullptr};
 
 class MonitoringTracer : public LineTracer
 {
@@ -106,7 +128,10 @@ public:
     {
         if (m_tool < 0)
             return;
-        m_monitoring.attr("set_events")(m_tool, s_engine->exceptionMode() == 2 ? m_raiseEvent : 0);
+        // Raise and unwind events fire only where an exception is raised or
+        // leaves a frame: global, they cost nothing in code that raises none.
+        const int mode = s_engine->exceptionMode();
+        m_monitoring.attr("set_events")(m_tool, (mode == 2 ? m_raiseEvent : 0) | (mode != 0 ? m_unwindEvent : 0));
         m_monitoring.attr("restart_events")();
         for (PyThreadState *t = PyInterpreterState_ThreadHead(PyInterpreterState_Get()); t; t = PyThreadState_Next(t)) {
             if (s_engine->isExcludedThread(t->thread_id))
@@ -132,8 +157,9 @@ private:
         py::object events = m_monitoring.attr("events");
         m_lineEvent = events.attr("LINE").cast<int>();
         m_raiseEvent = events.attr("RAISE").cast<int>();
+        m_unwindEvent = events.attr("PY_UNWIND").cast<int>();
         if (!s_disable)
-            s_disable = m_monitoring.attr("DISABLE").inc_ref().ptr();
+            s_disable = py::object(m_monitoring.attr("DISABLE")).release().ptr();
         const int preferred = m_monitoring.attr("DEBUGGER_ID").cast<int>();
         for (int id : {preferred, 0, 1, 2, 3, 4, 5}) {
             if (m_monitoring.attr("get_tool")(id).is_none()) {
@@ -148,12 +174,15 @@ private:
             py::reinterpret_steal<py::object>(PyCFunction_New(&s_lineDef, nullptr)));
         m_monitoring.attr("register_callback")(m_tool, m_raiseEvent,
             py::reinterpret_steal<py::object>(PyCFunction_New(&s_raiseDef, nullptr)));
+        m_monitoring.attr("register_callback")(m_tool, m_unwindEvent,
+            py::reinterpret_steal<py::object>(PyCFunction_New(&s_unwindDef, nullptr)));
     }
 
     py::object m_monitoring;
     int m_tool = -1;
     int m_lineEvent = 0;
     int m_raiseEvent = 0;
+    int m_unwindEvent = 0;
 };
 
 } // namespace

@@ -7,15 +7,18 @@
 
 namespace frames {
 
+// The evaluation clears and pops the frame before it returns to the frame hook.
+constexpr bool intactAfterEvaluation = false;
+
 using Frame = _PyInterpreterFrame;
-using EvalFunction = PyObject *(*)(PyThreadState *, Frame *, int);
 
 inline PyCodeObject *code(Frame *f) { return f->f_code; }
 inline PyObject *function(Frame *f) { return f->f_funcobj; }
 inline PyObject *local(Frame *f, int i) { return f->localsplus[i]; }
 inline bool ownedByThread(Frame *f) { return f->owner == FRAME_OWNED_BY_THREAD; }
 inline PyFrameObject *frameObject(Frame *f) { return f->frame_obj; }
-inline Frame *previous(Frame *f) { return f->previous; }
+// The frame the thread runs now: after an evaluation returns, its caller.
+inline Frame *current(PyThreadState *tstate) { return tstate->cframe->current_frame; }
 inline Frame *of(PyFrameObject *frame) { return frame->f_frame; }
 
 // Locals changed through PyFrame_GetLocals reach the frame only when copied back.

@@ -399,6 +399,30 @@ private Q_SLOTS:
         QCOMPARE(resumeToEnd(*f.debugger), 0);
         check(QStringLiteral("assert result == [1, 2], result\n"));
     }
+    // A breakpoint set while a loop already runs in its frame pauses it: the
+    // frame started untraced, so the tracer must reach frames that are running.
+    void breakpointReachesRunningLoop()
+    {
+        Fixture f = fixture("state = {'go': True, 'n': 0}\n"   // 1
+                            "def spin():\n"                    // 2
+                            "    while state['go']:\n"         // 3
+                            "        state['n'] += 1\n"        // 4
+                            "    return state['n']\n");        // 5
+        QSignalSpy paused(f.debugger.get(), &Debugger::paused);
+        m_runtime.runSource(QStringLiteral("import %1.work as w\nresult = w.spin()\n").arg(f.name),
+                            QStringLiteral("<test>"));
+        QTest::qWait(200);
+        QCOMPARE(paused.count(), 0);
+        f.debugger->addBreakpoint(f.file, 4);
+        QVERIFY2(paused.wait(10000), qPrintable(m_stderr));
+        const DebugPause pause = paused.first().first().value<DebugPause>();
+        QCOMPARE(pause.frames.value(0).function, QStringLiteral("spin"));
+        QCOMPARE(pause.frames.value(0).line, 4);
+        evaluate(*f.debugger, QStringLiteral("state['go'] = False"));
+        f.debugger->clearBreakpoints();
+        QCOMPARE(resumeToEnd(*f.debugger), 0);
+        check(QStringLiteral("assert result > 0 and result == w.state['n'], result\n"));
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_Debugger)
