@@ -22,6 +22,7 @@
 #include "OverridesView.h"
 #include "ProjectTree.h"
 #include "PythonRuntime.h"
+#include "PythonVersion.h"
 #include "RecoveryJournal.h"
 #include "ReloadLogView.h"
 #include "ReloadReport.h"
@@ -985,7 +986,10 @@ void MainWindow::about()
                        tr("<h3>Relive %1</h3><p>A live-coding IDE for Python: save a file and "
                           "the running objects pick up the new code at once, with their "
                           "state intact.</p>")
-                           .arg(QStringLiteral(RELIVE_VERSION)));
+                               .arg(QStringLiteral(RELIVE_VERSION))
+                           + QStringLiteral("<p>Python %1<br>Qt %2<br>%3</p>")
+                                 .arg(pythonVersion(), QString::fromLatin1(qVersion()),
+                                      CodeEditor::highlighterVersion()));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -1038,7 +1042,8 @@ void MainWindow::createHelpMenu()
     help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts)
         ->setObjectName(QStringLiteral("shortcutsAction"));
     help->addSeparator();
-    help->addAction(tr("&About Relive"), this, &MainWindow::about);
+    help->addAction(tr("&About Relive"), this, &MainWindow::about)
+        ->setObjectName(QStringLiteral("aboutAction"));
 }
 
 void MainWindow::showWelcome()

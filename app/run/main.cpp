@@ -4,6 +4,7 @@
 #include "DebugConsole.h"
 #include "Debugger.h"
 #include "PythonRuntime.h"
+#include "PythonVersion.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -70,6 +71,19 @@ void writeTo(FILE *stream, const QString &text)
     fflush(stream);
 }
 
+// Relive's version and those of the libraries it runs with, one a line. The
+// highlighter is the one the IDE of this build uses.
+QString versions()
+{
+#ifdef RELIVE_KSYNTAXHIGHLIGHTING_VERSION
+    const QString highlighter = QStringLiteral("KSyntaxHighlighting " RELIVE_KSYNTAXHIGHLIGHTING_VERSION);
+#else
+    const QString highlighter = QStringLiteral("built-in highlighter");
+#endif
+    return QStringLiteral("relive-run %1\nPython %2\nQt %3\n%4\n")
+        .arg(QStringLiteral(RELIVE_VERSION), pythonVersion(), QString::fromLatin1(qVersion()), highlighter);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -83,7 +97,9 @@ int main(int argc, char *argv[])
         "Runs Python code with the files of DIR importable as a namespace and every saved change "
         "applied in place to the running objects."));
     parser.addHelpOption();
-    parser.addVersionOption();
+    const QCommandLineOption versionOption({QStringLiteral("v"), QStringLiteral("version")},
+                                           QStringLiteral("Displays the versions of Relive, Python, Qt and "
+                                                          "KSyntaxHighlighting."));
     parser.addPositionalArgument(QStringLiteral("DIR"), QStringLiteral("Folder to register as a namespace."));
     const QCommandLineOption nameOption({QStringLiteral("n"), QStringLiteral("namespace")},
                                         QStringLiteral("Namespace name (default: applib)."), QStringLiteral("NAME"),
@@ -105,9 +121,13 @@ int main(int argc, char *argv[])
                                          QStringLiteral("FILE:LINE"));
     const QCommandLineOption debugOption(QStringLiteral("debug"),
                                          QStringLiteral("Debug without a breakpoint: pause on uncaught exceptions."));
-    parser.addOptions({nameOption, codeOption, execOption, runOption, forceOption, quietOption, breakOption,
-                       debugOption});
+    parser.addOptions({versionOption, nameOption, codeOption, execOption, runOption, forceOption, quietOption,
+                       breakOption, debugOption});
     parser.process(app);
+    if (parser.isSet(versionOption)) {
+        writeTo(stdout, versions());
+        return 0;
+    }
 
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1) {

@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -60,6 +61,7 @@ private Q_SLOTS:
     void welcomePageOnFirstStartOnly();
     void documentationShipsWithTheBuild();
     void titleNamesTheSecondFolder();
+    void aboutNamesTheVersionsInUse();
 
 private:
     QTemporaryDir m_dir;
@@ -334,6 +336,25 @@ void tst_WindowMenus::titleNamesTheSecondFolder()
     QVERIFY2(title.endsWith(QStringLiteral(" \u2014 thirdlib \u2014 Relive")), qPrintable(title));
     QVERIFY2(title.contains(QDir::toNativeSeparators(QFileInfo(EditorTabs::normalizedPath(second)).absoluteFilePath())),
              qPrintable(title));
+}
+
+void tst_WindowMenus::aboutNamesTheVersionsInUse()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QString text;
+    QTimer::singleShot(0, this, [&] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        text = box->text();
+        box->accept();
+    });
+    action(window, "aboutAction")->trigger();
+    QVERIFY2(text.contains(QStringLiteral("Python " RELIVE_PYTHON_MAJOR_MINOR ".")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Qt %1").arg(QString::fromLatin1(qVersion()))), qPrintable(text));
+    QVERIFY2(text.contains(CodeEditor::highlighterVersion()), qPrintable(text));
 }
 
 QTEST_MAIN(tst_WindowMenus)

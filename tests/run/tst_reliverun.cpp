@@ -1,4 +1,5 @@
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
@@ -93,6 +94,36 @@ private Q_SLOTS:
         QCOMPARE(p.exitCode(), status);
         if (QByteArray(QTest::currentDataTag()) == "SystemExit('text')")
             QVERIFY(p.readAllStandardError().contains("text"));
+    }
+
+    void versionNamesPythonAndQt()
+    {
+        // The Python it names is the embedded runtime: the one code run by
+        // relive-run sees in sys.version_info.
+        QProcess script;
+        script.start(QStringLiteral(RELIVE_RUN), {exampleCopy(QStringLiteral("version")), QStringLiteral("-n"),
+                                                  QStringLiteral("applib"), QStringLiteral("-c"),
+                                                  QStringLiteral("import sys; print('%d.%d' % sys.version_info[:2])")});
+        QVERIFY(script.waitForFinished(60000));
+        QCOMPARE(script.exitCode(), 0);
+        const QString majorMinor = QString::fromUtf8(script.readAllStandardOutput()).trimmed();
+        QVERIFY2(QRegularExpression(QStringLiteral("^3\\.\\d+$")).match(majorMinor).hasMatch(), qPrintable(majorMinor));
+
+        QProcess p;
+        p.start(QStringLiteral(RELIVE_RUN), {QStringLiteral("--version")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 0);
+        const QString out = QString::fromUtf8(p.readAllStandardOutput());
+        const QStringList lines = out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 4);
+        QVERIFY2(lines.at(0).startsWith(QLatin1String("relive-run ")), qPrintable(out));
+        QVERIFY2(lines.at(1).startsWith(QStringLiteral("Python %1.").arg(majorMinor)), qPrintable(out));
+        QCOMPARE(lines.at(2), QStringLiteral("Qt %1").arg(QString::fromLatin1(qVersion())));
+        QVERIFY2(QRegularExpression(QStringLiteral("^(KSyntaxHighlighting \\d+\\.\\d+\\.\\d+|built-in highlighter)$"))
+                     .match(lines.at(3))
+                     .hasMatch(),
+                 qPrintable(out));
     }
 
     void ctrlCInterruptsOnlyTheConsoleCommand()
