@@ -1,12 +1,14 @@
 #include "CodeManager.h"
 #include "Debugger.h"
 #include "PythonRuntime.h"
+#include "PythonVersion.h"
 
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QVersionNumber>
 
 #include <memory>
 
@@ -422,6 +424,35 @@ private Q_SLOTS:
         f.debugger->clearBreakpoints();
         QCOMPARE(resumeToEnd(*f.debugger), 0);
         check(QStringLiteral("assert result > 0 and result == w.state['n'], result\n"));
+    }
+    // A tracer of the user's own (what coverage installs) keeps seeing every
+    // line while the debugger is on. From CPython 3.12, where sys.monitoring
+    // keeps tools apart, a breakpoint in the same code pauses as well; 3.11 has
+    // one trace function per thread, and the debugger leaves the user's alone.
+    void userTraceFunctionKeepsWorking()
+    {
+        Fixture f = fixture(arithmetic());
+        f.debugger->addBreakpoint(f.file, 3);
+        const bool monitoring = QVersionNumber::fromString(pythonVersion()) >= QVersionNumber(3, 12);
+        QSignalSpy paused(f.debugger.get(), &Debugger::paused);
+        QSignalSpy finished(&m_runtime, &PythonRuntime::commandFinished);
+        m_runtime.runSource(QStringLiteral("import sys\nimport %1.work as w\nseen = []\n"
+                                           "def tracer(frame, event, arg):\n"
+                                           "    if event == 'line' and frame.f_code.co_name == 'compute':\n"
+                                           "        seen.append(frame.f_lineno)\n"
+                                           "    return tracer\n"
+                                           "sys.settrace(tracer)\nresult = w.outer(3)\nsys.settrace(None)\n")
+                                .arg(f.name),
+                            QStringLiteral("<test>"));
+        if (monitoring) {
+            QVERIFY2(paused.wait(10000), qPrintable(m_stderr));
+            QCOMPARE(paused.first().first().value<DebugPause>().frames.value(0).line, 3);
+            QVERIFY(f.debugger->resume(Debugger::Action::Continue));
+        }
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.first().first().toInt(), 0);
+        QCOMPARE(paused.count(), monitoring ? 1 : 0);
+        check(QStringLiteral("assert seen == [2, 3, 4], seen\nassert result == 9, result\n"));
     }
 };
 
