@@ -1,6 +1,7 @@
 #include "DebuggerEngine_p.h"
 
 #include "Importer_p.h"
+#include "PythonCompat_p.h"
 #include "frames/InterpreterFrame_p.h"
 
 #include <QFile>

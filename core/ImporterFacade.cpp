@@ -52,7 +52,7 @@ py::object Importer::facadeGetattr(py::handle facade, const std::string &name)
         py::list all;
         for (const QString &n : m_registry.names(directory))
             all.append(n.toStdString());
-        return std::move(all);
+        return py::object(std::move(all));
     }
     py::object owner = ownerModule(directory, key);
     if (!owner.is_none())

@@ -25,7 +25,7 @@ py::object codeCache()
         if (!base.isEmpty())
             cache.attr("directory") = (base + QStringLiteral("/relive/pycache")).toStdString();
     }
-    return std::move(cache);
+    return py::object(std::move(cache));
 }
 
 // The text of a source file that compiled, as importlib.util.decode_source

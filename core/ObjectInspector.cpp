@@ -3,6 +3,7 @@
 
 #include "EvaluationDeadline_p.h"
 #include "InstanceTracker_p.h"
+#include "PythonCompat_p.h"
 #include "PythonResource_p.h"
 #include "PythonRuntime_p.h"
 
@@ -51,10 +52,12 @@ struct HandleTable
             return py::object();
         if (!it->second.weak)
             return it->second.ref;
-        PyObject *target = PyWeakref_GetObject(it->second.ref.ptr());
-        if (target == Py_None)
+        PyObject *target = nullptr;
+        if (PyWeakref_GetRef(it->second.ref.ptr(), &target) <= 0) {
+            PyErr_Clear();
             return py::object();
-        return py::reinterpret_borrow<py::object>(target);
+        }
+        return py::reinterpret_steal<py::object>(target);
     }
 
     quint64 handleFor(py::handle object)

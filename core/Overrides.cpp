@@ -68,10 +68,8 @@ void setCode(py::handle fn, py::handle code, py::handle closure, py::handle glob
     Py_XSETREF(f->func_closure, cells);
     Py_INCREF(globals.ptr());
     Py_SETREF(f->func_globals, globals.ptr());
-#if PY_VERSION_HEX >= 0x030B0000
     // Invalidates the specialised call sites that cached the old code.
     f->func_version = 0;
-#endif
 }
 
 // Everything that makes a function behave as it does, except its identity

@@ -5,17 +5,6 @@
 #include <internal/pycore_frame.h>
 #undef Py_BUILD_CORE
 
-// 3.12 gave the code-extra API its unstable-API names; 3.11 has the old ones.
-inline Py_ssize_t PyUnstable_Eval_RequestCodeExtraIndex(freefunc free) { return _PyEval_RequestCodeExtraIndex(free); }
-inline int PyUnstable_Code_GetExtra(PyObject *code, Py_ssize_t index, void **extra)
-{
-    return _PyCode_GetExtra(code, index, extra);
-}
-inline int PyUnstable_Code_SetExtra(PyObject *code, Py_ssize_t index, void *extra)
-{
-    return _PyCode_SetExtra(code, index, extra);
-}
-
 namespace frames {
 
 // The frame is cleared by the caller of the evaluation, after the frame hook
