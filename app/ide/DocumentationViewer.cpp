@@ -98,6 +98,6 @@ DocumentationViewer::DocumentationViewer(const QString &root, QWidget *parent)
 
 void DocumentationViewer::showPage(const QString &path)
 {
-    // QTextBrowser renders a .md source as Markdown (Qt 5.14 and later).
+    // QTextBrowser renders a .md source as Markdown.
     m_browser->setSource(QUrl::fromLocalFile(path));
 }
