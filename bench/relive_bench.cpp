@@ -17,6 +17,7 @@
 #include "MainWindow.h"
 #include "ObjectInspector.h"
 #include "PythonRuntime.h"
+#include "PythonVersion.h"
 #include "ReloadReport.h"
 
 #include <QAction>
@@ -1265,7 +1266,9 @@ QString table(const QJsonObject &all)
         if (!dbg.contains(kind))
             continue;
         const double ratio = num(dbg, kind + QStringLiteral(".ratio"));
-        row(QStringLiteral("D"), QStringLiteral("debugger: 5 unreached breakpoints, %1-heavy program, time ratio").arg(kind),
+        row(QStringLiteral("D"),
+            QStringLiteral("debugger (Python %1): 5 unreached breakpoints, %2-heavy program, time ratio")
+                .arg(pythonVersion(), kind),
             QStringLiteral("%1×").arg(fmt(ratio, 2)),
             QStringLiteral("pdb/bdb %1×").arg(fmt(num(dbg, QStringLiteral("bdb.") + kind + QStringLiteral(".ratio")), 2)),
             QStringLiteral("≤ 1.3×"), verdict(ratio <= 1.3));
@@ -1483,6 +1486,8 @@ QJsonObject machine()
     m[QStringLiteral("cpus")] = QThread::idealThreadCount();
     m[QStringLiteral("kernel")] = QSysInfo::kernelVersion();
     m[QStringLiteral("os")] = QSysInfo::prettyProductName();
+    m[QStringLiteral("python")] = pythonVersion();
+    m[QStringLiteral("qt")] = QString::fromLatin1(qVersion());
     QFile cpu(QStringLiteral("/proc/cpuinfo"));
     if (cpu.open(QIODevice::ReadOnly)) {
         for (const QByteArray &line : cpu.readAll().split('\n')) {
