@@ -8,6 +8,7 @@
 #include "ReloadTransaction_p.h"
 #include "ReloadValues_p.h"
 #include "StatementPlan_p.h"
+#include "StatementScanner_p.h"
 
 #include <QSet>
 
@@ -69,6 +70,29 @@ void runUpgradeHooks(const std::vector<py::object> &updated, ReloadReport &repor
     if (!instances.empty())
         report.actions.append({toQString(hooked.front().attr("__qualname__")),
                                QStringLiteral("__relive_upgrade__ called on %1 instance(s)").arg(instances.size())});
+}
+
+// Where a time limit stopped the body, as the line of the loop that was
+// running there (relive_statements.loop_line): the line CPython gives the
+// instruction it stopped at differs between versions. Only the top-level
+// statement holding `line` is parsed, so a large file costs nothing more.
+int loopLine(const QByteArray &source, const std::string &file, int line)
+{
+    if (line <= 0)
+        return line;
+    for (const StatementScanner::Statement &s : StatementScanner::scan(source)) {
+        if (line < s.firstLine || line > s.lastLine)
+            continue;
+        try {
+            const std::string_view text = StatementScanner::text(source, s);
+            py::object nodes = statements().attr("parse_statements")(py::str(text.data(), text.size()), file,
+                                                                     s.firstLine);
+            return statements().attr("loop_line")(nodes, line).cast<int>();
+        } catch (py::error_already_set &) {
+            return line;
+        }
+    }
+    return line;
 }
 
 // An override of a function this save left alone stays on top as well, and
@@ -254,9 +278,11 @@ void Reloader::reload(py::module_ module, const QString &path, const QString &ol
             restoreGlobals();
             shiftTx.rollback();
             describeError(e, path, report);
-            if (e.matches(reloadTimeoutType()))
+            if (e.matches(reloadTimeoutType())) {
                 report.error = QStringLiteral("ReloadTimeout: the module body ran longer than %1 s and was stopped")
                                    .arg(s_timeLimit);
+                report.errorLine = loopLine(newBytes, file, report.errorLine);
+            }
             return;
         }
     }

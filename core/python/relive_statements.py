@@ -168,3 +168,50 @@ def class_nodes(stmt, out):
 def first_line(stmt):
     """The statement's first line: that of its first decorator, if any."""
     return min([stmt.lineno] + [d.lineno for d in getattr(stmt, "decorator_list", ())])
+
+
+_LOOPS = (ast.While, ast.For, ast.AsyncFor, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+# Nodes whose `body` runs in a frame of its own.
+_FRAMES = _SCOPES + (ast.Lambda,)
+
+
+def _holds(node, line):
+    first = getattr(node, "lineno", None)
+    if first is None:
+        return True  # arguments, comprehension, withitem...: their children say
+    last = getattr(node, "end_lineno", None) or first
+    return first <= line <= last
+
+
+def loop_line(statements, line):
+    """The first line of the innermost loop (while, for, comprehension) that
+    holds `line` in the frame that runs it, or `line` when none does.
+
+    Where code stopped from outside (a time limit) is between two bytecode
+    instructions, and the line the interpreter gives a loop's backward jump
+    changes between versions (3.14 gives `while True: pass` the line of
+    `pass`, earlier versions that of `while`): the loop is what ran too long,
+    and its line is the same on every version."""
+    result = line
+
+    def visit(node, outer):
+        nonlocal result
+        loop = node.lineno if isinstance(node, _LOOPS) else outer
+        if getattr(node, "lineno", None) is not None:
+            # Visited outside in: the last node holding the line is an innermost one.
+            result = line if loop is None else loop
+        for field, value in ast.iter_fields(node):
+            if isinstance(node, _FRAMES) and field == "body":
+                inner = None  # the loops around a def do not loop inside it
+            elif field == "orelse" and isinstance(node, (ast.While, ast.For, ast.AsyncFor)):
+                inner = outer  # runs once, after the loop
+            else:
+                inner = loop
+            for child in value if isinstance(value, list) else (value,):
+                if isinstance(child, ast.AST) and _holds(child, line):
+                    visit(child, inner)
+
+    for stmt in statements:
+        if _holds(stmt, line):
+            visit(stmt, None)
+    return result
