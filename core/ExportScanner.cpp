@@ -39,7 +39,7 @@ bool isStringPrefix(const char *p, int n)
         return false;
     QByteArray prefix = QByteArray(p, n).toLower();
     return prefix == "r" || prefix == "u" || prefix == "b" || prefix == "f" || prefix == "br" || prefix == "rb"
-        || prefix == "fr" || prefix == "rf";
+        || prefix == "fr" || prefix == "rf" || prefix == "t" || prefix == "tr" || prefix == "rt";
 }
 
 const char *const Operators[] = {

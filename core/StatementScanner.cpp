@@ -124,21 +124,23 @@ private:
             ++m_i;
         const int len = m_i - start;
         if (m_i < m_n && (m_s[m_i] == '"' || m_s[m_i] == '\'') && len <= 2) {
+            // f: formatted; t: template (Python 3.14), whose replacement
+            // fields are those of an f-string.
             bool prefix = true;
-            bool f = false;
+            bool formatted = false;
             for (int k = start; k < m_i; ++k) {
                 const char p = m_s[k];
-                prefix = prefix && std::strchr("rRbBuUfF", p) != nullptr;
-                f = f || p == 'f' || p == 'F';
+                prefix = prefix && std::strchr("rRbBuUfFtT", p) != nullptr;
+                formatted = formatted || p == 'f' || p == 'F' || p == 't' || p == 'T';
             }
             if (prefix)
-                string(f);
+                string(formatted);
         }
     }
 
     // At an opening quote: past the closing one. Replacement fields of an
-    // f-string are scanned as code, so that a quote inside one (`f"{d["k"]}"`,
-    // allowed from Python 3.12) does not end the string.
+    // f-string or t-string are scanned as code, so that a quote inside one
+    // (`f"{d["k"]}"`, allowed from Python 3.12) does not end the string.
     void string(bool formatted)
     {
         const char q = m_s[m_i];

@@ -37,6 +37,10 @@ private Q_SLOTS:
             << QByteArray("A = f\"{d['k']}{ {'a': '('}['a'] }{x:>{w}}\"\nB = 2\n") << QStringList{"1-1", "2-2"};
         QTest::newRow("f-string field reusing the outer quote (Python 3.12)")
             << QByteArray("A = f\"{d[\"k\"]}\"\nB = 2\n") << QStringList{"1-1", "2-2"};
+        QTest::newRow("t-string field reusing the outer quote (Python 3.14)")
+            << QByteArray("A = t\"{d[\"(\"]}\"\nB = rt'{x['(']}\\d'\nC = 3\n") << QStringList{"1-1", "2-2", "3-3"};
+        QTest::newRow("t-string field over lines at column 0 (Python 3.14)")
+            << QByteArray("A = T\"{\n1}\"\nB = 2\n") << QStringList{"1-2", "3-3"};
         QTest::newRow("comment holding quotes and brackets")
             << QByteArray("a = 1  # it's ( [\nb = 2\n") << QStringList{"1-1", "2-2"};
         QTest::newRow("two statements on one line are one piece")
