@@ -26,7 +26,22 @@ struct Answer
     QList<Definition> sites;
     QList<Diagnostic> diagnostics;
     QString error;
+    bool packageChecked = false;  // false when the request was skipped
+    QString missingPackage;
 };
+
+// The package each feature needs, and the module that uses it.
+const char *packageOf(EditorIntelligence::Feature feature)
+{
+    return feature == EditorIntelligence::Feature::Completion ? "jedi" : "pyflakes";
+}
+
+py::module_ glueOf(EditorIntelligence::Feature feature)
+{
+    return feature == EditorIntelligence::Feature::Completion
+        ? importResourceModule("relive_intelligence", QStringLiteral("relive_intelligence.py"))
+        : importResourceModule("relive_checker", QStringLiteral("relive_checker.py"));
+}
 
 QList<Definition> toSites(py::handle list)
 {
@@ -64,15 +79,27 @@ public:
         }
     };
 
-    int post(EditorIntelligence *q, const QString &kind, const QString &file,
+    int post(EditorIntelligence *q, const QString &kind, Feature feature, const QString &file,
              std::function<void(py::module_ &, Answer &)> work,
              std::function<void(EditorIntelligence *, int, const Answer &)> emitter);
+    // On the GUI thread, with what a request found out about the package.
+    void notePackage(EditorIntelligence *q, Feature feature, const QString &missing);
 
     QPointer<PythonRuntime> runtime;
     std::shared_ptr<Generations> generations = std::make_shared<Generations>();
+    QString missingPackages[2];  // by Feature
 };
 
-int EditorIntelligence::Private::post(EditorIntelligence *q, const QString &kind, const QString &file,
+void EditorIntelligence::Private::notePackage(EditorIntelligence *q, Feature feature, const QString &missing)
+{
+    QString &known = missingPackages[int(feature)];
+    if (known == missing)
+        return;
+    known = missing;
+    Q_EMIT q->missingPackageChanged(feature, missing);
+}
+
+int EditorIntelligence::Private::post(EditorIntelligence *q, const QString &kind, Feature feature, const QString &file,
                                       std::function<void(py::module_ &, Answer &)> work,
                                       std::function<void(EditorIntelligence *, int, const Answer &)> emitter)
 {
@@ -87,7 +114,7 @@ int EditorIntelligence::Private::post(EditorIntelligence *q, const QString &kind
         return generation;
     std::shared_ptr<Generations> shared = generations;
     QPointer<EditorIntelligence> target(q);
-    postLive(runtime, [shared, target, key, generation, work, emitter] {
+    postLive(runtime, [shared, target, key, feature, generation, work, emitter] {
         auto answer = std::make_shared<Answer>();
         // Whatever happens below, the answer goes back; the GUI thread drops
         // it if a newer request came meanwhile.
@@ -96,6 +123,7 @@ int EditorIntelligence::Private::post(EditorIntelligence *q, const QString &kind
             std::shared_ptr<Generations> shared;
             QPointer<EditorIntelligence> target;
             QString key;
+            Feature feature;
             int generation;
             std::shared_ptr<Answer> answer;
             std::function<void(EditorIntelligence *, int, const Answer &)> emitter;
@@ -106,23 +134,37 @@ int EditorIntelligence::Private::post(EditorIntelligence *q, const QString &kind
                 auto shared = this->shared;
                 auto target = this->target;
                 auto key = this->key;
+                auto feature = this->feature;
                 auto generation = this->generation;
                 auto answer = this->answer;
                 auto emitter = this->emitter;
                 QMetaObject::invokeMethod(target.data(), [=] {
-                    if (!target || !shared->isLatest(key, generation))
+                    if (!target)
+                        return;
+                    if (answer->packageChecked)
+                        target->d->notePackage(target.data(), feature, answer->missingPackage);
+                    if (!shared->isLatest(key, generation))
                         return;
                     if (!answer->error.isEmpty())
                         Q_EMIT target->requestFailed(answer->error);
                     emitter(target.data(), generation, *answer);
                 }, Qt::QueuedConnection);
             }
-        } deliver{shared, target, key, generation, answer, emitter};
+        } deliver{shared, target, key, feature, generation, answer, emitter};
 
         if (!shared->isLatest(key, generation))
             return;  // superseded before it started: skip the work
         try {
-            py::module_ glue = importResourceModule("relive_intelligence", QStringLiteral("relive_intelligence.py"));
+            const bool hasPackage = hasPythonPackage(packageOf(feature));
+            answer->packageChecked = true;
+            if (!hasPackage) {
+                answer->missingPackage = QString::fromLatin1(packageOf(feature));
+                // Completion has nothing to answer with but the empty answer;
+                // the checker still has the syntax and namespace checks.
+                if (feature == Feature::Completion)
+                    return;
+            }
+            py::module_ glue = glueOf(feature);
             glue.attr("set_index")(Importer::instance().editorIndex());
             work(glue, *answer);
         } catch (py::error_already_set &e) {
@@ -154,9 +196,14 @@ EditorIntelligence::EditorIntelligence(PythonRuntime *runtime, QObject *parent)
 
 EditorIntelligence::~EditorIntelligence() = default;
 
+QString EditorIntelligence::missingPackage(Feature feature) const
+{
+    return d->missingPackages[int(feature)];
+}
+
 int EditorIntelligence::requestCompletions(const QString &file, const QString &source, int line, int column)
 {
-    return d->post(this, QStringLiteral("complete"), file, [=](py::module_ &glue, Answer &answer) {
+    return d->post(this, QStringLiteral("complete"), Feature::Completion, file, [=](py::module_ &glue, Answer &answer) {
         for (py::handle item : glue.attr("complete")(source.toStdString(), file.toStdString(), line, column)) {
             py::tuple t = py::reinterpret_borrow<py::tuple>(item);
             answer.completions << Completion{str(t[0]), str(t[1]), t[2].cast<int>()};
@@ -168,7 +215,7 @@ int EditorIntelligence::requestCompletions(const QString &file, const QString &s
 
 int EditorIntelligence::requestCallTips(const QString &file, const QString &source, int line, int column)
 {
-    return d->post(this, QStringLiteral("calltip"), file, [=](py::module_ &glue, Answer &answer) {
+    return d->post(this, QStringLiteral("calltip"), Feature::Completion, file, [=](py::module_ &glue, Answer &answer) {
         for (py::handle item : glue.attr("signatures")(source.toStdString(), file.toStdString(), line, column)) {
             py::tuple t = py::reinterpret_borrow<py::tuple>(item);
             answer.tips << CallTip{str(t[0]), t[1].cast<int>(), str(t[2])};
@@ -180,7 +227,7 @@ int EditorIntelligence::requestCallTips(const QString &file, const QString &sour
 
 int EditorIntelligence::requestHelp(const QString &file, const QString &source, int line, int column)
 {
-    return d->post(this, QStringLiteral("help"), file, [=](py::module_ &glue, Answer &answer) {
+    return d->post(this, QStringLiteral("help"), Feature::Completion, file, [=](py::module_ &glue, Answer &answer) {
         py::object result = glue.attr("help")(source.toStdString(), file.toStdString(), line, column);
         if (!result.is_none()) {
             answer.title = str(result[py::int_(0)]);
@@ -193,7 +240,7 @@ int EditorIntelligence::requestHelp(const QString &file, const QString &source, 
 
 int EditorIntelligence::requestDefinitions(const QString &file, const QString &source, int line, int column)
 {
-    return d->post(this, QStringLiteral("definition"), file, [=](py::module_ &glue, Answer &answer) {
+    return d->post(this, QStringLiteral("definition"), Feature::Completion, file, [=](py::module_ &glue, Answer &answer) {
         answer.sites = toSites(glue.attr("definitions")(source.toStdString(), file.toStdString(), line, column));
     }, [](EditorIntelligence *q, int generation, const Answer &answer) {
         Q_EMIT q->definitionsReady(generation, answer.sites);
@@ -202,7 +249,7 @@ int EditorIntelligence::requestDefinitions(const QString &file, const QString &s
 
 int EditorIntelligence::requestUsages(const QString &file, const QString &source, int line, int column)
 {
-    return d->post(this, QStringLiteral("usages"), file, [=](py::module_ &glue, Answer &answer) {
+    return d->post(this, QStringLiteral("usages"), Feature::Completion, file, [=](py::module_ &glue, Answer &answer) {
         answer.sites = toSites(glue.attr("usages")(source.toStdString(), file.toStdString(), line, column));
     }, [](EditorIntelligence *q, int generation, const Answer &answer) {
         Q_EMIT q->usagesReady(generation, answer.sites);
@@ -211,8 +258,9 @@ int EditorIntelligence::requestUsages(const QString &file, const QString &source
 
 int EditorIntelligence::requestDiagnostics(const QString &file, const QString &source)
 {
-    return d->post(this, QStringLiteral("diagnostics"), file, [=](py::module_ &glue, Answer &answer) {
-        for (py::handle item : glue.attr("diagnostics")(source.toStdString(), file.toStdString())) {
+    return d->post(this, QStringLiteral("diagnostics"), Feature::Checker, file, [=](py::module_ &glue, Answer &answer) {
+        for (py::handle item : glue.attr("diagnostics")(source.toStdString(), file.toStdString(),
+                                                          answer.missingPackage.isEmpty())) {
             py::tuple t = py::reinterpret_borrow<py::tuple>(item);
             Diagnostic diagnostic;
             diagnostic.line = t[0].cast<int>();

@@ -53,19 +53,40 @@ Q_DECLARE_METATYPE(Diagnostic)
 
 // Completion, call tips, documentation, go to definition, find usages and
 // diagnostics for an editor buffer, with jedi and pyflakes running in the
-// embedded interpreter (core/python/relive_intelligence.py), taught the
-// namespace map and, for a file that runs as a module, its live objects.
+// embedded interpreter (core/python/relive_intelligence.py and
+// relive_checker.py), taught the namespace map and, for a file that runs as
+// a module, its live objects.
 //
 // Work runs on the runtime's live worker, so it answers while the console or
 // a program thread is busy. Every request returns its generation; a newer
 // request of the same kind for the same file supersedes it: work not started
 // yet is skipped, and the answer of a superseded request is never emitted.
+//
+// jedi and pyflakes are the distribution's packages; an interpreter may lack
+// them (a pyenv build does). Requests then still answer, with less: see
+// Feature and missingPackage().
 class EditorIntelligence : public QObject
 {
     Q_OBJECT
 public:
+    // What needs a Python package the interpreter may lack.
+    enum class Feature {
+        // Completion, call tips, help, definitions and usages need jedi;
+        // without it they answer empty.
+        Completion,
+        // pyflakes' findings among the diagnostics; without it only the
+        // syntax error and the namespace check are reported.
+        Checker,
+    };
+    Q_ENUM(Feature)
+
     explicit EditorIntelligence(PythonRuntime *runtime, QObject *parent = nullptr);
     ~EditorIntelligence() override;
+
+    // The Python package `feature` needs ("jedi", "pyflakes") if the
+    // interpreter lacks it, else empty. Known once a request of that feature
+    // has answered.
+    QString missingPackage(Feature feature) const;
 
     // `line` is 1-based, `column` 0-based, both in `source` (the unsaved
     // buffer of `file`, which may be empty for a buffer without a file).
@@ -87,6 +108,10 @@ Q_SIGNALS:
     // The engine itself failed (a bug, not a problem of the buffer): the
     // request's answer is empty and this says why, with the Python traceback.
     void requestFailed(const QString &message);
+    // missingPackage(feature) changed: a request found the interpreter lacks
+    // `package`, or (`package` empty) that it has turned up. Emitted before
+    // that request's answer.
+    void missingPackageChanged(EditorIntelligence::Feature feature, const QString &package);
 
 private:
     class Private;

@@ -46,3 +46,8 @@ py::module_ importResourceModule(const char *name, const QString &fileName)
     }
     return module;
 }
+
+bool hasPythonPackage(const char *name)
+{
+    return !py::module_::import("importlib.util").attr("find_spec")(name).is_none();
+}

@@ -98,6 +98,11 @@
 <context>
     <name>ConsoleWidget</name>
     <message>
+        <location filename="../widgets/ConsoleWidget.cpp" line="167" />
+        <source>Completion needs the Python package %1 (python3-%1), which this interpreter lacks</source>
+        <translation>Die Vervollständigung braucht das Python-Paket %1 (python3-%1), das diesem Interpreter fehlt</translation>
+    </message>
+    <message>
         <location filename="../widgets/ConsoleWidget.cpp" line="410" />
         <source>Python command</source>
         <translation>Python-Befehl</translation>
@@ -364,6 +369,16 @@
 </context>
 <context>
     <name>EditorAssistant</name>
+    <message>
+        <location filename="../widgets/EditorAssistant.cpp" line="81" />
+        <source>Completion, call tips and go to definition need the Python package %1 (python3-%1), which this interpreter lacks</source>
+        <translation>Vervollständigung, Aufrufhinweise und Sprung zur Definition brauchen das Python-Paket %1 (python3-%1), das diesem Interpreter fehlt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/EditorAssistant.cpp" line="85" />
+        <source>Only syntax errors and namespace imports are checked: the checker needs the Python package %1 (python3-%1), which this interpreter lacks</source>
+        <translation>Nur Syntaxfehler und Importe aus Namensräumen werden geprüft: die Prüfung braucht das Python-Paket %1 (python3-%1), das diesem Interpreter fehlt</translation>
+    </message>
     <message>
         <location filename="../widgets/EditorAssistant.cpp" line="185" />
         <source>No completions</source>

@@ -161,8 +161,13 @@ ConsoleWidget::ConsoleWidget(PythonRuntime *runtime, Completer *completer, QWidg
         }
     });
     m_runtime->setConsoleInputEnabled(true);
-    if (m_completionSource)
+    if (m_completionSource) {
         connect(m_completionSource, &Completer::completed, this, &ConsoleWidget::onCompleted);
+        connect(m_completionSource, &Completer::packageMissing, this, [this](const QString &package) {
+            appendNotice(tr("Completion needs the Python package %1 (python3-%1), which this interpreter lacks")
+                             .arg(package));
+        });
+    }
 
     loadHistory();
     updatePrompt();

@@ -74,6 +74,30 @@ EditorAssistant *EditorAssistant::of(CodeEditor *editor)
                   : nullptr;
 }
 
+QString EditorAssistant::unavailableText(EditorIntelligence::Feature feature, const QString &package)
+{
+    switch (feature) {
+    case EditorIntelligence::Feature::Completion:
+        return tr("Completion, call tips and go to definition need the Python package %1 (python3-%1), "
+                  "which this interpreter lacks")
+            .arg(package);
+    case EditorIntelligence::Feature::Checker:
+        return tr("Only syntax errors and namespace imports are checked: the checker needs the Python "
+                  "package %1 (python3-%1), which this interpreter lacks")
+            .arg(package);
+    }
+    return QString();
+}
+
+bool EditorAssistant::explainMissingPackage()
+{
+    const QString package = m_intelligence->missingPackage(EditorIntelligence::Feature::Completion);
+    if (package.isEmpty())
+        return false;
+    Q_EMIT message(unavailableText(EditorIntelligence::Feature::Completion, package));
+    return true;
+}
+
 void EditorAssistant::cursorPosition(int *line, int *column) const
 {
     const QTextCursor cursor = m_editor->textCursor();
@@ -182,7 +206,8 @@ void EditorAssistant::onCompletions(int generation, const QList<Completion> &com
     }
     if (completions.isEmpty()) {
         m_popup->dismiss();
-        Q_EMIT message(tr("No completions"));
+        if (!explainMissingPackage())
+            Q_EMIT message(tr("No completions"));
         return;
     }
     m_popup->showCompletions(completions, identifierBeforeCursor());
@@ -271,7 +296,8 @@ void EditorAssistant::onDefinitions(int generation, const QList<Definition> &sit
     if (generation != m_definitionGeneration || !m_editor)
         return;
     if (sites.isEmpty()) {
-        Q_EMIT message(tr("No definition found for %1").arg(wordUnderCursor()));
+        if (!explainMissingPackage())
+            Q_EMIT message(tr("No definition found for %1").arg(wordUnderCursor()));
         return;
     }
     const Definition &site = sites.first();
@@ -281,6 +307,8 @@ void EditorAssistant::onDefinitions(int generation, const QList<Definition> &sit
 void EditorAssistant::onUsages(int generation, const QList<Definition> &sites)
 {
     if (generation != m_usagesGeneration || !m_editor)
+        return;
+    if (sites.isEmpty() && explainMissingPackage())
         return;
     Q_EMIT usagesFound(m_usagesName, sites);
 }

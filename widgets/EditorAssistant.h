@@ -27,6 +27,8 @@ public:
 
     // The assistant of `editor`, if one is attached.
     static EditorAssistant *of(CodeEditor *editor);
+    // What the user is told when `feature` lacks its Python `package`.
+    static QString unavailableText(EditorIntelligence::Feature feature, const QString &package);
 
     CompletionPopup *completionPopup() const { return m_popup; }
     QList<Diagnostic> diagnostics() const { return m_diagnostics; }
@@ -66,6 +68,9 @@ private:
     const Diagnostic *diagnosticAt(int line, int column) const;
     // 1-based line and 0-based column of the text cursor.
     void cursorPosition(int *line, int *column) const;
+    // Says why an answer the user asked for is empty, if the cause is a
+    // missing package; false when there is none.
+    bool explainMissingPackage();
 
     QPointer<CodeEditor> m_editor;
     EditorIntelligence *m_intelligence;

@@ -21,7 +21,8 @@ ProblemsPanel::ProblemsPanel(QWidget *parent)
     header()->setSectionResizeMode(0, QHeaderView::Stretch);
     header()->setStretchLastSection(false);
     connect(this, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
-        Q_EMIT locationActivated(item->data(0, FileRole).toString(), item->data(0, LineRole).toInt());
+        if (item->data(0, FileRole).isValid())  // not the notice
+            Q_EMIT locationActivated(item->data(0, FileRole).toString(), item->data(0, LineRole).toInt());
     });
 }
 
@@ -34,9 +35,17 @@ void ProblemsPanel::setProblems(const QString &file, Origin origin, const QList<
     rebuild();
 }
 
+void ProblemsPanel::setNotice(const QString &text)
+{
+    if (text == m_notice)
+        return;
+    m_notice = text;
+    rebuild();
+}
+
 int ProblemsPanel::problemCount() const
 {
-    return topLevelItemCount();
+    return topLevelItemCount() - (m_notice.isEmpty() ? 0 : 1);
 }
 
 int ProblemsPanel::errorCount() const
@@ -72,6 +81,13 @@ void ProblemsPanel::rebuild()
     clear();
     const QIcon error = style()->standardIcon(QStyle::SP_MessageBoxCritical);
     const QIcon warning = style()->standardIcon(QStyle::SP_MessageBoxWarning);
+    if (!m_notice.isEmpty()) {
+        auto *item = new QTreeWidgetItem(this);
+        item->setText(0, m_notice);
+        item->setToolTip(0, m_notice);
+        item->setIcon(0, style()->standardIcon(QStyle::SP_MessageBoxInformation));
+        item->setFlags(Qt::ItemIsEnabled);
+    }
     for (const Row &row : std::as_const(rows)) {
         auto *item = new QTreeWidgetItem(this);
         const QString message = row.origin == Origin::Reload ? tr("Reload: %1").arg(row.diagnostic.message)

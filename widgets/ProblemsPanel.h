@@ -9,6 +9,7 @@
 // The Problems dock: per file, what the checker found in the buffer
 // (pyflakes, the namespace map) and what the last reload reported (syntax
 // error, module body raised), errors first. Activating a row goes there.
+// A notice (what the checker cannot do here) heads the list.
 class ProblemsPanel : public QTreeWidget
 {
     Q_OBJECT
@@ -19,6 +20,8 @@ public:
 
     // Replaces what `origin` reported for `file`; an empty list clears it.
     void setProblems(const QString &file, Origin origin, const QList<Diagnostic> &problems);
+    // Shown above the problems, not counted among them; empty removes it.
+    void setNotice(const QString &text);
     int problemCount() const;
     int errorCount() const;
 
@@ -31,4 +34,5 @@ private:
     void rebuild();
 
     QMap<QPair<QString, int>, QList<Diagnostic>> m_problems;  // (file, Origin) -> problems
+    QString m_notice;
 };

@@ -650,6 +650,17 @@ void MainWindow::createEditorIntelligence()
     connect(m_intelligence, &EditorIntelligence::requestFailed, this, [this](const QString &message) {
         m_console->appendNotice(tr("Editor intelligence failed: %1").arg(message.trimmed()));
     });
+    // Said once in the console, and kept at the head of the Problems dock for
+    // the checker; the editor's status line says it again when an answer the
+    // user asked for is empty.
+    connect(m_intelligence, &EditorIntelligence::missingPackageChanged, this,
+            [this](EditorIntelligence::Feature feature, const QString &package) {
+                const QString text = package.isEmpty() ? QString() : EditorAssistant::unavailableText(feature, package);
+                if (!text.isEmpty())
+                    m_console->appendNotice(text);
+                if (feature == EditorIntelligence::Feature::Checker)
+                    m_problems->setNotice(text);
+            });
     connect(m_editors, &EditorTabs::currentEditorChanged, this, &MainWindow::attachEditorAssistant);
 }
 

@@ -1,4 +1,4 @@
-"""The editor's intelligence: jedi and pyflakes, taught Relive's namespaces.
+"""The editor's intelligence: jedi, taught Relive's namespaces.
 
 Static tools cannot see a Relive namespace: `applib.services` is a directory
 whose files' public names merge into one facade, and no file on sys.path is
@@ -11,15 +11,16 @@ called `applib`. Relive knows the mapping (core's Importer hands it over as
   go-to-definition follows them to the defining file and line;
 - completes in Interpreter mode against the live module of a loaded file, with
   module-level variables taking their live values first, so attributes that
-  exist only at run time complete too;
-- runs pyflakes on the buffer, and checks imports from mapped namespaces
-  against the names the directory really exports.
+  exist only at run time complete too.
+
+The checker (syntax errors, the namespace check and pyflakes) is
+relive_checker. This module needs jedi: core's EditorIntelligence imports it
+only when the interpreter has jedi.
 
 Every public function takes plain values and returns plain tuples; core's
 EditorIntelligence turns them into C++ value structs.
 """
 
-import ast
 import os
 import sys
 import sysconfig
@@ -34,9 +35,6 @@ from jedi.inference.names import SubModuleName
 from jedi.inference.value import ModuleValue
 from jedi.plugins import plugin_manager
 from parso import split_lines
-
-import pyflakes.checker
-import pyflakes.messages
 
 # The namespace map, as core's Importer describes it:
 #   roots: {"applib": "/abs/server"}
@@ -277,91 +275,3 @@ def usages(source, path, line, column):
         if site is not None and site not in sites:
             sites.append(site)
     return sites
-
-
-# ----------------------------------------------------------------- diagnostics
-
-_ERRORS = (pyflakes.messages.UndefinedName, pyflakes.messages.UndefinedLocal,
-           pyflakes.messages.UndefinedExport, pyflakes.messages.DuplicateArgument,
-           pyflakes.messages.ReturnOutsideFunction, pyflakes.messages.YieldOutsideFunction,
-           pyflakes.messages.ContinueOutsideLoop, pyflakes.messages.BreakOutsideLoop)
-_STAR = (pyflakes.messages.ImportStarUsed, pyflakes.messages.ImportStarUsage)
-
-
-_BLOCK_FIELDS = ("body", "orelse", "finalbody", "handlers", "cases")
-
-
-def _import_statements(tree):
-    """Every import statement, at any depth, visiting statements only (a
-    full ast.walk of a 5,000-line file costs as much as pyflakes itself)."""
-    stack = [tree]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (ast.Import, ast.ImportFrom)):
-            yield node
-            continue
-        for field in _BLOCK_FIELDS:
-            children = getattr(node, field, None)
-            if children:
-                stack.extend(children)
-
-
-def _namespace_problems(source, tree):
-    """Imports from mapped namespaces checked against the map:
-    (line, column, message, star names)."""
-    problems, star_names = [], set()
-    if not any(root in source for root in _index["roots"]):
-        return problems, star_names
-    for node in _import_statements(tree):
-        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            root = node.module.split(".")[0]
-            if root not in _index["roots"]:
-                continue
-            info = _index["dirs"].get(node.module)
-            if info is None:
-                if node.module not in _index["modules"]:
-                    parent, _, last = node.module.rpartition(".")
-                    problems.append((node.lineno, node.col_offset,
-                                     "%s has no name '%s'" % (parent or node.module, last)))
-                continue
-            known = set(info["names"]) | {s.rpartition(".")[2] for s in info["subs"]} | \
-                {m.rpartition(".")[2] for m in info["files"]}
-            for alias in node.names:
-                if alias.name == "*":
-                    star_names.update(info["names"])
-                elif alias.name not in known:
-                    problems.append((getattr(alias, "lineno", node.lineno),
-                                     getattr(alias, "col_offset", node.col_offset),
-                                     "%s has no name '%s'" % (node.module, alias.name)))
-        elif isinstance(node, ast.Import):
-            for alias in node.names:
-                dotted = alias.name
-                if dotted.split(".")[0] in _index["roots"] and dotted not in _index["dirs"] \
-                        and dotted not in _index["modules"]:
-                    parent, _, last = dotted.rpartition(".")
-                    problems.append((getattr(alias, "lineno", node.lineno),
-                                     getattr(alias, "col_offset", node.col_offset),
-                                     "%s has no name '%s'" % (parent, last)))
-    return problems, star_names
-
-
-def diagnostics(source, path):
-    """[(line, column, message, is_error)] for the buffer: its syntax error,
-    pyflakes' findings and imports of names a mapped namespace lacks."""
-    filename = path or "<buffer>"
-    try:
-        tree = ast.parse(source, filename)
-    except SyntaxError as e:
-        return [(e.lineno or 1, max((e.offset or 1) - 1, 0), "SyntaxError: %s" % e.msg, True)]
-    except ValueError as e:  # a NUL byte in the buffer
-        return [(1, 0, str(e), True)]
-    result = []
-    problems, star_names = _namespace_problems(source, tree)
-    for line, column, message in problems:
-        result.append((line, column, message, True))
-    checker = pyflakes.checker.Checker(tree, filename=filename, builtins=star_names)
-    for m in sorted(checker.messages, key=lambda m: (m.lineno, m.col)):
-        if star_names and isinstance(m, _STAR):
-            continue
-        result.append((m.lineno, m.col, m.message % m.message_args, isinstance(m, _ERRORS)))
-    return result
