@@ -14,6 +14,7 @@
 #include "OverridesView.h"
 #include "ReloadLogView.h"
 #include "WatchesView.h"
+#include "pythonpackage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -87,6 +88,7 @@ private Q_SLOTS:
     void unimportedFileIsCheckedOnSave();
     void instanceCountsFollowTheProgram();
     void f12OpensDefiningFile();
+    void missingCheckerIsNoticed();
     void reloadErrorIsListedInProblems();
     void watchesAndOverrides();
     void inspectorEditsAnInstance();
@@ -533,12 +535,49 @@ void tst_MainWindow::f12OpensDefiningFile()
     QVERIFY(assistant);
     main->setTextCursor(main->document()->find(QStringLiteral("NetworkService()")));
     main->moveCursor(QTextCursor::StartOfWord);
+    SKIP_WITHOUT_PYTHON_PACKAGE(hasPythonPackage(*m_window->runtime(), QStringLiteral("jedi")), "jedi");
     QTest::keyClick(main, Qt::Key_F12);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->editors()->currentEditor()
                                  && m_window->editors()->currentEditor()->filePath().endsWith(
                                      QLatin1String("services/networking.py")),
                              30000);
     QCOMPARE(m_window->editors()->currentEditor()->currentLine(), 5);
+}
+
+// Without pyflakes, the Problems dock and the console say that only syntax
+// errors and namespace imports are checked; once it is back, the notice goes.
+void tst_MainWindow::missingCheckerIsNoticed()
+{
+    QString error;
+    if (!m_window->codeManager()->namespaces().contains(QStringLiteral("applib")))
+        QVERIFY2(m_window->openFolder(m_folder, QStringLiteral("applib"), &error, false), qPrintable(error));
+    auto *problems = m_window->findChild<ProblemsPanel *>();
+    QVERIFY(problems);
+    const bool hasPyflakes = hasPythonPackage(*m_window->runtime(), QStringLiteral("pyflakes"));
+    CodeEditor *main = m_window->editors()->openFile(m_folder + QStringLiteral("/main.py"));
+    QVERIFY(main);
+    EditorAssistant *assistant = EditorAssistant::of(main);
+    QVERIFY(assistant);
+    const QString notice = EditorAssistant::unavailableText(EditorIntelligence::Feature::Checker,
+                                                            QStringLiteral("pyflakes"));
+    auto noticed = [problems, notice] {
+        return problems->topLevelItemCount() > 0 && problems->topLevelItem(0)->text(0) == notice;
+    };
+    // Where the interpreter lacks pyflakes, an earlier check may have said it already.
+    const bool saidBefore = noticed();
+    m_window->console()->clear();
+    {
+        HiddenPythonPackages hidden(*m_window->runtime(), {QStringLiteral("pyflakes")});
+        QVERIFY(hidden.isHidden());
+        assistant->checkNow();
+        QTRY_VERIFY_WITH_TIMEOUT(noticed(), 30000);
+        if (!saidBefore)
+            QTRY_VERIFY(m_window->console()->outputText().contains(notice));
+        QVERIFY(!m_window->console()->outputText().contains(QLatin1String("Editor intelligence failed")));
+    }
+    assistant->checkNow();
+    if (hasPyflakes)
+        QTRY_VERIFY_WITH_TIMEOUT(!noticed(), 30000);
 }
 
 void tst_MainWindow::reloadErrorIsListedInProblems()

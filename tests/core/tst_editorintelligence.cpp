@@ -1,6 +1,7 @@
 #include "CodeManager.h"
 #include "EditorIntelligence.h"
 #include "PythonRuntime.h"
+#include "pythonpackage.h"
 
 #include <QDir>
 #include <QFile>
@@ -11,10 +12,13 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <optional>
+
 // EditorIntelligence with the real interpreter, jedi and pyflakes: the corpus
 // in fixtures/intel/corpus.json over the bundled example (mapped as applib)
-// and a generated namespace of 100 files (gen), plus diagnostics and the
-// supersede and busy-console behaviour.
+// and a generated namespace of 100 files (gen), plus diagnostics, the
+// supersede and busy-console behaviour, and what it does without the two
+// packages. What needs a package the interpreter lacks is skipped.
 class tst_EditorIntelligence : public QObject
 {
     Q_OBJECT
@@ -24,6 +28,8 @@ class tst_EditorIntelligence : public QObject
     EditorIntelligence *m_intelligence = nullptr;
     QTemporaryDir m_generated;
     QString m_stderr;
+    bool m_hasJedi = false;
+    bool m_hasPyflakes = false;
 
     static QString exampleRoot() { return QDir::cleanPath(QStringLiteral(RELIVE_EXAMPLES "/server")); }
     QString genRoot() const { return m_generated.filePath(QStringLiteral("gen")); }
@@ -85,6 +91,8 @@ private Q_SLOTS:
     {
         QString error;
         QVERIFY2(m_runtime.start(&error), qPrintable(error));
+        m_hasJedi = hasPythonPackage(m_runtime, QStringLiteral("jedi"));
+        m_hasPyflakes = hasPythonPackage(m_runtime, QStringLiteral("pyflakes"));
         connect(&m_runtime, &PythonRuntime::output, this, [this](const QString &text, PythonRuntime::Stream s) {
             if (s == PythonRuntime::Stream::Stderr)
                 m_stderr += text;
@@ -116,6 +124,7 @@ private Q_SLOTS:
     void corpusCases()
     {
         QFETCH(QJsonObject, entry);
+        SKIP_WITHOUT_PYTHON_PACKAGE(m_hasJedi, "jedi");
         const QString root = treeRoot(entry.value(QStringLiteral("tree")).toString());
         const QString file = root + QLatin1Char('/') + entry.value(QStringLiteral("file")).toString();
         if (entry.contains(QStringLiteral("console")))
@@ -174,6 +183,7 @@ private Q_SLOTS:
                 line = i + 1;
         }
         QVERIFY(line > 0);
+        SKIP_WITHOUT_PYTHON_PACKAGE(m_hasJedi, "jedi");
         QSignalSpy ready(m_intelligence, &EditorIntelligence::usagesReady);
         m_intelligence->requestUsages(main, source, line, lines.at(line - 1).indexOf(QLatin1String("NetworkService")) + 2);
         QVERIFY(ready.wait(30000));
@@ -189,24 +199,26 @@ private Q_SLOTS:
         QTest::addColumn<QString>("source");
         QTest::addColumn<QString>("message");  // expected, or empty for "no error"
         QTest::addColumn<int>("line");
+        QTest::addColumn<bool>("pyflakes");  // the message is pyflakes'
         QTest::newRow("mapped import is known") << "from applib.services import NetworkService\nNetworkService()\n"
-                                                << QString() << 0;
+                                                << QString() << 0 << false;
         QTest::newRow("name the namespace lacks") << "from applib.services import NetworkService, Nope\n"
-                                                  << "applib.services has no name 'Nope'" << 1;
+                                                  << "applib.services has no name 'Nope'" << 1 << false;
         QTest::newRow("missing sub-namespace") << "import os\nimport applib.nothing\n"
-                                               << "applib has no name 'nothing'" << 2;
-        QTest::newRow("undefined name") << "x = 1\nprint(y)\n" << "undefined name 'y'" << 2;
-        QTest::newRow("syntax error") << "def f(:\n    pass\n" << "SyntaxError" << 1;
+                                               << "applib has no name 'nothing'" << 2 << false;
+        QTest::newRow("undefined name") << "x = 1\nprint(y)\n" << "undefined name 'y'" << 2 << true;
+        QTest::newRow("syntax error") << "def f(:\n    pass\n" << "SyntaxError" << 1 << false;
         QTest::newRow("star import of a namespace") << "from applib.services import *\nNetworkService()\n"
-                                                    << QString() << 0;
+                                                    << QString() << 0 << false;
         QTest::newRow("names of a file not imported yet") << "from gen.d6 import Class_6_6, function_6_1\n"
-                                                          << QString() << 0;
+                                                          << QString() << 0 << false;
     }
     void diagnostics()
     {
         QFETCH(QString, source);
         QFETCH(QString, message);
         QFETCH(int, line);
+        QFETCH(bool, pyflakes);
         const QString file = exampleRoot() + QStringLiteral("/scratch.py");
         QSignalSpy ready(m_intelligence, &EditorIntelligence::diagnosticsReady);
         m_intelligence->requestDiagnostics(file, source);
@@ -222,6 +234,8 @@ private Q_SLOTS:
             QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
             return;
         }
+        if (pyflakes)
+            SKIP_WITHOUT_PYTHON_PACKAGE(m_hasPyflakes, "pyflakes");
         bool seen = false;
         for (const Diagnostic &d : found)
             seen = seen || (d.line == line && d.message.contains(message) && d.severity == Diagnostic::Severity::Error);
@@ -251,10 +265,66 @@ private Q_SLOTS:
         const QString source = QStringLiteral("from applib.services import NetworkService\nNetworkService().ha");
         m_intelligence->requestCompletions(exampleRoot() + QStringLiteral("/main.py"), source, 2, 19);
         QVERIFY(ready.wait(30000));
-        QCOMPARE(ready.first().at(1).value<QList<Completion>>().value(0).name, QStringLiteral("handle"));
         QVERIFY(m_runtime.isConsoleBusy());
         m_runtime.interrupt();
         QVERIFY(finished.wait(20000));
+        SKIP_WITHOUT_PYTHON_PACKAGE(m_hasJedi, "jedi");
+        QCOMPARE(ready.first().at(1).value<QList<Completion>>().value(0).name, QStringLiteral("handle"));
+    }
+
+    void withoutPackages()
+    {
+        // Hidden whether the interpreter has them or not; a fresh instance,
+        // since what one learns about the packages is its own.
+        const QString file = exampleRoot() + QStringLiteral("/main.py");
+        std::optional<HiddenPythonPackages> hidden(std::in_place, m_runtime,
+                                                   QStringList{QStringLiteral("jedi"), QStringLiteral("pyflakes")});
+        QVERIFY(hidden->isHidden());
+        EditorIntelligence intelligence(&m_runtime);
+        QSignalSpy changed(&intelligence, &EditorIntelligence::missingPackageChanged);
+        QSignalSpy failed(&intelligence, &EditorIntelligence::requestFailed);
+
+        // Completion and its kin answer empty, and say why once.
+        QSignalSpy completions(&intelligence, &EditorIntelligence::completionsReady);
+        intelligence.requestCompletions(file, QStringLiteral("import o"), 1, 8);
+        QVERIFY(completions.wait(30000));
+        QVERIFY(completions.first().at(1).value<QList<Completion>>().isEmpty());
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().at(0).value<EditorIntelligence::Feature>(), EditorIntelligence::Feature::Completion);
+        QCOMPARE(changed.first().at(1).toString(), QStringLiteral("jedi"));
+        QCOMPARE(intelligence.missingPackage(EditorIntelligence::Feature::Completion), QStringLiteral("jedi"));
+        QSignalSpy definitions(&intelligence, &EditorIntelligence::definitionsReady);
+        intelligence.requestDefinitions(file, QStringLiteral("import os\nos.path\n"), 2, 1);
+        QVERIFY(definitions.wait(30000));
+        QVERIFY(definitions.first().at(1).value<QList<Definition>>().isEmpty());
+        QCOMPARE(changed.size(), 1);
+
+        // Diagnostics keep the syntax error and the namespace check, without
+        // pyflakes' findings.
+        QSignalSpy diagnostics(&intelligence, &EditorIntelligence::diagnosticsReady);
+        intelligence.requestDiagnostics(file,
+                                        QStringLiteral("from applib.services import Nope\nprint(undefined_name)\n"));
+        QVERIFY(diagnostics.wait(30000));
+        QStringList found;
+        for (const Diagnostic &d : diagnostics.first().at(2).value<QList<Diagnostic>>())
+            found << QStringLiteral("%1: %2").arg(d.line).arg(d.message);
+        QCOMPARE(found, QStringList{QStringLiteral("1: applib.services has no name 'Nope'")});
+        QCOMPARE(changed.size(), 2);
+        QCOMPARE(changed.last().at(0).value<EditorIntelligence::Feature>(), EditorIntelligence::Feature::Checker);
+        QCOMPARE(changed.last().at(1).toString(), QStringLiteral("pyflakes"));
+        intelligence.requestDiagnostics(file, QStringLiteral("def f(:\n"));
+        QVERIFY(diagnostics.wait(30000));
+        QCOMPARE(diagnostics.last().at(2).value<QList<Diagnostic>>().value(0).line, 1);
+        QCOMPARE(changed.size(), 2);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+
+        // Back in sight, a package is used again, where the interpreter has it.
+        hidden.reset();
+        intelligence.requestCompletions(file, QStringLiteral("import o"), 1, 8);
+        QVERIFY(completions.wait(30000));
+        QCOMPARE(intelligence.missingPackage(EditorIntelligence::Feature::Completion).isEmpty(), m_hasJedi);
+        QCOMPARE(completions.last().at(1).value<QList<Completion>>().isEmpty(), !m_hasJedi);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
     }
 };
 

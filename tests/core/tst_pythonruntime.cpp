@@ -1,4 +1,5 @@
 #include "PythonRuntime.h"
+#include "pythonpackage.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -79,11 +80,24 @@ private Q_SLOTS:
         m_batches = 0;
     }
 
-    void distributionPython()
+    void configuredPython()
     {
-        // jedi comes from the distribution's dist-packages.
-        QCOMPARE(run("import sys, jedi\nprint(sys.prefix)"), 0);
-        QCOMPARE(m_stdout.trimmed(), QStringLiteral("/usr"));
+        // The interpreter the build was configured with (the distribution's
+        // /usr/bin/python3, or pyenv's for the python3.12 preset), with its
+        // own standard library, whatever python3 comes first on PATH.
+        const QString executable = QStringLiteral(RELIVE_PYTHON_EXECUTABLE);
+        QCOMPARE(run("import os, sys\nprint(sys.executable)\nprint(os.path.realpath(sys.prefix))"), 0);
+        const QStringList lines = m_stdout.trimmed().split(QLatin1Char('\n'));
+        QCOMPARE(lines.value(0), executable);
+        QCOMPARE(lines.value(1), QFileInfo(QFileInfo(executable).path() + QStringLiteral("/..")).canonicalFilePath());
+    }
+
+    void distributionPackages()
+    {
+        // jedi comes from the distribution's dist-packages, which its python3
+        // sees; a pyenv build does not.
+        SKIP_WITHOUT_PYTHON_PACKAGE(hasPythonPackage(m_runtime, QStringLiteral("jedi")), "jedi");
+        QCOMPARE(run("import jedi"), 0);
     }
 
     void interrupt_data()

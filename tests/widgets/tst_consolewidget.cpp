@@ -1,6 +1,7 @@
 #include "Completer.h"
 #include "ConsoleWidget.h"
 #include "PythonRuntime.h"
+#include "pythonpackage.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void stderrIsColouredAndLinked();
     void completionPopup();
     void singleCompletionIsInserted();
+    void completionWithoutJediIsExplained();
     void floodDoesNotBlockEventLoop();
     void blockEndsOnEnterAfterAutoIndent_data();
     void blockEndsOnEnterAfterAutoIndent();
@@ -54,6 +56,7 @@ private:
     PythonRuntime *m_runtime = nullptr;
     Completer *m_completer = nullptr;
     ConsoleWidget *m_console = nullptr;
+    bool m_hasJedi = false;
 };
 
 void tst_ConsoleWidget::initTestCase()
@@ -65,6 +68,7 @@ void tst_ConsoleWidget::initTestCase()
     m_runtime = new PythonRuntime;
     QString error;
     QVERIFY2(m_runtime->start(&error), qPrintable(error));
+    m_hasJedi = hasPythonPackage(*m_runtime, QStringLiteral("jedi"));
     m_completer = new Completer(m_runtime);
 }
 
@@ -257,6 +261,7 @@ void tst_ConsoleWidget::completionPopup()
     type(QStringLiteral("thing.h"));
     QTest::keyClick(m_console->inputLine(), Qt::Key_Tab);
     QVERIFY(completed.wait(20000));
+    SKIP_WITHOUT_PYTHON_PACKAGE(m_hasJedi, "jedi");
     QAbstractItemView *popup = m_console->completionPopup()->popup();
     QTRY_VERIFY(popup->isVisible());
     QStringList shown;
@@ -279,7 +284,37 @@ void tst_ConsoleWidget::singleCompletionIsInserted()
     type(QStringLiteral("unique_name_for_comp"));
     QTest::keyClick(m_console->inputLine(), Qt::Key_Tab);
     QVERIFY(completed.wait(20000));
+    SKIP_WITHOUT_PYTHON_PACKAGE(m_hasJedi, "jedi");
     QTRY_COMPARE(m_console->inputLine()->text(), QStringLiteral("unique_name_for_completion"));
+}
+
+void tst_ConsoleWidget::completionWithoutJediIsExplained()
+{
+    // Hidden whether the interpreter has it or not; a fresh completer, since
+    // what one learns about the package is its own.
+    HiddenPythonPackages hidden(*m_runtime, {QStringLiteral("jedi")});
+    QVERIFY(hidden.isHidden());
+    Completer completer(m_runtime);
+    ConsoleWidget console(m_runtime, &completer);
+    console.resize(700, 400);
+    console.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&console));
+    QSignalSpy missing(&completer, &Completer::packageMissing);
+    QSignalSpy completed(&completer, &Completer::completed);
+    const QString notice = QStringLiteral("Completion needs the Python package jedi");
+    for (int attempt = 1; attempt <= 2; ++attempt) {
+        console.inputLine()->clear();
+        QTest::keyClicks(console.inputLine(), QStringLiteral("import o"));
+        QTest::keyClick(console.inputLine(), Qt::Key_Tab);
+        QVERIFY(completed.wait(20000));
+        QCOMPARE(console.inputLine()->text(), QStringLiteral("import o"));
+        QVERIFY(!console.completionPopup()->popup()->isVisible());
+        // Said once.
+        QCOMPARE(missing.size(), 1);
+        QCOMPARE(missing.first().at(0).toString(), QStringLiteral("jedi"));
+        QTRY_VERIFY2(console.outputText().contains(notice), qPrintable(console.outputText()));
+        QCOMPARE(console.outputText().count(notice), 1);
+    }
 }
 
 void tst_ConsoleWidget::floodDoesNotBlockEventLoop()

@@ -5,6 +5,7 @@
 #include "EditorIntelligence.h"
 #include "ProblemsPanel.h"
 #include "PythonRuntime.h"
+#include "pythonpackage.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -16,7 +17,9 @@
 #include <QToolTip>
 
 // EditorAssistant on a real CodeEditor with the real engine: the completion
-// popup, squiggles, F12 and Ctrl+click, the context menu; and ProblemsPanel.
+// popup, squiggles, F12 and Ctrl+click, the context menu, what the user is
+// told without jedi; and ProblemsPanel. What needs jedi is skipped where the
+// interpreter lacks it.
 class tst_EditorAssistant : public QObject
 {
     Q_OBJECT
@@ -24,6 +27,7 @@ class tst_EditorAssistant : public QObject
     PythonRuntime m_runtime;
     CodeManager *m_manager = nullptr;
     EditorIntelligence *m_intelligence = nullptr;
+    bool m_hasJedi = false;
 
     static QString exampleFile(const QString &relative)
     {
@@ -50,6 +54,7 @@ private Q_SLOTS:
     {
         QString error;
         QVERIFY2(m_runtime.start(&error), qPrintable(error));
+        m_hasJedi = hasPythonPackage(m_runtime, QStringLiteral("jedi"));
         m_manager = new CodeManager(&m_runtime, this);
         QVERIFY2(m_manager->addDirectory(exampleFile(QString()), QStringLiteral("applib"), &error),
                  qPrintable(error));
@@ -66,6 +71,7 @@ private Q_SLOTS:
     {
         auto editor = editorWith(QStringLiteral("from applib.services import NetworkService\n"));
         QVERIFY(QTest::qWaitForWindowExposed(editor.get()));
+        SKIP_WITHOUT_PYTHON_PACKAGE(m_hasJedi, "jedi");
         QTest::keyClicks(editor.get(), QStringLiteral("NetworkService(\"a\")."));
         CompletionPopup *popup = EditorAssistant::of(editor.get())->completionPopup();
         QTRY_VERIFY_WITH_TIMEOUT(popup->isShown(), 30000);
@@ -84,6 +90,7 @@ private Q_SLOTS:
     {
         auto editor = editorWith(QStringLiteral("from applib.services import NetworkService\n"));
         QVERIFY(QTest::qWaitForWindowExposed(editor.get()));
+        SKIP_WITHOUT_PYTHON_PACKAGE(m_hasJedi, "jedi");
         QTest::keyClicks(editor.get(), QStringLiteral("NetworkService(\"a\").ha"));
         CompletionPopup *popup = EditorAssistant::of(editor.get())->completionPopup();
         QTRY_VERIFY_WITH_TIMEOUT(popup->isShown(), 30000);
@@ -95,6 +102,7 @@ private Q_SLOTS:
     {
         auto editor = editorWith(QStringLiteral("from applib.services import Net"));
         QVERIFY(QTest::qWaitForWindowExposed(editor.get()));
+        SKIP_WITHOUT_PYTHON_PACKAGE(m_hasJedi, "jedi");
         QTest::keyClick(editor.get(), Qt::Key_Space, Qt::ControlModifier);
         CompletionPopup *popup = EditorAssistant::of(editor.get())->completionPopup();
         QTRY_VERIFY_WITH_TIMEOUT(popup->isShown(), 30000);
@@ -131,6 +139,7 @@ private Q_SLOTS:
         QTextCursor cursor(editor->document()->findBlockByNumber(1));
         cursor.movePosition(QTextCursor::Right, QTextCursor::MoveAnchor, 3);
         editor->setTextCursor(cursor);
+        SKIP_WITHOUT_PYTHON_PACKAGE(m_hasJedi, "jedi");
         QSignalSpy jump(EditorAssistant::of(editor.get()), &EditorAssistant::locationRequested);
         QTest::keyClick(editor.get(), Qt::Key_F12);
         QVERIFY(jump.wait(30000));
@@ -146,6 +155,7 @@ private Q_SLOTS:
         QTextCursor cursor(editor->document()->findBlockByNumber(1));
         cursor.movePosition(QTextCursor::Right, QTextCursor::MoveAnchor, 2);
         const QPoint where = editor->cursorRect(cursor).center();
+        SKIP_WITHOUT_PYTHON_PACKAGE(m_hasJedi, "jedi");
         QSignalSpy jump(EditorAssistant::of(editor.get()), &EditorAssistant::locationRequested);
         QTest::mouseClick(editor->viewport(), Qt::LeftButton, Qt::ControlModifier, where);
         QVERIFY(jump.wait(30000));
@@ -161,6 +171,7 @@ private Q_SLOTS:
         cursor.movePosition(QTextCursor::Right, QTextCursor::MoveAnchor, 7);
         const QPoint where = editor->cursorRect(cursor).center();
         QCursor::setPos(editor->viewport()->mapToGlobal(where));
+        SKIP_WITHOUT_PYTHON_PACKAGE(m_hasJedi, "jedi");
         QHelpEvent event(QEvent::ToolTip, where, editor->viewport()->mapToGlobal(where));
         QApplication::sendEvent(editor->viewport(), &event);
         QTRY_VERIFY_WITH_TIMEOUT(QToolTip::isVisible(), 30000);
@@ -186,6 +197,60 @@ private Q_SLOTS:
         QVERIFY2(texts.contains(QStringLiteral("Go to Definition")) && texts.contains(QStringLiteral("Find Usages")),
                  qPrintable(texts.join(QLatin1Char('|'))));
         menu->close();
+    }
+
+    void missingJediIsExplained()
+    {
+        HiddenPythonPackages hidden(m_runtime, {QStringLiteral("jedi")});
+        QVERIFY(hidden.isHidden());
+        EditorIntelligence intelligence(&m_runtime);
+        CodeEditor editor;
+        editor.load(exampleFile(QStringLiteral("main.py")));
+        editor.setPlainText(QStringLiteral("import json\njson.du"));
+        editor.moveCursor(QTextCursor::End);
+        auto *assistant = new EditorAssistant(&editor, &intelligence);
+        QSignalSpy message(assistant, &EditorAssistant::message);
+        const QString expected = EditorAssistant::unavailableText(EditorIntelligence::Feature::Completion,
+                                                                  QStringLiteral("jedi"));
+        QVERIFY(expected.contains(QLatin1String("jedi")));
+
+        assistant->requestCompletion();
+        QTRY_VERIFY_WITH_TIMEOUT(!message.isEmpty(), 30000);
+        QCOMPARE(message.last().at(0).toString(), expected);
+        QVERIFY(!assistant->completionPopup()->isShown());
+
+        QSignalSpy jump(assistant, &EditorAssistant::locationRequested);
+        assistant->goToDefinition();
+        QTRY_COMPARE_WITH_TIMEOUT(message.size(), 2, 30000);
+        QCOMPARE(message.last().at(0).toString(), expected);
+        QSignalSpy usages(assistant, &EditorAssistant::usagesFound);
+        assistant->findUsages();
+        QTRY_COMPARE_WITH_TIMEOUT(message.size(), 3, 30000);
+        QCOMPARE(message.last().at(0).toString(), expected);
+        QVERIFY(jump.isEmpty());
+        QVERIFY(usages.isEmpty());
+    }
+
+    void problemsPanelNotice()
+    {
+        ProblemsPanel panel;
+        QSignalSpy activated(&panel, &ProblemsPanel::locationActivated);
+        Diagnostic warning;
+        warning.line = 3;
+        warning.message = QStringLiteral("'os' imported but unused");
+        panel.setProblems(QStringLiteral("/p/a.py"), ProblemsPanel::Origin::Check, {warning});
+        panel.setNotice(QStringLiteral("the checker needs pyflakes"));
+        // Above the problems, not one of them, and going nowhere.
+        QCOMPARE(panel.topLevelItemCount(), 2);
+        QCOMPARE(panel.topLevelItem(0)->text(0), QStringLiteral("the checker needs pyflakes"));
+        QCOMPARE(panel.problemCount(), 1);
+        Q_EMIT panel.itemActivated(panel.topLevelItem(0), 0);
+        QVERIFY(activated.isEmpty());
+        panel.setProblems(QStringLiteral("/p/a.py"), ProblemsPanel::Origin::Check, {});
+        QCOMPARE(panel.problemCount(), 0);
+        QCOMPARE(panel.topLevelItemCount(), 1);
+        panel.setNotice(QString());
+        QCOMPARE(panel.topLevelItemCount(), 0);
     }
 
     void problemsPanelMergesOrigins()
