@@ -157,13 +157,12 @@ void Debugger::resolveBreakpoint(int id)
         QString error;
         const int resolved = engine.resolveLine(bp->file, bp->line, &error);
         const int before = bp->line;
-        if (resolved > 0) {
-            bp->line = resolved;
-            bp->verified = true;
-            engine.updateBreakpoint(*bp);
-        }
+        // Only the line changes here: a condition set meanwhile on the GUI
+        // thread must not be overwritten with this older copy.
+        if (resolved > 0)
+            engine.setResolvedLine(id, resolved);
         engine.traceRunningFrames();
-        const Breakpoint result = *bp;
+        const Breakpoint result = engine.breakpoint(id).value_or(*bp);
         QMetaObject::invokeMethod(self, [self, result, before, resolved, error] {
             if (!self)
                 return;

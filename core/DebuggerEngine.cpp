@@ -133,6 +133,18 @@ bool DebuggerEngine::updateBreakpoint(const Breakpoint &bp)
     return true;
 }
 
+bool DebuggerEngine::setResolvedLine(int id, int line)
+{
+    QMutexLocker lock(&m_mutex);
+    auto it = m_breakpoints.find(id);
+    if (it == m_breakpoints.end())
+        return false;
+    it->line = line;
+    it->verified = true;
+    ++m_generation;
+    return true;
+}
+
 std::optional<Breakpoint> DebuggerEngine::breakpoint(int id) const
 {
     QMutexLocker lock(&m_mutex);

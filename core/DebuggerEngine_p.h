@@ -90,6 +90,8 @@ public:
     bool removeBreakpoint(int id);
     void clearBreakpoints();
     bool updateBreakpoint(const Breakpoint &bp);
+    // The line a breakpoint was moved to, checked against the code.
+    bool setResolvedLine(int id, int line);
     std::optional<Breakpoint> breakpoint(int id) const;
     QList<Breakpoint> breakpoints() const;
     void setExceptionMode(int mode);  // Debugger::ExceptionMode
