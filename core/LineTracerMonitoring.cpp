@@ -40,13 +40,20 @@ PyObject *onLineEvent(PyObject *, PyObject *const *args, Py_ssize_t nargs)
     Py_RETURN_NONE;
 }
 
+// The monitored frame of an exception event (code, offset, exception) that the
+// debugger should judge, or null.
+PyFrameObject *exceptionEventFrame(const DebugThreadState &ts, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (ts.excluded || ts.busy || nargs < 3 || !s_engine->isEnabled() || !PyCode_Check(args[0]))
+        return nullptr;
+    return PyEval_GetFrame();
+}
+
 PyObject *onRaiseEvent(PyObject *, PyObject *const *args, Py_ssize_t nargs)
 {
     DebugThreadState &ts = debugThreadState();
-    if (ts.excluded || ts.busy || nargs < 3 || !s_engine->isEnabled())
-        Py_RETURN_NONE;
-    PyFrameObject *frame = PyEval_GetFrame();
-    if (!frame || !PyCode_Check(args[0]))
+    PyFrameObject *frame = exceptionEventFrame(ts, args, nargs);
+    if (!frame)
         Py_RETURN_NONE;
     // RAISE fires again in every frame the exception passes through: only the
     // frame that raised it has a traceback of one entry.
@@ -67,12 +74,8 @@ PyObject *onRaiseEvent(PyObject *, PyObject *const *args, Py_ssize_t nargs)
 PyObject *onUnwindEvent(PyObject *, PyObject *const *args, Py_ssize_t nargs)
 {
     DebugThreadState &ts = debugThreadState();
-    if (ts.excluded || ts.busy || nargs < 3 || !s_engine->isEnabled())
-        Py_RETURN_NONE;
-    PyFrameObject *frame = PyEval_GetFrame();
-    if (!frame || !PyCode_Check(args[0]))
-        Py_RETURN_NONE;
-    if (!s_engine->codeInfo(reinterpret_cast<PyCodeObject *>(args[0]))->user)
+    PyFrameObject *frame = exceptionEventFrame(ts, args, nargs);
+    if (!frame || !s_engine->codeInfo(reinterpret_cast<PyCodeObject *>(args[0]))->user)
         Py_RETURN_NONE;
     if (s_engine->exceptionLeaving(ts, frame, args[2]) == TraceVerdict::Raise)
         return nullptr;
