@@ -3,6 +3,9 @@
 #include "ReloadValues_p.h"
 #include "Overrides_p.h"
 
+#include <unordered_set>
+#include <vector>
+
 // The function merge: the old function object stays and takes the new code.
 
 namespace reloading {
@@ -142,6 +145,82 @@ void ObjectMerge::updateFunction(Transaction &tx, py::handle oldFn, py::handle n
     }
     if (!twin)
         updateTwins(tx, oldFn, newFn, ownerClass);
+}
+
+py::object ObjectMerge::receivedFunction(py::handle decorated, const QString &qualName, py::handle globals)
+{
+    const std::string wanted = qualName.toStdString();
+    const std::string name = qualName.section(QLatin1Char('.'), -1).toStdString();
+    std::vector<py::object> level{py::reinterpret_borrow<py::object>(decorated)};
+    std::unordered_set<PyObject *> seen;
+    for (int depth = 0; depth < 4 && !level.empty(); ++depth) {
+        std::vector<py::object> next;
+        auto follow = [&](py::handle h) {
+            if (h && !h.is_none() && !isClass(h) && !PyModule_Check(h.ptr()) && seen.insert(h.ptr()).second)
+                next.push_back(py::reinterpret_borrow<py::object>(h));
+        };
+        for (const py::object &object : level) {
+            if (isFunction(object)) {
+                auto *f = reinterpret_cast<PyFunctionObject *>(object.ptr());
+                auto *code = reinterpret_cast<PyCodeObject *>(f->func_code);
+                if (f->func_globals == globals.ptr() && py::str(code->co_name).cast<std::string>() == name
+                    && py::str(code->co_qualname).cast<std::string>() == wanted)
+                    return object;
+                if (f->func_closure) {
+                    for (py::handle cell : py::reinterpret_borrow<py::tuple>(f->func_closure))
+                        follow(PyCell_GET(cell.ptr()));
+                }
+            } else if (PyMethod_Check(object.ptr())) {
+                follow(PyMethod_GET_FUNCTION(object.ptr()));
+                continue;
+            } else if (py::isinstance(object, py::module_::import("builtins").attr("classmethod"))
+                       || py::isinstance(object, py::module_::import("builtins").attr("staticmethod"))) {
+                follow(object.attr("__func__"));
+            }
+            // Only the instance's own attributes are read: a property of an
+            // arbitrary object could run code.
+            PyObject **dictSlot = _PyObject_GetDictPtr(object.ptr());
+            if (dictSlot && *dictSlot && PyDict_Check(*dictSlot)) {
+                PyObject *key = nullptr;
+                PyObject *value = nullptr;
+                Py_ssize_t pos = 0;
+                while (PyDict_Next(*dictSlot, &pos, &key, &value)) {
+                    if (isFunction(value) || PyMethod_Check(value) || PyUnicode_CompareWithASCIIString(key, "__wrapped__") == 0)
+                        follow(value);
+                }
+            }
+        }
+        level.swap(next);
+    }
+    return py::object();
+}
+
+void ObjectMerge::updateDecorated(Transaction &tx, py::handle decorated, py::handle received, py::handle bare,
+                                  const QString &name)
+{
+    // functools.wraps copied the received function's name, doc and
+    // annotations onto the wrappers between: those that still hold the old
+    // values take the new ones, as running the decorator again would give.
+    static const char *const assigned[] = {"__module__", "__name__", "__qualname__", "__doc__", "__annotations__"};
+    std::vector<std::pair<const char *, py::object>> before;
+    for (const char *attr : assigned)
+        before.emplace_back(attr, py::getattr(received, attr, py::none()));
+    updateFunction(tx, received, bare, py::handle(), name);
+    py::object wrapper = py::reinterpret_borrow<py::object>(decorated);
+    for (int depth = 0; depth < 8 && !wrapper.is(received) && isFunction(wrapper); ++depth) {
+        for (const auto &[attr, old] : before) {
+            py::object now = py::getattr(wrapper, attr, py::none());
+            py::object fresh = py::getattr(received, attr, py::none());
+            if (now.is(old) && !fresh.is(old)) {
+                wrapper.attr(attr) = fresh;
+                tx.undo.push_back([wrapper, attr = attr, old = old] { wrapper.attr(attr) = old; });
+            }
+        }
+        wrapper = py::getattr(wrapper, "__wrapped__", py::none());
+    }
+    if (!isFunction(decorated) && py::hasattr(decorated, "cache_clear"))
+        decorated.attr("cache_clear")();
+    action(name, QStringLiteral("code replaced; decorators not called again"));
 }
 
 bool ObjectMerge::updateWrapper(Transaction &tx, py::handle oldValue, py::handle newValue, py::handle ownerClass,

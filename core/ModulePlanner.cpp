@@ -80,6 +80,34 @@ ModulePlan ModulePlanner::plan()
         changed.swap(stillChanged);
     }
 
+    // A decorated def whose decorator lines are those of the old def of its
+    // name: only its body changed.
+    std::unordered_map<size_t, std::string> bodyOnlyCandidates;  // new statement -> def name
+    {
+        py::object decoratorsKey = statements().attr("decorators_key");
+        std::unordered_map<std::string, std::string> oldDecorated;  // name -> decorators key
+        for (size_t i = 0; i < oldCount; ++i) {
+            if (oldMatched[i] || py::len(oldNodes(i)) != 1)
+                continue;
+            py::handle stmt = oldNodes(i)[py::int_(0)];
+            py::object k = decoratorsKey(stmt);
+            if (!k.is_none())
+                oldDecorated[stmt.attr("name").cast<std::string>() + ' ' + py::type::of(stmt).attr("__name__").cast<std::string>()] = k.cast<std::string>();
+        }
+        for (size_t j : changed) {
+            if (py::len(newNodes(j)) != 1)
+                continue;
+            py::handle stmt = newNodes(j)[py::int_(0)];
+            py::object k = decoratorsKey(stmt);
+            if (k.is_none())
+                continue;
+            const std::string name = stmt.attr("name").cast<std::string>();
+            auto found = oldDecorated.find(name + ' ' + py::type::of(stmt).attr("__name__").cast<std::string>());
+            if (found != oldDecorated.end() && found->second == k.cast<std::string>())
+                bodyOnlyCandidates[j] = name;
+        }
+    }
+
     ModulePlan result;
     StatementPlan &plan = result.statements;
     std::vector<bool> runs(newCount, false);
@@ -156,8 +184,25 @@ ModulePlan ModulePlanner::plan()
             }
             continue;
         }
+        auto bodyOnly = bodyOnlyCandidates.find(j);
+        if (bodyOnly != bodyOnlyCandidates.end()) {
+            // Its decorators read nothing this save changed but its own name.
+            py::handle stmt = newNodes(j)[py::int_(0)];
+            for (py::handle n : statements().attr("decorator_reads")(stmt)) {
+                const QString read = toQString(n);
+                if (read != QString::fromStdString(bodyOnly->second) && dirty.contains(read)) {
+                    bodyOnly = bodyOnlyCandidates.end();
+                    break;
+                }
+            }
+            if (bodyOnly != bodyOnlyCandidates.end())
+                plan.bodyOnly[bodyOnly->second] = {size_t(py::len(plan.changed)), py::reinterpret_borrow<py::object>(stmt)};
+        }
         for (py::handle stmt : newNodes(j)) {
-            plan.changed.append(stmt);
+            if (bodyOnly != bodyOnlyCandidates.end())
+                plan.changed.append(statements().attr("without_decorators")(stmt));
+            else
+                plan.changed.append(stmt);
             all.append(stmt);
             for (const QString &n : Reloader::boundNames(stmt, true)) {
                 if (!ran.contains(n)) {

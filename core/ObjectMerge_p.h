@@ -43,6 +43,19 @@ public:
     // list) runs the new code.
     void updateFunction(Transaction &tx, py::handle oldFn, py::handle newFn, py::handle ownerClass,
                         const QString &name, bool twin = false);
+    // The function a decorator received, found in what it returned (`decorated`):
+    // that object itself, or reached through `__wrapped__`, the cells of a
+    // closure, a method's `__func__` or the attributes of a callable object
+    // (a registered command's callback), a few steps deep. It is the function
+    // of the def `qualName` of the module whose namespace is `globals`.
+    // Null when none is found.
+    static py::object receivedFunction(py::handle decorated, const QString &qualName, py::handle globals);
+    // A decorated def whose body alone changed: `received` (the function
+    // the decorators received when the def last ran) takes the code of
+    // `bare`, the def run without its decorators; what they returned
+    // (`decorated`) stays bound, and a result cache in it is cleared.
+    void updateDecorated(Transaction &tx, py::handle decorated, py::handle received, py::handle bare,
+                         const QString &name);
     // A callable object wrapping a function: functools.lru_cache / cache
     // (`__wrapped__`), functools.cached_property (`func`). The wrapper is kept,
     // the function inside it takes the new code, and a result cache is

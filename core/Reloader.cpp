@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 // The reload of one module: the plan (ModulePlanner), running what changed
@@ -216,6 +217,24 @@ void Reloader::reload(py::module_ module, const QString &path, const QString &ol
     StatementPlan &plan = modulePlan.statements;
     if (context)
         context->newTree = modulePlan.wholeTree;
+    py::dict globals = module.attr("__dict__");
+    // A def whose body alone changed runs without its decorators, and its
+    // new code goes to the function the decorators received. Where that
+    // function cannot be found in what they returned, the def runs whole.
+    std::unordered_map<std::string, py::object> received;
+    for (auto it = plan.bodyOnly.begin(); it != plan.bodyOnly.end();) {
+        py::str key(it->first);
+        py::object function = globals.contains(key)
+                                  ? ObjectMerge::receivedFunction(globals[key], QString::fromStdString(it->first), globals)
+                                  : py::object();
+        if (function) {
+            received[it->first] = function;
+            ++it;
+        } else {
+            plan.changed[py::int_(it->second.first)] = it->second.second;
+            it = plan.bodyOnly.erase(it);
+        }
+    }
     // A `from __future__` import changes how the rest compiles: keep it.
     py::list body;
     for (py::handle stmt : modulePlan.future)
@@ -223,7 +242,6 @@ void Reloader::reload(py::module_ module, const QString &path, const QString &ol
     for (py::handle stmt : plan.changed)
         body.append(stmt);
 
-    py::dict globals = module.attr("__dict__");
     py::dict snapshot = globals.attr("copy")();
     auto restoreGlobals = [&] {
         for (auto item : py::reinterpret_borrow<py::dict>(globals.attr("copy")())) {
@@ -313,6 +331,13 @@ void Reloader::reload(py::module_ module, const QString &path, const QString &ol
                 && toQString(oldValue.attr("__module__")) == toQString(module.attr("__name__"))
                 && toQString(newValue.attr("__module__")) != toQString(module.attr("__name__"))) {
                 movedAway.emplace_back(name, oldValue, oldNode->second);
+                continue;
+            }
+            auto bodyOnly = received.find(name.toStdString());
+            if (bodyOnly != received.end() && oldValue && isFunction(newValue)) {
+                merge.updateDecorated(tx, oldValue, bodyOnly->second, newValue, name);
+                globals[key] = oldValue;
+                tx.undo.push_back([globals, key, newValue]() mutable { globals[key] = newValue; });
                 continue;
             }
             py::object kept = merge.mergeValue(tx, oldValue, newValue, py::handle(), name, name, plan);

@@ -50,6 +50,12 @@ struct StatementPlan
     std::vector<std::pair<py::object, py::object>> moved;  // unchanged def/class, other line
     std::unordered_map<std::string, py::object> oldClassNodes;
     std::unordered_map<std::string, py::object> newClassNodes;
+    // Decorated defs whose body changed and whose decorator lines did not:
+    // `changed` holds them without their decorators (the decorators are not
+    // called again; the merge gives the function they received the new
+    // code). Name -> (index in `changed`, the def as written), so that the
+    // reloader can run the whole def where no received function is found.
+    std::unordered_map<std::string, std::pair<size_t, py::object>> bodyOnly;
 };
 
 // The text of a statement (with its decorators), to match unchanged

@@ -6,6 +6,7 @@ transaction and the object surgery).
 Loaded from the library's resources as the module `relive_statements`.
 """
 import ast
+import copy
 
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 _TRY = (ast.Try, ast.TryStar) if hasattr(ast, "TryStar") else (ast.Try,)
@@ -163,6 +164,35 @@ def class_nodes(stmt, out):
     for handler in getattr(stmt, "handlers", ()):
         for child in handler.body:
             class_nodes(child, out)
+
+
+def decorators_key(stmt):
+    """The decorator lines of a def, compared without positions, or None for
+    a statement that is not a decorated def."""
+    if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) or not stmt.decorator_list:
+        return None
+    return "\n".join(ast.dump(d, annotate_fields=False, include_attributes=False) for d in stmt.decorator_list)
+
+
+def decorator_reads(stmt):
+    """Names the decorator expressions of a def read."""
+    names = set()
+    for d in getattr(stmt, "decorator_list", ()):
+        for node in ast.walk(d):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+                names.add(node.id)
+    return names
+
+
+def without_decorators(stmt):
+    """The def with its decorators left out, for a save that changed only its
+    body: running it makes the function the decorators received, and the
+    decorators are not called again. Its code starts at the first decorator's
+    line, as the decorated function's does."""
+    bare = copy.copy(stmt)
+    bare.decorator_list = []
+    bare.lineno = first_line(stmt)
+    return bare
 
 
 def first_line(stmt):

@@ -23,6 +23,7 @@
 //                                   of its rescan (added/deleted files)
 //   prepare(step, root)             before step n is applied: writes generated
 //                                   files into the namespace directory
+//   REQUIRES = ('flask', ...)        modules the case needs; skipped without them
 //   EXPECT_ERROR = {n, ...}         steps whose reloads are meant to fail;
 //   EXPECT_WARNING = {n, ...}       steps whose reloads are meant to warn;
 //                                   anywhere else an error or a warning fails
@@ -34,6 +35,9 @@ import importlib, importlib.util, os, sys, traceback
 import relive
 
 class CaseFailure(Exception):
+    pass
+
+class CaseSkipped(Exception):
     pass
 
 def _tree(root):
@@ -122,6 +126,11 @@ def _run_check(checks, step, ns, state):
 
 def run_case(case_dir, work, ns_name, with_checks):
     checks = _checks(case_dir, ns_name)
+    for name in getattr(checks, 'REQUIRES', ()):
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            raise CaseSkipped('the case needs %s, which this Python lacks' % name)
     steps = _steps(case_dir, checks)
     root = os.path.join(work, ns_name)
     os.makedirs(root)
@@ -165,6 +174,8 @@ def run(kind, case_dir, work, ns_name, result_path):
             differential(case_dir, work, ns_name)
     except CaseFailure as e:
         message = str(e)
+    except CaseSkipped as e:
+        message = 'SKIP: ' + str(e)
     except BaseException as e:
         message = ''.join(traceback.format_exception(e))
     finally:
@@ -250,6 +261,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, caseDir);
         const QString failure = runCase(QStringLiteral("reload"), caseDir);
+        if (failure.startsWith(QLatin1String("SKIP: ")))
+            QSKIP(qPrintable(failure.mid(6)));
         QVERIFY2(failure.isEmpty(), qPrintable(QFileInfo(caseDir).fileName() + QStringLiteral(": ") + failure));
     }
 
@@ -260,6 +273,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, caseDir);
         const QString failure = runCase(QStringLiteral("differential"), caseDir);
+        if (failure.startsWith(QLatin1String("SKIP: ")))
+            QSKIP(qPrintable(failure.mid(6)));
         QVERIFY2(failure.isEmpty(), qPrintable(QFileInfo(caseDir).fileName() + QStringLiteral(": ") + failure));
     }
 };
