@@ -7,6 +7,23 @@
 
 namespace {
 
+// As a run from a shell leaves its variables behind, the script's names
+// (not its dunders) go to the console's __main__ however it ended. Its
+// functions keep their own globals: the module that ran.
+void keepGlobalsInConsole(const py::dict &globals)
+{
+    try {
+        py::dict console = py::module_::import("__main__").attr("__dict__");
+        for (const auto item : globals) {
+            if (!py::isinstance<py::str>(item.first) || item.first.cast<std::string>().rfind("__", 0) == 0)
+                continue;
+            console[item.first] = item.second;
+        }
+    } catch (py::error_already_set &) {
+        // A stop arriving just now: the names are the console's convenience only.
+    }
+}
+
 // Runs on the program thread with the GIL held.
 void runFileAsMain(const QString &path, const QStringList &arguments)
 {
@@ -57,7 +74,13 @@ void runFileAsMain(const QString &path, const QStringList &arguments)
             // sys replaced by the script: nothing of ours left to restore.
         }
     });
-    builtins.attr("exec")(code, globals);
+    try {
+        builtins.attr("exec")(code, globals);
+    } catch (py::error_already_set &) {
+        keepGlobalsInConsole(globals);
+        throw;
+    }
+    keepGlobalsInConsole(globals);
 }
 
 } // namespace

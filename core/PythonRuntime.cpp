@@ -461,6 +461,32 @@ void PythonRuntime::pushConsoleLine(const QString &line)
     });
 }
 
+void PythonRuntime::restartConsole()
+{
+    d->console->post([this] {
+        d->consoleBuffer.clear();
+        d->consoleBlockOpen = false;
+        try {
+            py::dict globals = py::module_::import("__main__").attr("__dict__");
+            const py::list names = globals.attr("keys")();
+            static const QStringList kept = {QStringLiteral("__name__"), QStringLiteral("__doc__"),
+                                             QStringLiteral("__package__"), QStringLiteral("__loader__"),
+                                             QStringLiteral("__spec__"), QStringLiteral("__builtins__")};
+            for (const py::handle name : names) {
+                if (!py::isinstance<py::str>(name) || !kept.contains(QString::fromStdString(name.cast<std::string>())))
+                    PyDict_DelItem(globals.ptr(), name.ptr());
+            }
+            globals["__builtins__"] = py::module_::import("builtins");
+            // The last value shown (`_`) lives in builtins.
+            py::module_::import("builtins").attr("__dict__").attr("pop")("_", py::none());
+        } catch (py::error_already_set &e) {
+            printPythonException(e);
+        }
+        d->flushUserStreams();
+        d->emitOnOwnerThread([this] { Q_EMIT consoleReady(false); });
+    });
+}
+
 void PythonRuntime::resetConsoleInput()
 {
     d->console->post([this] {
@@ -527,9 +553,10 @@ void PythonRuntime::stopProgram()
     if (!d->programRunning || !d->live)
         return;
     const unsigned long id = d->programThreadId;
+    // Set first: a program stopped in a read also ends as "stopped".
+    d->stopRequested = true;
     if (id == 0 || d->input.interruptThread(id))
         return;
-    d->stopRequested = true;
     // Not through the console worker: it may be busy with user input.
     d->live->post([id] { PyThreadState_SetAsyncExc(id, PyExc_KeyboardInterrupt); });
 }

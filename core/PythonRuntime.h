@@ -40,6 +40,12 @@ public:
     void pushConsoleLine(const QString &line);
     // Drops a partly entered block.
     void resetConsoleInput();
+    // The console's "Restart Interpreter" without leaving the process: once the
+    // console worker is free, drops the partly entered block and empties
+    // __main__ back to what a fresh interpreter has, then emits
+    // consoleReady(false). Modules stay imported (the namespaces' own follow
+    // their files anyway); stopping the program is the caller's part.
+    void restartConsole();
     // After consoleReady(true): whether an empty line would end the block
     // (false inside brackets or a triple-quoted string).
     bool isConsoleBlockOpen() const;

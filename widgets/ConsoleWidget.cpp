@@ -6,15 +6,20 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCompleter>
+#include <QDockWidget>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QMouseEvent>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QScrollBar>
 #include <QSettings>
 #include <QStandardItemModel>
@@ -110,10 +115,18 @@ ConsoleWidget::ConsoleWidget(PythonRuntime *runtime, Completer *completer, QWidg
     setFocusProxy(m_input);
 
     m_stopButton->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
-    m_stopButton->setToolTip(tr("Interrupt the running command (Ctrl+C)"));
+    m_stopButton->setToolTip(tr("Stop what runs: the console command or the program (Ctrl+C)"));
+    m_stopButton->setObjectName(QStringLiteral("stopButton"));
     m_stopButton->setEnabled(false);
     m_stopButton->setAutoRaise(true);
-    connect(m_stopButton, &QToolButton::clicked, this, &ConsoleWidget::interrupt);
+    connect(m_stopButton, &QToolButton::clicked, this, &ConsoleWidget::stop);
+
+    auto *restartButton = new QToolButton(this);
+    restartButton->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+    restartButton->setToolTip(tr("Restart the interpreter: a fresh console, breakpoints and watches kept"));
+    restartButton->setObjectName(QStringLiteral("restartButton"));
+    restartButton->setAutoRaise(true);
+    connect(restartButton, &QToolButton::clicked, this, &ConsoleWidget::restartInterpreter);
 
     auto *clearButton = new QToolButton(this);
     clearButton->setIcon(style()->standardIcon(QStyle::SP_DialogResetButton));
@@ -127,6 +140,7 @@ ConsoleWidget::ConsoleWidget(PythonRuntime *runtime, Completer *completer, QWidg
     inputRow->addWidget(m_prompt);
     inputRow->addWidget(m_input, 1);
     inputRow->addWidget(m_stopButton);
+    inputRow->addWidget(restartButton);
     inputRow->addWidget(clearButton);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -145,6 +159,18 @@ ConsoleWidget::ConsoleWidget(PythonRuntime *runtime, Completer *completer, QWidg
     m_input->setCompleter(m_completer);
     m_completer->popup()->installEventFilter(this);
 
+    // Following the output stops when the user scrolls up, and resumes
+    // when they scroll back to the end or run a command.
+    QScrollBar *bar = m_output->verticalScrollBar();
+    connect(bar, &QScrollBar::valueChanged, this, [this, bar](int value) {
+        if (!m_inserting)
+            m_follow = value >= bar->maximum() - 2;
+    });
+    connect(bar, &QScrollBar::rangeChanged, this, [this] {
+        if (m_follow)
+            scrollToEnd();
+    });
+
     m_flushTimer->setSingleShot(true);
     connect(m_flushTimer, &QTimer::timeout, this, &ConsoleWidget::flushSome);
 
@@ -159,6 +185,16 @@ ConsoleWidget::ConsoleWidget(PythonRuntime *runtime, Completer *completer, QWidg
             append(QStringLiteral("\n"), Kind::Echo);   // the prompt line ends there
             leaveInputMode();
         }
+    });
+    // A program started with F5 shows its output here, and the keys typed
+    // while it runs go to it, not into the file it came from.
+    connect(m_runtime, &PythonRuntime::programStarted, this, [this] {
+        updateStopButton();
+        activate();
+    });
+    connect(m_runtime, &PythonRuntime::programEnded, this, [this] {
+        updateStopButton();
+        activate();
     });
     m_runtime->setConsoleInputEnabled(true);
     if (m_completionSource) {
@@ -197,6 +233,8 @@ void ConsoleWidget::submitLine(const QString &line)
     remember(line);
     m_historyIndex = int(m_history.size());
     m_draft.clear();
+    m_follow = true;
+    scrollToEnd();
     m_queue.append({line});
     pushNext();
 }
@@ -214,6 +252,8 @@ void ConsoleWidget::submitLines(const QString &code)
     }
     m_historyIndex = int(m_history.size());
     m_draft.clear();
+    m_follow = true;
+    scrollToEnd();
     pushNext();
 }
 
@@ -261,6 +301,17 @@ void ConsoleWidget::pushNext()
                 next = QueuedLine{QString(), true, false};
             }
         }
+        if (!m_continuation && runConsoleCommand(next.text))
+            continue;
+        if (!m_continuation && next.text.trimmed() == QLatin1String("help")) {
+            // As the 3.13 shell: the interactive help, without parentheses.
+            append(QStringLiteral(">>> ") + next.text + QLatin1Char('\n'), Kind::Echo);
+            m_block.append(next.text);
+            m_waiting = true;
+            updateStopButton();
+            m_runtime->pushConsoleLine(QStringLiteral("help()"));
+            return;
+        }
         m_closePastedBlock = next.endsPaste;
         // Echoed when it runs, so it appears after the output of the line before.
         append((m_continuation ? QStringLiteral("... ") : QStringLiteral(">>> ")) + next.text
@@ -268,7 +319,7 @@ void ConsoleWidget::pushNext()
                Kind::Echo);
         m_block.append(next.text);
         m_waiting = true;
-        m_stopButton->setEnabled(true);
+        updateStopButton();
         m_runtime->pushConsoleLine(next.text);
         return;
     }
@@ -284,7 +335,7 @@ void ConsoleWidget::onConsoleReady(bool continuation)
     // A paste that ends inside a block runs it, as if its last line were empty.
     if (std::exchange(m_closePastedBlock, false) && m_blockOpen)
         m_queue.prepend({QString(), true, false});
-    m_stopButton->setEnabled(!m_queue.isEmpty() || m_inputPending);
+    updateStopButton();
     if (!m_queue.isEmpty()) {
         pushNext();
         return;
@@ -310,7 +361,9 @@ void ConsoleWidget::onInputRequested(const QString &prompt, bool password)
     m_inputPending = true;
     m_inputPassword = password;
     m_inputPrompt = prompt;
-    m_stopButton->setEnabled(true);
+    updateStopButton();
+    // The program (or the command) waits for the user: the keys go here.
+    activate();
     if (password)
         m_input->setEchoMode(QLineEdit::Password);
     updatePrompt();
@@ -345,21 +398,129 @@ void ConsoleWidget::leaveInputMode()
         m_input->setEchoMode(QLineEdit::Normal);
         m_inputPassword = false;
     }
-    m_stopButton->setEnabled(m_waiting);
+    updateStopButton();
     updatePrompt();
+}
+
+bool ConsoleWidget::canStop() const
+{
+    return m_waiting || m_inputPending || m_runtime->isProgramRunning();
+}
+
+void ConsoleWidget::updateStopButton()
+{
+    const bool running = canStop();
+    if (m_stopButton->isEnabled() == running)
+        return;
+    m_stopButton->setEnabled(running);
+    Q_EMIT runningChanged();
+}
+
+void ConsoleWidget::stop()
+{
+    QStringList stopped;
+    m_queue.clear();
+    const bool programRunning = m_runtime->isProgramRunning();
+    if (programRunning) {
+        stopped.append(tr("the program"));
+        // Also ends a read of the program's thread.
+        m_runtime->stopProgram();
+    }
+    if (m_waiting) {
+        stopped.append(tr("the console command"));
+        if (m_inputPending)
+            endInput(true);
+        else
+            m_runtime->interrupt();
+    } else if (m_inputPending && !programRunning) {
+        // Another thread of the console's reads.
+        endInput(true);
+    }
+    // A thread paused in the debugger cannot see the interrupt until it goes on.
+    Q_EMIT stopRequested();
+    if (!stopped.isEmpty())
+        appendNotice(tr("Stopping %1").arg(stopped.join(tr(" and "))));
+}
+
+void ConsoleWidget::activate()
+{
+    if (!m_input->isEnabled())
+        return;
+    for (QWidget *widget = parentWidget(); widget; widget = widget->parentWidget()) {
+        if (auto *dock = qobject_cast<QDockWidget *>(widget)) {
+            dock->show();
+            // Selects its tab when other docks are tabbed with it.
+            dock->raise();
+            break;
+        }
+    }
+    m_input->setFocus(Qt::OtherFocusReason);
+}
+
+bool ConsoleWidget::runConsoleCommand(const QString &line)
+{
+    if (m_frameEvaluator || m_inputPending || !m_block.isEmpty())
+        return false;
+    const QString word = line.trimmed();
+    static const QStringList leave = {QStringLiteral("exit"), QStringLiteral("quit"), QStringLiteral("exit()"),
+                                      QStringLiteral("quit()")};
+    if (leave.contains(word)) {
+        append(QStringLiteral(">>> ") + line + QLatin1Char('\n'), Kind::Echo);
+        // Asked once the current key press is over.
+        QMetaObject::invokeMethod(this, &ConsoleWidget::offerRestart, Qt::QueuedConnection);
+        return true;
+    }
+    if (word == QLatin1String("clear")) {
+        clear();
+        return true;
+    }
+    return false;
+}
+
+void ConsoleWidget::offerRestart()
+{
+    if (findChild<QMessageBox *>(QStringLiteral("restartQuestion")))
+        return;
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Restart Interpreter"),
+                                tr("The console runs inside Relive, so it cannot exit. Restart the interpreter "
+                                   "instead? The program is stopped and the console's variables are cleared; "
+                                   "breakpoints and watches are kept."),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("restartQuestion"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *restart = box->addButton(tr("&Restart"), QMessageBox::AcceptRole);
+    restart->setObjectName(QStringLiteral("restartConfirm"));
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(restart);
+    connect(box, &QMessageBox::finished, this, [this, box, restart] {
+        if (box->clickedButton() == restart)
+            restartInterpreter();
+        activate();
+    });
+    box->open();
+}
+
+void ConsoleWidget::restartInterpreter()
+{
+    stop();
+    m_block.clear();
+    m_continuation = false;
+    m_blockOpen = false;
+    m_closePastedBlock = false;
+    m_input->clear();
+    m_runtime->restartConsole();
+    appendNotice(tr("Interpreter restarted: the console starts from a fresh __main__"));
+    updatePrompt();
+    Q_EMIT interpreterRestarted();
 }
 
 void ConsoleWidget::interrupt()
 {
-    if (m_inputPending) {
-        endInput(true);
+    if (canStop()) {
+        stop();
         return;
     }
     m_queue.clear();
-    if (m_waiting) {
-        m_runtime->interrupt();
-        return;
-    }
     // Nothing runs: drop the partly entered block, as Ctrl+C does in the shell.
     m_input->clear();
     if (m_continuation || !m_block.isEmpty())
@@ -471,12 +632,20 @@ void ConsoleWidget::flushOutput()
         insertChunk(chunk.text, chunk.kind);
     }
     m_pendingSize = 0;
+    if (m_follow)
+        scrollToEnd();
+}
+
+void ConsoleWidget::scrollToEnd()
+{
+    m_inserting = true;
+    QScrollBar *bar = m_output->verticalScrollBar();
+    bar->setValue(bar->maximum());
+    m_inserting = false;
 }
 
 void ConsoleWidget::flushSome()
 {
-    QScrollBar *bar = m_output->verticalScrollBar();
-    const bool atBottom = bar->value() >= bar->maximum() - 2;
     // Append batch after batch for one short slice of time, then let the
     // event loop run: a flood is shown as fast as the widget can take it
     // without stalling input and painting.
@@ -497,8 +666,8 @@ void ConsoleWidget::flushSome()
             m_pendingSize -= cut;
         }
     }
-    if (atBottom)
-        bar->setValue(bar->maximum());
+    if (m_follow)
+        scrollToEnd();
     if (!m_pending.isEmpty())
         m_flushTimer->start(0);
 }
@@ -523,6 +692,9 @@ void ConsoleWidget::insertChunk(const QString &text, Kind kind)
         break;
     }
 
+    // Lines dropped at the top of a full scrollback move the bar: not the user.
+    m_inserting = true;
+    const auto inserted = qScopeGuard([this] { m_inserting = false; });
     QTextCursor cursor(m_output->document());
     cursor.movePosition(QTextCursor::End);
     cursor.beginEditBlock();
@@ -588,7 +760,7 @@ bool ConsoleWidget::eventFilter(QObject *watched, QEvent *event)
         auto *key = static_cast<QKeyEvent *>(event);
         if (key->modifiers() == Qt::ControlModifier
             && (key->key() == Qt::Key_L || key->key() == Qt::Key_C
-                || (key->key() == Qt::Key_D && m_inputPending))) {
+                || (key->key() == Qt::Key_D && (m_inputPending || m_input->text().isEmpty())))) {
             event->accept();
             return true;
         }
@@ -621,6 +793,11 @@ bool ConsoleWidget::eventFilter(QObject *watched, QEvent *event)
     if (key->key() == Qt::Key_D && key->modifiers() == Qt::ControlModifier && m_inputPending) {
         // End of input for the waiting read, as at a terminal.
         endInput(false);
+        return true;
+    }
+    if (key->key() == Qt::Key_D && key->modifiers() == Qt::ControlModifier && m_input->text().isEmpty()) {
+        // End of input for the console itself: the shell would exit.
+        offerRestart();
         return true;
     }
     switch (key->key()) {

@@ -34,7 +34,25 @@ public:
     // Runs `code` as a paste: statement by statement, with blank lines inside
     // bodies kept in their block and a block still open at the end run.
     void submitLines(const QString &code);
+    // Ctrl+C: stops whatever runs (see stop()); with nothing running it
+    // drops the partly entered block, as in the shell.
     void interrupt();
+    // One Stop for everything: the console command, the program thread (a
+    // read of either included) and, through stopRequested, a thread paused in
+    // the debugger. Says in the console what it stopped.
+    void stop();
+    // Something runs that stop() would stop.
+    bool canStop() const;
+    // Brings the console's dock to the front and gives the input line the
+    // focus: the program or the console waits for the user.
+    void activate();
+    // exit, quit and Ctrl+D on an empty line: asks whether to restart.
+    void offerRestart();
+    // A fresh console: the program stopped, __main__ emptied, the block and the
+    // queue dropped. Breakpoints, watches and history are kept.
+    void restartInterpreter();
+    // The view follows new output unless the user scrolled up to read.
+    bool isFollowingOutput() const { return m_follow; }
     void clear();
     // A message from the IDE itself (not from user code), shown in italics.
     void appendNotice(const QString &text);
@@ -69,6 +87,13 @@ Q_SIGNALS:
     void fileLinkActivated(const QString &file, int line);
     // The console is idle and waiting for the next line.
     void inputReady(bool continuation);
+    // stop() was asked for: a thread paused in the debugger must be resumed
+    // with "stop" by whoever owns the debugger.
+    void stopRequested();
+    // canStop() may have changed.
+    void runningChanged();
+    // restartInterpreter() has reset the console's state.
+    void interpreterRestarted();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -106,6 +131,10 @@ private:
     void saveHistory();
     void updatePrompt();
     bool handleLinkClick(const QPoint &pos);
+    // A line the console answers itself (exit, quit, help, clear); true if handled.
+    bool runConsoleCommand(const QString &line);
+    void updateStopButton();
+    void scrollToEnd();
 
     PythonRuntime *m_runtime;
     Completer *m_completionSource;
@@ -135,4 +164,6 @@ private:
     QString m_completionText; // the input a completion was asked for
     FrameEvaluator m_frameEvaluator;
     QString m_frameName;
+    bool m_follow = true;      // the view stays at the end of the output
+    bool m_inserting = false;  // the scroll bar moves because of output, not the user
 };

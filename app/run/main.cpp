@@ -5,7 +5,6 @@
 #include "Debugger.h"
 #include "PythonRuntime.h"
 #include "PythonVersion.h"
-#include "PytestCommand.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -17,7 +16,9 @@
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <functional>
 #include <string>
+#include <termios.h>
 #include <unistd.h>
 
 namespace {
@@ -65,6 +66,20 @@ protected:
     }
 };
 
+// getpass() in the REPL reads through the same reader: the terminal must
+// not show what is typed meanwhile.
+void setTerminalEcho(bool on)
+{
+    termios mode {};
+    if (tcgetattr(STDIN_FILENO, &mode) != 0)
+        return;
+    if (on)
+        mode.c_lflag |= ECHO;
+    else
+        mode.c_lflag &= ~tcflag_t(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &mode);
+}
+
 void writeTo(FILE *stream, const QString &text)
 {
     const QByteArray bytes = text.toUtf8();
@@ -89,8 +104,6 @@ QString versions()
 
 int main(int argc, char *argv[])
 {
-    QStringList pytestArguments;
-    const bool pytest = PytestCommand::takeArguments(argc, argv, &pytestArguments);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("relive-run"));
     QCoreApplication::setApplicationVersion(QStringLiteral(RELIVE_VERSION));
@@ -126,7 +139,6 @@ int main(int argc, char *argv[])
                                          QStringLiteral("Debug without a breakpoint: pause on uncaught exceptions."));
     parser.addOptions({versionOption, nameOption, codeOption, execOption, runOption, forceOption, quietOption,
                        breakOption, debugOption});
-    parser.addOption(PytestCommand::helpOption());
     parser.process(app);
     if (parser.isSet(versionOption)) {
         writeTo(stdout, versions());
@@ -180,9 +192,6 @@ int main(int argc, char *argv[])
         writeTo(stderr, QStringLiteral("relive-run: %1\n").arg(error));
         return 2;
     }
-
-    if (pytest)
-        return PytestCommand::run(runtime, positional.first(), pytestArguments);
 
     const bool interactive = isatty(STDIN_FILENO);
     Debugger debugger(&runtime, &manager);
@@ -239,6 +248,13 @@ int main(int argc, char *argv[])
         runtime.runProgram(parser.value(runOption));
 
     StdinReader reader;
+    // The REPL's lines not yet taken, by the console or by a read.
+    QStringList pending;
+    bool consoleWaiting = false;
+    bool inputPending = false;
+    bool readerEnded = false;
+    bool finishing = false;
+    std::function<void()> pump;
     if (!replMode) {
         QObject::connect(&runtime, &PythonRuntime::commandFinished, &app, [&](int status) {
             runtime.stopProgram();
@@ -262,11 +278,35 @@ int main(int argc, char *argv[])
                                 .arg(QStringLiteral(RELIVE_VERSION), parser.value(nameOption),
                                      manager.directoryOf(parser.value(nameOption))));
         }
-        QObject::connect(&reader, &StdinReader::lineRead, &runtime, [&](const QString &line) {
-            if (!debugConsole.handle(line))
-                runtime.pushConsoleLine(line);
-        });
-        QObject::connect(&reader, &StdinReader::endOfInput, &app, [&] {
+        // One reader for the prompt and for input(): a line goes to whoever
+        // asks first, in order, so piped answers are never read ahead of
+        // their question by a second reader of stdin.
+        runtime.setConsoleInputEnabled(true);
+        pump = [&] {
+            while (!pending.isEmpty()) {
+                if (inputPending) {
+                    inputPending = false;
+                    if (interactive)
+                        setTerminalEcho(true);
+                    runtime.provideInput(pending.takeFirst());
+                    continue;
+                }
+                if (consoleWaiting)
+                    return;
+                consoleWaiting = true;
+                runtime.pushConsoleLine(pending.takeFirst());
+            }
+            if (!readerEnded)
+                return;
+            // A read after the end of input gets EOF, as from a closed pipe.
+            if (inputPending) {
+                inputPending = false;
+                runtime.closeInput();
+                return;
+            }
+            if (finishing || consoleWaiting)
+                return;
+            finishing = true;
             // Ends a block still open, like the shell does at end of input.
             runtime.pushConsoleLine(QString());
             runtime.whenConsoleCaughtUp(&app, [&] {
@@ -276,6 +316,31 @@ int main(int argc, char *argv[])
                 if (!runtime.isProgramRunning())
                     app.exit(programStatus);
             });
+        };
+        QObject::connect(&runtime, &PythonRuntime::consoleReady, &app, [&] {
+            consoleWaiting = false;
+            pump();
+        });
+        QObject::connect(&runtime, &PythonRuntime::inputRequested, &app, [&](const QString &, bool password) {
+            inputPending = true;
+            if (interactive && password)
+                setTerminalEcho(false);
+            pump();
+        });
+        QObject::connect(&runtime, &PythonRuntime::inputCancelled, &app, [&] {
+            inputPending = false;
+            if (interactive)
+                setTerminalEcho(true);
+        });
+        QObject::connect(&reader, &StdinReader::lineRead, &runtime, [&](const QString &line) {
+            if (!inputPending && debugConsole.handle(line))
+                return;
+            pending.append(line);
+            pump();
+        });
+        QObject::connect(&reader, &StdinReader::endOfInput, &app, [&] {
+            readerEnded = true;
+            pump();
         });
         reader.start();
     }

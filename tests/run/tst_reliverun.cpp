@@ -244,6 +244,42 @@ private Q_SLOTS:
         QVERIFY2(out.contains(QStringLiteral("? HELLO\n['a', 'b']\n")), qPrintable(out));
     }
 
+    void replReadsInputFromItsOwnReader_data()
+    {
+        QTest::addColumn<QByteArray>("piped");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("input() then its answer")
+            << QByteArray("x = input()\nhello\nprint(x.upper())\n") << QStringLiteral("HELLO\n");
+        QTest::newRow("two reads in one block")
+            << QByteArray("if True:\n    a = input('a? ')\n    b = input('b? ')\n\none\ntwo\nprint(a + b)\n")
+            << QStringLiteral("onetwo\n");
+        QTest::newRow("sys.stdin.readline, then a command")
+            << QByteArray("import sys; line = sys.stdin.readline()\nread me\nprint(line.strip()[::-1])\n")
+            << QStringLiteral("em daer\n");
+        QTest::newRow("input() at end of input")
+            << QByteArray("try:\n    input()\nexcept EOFError:\n    print('eof')\n")
+            << QStringLiteral("eof\n");
+    }
+
+    void replReadsInputFromItsOwnReader()
+    {
+        // The REPL's prompt and input() read stdin through one reader: a
+        // piped answer is never taken by the prompt, nor the next command by input().
+        QFETCH(QByteArray, piped);
+        QFETCH(QString, expected);
+        QProcess p;
+        p.start(QStringLiteral(RELIVE_RUN), {exampleCopy(QStringLiteral("replinput")), QStringLiteral("-q")});
+        QVERIFY(p.waitForStarted());
+        p.write(piped);
+        p.closeWriteChannel();
+        QVERIFY(p.waitForFinished(20000));
+        const QString out = QString::fromUtf8(p.readAllStandardOutput());
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(out.contains(expected), qPrintable(out + err));
+        QVERIFY2(!err.contains(QStringLiteral("Error")), qPrintable(err));
+        QCOMPARE(p.exitCode(), 0);
+    }
+
     // The example's loop paused at a breakpoint in NetworkService.handle, the
     // method edited and saved, the frame restarted: the loop goes on with the
     // new code and the same object.

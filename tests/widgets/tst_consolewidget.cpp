@@ -1,5 +1,6 @@
 #include "Completer.h"
 #include "ConsoleWidget.h"
+#include "ProgramExit.h"
 #include "PythonRuntime.h"
 #include "pythonpackage.h"
 
@@ -12,7 +13,16 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QDockWidget>
+#include <QFile>
+#include <QLabel>
+#include <QMainWindow>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTextBlock>
 #include <QTimer>
 
@@ -47,8 +57,19 @@ private Q_SLOTS:
     void inputEnds();
     void getpassDoesNotEcho();
     void syntaxErrorShowsLikeTheShell();
+    void programInputTakesFocus();
+    void oneStopStopsTheProgram_data();
+    void oneStopStopsTheProgram();
+    void stopEndsAProgramsRead();
+    void exitOffersRestart_data();
+    void exitOffersRestart();
+    void helpAndClearWithoutParentheses();
+    void outputFollowsUnlessScrolledUp();
+    void runKeepsScriptGlobals();
 
 private:
+    QString writeScript(const QString &name, const QString &text);
+    ProgramExit runScriptUntilEnd(const QString &path);
     bool runLine(const QString &line);
     void type(const QString &text);
     bool waitUntilIdle();
@@ -57,6 +78,7 @@ private:
     Completer *m_completer = nullptr;
     ConsoleWidget *m_console = nullptr;
     bool m_hasJedi = false;
+    QTemporaryDir m_scripts;
 };
 
 void tst_ConsoleWidget::initTestCase()
@@ -498,6 +520,217 @@ void tst_ConsoleWidget::syntaxErrorShowsLikeTheShell()
     QVERIFY2(!output.contains(QStringLiteral("codeop")), qPrintable(output));
     QVERIFY2(!output.contains(QStringLiteral("Traceback")), qPrintable(output));
     QVERIFY(!m_console->isContinuation());
+}
+
+QString tst_ConsoleWidget::writeScript(const QString &name, const QString &text)
+{
+    const QString path = m_scripts.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write(text.toUtf8());
+    return path;
+}
+
+void tst_ConsoleWidget::programInputTakesFocus()
+{
+    // The console in a dock tabbed behind another, the editor focused: as in
+    // the window when F5 runs the file being edited.
+    delete m_console;
+    m_console = nullptr;
+    QMainWindow window;
+    auto *editor = new QPlainTextEdit(QStringLiteral("source = 1\n"));
+    window.setCentralWidget(editor);
+    auto *consoleDock = new QDockWidget(QStringLiteral("Console"));
+    auto *console = new ConsoleWidget(m_runtime, m_completer);
+    consoleDock->setWidget(console);
+    auto *otherDock = new QDockWidget(QStringLiteral("Reload Log"));
+    otherDock->setWidget(new QLabel(QStringLiteral("log")));
+    window.addDockWidget(Qt::BottomDockWidgetArea, consoleDock);
+    window.addDockWidget(Qt::BottomDockWidgetArea, otherDock);
+    window.tabifyDockWidget(consoleDock, otherDock);
+    window.resize(800, 600);
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    otherDock->raise();
+    editor->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), editor);
+    QTRY_VERIFY(console->visibleRegion().isEmpty());
+
+    const QString script = writeScript(QStringLiteral("ask.py"),
+                                       QStringLiteral("import time\ntime.sleep(0.3)\nname = input('Name? ')\nprint('hi', name)\n"));
+    QSignalSpy ended(m_runtime, &PythonRuntime::programEnded);
+    m_runtime->runFile(script);
+    // Started: the console comes forward and takes the keys.
+    QTRY_VERIFY_WITH_TIMEOUT(!console->visibleRegion().isEmpty(), 20000);
+    QTRY_COMPARE(QApplication::focusWidget(), console->inputLine());
+    // The user clicks into the editor meanwhile; the read takes the keys back.
+    editor->setFocus();
+    QTRY_VERIFY_WITH_TIMEOUT(console->isInputPending(), 20000);
+    QTRY_COMPARE(QApplication::focusWidget(), console->inputLine());
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("bob"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QVERIFY(ended.wait(20000) || !ended.isEmpty());
+    QTRY_VERIFY(console->outputText().contains(QStringLiteral("hi bob\n")));
+    QCOMPARE(editor->toPlainText(), QStringLiteral("source = 1\n"));
+    // After the run the prompt has the keys.
+    QTRY_COMPARE(QApplication::focusWidget(), console->inputLine());
+}
+
+ProgramExit tst_ConsoleWidget::runScriptUntilEnd(const QString &path)
+{
+    QSignalSpy ended(m_runtime, &PythonRuntime::programEnded);
+    m_runtime->runFile(path);
+    if (!ended.wait(20000) && ended.isEmpty())
+        return {ProgramExit::Reason::Raised, -1, QStringLiteral("did not end")};
+    return ended.first().at(1).value<ProgramExit>();
+}
+
+void tst_ConsoleWidget::oneStopStopsTheProgram_data()
+{
+    QTest::addColumn<QString>("how");
+    QTest::newRow("Ctrl+C") << QStringLiteral("ctrl+c");
+    QTest::newRow("stop button") << QStringLiteral("button");
+    QTest::newRow("stop()") << QStringLiteral("stop");
+}
+
+void tst_ConsoleWidget::oneStopStopsTheProgram()
+{
+    QFETCH(QString, how);
+    const QString script = writeScript(QStringLiteral("loop.py"),
+                                       QStringLiteral("import time\nwhile True:\n    print('tick', flush=True)\n    time.sleep(0.05)\n"));
+    QSignalSpy ended(m_runtime, &PythonRuntime::programEnded);
+    m_runtime->runFile(script);
+    QTRY_VERIFY_WITH_TIMEOUT(m_console->outputText().contains(QStringLiteral("tick\n")), 20000);
+    QVERIFY(m_console->canStop());
+    auto *button = m_console->findChild<QToolButton *>(QStringLiteral("stopButton"));
+    QVERIFY(button && button->isEnabled());
+    if (how == QLatin1String("ctrl+c"))
+        QTest::keyClick(m_console->inputLine(), Qt::Key_C, Qt::ControlModifier);
+    else if (how == QLatin1String("button"))
+        button->click();
+    else
+        m_console->stop();
+    QVERIFY(ended.wait(20000) || !ended.isEmpty());
+    QCOMPARE(int(ended.first().at(1).value<ProgramExit>().reason), int(ProgramExit::Reason::Stopped));
+    QVERIFY2(m_console->outputText().contains(QStringLiteral("Stopping the program")), qPrintable(m_console->outputText()));
+    QVERIFY(!m_console->outputText().contains(QStringLiteral("\nKeyboardInterrupt\n")));
+    QTRY_VERIFY(!button->isEnabled());
+}
+
+void tst_ConsoleWidget::stopEndsAProgramsRead()
+{
+    const QString script = writeScript(QStringLiteral("reads.py"), QStringLiteral("input('Go? ')\n"));
+    QSignalSpy ended(m_runtime, &PythonRuntime::programEnded);
+    m_runtime->runFile(script);
+    QTRY_VERIFY_WITH_TIMEOUT(m_console->isInputPending(), 20000);
+    QTest::keyClick(m_console->inputLine(), Qt::Key_C, Qt::ControlModifier);
+    QVERIFY(ended.wait(20000) || !ended.isEmpty());
+    QCOMPARE(int(ended.first().at(1).value<ProgramExit>().reason), int(ProgramExit::Reason::Stopped));
+    QTRY_VERIFY(!m_console->isInputPending());
+    QVERIFY(runLine(QStringLiteral("6 * 7")));
+    QTRY_VERIFY(m_console->outputText().contains(QStringLiteral("\n42\n")));
+}
+
+void tst_ConsoleWidget::exitOffersRestart_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<bool>("restart");
+    QTest::newRow("exit") << QStringLiteral("exit") << true;
+    QTest::newRow("quit()") << QStringLiteral("quit()") << true;
+    QTest::newRow("exit(), cancelled") << QStringLiteral("exit()") << false;
+    QTest::newRow("Ctrl+D") << QString() << true;
+}
+
+void tst_ConsoleWidget::exitOffersRestart()
+{
+    QFETCH(QString, typed);
+    QFETCH(bool, restart);
+    QVERIFY(runLine(QStringLiteral("kept_before = 1")));
+    if (typed.isEmpty()) {
+        m_console->inputLine()->clear();
+        QTest::keyClick(m_console->inputLine(), Qt::Key_D, Qt::ControlModifier);
+    } else {
+        type(typed);
+        QTest::keyClick(m_console->inputLine(), Qt::Key_Return);
+    }
+    QMessageBox *question = nullptr;
+    QTRY_VERIFY((question = m_console->findChild<QMessageBox *>(QStringLiteral("restartQuestion"))));
+    if (restart) {
+        question->findChild<QPushButton *>(QStringLiteral("restartConfirm"))->click();
+        QTRY_VERIFY(m_console->outputText().contains(QStringLiteral("Interpreter restarted")));
+        QVERIFY(waitUntilIdle());
+        QVERIFY(runLine(QStringLiteral("print('kept_before' in globals())")));
+        QTRY_VERIFY(m_console->outputText().contains(QStringLiteral("\nFalse\n")));
+    } else {
+        question->reject();
+        QVERIFY(runLine(QStringLiteral("print('kept_before' in globals())")));
+        QTRY_VERIFY(m_console->outputText().contains(QStringLiteral("\nTrue\n")));
+    }
+    QVERIFY(!m_console->outputText().contains(QStringLiteral("Use exit()")));
+}
+
+void tst_ConsoleWidget::helpAndClearWithoutParentheses()
+{
+    QVERIFY(runLine(QStringLiteral("print('before clear')")));
+    QTRY_VERIFY(m_console->outputText().contains(QStringLiteral("before clear")));
+    type(QStringLiteral("clear"));
+    QTest::keyClick(m_console->inputLine(), Qt::Key_Return);
+    QTRY_VERIFY(!m_console->outputText().contains(QStringLiteral("before clear")));
+    QVERIFY(!m_console->isWaiting());
+
+    // `help` is the interactive help, which reads its topics in the console.
+    m_console->submitLine(QStringLiteral("help"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_console->isInputPending(), 20000);
+    QVERIFY2(m_console->promptText().contains(QStringLiteral("help>")), qPrintable(m_console->promptText()));
+    m_console->submitLine(QStringLiteral("quit"));
+    QVERIFY(waitUntilIdle());
+    QVERIFY(!m_console->outputText().contains(QStringLiteral("Type help()")));
+}
+
+void tst_ConsoleWidget::outputFollowsUnlessScrolledUp()
+{
+    QScrollBar *bar = m_console->outputView()->verticalScrollBar();
+    QVERIFY(runLine(QStringLiteral("print('\\n'.join('line %d' % i for i in range(200)))")));
+    QVERIFY(waitUntilIdle());
+    QTRY_VERIFY(m_console->outputText().contains(QStringLiteral("line 199\n")));
+    QTRY_VERIFY(bar->maximum() > 0);
+    QCOMPARE(bar->value(), bar->maximum());
+    QVERIFY(m_console->isFollowingOutput());
+
+    // Scrolled up to read: new output leaves the view where it is.
+    bar->setValue(10);
+    QVERIFY(!m_console->isFollowingOutput());
+    m_runtime->runSource(QStringLiteral("for i in range(100): print('more', i)\n"), QStringLiteral("<more>"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_console->outputText().contains(QStringLiteral("more 99\n")), 20000);
+    QCOMPARE(bar->value(), 10);
+
+    // Back at the end, it follows again.
+    bar->setValue(bar->maximum());
+    QVERIFY(m_console->isFollowingOutput());
+    m_runtime->runSource(QStringLiteral("for i in range(100): print('again', i)\n"), QStringLiteral("<again>"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_console->outputText().contains(QStringLiteral("again 99\n")), 20000);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+
+    // A new command follows too, even after the user scrolled up.
+    bar->setValue(10);
+    QVERIFY(runLine(QStringLiteral("print('\\n'.join('last %d' % i for i in range(100)))")));
+    QTRY_VERIFY(m_console->outputText().contains(QStringLiteral("last 99\n")));
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    QVERIFY(m_console->isFollowingOutput());
+}
+
+void tst_ConsoleWidget::runKeepsScriptGlobals()
+{
+    const QString script = writeScript(QStringLiteral("defines.py"),
+                                       QStringLiteral("answer_from_script = 41\ndef twice(v):\n    return 2 * v\n"));
+    QCOMPARE(int(runScriptUntilEnd(script).reason), int(ProgramExit::Reason::Finished));
+    QVERIFY(runLine(QStringLiteral("twice(answer_from_script + 1) // 2")));
+    QTRY_VERIFY2(m_console->outputText().contains(QStringLiteral("\n42\n")), qPrintable(m_console->outputText()));
+    // Its dunders do not replace the console's.
+    QVERIFY(runLine(QStringLiteral("print('__cached__' in globals())")));
+    QTRY_VERIFY(m_console->outputText().contains(QStringLiteral("\nFalse\n")));
 }
 
 QTEST_MAIN(tst_ConsoleWidget)
