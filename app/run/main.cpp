@@ -5,6 +5,7 @@
 #include "Debugger.h"
 #include "PythonRuntime.h"
 #include "PythonVersion.h"
+#include "PytestCommand.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -104,6 +105,8 @@ QString versions()
 
 int main(int argc, char *argv[])
 {
+    QStringList pytestArguments;
+    const bool pytest = PytestCommand::takeArguments(argc, argv, &pytestArguments);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("relive-run"));
     QCoreApplication::setApplicationVersion(QStringLiteral(RELIVE_VERSION));
@@ -139,6 +142,7 @@ int main(int argc, char *argv[])
                                          QStringLiteral("Debug without a breakpoint: pause on uncaught exceptions."));
     parser.addOptions({versionOption, nameOption, codeOption, execOption, runOption, forceOption, quietOption,
                        breakOption, debugOption});
+    parser.addOption(PytestCommand::helpOption());
     parser.process(app);
     if (parser.isSet(versionOption)) {
         writeTo(stdout, versions());
@@ -192,6 +196,9 @@ int main(int argc, char *argv[])
         writeTo(stderr, QStringLiteral("relive-run: %1\n").arg(error));
         return 2;
     }
+
+    if (pytest)
+        return PytestCommand::run(runtime, positional.first(), pytestArguments);
 
     const bool interactive = isatty(STDIN_FILENO);
     Debugger debugger(&runtime, &manager);
