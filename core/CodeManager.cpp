@@ -104,6 +104,33 @@ bool CodeManager::addDirectory(const QString &path, const QString &name, QString
     return true;
 }
 
+QStringList CodeManager::addProject(const QString &folder, QString *error)
+{
+    QStringList added;
+    QMap<QString, QString> roots;
+    QSemaphore done;
+    postLive(d->runtime, [&] {
+        added = Importer::instance().addProject(folder, error);
+        roots = Importer::instance().namespaces();
+        done.release();
+    });
+    done.acquire();
+    // Watched now, as addDirectory does, so that a save right after is seen.
+    for (const QString &name : added) {
+        d->roots.insert(name, roots.value(name));
+        d->watcher->addTree(roots.value(name));
+    }
+    return added;
+}
+
+QStringList CodeManager::projectPackages(const QString &folder)
+{
+    QStringList names;
+    for (const NamespaceMap::Project::Package &package : NamespaceMap::project(folder).packages)
+        names << package.name;
+    return names;
+}
+
 QStringList CodeManager::namespaces() const
 {
     return d->roots.keys();

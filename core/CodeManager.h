@@ -33,6 +33,18 @@ public:
     // would shadow an importable module (unless `force`).
     bool addDirectory(const QString &path, const QString &name, QString *error = nullptr,
                       bool force = false);
+    // Opens `folder` as a Python developer's project (NamespaceMap::project):
+    // each top-level package (in src/ for a src layout) registered under its
+    // own name, a copy of it installed on the system set aside (the log says
+    // which), and the folder put on sys.path before the installed packages,
+    // as `python3 -m pytest` in the checkout has it. A standard-library module
+    // is never shadowed. Blocks
+    // until done; returns the names registered, or none with why in `error`
+    // (a folder without packages: addDirectory it under a name instead).
+    QStringList addProject(const QString &folder, QString *error = nullptr);
+    // The names addProject would register for `folder`, empty when it has no
+    // package (for a dialog to propose).
+    static QStringList projectPackages(const QString &folder);
     QStringList namespaces() const;
     QString directoryOf(const QString &namespaceName) const;
     // True when `file` lies inside a registered directory.

@@ -13,14 +13,12 @@ QString FileRegistry::Conflict::message() const
 QList<FileRegistry::File> FileRegistry::sync(const NamespaceMap &map)
 {
     QHash<QString, QString> current;  // module -> path, as the map has it
-    for (const NamespaceMap::Directory &dir : map.directories()) {
-        for (const QString &path : dir.files)
-            current.insert(dir.dottedName + QLatin1Char('.') + QFileInfo(path).completeBaseName(), path);
-    }
+    for (const auto &[module, path] : map.modules())
+        current.insert(module, path);
     QList<File> dropped;
     const QString prefix = map.name() + QLatin1Char('.');
     for (auto it = m_files.begin(); it != m_files.end();) {
-        const bool ours = it.key().startsWith(prefix);
+        const bool ours = it.key() == map.name() || it.key().startsWith(prefix);
         if (ours && current.value(it.key()) != it->path) {
             m_moduleOfPath.remove(it->path);
             dropped.append(*it);
@@ -30,14 +28,20 @@ QList<FileRegistry::File> FileRegistry::sync(const NamespaceMap &map)
         }
     }
     for (auto it = current.cbegin(); it != current.cend(); ++it) {
-        if (m_files.contains(it.key()))
-            continue;
-        File record;
-        record.module = it.key();
-        record.path = it.value();
-        record.directory = NamespaceMap::parentName(it.key());
-        m_files.insert(record.module, record);
-        m_moduleOfPath.insert(record.path, record.module);
+        auto known = m_files.find(it.key());
+        if (known == m_files.end()) {
+            File record;
+            record.module = it.key();
+            record.path = it.value();
+            known = m_files.insert(record.module, record);
+            m_moduleOfPath.insert(record.path, record.module);
+        }
+        // Set again for a kept record too: a folder that gained or lost its
+        // __init__.py changed kind.
+        const NamespaceMap::Directory *package = map.directory(it.key());
+        const NamespaceMap::Directory *parent = map.directory(NamespaceMap::parentName(it.key()));
+        known->merged = !package && parent && !parent->isPackage();
+        known->directory = known->merged ? parent->dottedName : it.key();
     }
     return dropped;
 }
@@ -58,7 +62,7 @@ QStringList FileRegistry::modulesOf(const QString &namespaceName) const
     QStringList result;
     const QString prefix = namespaceName + QLatin1Char('.');
     for (auto it = m_files.cbegin(); it != m_files.cend(); ++it) {
-        if (it.key().startsWith(prefix))
+        if (it.key() == namespaceName || it.key().startsWith(prefix))
             result << it.key();
     }
     result.sort();
@@ -122,7 +126,7 @@ void FileRegistry::rebuildExports(const QString &directory, const QStringList &f
     QList<Conflict> conflicts;
     for (const QString &path : files) {
         const File *record = file(moduleOf(path));
-        if (!record || !record->loaded)
+        if (!record || !record->loaded || !record->merged)
             continue;
         for (const QString &n : record->exports) {
             const QString owner = exports.value(n);
@@ -150,7 +154,7 @@ void FileRegistry::rebuildExports(const QString &directory, const QStringList &f
 void FileRegistry::addExports(const QString &module)
 {
     const File *record = file(module);
-    if (!record || !record->loaded)
+    if (!record || !record->loaded || !record->merged)
         return;
     QHash<QString, QString> &exports = m_exports[record->directory];
     QSet<QString> &known = m_conflicts[record->directory];

@@ -21,7 +21,8 @@ namespace py = pybind11;
 // - there is a record for exactly the files of the namespaces' current maps,
 //   and a record's path and module name always describe one file;
 // - a directory's names come only from loaded files of that directory, each
-//   name from one file: the one that had it first while it still defines it.
+//   name from one file: the one that had it first while it still defines it;
+//   only merged folders have such names (a package's are its __init__'s own).
 // Every method needs the GIL (records hold syntax trees); none runs Python code.
 class FileRegistry
 {
@@ -30,7 +31,12 @@ public:
     {
         QString module;       // "applib.services.networking"
         QString path;         // absolute, clean
-        QString directory;    // dotted name of its directory namespace
+        // Dotted name of the namespace that shows its names: its directory for
+        // a file of a merged folder (`merged`: its names merge there), the
+        // package for an __init__.py, the module itself for a package's
+        // submodule.
+        QString directory;
+        bool merged = true;
         QString source;       // the version applied last
         QByteArray hash;
         QStringList exports;  // public names, in order

@@ -61,6 +61,11 @@ void Importer::setSinks(Sinks sinks)
 
 bool Importer::addDirectory(const QString &path, const QString &name, bool force, QString *error)
 {
+    return addNamespace(path, name, force ? Shadowing::Allow : Shadowing::Refuse, error);
+}
+
+bool Importer::addNamespace(const QString &path, const QString &name, Shadowing shadowing, QString *error)
+{
     const auto refuse = [error](const QString &why) {
         if (error)
             *error = why;
@@ -78,20 +83,50 @@ bool Importer::addDirectory(const QString &path, const QString &name, bool force
         if (ns.root == root)
             return refuse(QStringLiteral("%1 is already registered as \"%2\"").arg(root, ns.name));
     }
-    if (!force) {
+    QStringList setAside;
+    if (shadowing != Shadowing::Allow) {
         py::object spec = py::none();
         try {
             spec = py::module_::import("importlib.util").attr("find_spec")(name.toStdString());
         } catch (py::error_already_set &) {
             // A module of that name that fails to import is still no module the namespace shadows.
         }
-        if (!spec.is_none() || sysModules().contains(name.toStdString())) {
-            QString where;
+        const bool imported = sysModules().contains(name.toStdString());
+        if (!spec.is_none() || imported) {
+            QString origin;
             if (!spec.is_none() && !spec.attr("origin").is_none())
-                where = QStringLiteral(" (%1)").arg(toQString(spec.attr("origin")));
-            return refuse(QStringLiteral("the namespace \"%1\" would shadow the existing module %1%2; "
-                                         "choose another name").arg(name, where));
+                origin = toQString(spec.attr("origin"));
+            else if (!spec.is_none() && !spec.attr("submodule_search_locations").is_none())
+                origin = toQString(py::str(", ").attr("join")(spec.attr("submodule_search_locations")));
+            const QString where = origin.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(origin);
+            const py::object stdlib = py::module_::import("sys").attr("stdlib_module_names");
+            if (shadowing == Shadowing::Refuse)
+                return refuse(QStringLiteral("the namespace \"%1\" would shadow the existing module %1%2; "
+                                             "choose another name").arg(name, where));
+            if (stdlib.contains(py::str(name.toStdString())))
+                return refuse(QStringLiteral("%1: the package \"%2\" would shadow the standard-library module "
+                                             "%2%3; it is not mapped (rename the package)").arg(root, name, where));
+            // The project's own package wins over a copy installed on the
+            // system, as it does for `python3 -m pytest` in the checkout: the
+            // copy is set aside, and modules imported from it are forgotten.
+            setAside << name;
+            if (origin.isEmpty() || !cleanPath(origin).startsWith(root + QLatin1Char('/')))
+                warn(QStringLiteral("%1: the installed copy of %2%3 is set aside; the project's own package is "
+                                    "used").arg(root, name, where));
         }
+    }
+    py::dict modules = sysModules();
+    for (const QString &prefix : setAside) {
+        const std::string exact = prefix.toStdString();
+        const std::string dotted = exact + '.';
+        py::list keys;
+        for (auto item : modules) {
+            const std::string key = py::str(item.first).cast<std::string>();
+            if (key == exact || key.rfind(dotted, 0) == 0)
+                keys.append(item.first);
+        }
+        for (py::handle key : keys)
+            modules.attr("pop")(key, py::none());
     }
 
     Namespace ns{name, root, NamespaceMap::scan(root, name)};
@@ -106,6 +141,57 @@ bool Importer::addDirectory(const QString &path, const QString &name, bool force
     if (m_sinks.directoryAdded)
         m_sinks.directoryAdded(name, root);
     return true;
+}
+
+QStringList Importer::addProject(const QString &folder, QString *error)
+{
+    const NamespaceMap::Project project = NamespaceMap::project(folder);
+    for (const QString &w : project.warnings)
+        warn(w);
+    if (!project.isProject()) {
+        if (error)
+            *error = QStringLiteral("%1: no Python package (a folder with an __init__.py) in it or in its src folder")
+                         .arg(project.root);
+        return {};
+    }
+    QStringList added;
+    QStringList refused;
+    for (const NamespaceMap::Project::Package &package : project.packages) {
+        QString why;
+        if (addNamespace(package.path, package.name, Shadowing::SetAsideInstalled, &why))
+            added << package.name;
+        else
+            refused << why;
+    }
+    if (added.isEmpty()) {
+        if (error)
+            *error = refused.join(QLatin1Char('\n'));
+        return {};
+    }
+    for (const QString &why : refused)
+        warn(why);
+    // The project's root on sys.path, as `python3 -m pytest` run in it has
+    // it: its tests, conftest.py and top-level modules import as there. It
+    // goes before the installed packages but after the standard library,
+    // which it never shadows. A package folder opened by itself is only its
+    // own namespace.
+    if (project.packages.size() != 1 || project.packages.first().path != project.root) {
+        py::list path = py::module_::import("sys").attr("path");
+        const py::str root(project.root.toStdString());
+        if (!path.contains(root)) {
+            size_t at = 0;
+            const std::string prefix = toQString(py::module_::import("sys").attr("base_prefix")).toStdString();
+            for (py::handle entry : path) {
+                const std::string text = py::str(entry).cast<std::string>();
+                if (text.find("-packages") != std::string::npos || text.rfind(prefix + "/lib/python", 0) != 0)
+                    break;
+                ++at;
+            }
+            path.insert(at, root);
+        }
+        py::module_::import("importlib").attr("invalidate_caches")();
+    }
+    return added;
 }
 
 QMap<QString, QString> Importer::namespaces() const
@@ -307,6 +393,17 @@ QList<ReloadReport> Importer::rescan(const QString &path)
         newFiles.unite(QSet<QString>(dir.files.begin(), dir.files.end()));
     py::object modules = sysModules();
     QSet<QString> touched;
+    // Folders that gained or lost their __init__.py and are imported: their
+    // module is made again, as the other kind, once the files are in place.
+    QStringList changedKind;
+    for (const auto &dir : after.directories()) {
+        const NamespaceMap::Directory *was = before.directory(dir.dottedName);
+        if (was && was->isPackage() != dir.isPackage()) {
+            touched.insert(dir.dottedName);
+            if (modules.contains(dir.dottedName.toStdString()))
+                changedKind << dir.dottedName;
+        }
+    }
 
     for (const FileRegistry::File &record : dropped) {
         const QString &module = record.module;
@@ -347,6 +444,8 @@ QList<ReloadReport> Importer::rescan(const QString &path)
                 modules.attr("pop")(dir.dottedName.toStdString());
         }
     }
+    for (const QString &name : changedKind)
+        remakeDirectoryModule(name);
     QStringList added(newFiles.begin(), newFiles.end());
     added.sort();
     for (const QString &file : added) {
@@ -355,6 +454,9 @@ QList<ReloadReport> Importer::rescan(const QString &path)
         const QString module = m_registry.moduleOf(file);
         if (module.isEmpty())
             continue;  // dropped again by a rescan that ran in between
+        const FileRegistry::File *record = m_registry.file(module);
+        if (!record || !record->merged)
+            continue;  // a package's new module loads when imported, as in Python
         const QString directory = NamespaceMap::parentName(module);
         touched.insert(directory);
         if (!modules.contains(directory.toStdString()))
@@ -396,6 +498,39 @@ QList<ReloadReport> Importer::rescan(const QString &path)
     reportConflicts(nullptr);
     emitNamespaceChanged(nsName);
     return reports;
+}
+
+void Importer::remakeDirectoryModule(const QString &dottedName)
+{
+    Namespace *ns = namespaceOf(dottedName);
+    const NamespaceMap::Directory *dir = ns ? ns->map.directory(dottedName) : nullptr;
+    if (!dir)
+        return;
+    const bool package = dir->isPackage();
+    const QString path = dir->path;
+    QStringList children;
+    for (const QString &file : dir->files)
+        children << QFileInfo(file).completeBaseName();
+    py::object modules = sysModules();
+    py::object old = modules.attr("pop")(dottedName.toStdString(), py::none());
+    try {
+        py::object fresh = py::module_::import("importlib").attr("import_module")(dottedName.toStdString());
+        // Submodules loaded before stay what they are, bound on the new module
+        // as the import system would have bound them.
+        for (const QString &child : children) {
+            py::object loaded = modules.attr("get")((dottedName + QLatin1Char('.') + child).toStdString());
+            if (!loaded.is_none() && package)
+                py::setattr(fresh, child.toStdString().c_str(), loaded);
+        }
+        warn(package ? QStringLiteral("%1 has an __init__.py now: %2 is a regular package").arg(path, dottedName)
+                     : QStringLiteral("%1 has no __init__.py any more: %2 merges its files' names").arg(path, dottedName));
+    } catch (py::error_already_set &e) {
+        if (!old.is_none())
+            modules[py::str(dottedName.toStdString())] = old;
+        warn(QStringLiteral("%1: %2 could not be made again as a %3: %4")
+                 .arg(path, dottedName, package ? QStringLiteral("package") : QStringLiteral("merged folder"),
+                      QString::fromUtf8(e.what())));
+    }
 }
 
 void Importer::publish(ReloadReport report)

@@ -237,7 +237,8 @@ void Importer::rebuildExports(const QString &directory)
 {
     Namespace *ns = namespaceOf(directory);
     const NamespaceMap::Directory *dir = ns ? ns->map.directory(directory) : nullptr;
-    m_registry.rebuildExports(directory, dir ? dir->files : QStringList());
+    // A package's files keep their names to themselves.
+    m_registry.rebuildExports(directory, dir && !dir->isPackage() ? dir->files : QStringList());
 }
 
 void Importer::reportConflicts(ReloadReport *report, bool newFile)

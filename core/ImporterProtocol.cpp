@@ -8,9 +8,11 @@
 #include <QStandardPaths>
 
 // The import protocol of the namespaces: Importer as the sys.meta_path finder
-// and loader (PEP 451). A directory is a package whose module is the namespace
-// facade; a file is an ordinary module, compiled as importlib compiles one (or
-// taken from the code cache) and indexed by the token scanner.
+// and loader (PEP 451). A merged folder is a package whose module is the
+// namespace facade; a regular package is its __init__.py, run like any file
+// with the folder as its __path__; a file is an ordinary module, compiled as
+// importlib compiles one (or taken from the code cache) and indexed by the
+// token scanner.
 
 namespace {
 
@@ -53,12 +55,23 @@ py::object Importer::findSpec(const std::string &fullname)
     rescanIfNew(name);
     // Paths copied before any Python runs: it may rescan, which replaces the map.
     const NamespaceMap::Directory *dir = ns->map.directory(name);
-    const FileRegistry::File *file = dir ? nullptr : m_registry.file(name);
+    const FileRegistry::File *file = dir && !dir->isPackage() ? nullptr : m_registry.file(name);
     if (!dir && !file)
         return py::none();
     const std::string path = (dir ? dir->path : file->path).toStdString();
     py::object ModuleSpec = py::module_::import("importlib.machinery").attr("ModuleSpec");
     if (dir) {
+    if (dir && file) {
+        // A regular package: its __init__.py, with the folder as its __path__
+        // (a list, as Python's own packages have it).
+        py::object spec = ModuleSpec(fullname, m_finder, py::arg("origin") = file->path.toStdString(),
+                                     py::arg("is_package") = true);
+        spec.attr("has_location") = true;
+        py::list locations;
+        locations.append(path);
+        spec.attr("submodule_search_locations") = locations;
+        return spec;
+    }
         py::object spec = ModuleSpec(fullname, m_finder, py::arg("is_package") = true);
         spec.attr("submodule_search_locations") = py::make_tuple(path);
         return spec;
@@ -72,9 +85,10 @@ py::object Importer::createModule(py::object spec)
 {
     const QString name = toQString(spec.attr("name"));
     Namespace *ns = namespaceOf(name);
-    if (ns && ns->map.directory(name))
+    const NamespaceMap::Directory *dir = ns ? ns->map.directory(name) : nullptr;
+    if (dir && !dir->isPackage())
         return m_facadeType(spec.attr("name"));
-    return py::none();  // an ordinary module
+    return py::none();  // an ordinary module, or a package's __init__
 }
 
 void Importer::execModule(py::object module)
@@ -83,7 +97,8 @@ void Importer::execModule(py::object module)
     Namespace *ns = namespaceOf(name);
     if (!ns)
         throw py::import_error("relive: " + name.toStdString() + " is not in a registered namespace");
-    if (const NamespaceMap::Directory *dir = ns->map.directory(name)) {
+    const NamespaceMap::Directory *dir = ns->map.directory(name);
+    if (dir && !dir->isPackage()) {
         // A directory namespace loads every file of its directory, so that all
         // their names are there.
         // A copy: the files' bodies may rescan, which replaces the map.
@@ -102,6 +117,8 @@ void Importer::execModule(py::object module)
     const QString filePath = found->path;
     const bool wasLoaded = found->loaded;
     QFile file(filePath);
+    const bool merged = found->merged;
+    const QString directory = found->directory;
     if (!file.open(QIODevice::ReadOnly))
         throw py::import_error(QStringLiteral("relive: cannot read %1: %2").arg(filePath, file.errorString()).toStdString());
     const QByteArray bytes = file.readAll();
@@ -118,13 +135,13 @@ void Importer::execModule(py::object module)
     Py_DECREF(result);
     const QString source = sourceText(bytes, data);
     recordExports(name, source, hashOf(bytes), boundNames(bytes, filePath), module, py::object());
-    const QString directory = NamespaceMap::parentName(name);
     // A first import only adds names (an earlier file keeps a name it has), so
     // the directory's names grow by this file's; loading a directory of
     // thousands of files stays linear.
-    if (wasLoaded)
+    // A package's modules keep their names to themselves.
+    if (merged && wasLoaded)
         rebuildExports(directory);
-    else
+    else if (merged)
         m_registry.addExports(name);
     if (m_reloadDepth == 0)
         reportConflicts(nullptr);

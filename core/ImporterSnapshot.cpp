@@ -3,6 +3,7 @@
 #include "InstanceTracker_p.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSet>
 
 // The namespace snapshot for the namespace view: value structs describing
@@ -15,63 +16,87 @@ NamespaceNode Importer::directoryNode(const Namespace &ns, const NamespaceMap::D
     node.name = dir.dottedName.section(QLatin1Char('.'), -1);
     node.qualifiedName = dir.dottedName;
     node.kind = NamespaceNode::Kind::Namespace;
+    node.package = dir.isPackage();
     node.file = dir.path;
     for (const NamespaceMap::Directory &sub : ns.map.directories()) {
         if (NamespaceMap::parentName(sub.dottedName) == dir.dottedName)
             node.children.append(directoryNode(ns, sub));
     }
-    py::object modules = sysModules();
-    py::object property = py::module_::import("builtins").attr("property");
-    QSet<QString> seen;
+    if (!dir.isPackage()) {
+        // A merged folder shows its files' names, the first file's where two have one.
+        QSet<QString> seen;
+        for (const QString &path : dir.files)
+            node.children.append(fileNames(path, dir.dottedName, seen));
+        return node;
+    }
+    // A package shows what Python puts in it: its submodules (each with its
+    // own names) and the names of its __init__.
     for (const QString &path : dir.files) {
-        const QString moduleName = m_registry.moduleOf(path);
-        const FileRegistry::File *record = m_registry.file(moduleName);
-        // A copy: reading values below runs user code (properties, __repr__).
-        const FileRegistry::File file = record ? *record : FileRegistry::File();
-        py::object module = modules.attr("get")(moduleName.toStdString());
-        QStringList names = file.exports;
-        QHash<QString, int> lines = file.lines;
-        QHash<QString, NamespaceNode::Kind> staticKinds;
-        if (!file.loaded || module.is_none()) {
-            // Not imported yet: read the names from the source, without running it.
-            QFile f(path);
-            if (!f.open(QIODevice::ReadOnly))
-                continue;
-            try {
-                for (const ExportScanner::Name &n : boundNames(f.readAll(), path).bound) {
-                    if (n.name.startsWith(QLatin1Char('_')) || names.contains(n.name))
-                        continue;
-                    names << n.name;
-                    lines.insert(n.name, n.line);
-                    staticKinds.insert(n.name, n.kind == ExportScanner::Kind::Class      ? NamespaceNode::Kind::Class
-                                               : n.kind == ExportScanner::Kind::Function ? NamespaceNode::Kind::Function
-                                                                                         : NamespaceNode::Kind::Value);
-                }
-            } catch (py::error_already_set &) {
-                continue;
+        NamespaceNode module;
+        module.name = QFileInfo(path).completeBaseName();
+        module.qualifiedName = dir.dottedName + QLatin1Char('.') + module.name;
+        module.kind = NamespaceNode::Kind::Module;
+        module.file = path;
+        QSet<QString> seen;
+        module.children = fileNames(path, module.qualifiedName, seen);
+        node.children.append(module);
+    }
+    QSet<QString> seen;
+    node.children.append(fileNames(dir.initFile, dir.dottedName, seen));
+    return node;
+}
+
+QList<NamespaceNode> Importer::fileNames(const QString &path, const QString &qualifier, QSet<QString> &seen)
+{
+    QList<NamespaceNode> result;
+    const QString moduleName = m_registry.moduleOf(path);
+    const FileRegistry::File *record = m_registry.file(moduleName);
+    // A copy: reading values below runs user code (properties, __repr__).
+    const FileRegistry::File file = record ? *record : FileRegistry::File();
+    py::object module = sysModules().attr("get")(moduleName.toStdString());
+    py::object property = py::module_::import("builtins").attr("property");
+    QStringList names = file.exports;
+    QHash<QString, int> lines = file.lines;
+    QHash<QString, NamespaceNode::Kind> staticKinds;
+    if (!file.loaded || module.is_none()) {
+        // Not imported yet: read the names from the source, without running it.
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly))
+            return result;
+        try {
+            for (const ExportScanner::Name &n : boundNames(f.readAll(), path).bound) {
+                if (n.name.startsWith(QLatin1Char('_')) || names.contains(n.name))
+                    continue;
+                names << n.name;
+                lines.insert(n.name, n.line);
+                staticKinds.insert(n.name, n.kind == ExportScanner::Kind::Class      ? NamespaceNode::Kind::Class
+                                           : n.kind == ExportScanner::Kind::Function ? NamespaceNode::Kind::Function
+                                                                                     : NamespaceNode::Kind::Value);
             }
-        }
-        for (const QString &n : names) {
-            if (seen.contains(n))
-                continue;
-            seen.insert(n);
-            NamespaceNode child;
-            child.name = n;
-            child.qualifiedName = dir.dottedName + QLatin1Char('.') + n;
-            child.file = path;
-            child.line = lines.value(n);
-            child.kind = staticKinds.value(n, NamespaceNode::Kind::Value);
-            try {
-                describeValue(module, child, property);
-            } catch (py::error_already_set &e) {
-                // One value that cannot be described (a __repr__ that raises)
-                // must not cost the whole view its update.
-                child.summary = QStringLiteral("<%1>").arg(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0));
-            }
-            node.children.append(child);
+        } catch (py::error_already_set &) {
+            return result;
         }
     }
-    return node;
+    for (const QString &n : names) {
+        if (seen.contains(n))
+            continue;
+        seen.insert(n);
+        NamespaceNode child;
+        child.name = n;
+        child.qualifiedName = qualifier + QLatin1Char('.') + n;
+        child.file = path;
+        child.line = lines.value(n);
+        child.kind = staticKinds.value(n, NamespaceNode::Kind::Value);
+        try {
+            describeValue(module, child, property);
+        } catch (py::error_already_set &e) {
+            // One value that cannot be described (a __repr__ that raises)
+            // must not cost the whole view its update.
+            child.summary = QStringLiteral("<%1>").arg(QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0));
+        }
+        result.append(child);
+    }
+    return result;
 }
 
 void Importer::describeValue(py::handle module, NamespaceNode &child, py::handle property)

@@ -65,6 +65,10 @@ public:
 
     // False, with why in `error`, when it is refused.
     bool addDirectory(const QString &path, const QString &name, bool force, QString *error);
+    // The packages of a project folder (NamespaceMap::project) under their own
+    // names, installed copies set aside; the names registered, or none with
+    // why in `error`.
+    QStringList addProject(const QString &folder, QString *error);
     QMap<QString, QString> namespaces() const;  // name -> root directory
 
     // Reloads `file` if it belongs to a namespace and (unless `force`) its
@@ -131,7 +135,13 @@ private:
         NamespaceMap map;
     };
 
+    // What registering a name that Python can already import does: refuse
+    // it, allow it (forced), or, for a project's own package, set the
+    // installed copy aside (never a standard-library module).
+    enum class Shadowing { Refuse, Allow, SetAsideInstalled };
+
     Importer();
+    bool addNamespace(const QString &path, const QString &name, Shadowing shadowing, QString *error);
     // Conversions every part of the importer uses.
     static QString toQString(py::handle h);
     static QString cleanPath(const QString &path);
@@ -149,6 +159,8 @@ private:
     void warn(const QString &message);
     std::unique_lock<std::recursive_mutex> lockReloads();
     void emitNamespaceChanged(const QString &dottedName);
+    // A folder that gained or lost its __init__.py: its module made again as the other kind.
+    void remakeDirectoryModule(const QString &dottedName);
 
     // ImporterProtocol.cpp
     // A directory or file under a namespace root that the last scan did not
@@ -195,6 +207,9 @@ private:
 
     // ImporterSnapshot.cpp
     NamespaceNode directoryNode(const Namespace &ns, const NamespaceMap::Directory &dir);
+    // The nodes of the names a file exports (read from its source if it is not
+    // loaded), qualified by `qualifier`; names in `seen` are left out, and added.
+    QList<NamespaceNode> fileNames(const QString &path, const QString &qualifier, QSet<QString> &seen);
     // Kind, line, members and summary of one name of a loaded file.
     void describeValue(py::handle module, NamespaceNode &child, py::handle property);
 

@@ -13,6 +13,10 @@ struct NamespaceNode
     QString name;           // "NetworkService"
     QString qualifiedName;  // "applib.services.NetworkService"
     Kind kind = Kind::Value;
+    // A Namespace node is a folder of one of two kinds: a regular package (it
+    // has an __init__.py; its names are its __init__'s and its submodules) or
+    // a merged folder (its files' names merged).
+    bool package = false;
     QString file;           // defining file, empty if unknown
     int line = 0;           // 1-based definition line, 0 if unknown
     QString summary;        // short repr or signature

@@ -205,7 +205,7 @@ QVariant NamespaceModel::data(const QModelIndex &index, int role) const
             if (node.file.isEmpty())
                 return QString();
             if (node.kind == NamespaceNode::Kind::Namespace)
-                return QFileInfo(node.file).fileName() + QLatin1Char('/');
+                return QFileInfo(node.file).fileName() + (node.package ? QStringLiteral("/__init__.py") : QStringLiteral("/"));
             return node.line > 0 ? QStringLiteral("%1:%2").arg(QFileInfo(node.file).fileName()).arg(node.line)
                                  : QFileInfo(node.file).fileName();
         case InstancesColumn: {

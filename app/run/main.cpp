@@ -119,10 +119,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption versionOption({QStringLiteral("v"), QStringLiteral("version")},
                                            QStringLiteral("Displays the versions of Relive, Python, Qt and "
                                                           "KSyntaxHighlighting."));
-    parser.addPositionalArgument(QStringLiteral("DIR"), QStringLiteral("Folder to register as a namespace."));
+    parser.addPositionalArgument(QStringLiteral("DIR"),
+                                 QStringLiteral("Folder to open: a project's packages are mapped under their own "
+                                                "names, any other folder as a namespace."));
     const QCommandLineOption nameOption({QStringLiteral("n"), QStringLiteral("namespace")},
-                                        QStringLiteral("Namespace name (default: applib)."), QStringLiteral("NAME"),
-                                        QStringLiteral("applib"));
+                                        QStringLiteral("Register DIR itself as the namespace NAME (default: a "
+                                                       "project's packages under their own names, else applib)."),
+                                        QStringLiteral("NAME"));
     const QCommandLineOption codeOption(QStringLiteral("c"), QStringLiteral("Run CODE, then exit with its status."),
                                         QStringLiteral("CODE"));
     const QCommandLineOption execOption(QStringLiteral("exec"), QStringLiteral("Run SCRIPT, then exit with its status."),
@@ -192,17 +195,29 @@ int main(int argc, char *argv[])
     QObject::connect(&manager, &CodeManager::warning, &app, [](const QString &message) {
         writeTo(stderr, QStringLiteral("relive: warning: %1\n").arg(message));
     });
-    if (!manager.addDirectory(positional.first(), parser.value(nameOption), &error, parser.isSet(forceOption))) {
+    // A project folder maps its packages under their own names; any other
+    // folder, or one given a name, is one namespace.
+    const QString folder = positional.first();
+    const bool asProject = !parser.isSet(nameOption) && !CodeManager::projectPackages(folder).isEmpty();
+    const QString namespaceName = parser.isSet(nameOption) ? parser.value(nameOption) : QStringLiteral("applib");
+    QStringList registered;
+    if (asProject) {
+        registered = manager.addProject(folder, &error);
+    } else if (manager.addDirectory(folder, namespaceName, &error, parser.isSet(forceOption))) {
+        registered << namespaceName;
+    }
+    if (registered.isEmpty()) {
         writeTo(stderr, QStringLiteral("relive-run: %1\n").arg(error));
         return 2;
     }
 
     if (pytest)
+    const QString root = asProject ? QFileInfo(folder).absoluteFilePath() : manager.directoryOf(namespaceName);
         return PytestCommand::run(runtime, positional.first(), pytestArguments);
 
     const bool interactive = isatty(STDIN_FILENO);
     Debugger debugger(&runtime, &manager);
-    DebugConsole debugConsole(&debugger, manager.directoryOf(parser.value(nameOption)), interactive,
+    DebugConsole debugConsole(&debugger, root, interactive,
                               [](const QString &text, bool error) { writeTo(error ? stderr : stdout, text); });
     if (parser.isSet(debugOption))
         debugger.setEnabled(true);
@@ -281,9 +296,10 @@ int main(int argc, char *argv[])
             QObject::connect(&runtime, &PythonRuntime::consoleReady, &app, [](bool continuation) {
                 writeTo(stdout, continuation ? QStringLiteral("... ") : QStringLiteral(">>> "));
             });
-            writeTo(stdout, QStringLiteral("Relive %1 — namespace %2 from %3\n>>> ")
-                                .arg(QStringLiteral(RELIVE_VERSION), parser.value(nameOption),
-                                     manager.directoryOf(parser.value(nameOption))));
+            writeTo(stdout, QStringLiteral("Relive %1 — %2 %3 from %4\n>>> ")
+                                .arg(QStringLiteral(RELIVE_VERSION),
+                                     registered.size() == 1 ? QStringLiteral("namespace") : QStringLiteral("namespaces"),
+                                     registered.join(QStringLiteral(", ")), root));
         }
         // One reader for the prompt and for input(): a line goes to whoever
         // asks first, in order, so piped answers are never read ahead of

@@ -339,11 +339,12 @@ private Q_SLOTS:
 
     void oddFileNames()
     {
-        // A keyword and __init__ are file names, not names of the namespace:
-        // their exports are there; a dotted name is skipped with a warning.
+        // A keyword is a file name, not a name of the namespace: its exports
+        // are there; a dotted name is skipped with a warning. (An __init__.py
+        // makes its folder a regular package: tst_importer.)
         QTemporaryDir dir;
         writeIn(dir, QStringLiteral("pkg/class.py"), "K = 1\n");
-        writeIn(dir, QStringLiteral("pkg/__init__.py"), "I = 2\n");
+        writeIn(dir, QStringLiteral("pkg/other.py"), "I = 2\n");
         writeIn(dir, QStringLiteral("pkg/v.2.py"), "D = 3\n");
         QSignalSpy warning(m_manager, &CodeManager::warning);
         registerDir(dir, QStringLiteral("odd_ns"));

@@ -1,4 +1,5 @@
 #include "CodeManager.h"
+#include "ReloadReport.h"
 #include "PythonRuntime.h"
 
 #include <QDir>
@@ -31,6 +32,17 @@ class tst_Importer : public QObject
         QVERIFY2(finished.first().first().toInt() == 0, qPrintable(m_stderr));
     }
 
+    bool canImport(const QString &modules)
+    {
+        QSignalSpy finished(&m_runtime, &PythonRuntime::commandFinished);
+        m_runtime.runSource(QStringLiteral("import ") + modules, QStringLiteral("<test>"));
+        const bool ok = finished.wait(60000) && finished.first().first().toInt() == 0;
+        m_runtime.flushOutput();
+        if (!ok)
+            qWarning("%s", qPrintable(m_stderr));
+        return ok;
+    }
+
     static void writeIn(const QTemporaryDir &dir, const QString &relative, const QByteArray &content)
     {
         const QString file = dir.filePath(relative);
@@ -47,6 +59,46 @@ class tst_Importer : public QObject
     }
 
     static QString quoted(const QString &text) { return QLatin1Char('\'') + text + QLatin1Char('\''); }
+
+    // A copy of the fixture tree `from` in `to`, so that tests can edit it.
+    static void copyTree(const QString &from, const QString &to)
+    {
+        QDirIterator it(from, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString source = it.next();
+            if (source.contains(QLatin1String("/__pycache__/")))
+                continue;
+            const QString target = to + source.mid(from.size());
+            QVERIFY(QDir().mkpath(QFileInfo(target).absolutePath()));
+            QVERIFY(QFile::copy(source, target));
+        }
+    }
+
+    static bool hasReport(const QSignalSpy &spy, const QString &module, const QString &text)
+    {
+        for (const QList<QVariant> &args : spy) {
+            const ReloadReport r = args.first().value<ReloadReport>();
+            if (r.module == module && r.ok() && r.summary().contains(text))
+                return true;
+        }
+        return false;
+    }
+
+    static QString warnings(const QSignalSpy &spy)
+    {
+        QStringList all;
+        for (const QList<QVariant> &args : spy)
+            all << args.first().toString();
+        return all.join(QLatin1Char('\n'));
+    }
+
+    QStringList openProject(const QString &folder)
+    {
+        QString error;
+        const QStringList names = m_manager->addProject(folder, &error);
+        [&] { QVERIFY2(!names.isEmpty(), qPrintable(error)); }();
+        return names;
+    }
 
     // Python that points the code cache at `cacheDir` and lets it write
     // (the test environment sets PYTHONDONTWRITEBYTECODE).
@@ -372,6 +424,194 @@ private Q_SLOTS:
         const ReloadReport report = reloaded.first().first().value<ReloadReport>();
         QVERIFY2(report.ok(), qPrintable(report.error));
         run(QStringLiteral("assert obj.get() == 2\n"));
+    }
+
+    // A folder with an __init__.py is a regular package: its namespace is
+    // its __init__'s names plus the submodules imported, as Python has it.
+    // Two submodules binding one name are no conflict, and a submodule's
+    // names are not the package's.
+    void regularPackageIsWhatPythonMakesOfIt()
+    {
+        QTemporaryDir dir;
+        writeIn(dir, QStringLiteral("regpkg/__init__.py"),
+                "from . import first\nfrom .second import helper\nX = 1\n");
+        writeIn(dir, QStringLiteral("regpkg/first.py"), "bp = 'first'\n");
+        writeIn(dir, QStringLiteral("regpkg/second.py"), "from .first import bp as first_bp\nbp = 'second'\n"
+                                                         "def helper():\n    return first_bp\n");
+        writeIn(dir, QStringLiteral("regpkg/third.py"), "bp = 'third'\n");
+        QSignalSpy warning(m_manager, &CodeManager::warning);
+        QCOMPARE(openProject(dir.path()), QStringList{"regpkg"});
+        run(QStringLiteral("import sys, os, regpkg\n"
+                           "assert regpkg.X == 1\n"
+                           "assert regpkg.first.bp == 'first' and regpkg.second.bp == 'second'\n"
+                           "assert regpkg.helper() == 'first'\n"
+                           "assert not hasattr(regpkg, 'bp'), 'a submodule name is not the package\\'s'\n"
+                           "assert not hasattr(regpkg, 'third') and 'regpkg.third' not in sys.modules\n"
+                           "assert regpkg.__file__ == os.path.join(%1, 'regpkg', '__init__.py'), regpkg.__file__\n"
+                           "assert list(regpkg.__path__) == [os.path.join(%1, 'regpkg')], regpkg.__path__\n"
+                           "assert type(regpkg) is type(sys), type(regpkg)\n"
+                           "import regpkg.third\n"
+                           "assert regpkg.third.bp == 'third'\n"
+                           "assert %1 in sys.path\n")
+                .arg(quoted(dir.path())));
+        QVERIFY2(!warnings(warning).contains(QLatin1String("defined by both")), qPrintable(warnings(warning)));
+    }
+
+    // A package's files, __init__.py included, reload in place like any
+    // namespace file: functions keep their identity and run the new code.
+    void regularPackageReloadsInPlace()
+    {
+        QTemporaryDir dir;
+        writeIn(dir, QStringLiteral("pkgreload/__init__.py"), "from .util import shout\n"
+                                                              "def version():\n    return 1\n");
+        writeIn(dir, QStringLiteral("pkgreload/util.py"), "class Greeter:\n    def greet(self):\n        return 'hi'\n"
+                                                          "def shout(text):\n    return text\n");
+        openProject(dir.path());
+        run(QStringLiteral("import pkgreload\n"
+                           "version = pkgreload.version\n"
+                           "shout = pkgreload.shout\n"
+                           "greeter = pkgreload.util.Greeter()\n"
+                           "assert version() == 1 and shout('a') == 'a' and greeter.greet() == 'hi'\n"));
+        QSignalSpy reloaded(m_manager, &CodeManager::reloaded);
+        writeIn(dir, QStringLiteral("pkgreload/util.py"), "class Greeter:\n    def greet(self):\n        return 'hello'\n"
+                                                          "def shout(text):\n    return text.upper()\n");
+        m_manager->reloadFile(dir.filePath(QStringLiteral("pkgreload/util.py")));
+        QTRY_VERIFY_WITH_TIMEOUT(hasReport(reloaded, QStringLiteral("pkgreload.util"), QStringLiteral("code replaced")),
+                                 30000);
+        writeIn(dir, QStringLiteral("pkgreload/__init__.py"), "from .util import shout\n"
+                                                              "def version():\n    return 2\nADDED = True\n");
+        m_manager->reloadFile(dir.filePath(QStringLiteral("pkgreload/__init__.py")));
+        QTRY_VERIFY_WITH_TIMEOUT(hasReport(reloaded, QStringLiteral("pkgreload"), QStringLiteral("code replaced")),
+                                 30000);
+        run(QStringLiteral("assert version() == 2 and version is pkgreload.version\n"
+                           "assert shout('a') == 'A' and greeter.greet() == 'hello'\n"
+                           "assert pkgreload.ADDED and pkgreload.util.Greeter is type(greeter)\n"));
+    }
+
+    // The project's own package wins over a copy installed on the system:
+    // the copy is set aside (forgotten if imported) and the log names it.
+    void installedCopySetAside()
+    {
+        QTemporaryDir site, project;
+        writeIn(site, QStringLiteral("setaside_pkg/__init__.py"), "WHERE = 'installed'\n");
+        writeIn(site, QStringLiteral("setaside_pkg/part.py"), "WHERE = 'installed part'\n");
+        writeIn(project, QStringLiteral("pyproject.toml"), "[project]\nname = 'setaside_pkg'\n");
+        writeIn(project, QStringLiteral("setaside_pkg/__init__.py"), "WHERE = 'project'\n");
+        writeIn(project, QStringLiteral("setaside_pkg/part.py"), "WHERE = 'project part'\n");
+        run(QStringLiteral("import sys\nsys.path.append(%1)\nimport setaside_pkg.part\n"
+                           "assert setaside_pkg.WHERE == 'installed'\n").arg(quoted(site.path())));
+        QSignalSpy warning(m_manager, &CodeManager::warning);
+        QCOMPARE(openProject(project.path()), QStringList{"setaside_pkg"});
+        QTRY_VERIFY_WITH_TIMEOUT(warnings(warning).contains(QLatin1String("set aside")), 10000);
+        QVERIFY2(warnings(warning).contains(site.filePath(QStringLiteral("setaside_pkg/__init__.py"))),
+                 qPrintable(warnings(warning)));
+        run(QStringLiteral("import setaside_pkg.part\n"
+                           "assert setaside_pkg.WHERE == 'project' and setaside_pkg.part.WHERE == 'project part'\n"
+                           "sys.path.remove(%1)\n").arg(quoted(site.path())));
+    }
+
+    // A standard-library module is never shadowed, not even by a project's
+    // own package: that package is refused with a clear message, the others
+    // are mapped.
+    void standardLibraryNeverShadowed()
+    {
+        QTemporaryDir project;
+        writeIn(project, QStringLiteral("json/__init__.py"), "MINE = True\n");
+        writeIn(project, QStringLiteral("stdlibsibling/__init__.py"), "X = 1\n");
+        QSignalSpy warning(m_manager, &CodeManager::warning);
+        QCOMPARE(openProject(project.path()), QStringList{"stdlibsibling"});
+        QTRY_VERIFY_WITH_TIMEOUT(warnings(warning).contains(QLatin1String("standard-library module json")), 10000);
+        run(QStringLiteral("import json, stdlibsibling\nassert not hasattr(json, 'MINE') and json.dumps(1) == '1'\n"
+                           "assert stdlibsibling.X == 1\n"));
+
+        QTemporaryDir only;
+        writeIn(only, QStringLiteral("json/__init__.py"), "MINE = True\n");
+        QString error;
+        QVERIFY(m_manager->addProject(only.path(), &error).isEmpty());
+        QVERIFY2(error.contains(QLatin1String("standard-library module json")), qPrintable(error));
+    }
+
+    // A real web application, opened as a project: the package under its own
+    // name, its factory, its two blueprints both named `bp`, requests through
+    // the test client, and a save of a module-level helper reaching the next
+    // request.
+    void flaskProject()
+    {
+        if (!canImport(QStringLiteral("flask")))
+            QSKIP("Flask is not installed for this Python");
+        QTemporaryDir dir;
+        copyTree(QStringLiteral(RELIVE_FIXTURES "/projects/flaskr"), dir.path());
+        QSignalSpy warning(m_manager, &CodeManager::warning);
+        QCOMPARE(openProject(dir.path()), QStringList{"flaskr"});
+        run(QStringLiteral(
+                "import os, tempfile, flaskr\n"
+                "from flaskr.db import get_db, init_db\n"
+                "db_fd, db_path = tempfile.mkstemp()\n"
+                "app = flaskr.create_app({'TESTING': True, 'DATABASE': db_path})\n"
+                "with app.app_context():\n"
+                "    init_db()\n"
+                "    get_db().executescript(open(os.path.join(%1, 'tests', 'data.sql')).read())\n"
+                "client = app.test_client()\n"
+                "assert client.get('/hello').data == b'Hello, World!'\n"
+                "page = client.get('/').data\n"
+                "assert b'test title' in page and b'TEST TITLE' not in page, page\n"
+                "assert client.post('/create').headers['Location'] == '/auth/login'\n"
+                "assert flaskr.auth.bp.name == 'auth' and flaskr.blog.bp.name == 'blog'\n"
+                "assert not hasattr(flaskr, 'bp')\n")
+                .arg(quoted(dir.path())));
+        QVERIFY2(!warnings(warning).contains(QLatin1String("defined by both")), qPrintable(warnings(warning)));
+
+        const QString blog = dir.filePath(QStringLiteral("flaskr/blog.py"));
+        QFile file(blog);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QByteArray source = file.readAll();
+        file.close();
+        const QByteArray before = "    return title\n";
+        QVERIFY(source.contains(before));
+        source.replace(before, "    return title.upper()\n");
+        QSignalSpy reloaded(m_manager, &CodeManager::reloaded);
+        writeIn(dir, QStringLiteral("flaskr/blog.py"), source);
+        m_manager->reloadFile(blog);
+        QTRY_VERIFY_WITH_TIMEOUT(hasReport(reloaded, QStringLiteral("flaskr.blog"), QStringLiteral("heading")), 30000);
+        run(QStringLiteral("page = client.get('/').data\n"
+                           "assert b'TEST TITLE' in page, page\n"
+                           "os.close(db_fd)\nos.unlink(db_path)\n"));
+    }
+
+    // The project's own pytest suite passes inside the live interpreter, with
+    // the count plain `python3 -m pytest` gives.
+    void flaskProjectTestSuite()
+    {
+        if (!canImport(QStringLiteral("flask, pytest")))
+            QSKIP("Flask or pytest is not installed for this Python");
+        QTemporaryDir dir;
+        copyTree(QStringLiteral(RELIVE_FIXTURES "/projects/flaskr"), dir.path());
+        // Its own name: the package of flaskProject() is registered already.
+        QVERIFY(QDir(dir.path()).rename(QStringLiteral("flaskr"), QStringLiteral("flaskr_suite")));
+        for (const QString &relative : {QStringLiteral("tests/conftest.py"), QStringLiteral("tests/test_factory.py"),
+                                        QStringLiteral("tests/test_db.py"), QStringLiteral("tests/test_auth.py"),
+                                        QStringLiteral("tests/test_blog.py")}) {
+            QFile file(dir.filePath(relative));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QByteArray text = file.readAll();
+            file.close();
+            writeIn(dir, relative, text.replace("flaskr", "flaskr_suite"));
+        }
+        QCOMPARE(openProject(dir.path()), QStringList{"flaskr_suite"});
+        run(QStringLiteral("import os, pytest\n"
+                           "class Count:\n"
+                           "    passed = failed = 0\n"
+                           "    def pytest_runtest_logreport(self, report):\n"
+                           "        if report.when == 'call' and report.passed:\n"
+                           "            Count.passed += 1\n"
+                           "        elif report.failed:\n"
+                           "            Count.failed += 1\n"
+                           "status = pytest.main(['-q', '-p', 'no:cacheprovider', '-p', 'no:faulthandler',\n"
+                           "                      '--rootdir', %1, os.path.join(%1, 'tests')], plugins=[Count()])\n"
+                           "assert status == 0 and Count.failed == 0, (status, Count.failed)\n"
+                           "assert Count.passed == 24, Count.passed\n")
+                .arg(quoted(dir.path())),
+            120000);
     }
 };
 
