@@ -2,6 +2,7 @@
 
 #include "ReloadValues_p.h"
 #include "Overrides_p.h"
+#include "ReloaderMadeFunctions_p.h"
 
 #include <unordered_set>
 #include <vector>
@@ -103,6 +104,8 @@ void ObjectMerge::updateFunction(Transaction &tx, py::handle oldFn, py::handle n
             d[item.first] = item.second;
     });
 
+    if (!twin)
+        m_replacedCode.emplace_back(oldCode, newCode);
     setCodeAndClosure(oldFn, newCode, closure, newGlobals);
     // A default that is a function or class just merged names the kept one.
     py::object defaults = newFn.attr("__defaults__");
@@ -221,6 +224,104 @@ void ObjectMerge::updateDecorated(Transaction &tx, py::handle decorated, py::han
     if (!isFunction(decorated) && py::hasattr(decorated, "cache_clear"))
         decorated.attr("cache_clear")();
     action(name, QStringLiteral("code replaced; decorators not called again"));
+}
+
+namespace {
+
+// The code objects nested in `oldCode` and `newCode` at the same place: by
+// qualified name, the n-th of a name with the n-th (two lambdas of one
+// function), at every depth.
+void pairNestedCode(py::handle oldCode, py::handle newCode, std::vector<std::pair<py::object, py::object>> &out)
+{
+    auto children = [](py::handle code) {
+        std::vector<std::pair<std::string, py::object>> kids;
+        for (py::handle constant : code.attr("co_consts")) {
+            if (PyCode_Check(constant.ptr()))
+                kids.emplace_back(constant.attr("co_qualname").cast<std::string>(),
+                                  py::reinterpret_borrow<py::object>(constant));
+        }
+        return kids;
+    };
+    const auto oldKids = children(oldCode);
+    auto newKids = children(newCode);
+    std::vector<bool> taken(newKids.size(), false);
+    for (const auto &[name, code] : oldKids) {
+        for (size_t i = 0; i < newKids.size(); ++i) {
+            if (!taken[i] && newKids[i].first == name) {
+                taken[i] = true;
+                out.emplace_back(code, newKids[i].second);
+                pairNestedCode(code, newKids[i].second, out);
+                break;
+            }
+        }
+    }
+}
+
+QString joined(py::handle names)
+{
+    QStringList out;
+    for (py::handle n : names)
+        out << toQString(n);
+    return QLatin1Char('(') + out.join(QLatin1String(", ")) + QLatin1Char(')');
+}
+
+} // namespace
+
+void ObjectMerge::updateMadeFunctions(Transaction &tx)
+{
+    if (m_replacedCode.empty())
+        return;
+    MadeFunctions::catchUp();
+    std::vector<std::pair<py::object, py::object>> pairs;
+    for (const auto &[oldCode, newCode] : m_replacedCode)
+        pairNestedCode(oldCode, newCode, pairs);
+    m_replacedCode.clear();
+    for (const auto &[oldCode, newCode] : pairs) {
+        if (oldCode.is(newCode))
+            continue;
+        int swapped = 0;
+        int kept = 0;
+        for (const py::object &fn : MadeFunctions::madeFrom(oldCode)) {
+            PyObject *current = reinterpret_cast<PyFunctionObject *>(fn.ptr())->func_code;
+            if (current == newCode.ptr()) {
+                MadeFunctions::record(newCode, fn);  // given the new code by the merge itself
+                continue;
+            }
+            if (current != oldCode.ptr())
+                continue;
+            // The closure keeps the cells it has, with the values they hold:
+            // the new code must need no variable the old one did not have.
+            py::tuple oldFree = oldCode.attr("co_freevars");
+            py::tuple newFree = newCode.attr("co_freevars");
+            py::object closure = fn.attr("__closure__");
+            py::list cells;
+            for (py::handle name : newFree) {
+                for (size_t i = 0; i < py::len(oldFree); ++i) {
+                    if (py::reinterpret_borrow<py::object>(oldFree[i]).equal(name)) {
+                        cells.append(closure[py::int_(i)]);
+                        break;
+                    }
+                }
+            }
+            if (py::len(cells) != py::len(newFree)) {
+                ++kept;
+                continue;
+            }
+            py::object globals = fn.attr("__globals__");
+            setCodeAndClosure(fn, newCode, py::len(cells) ? py::object(py::tuple(cells)) : py::object(py::none()), globals);
+            tx.undo.push_back([fn, oldCode = oldCode, closure, globals] { setCodeAndClosure(fn, oldCode, closure, globals); });
+            MadeFunctions::record(newCode, fn);
+            ++swapped;
+        }
+        const QString name = toQString(newCode.attr("co_qualname"));
+        if (swapped > 0)
+            action(name, QStringLiteral("%1 function(s) made before this save run the new code").arg(swapped));
+        if (kept > 0)
+            warn(name, QStringLiteral("%1 function(s) made before this save keep the old code: its free variables "
+                                      "changed from %2 to %3")
+                           .arg(kept)
+                           .arg(joined(oldCode.attr("co_freevars")), joined(newCode.attr("co_freevars"))));
+    }
 }
 
 bool ObjectMerge::updateWrapper(Transaction &tx, py::handle oldValue, py::handle newValue, py::handle ownerClass,

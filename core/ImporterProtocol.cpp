@@ -1,6 +1,7 @@
 #include "Importer_p.h"
 
 #include "PythonResource_p.h"
+#include "ReloaderMadeFunctions_p.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -127,6 +128,7 @@ void Importer::execModule(py::object module)
     // when it holds this very source; no syntax tree is built.
     py::object code = codeCache().attr("compile_file")(filePath.toStdString(), data);
     py::dict globals = module.attr("__dict__");
+    reloading::MadeFunctions::watchModule(globals);  // closures it makes are reached by later saves
     if (!globals.contains("__builtins__"))
         globals["__builtins__"] = PyEval_GetBuiltins();  // exec() would add it; PyEval_EvalCode does not
     PyObject *result = PyEval_EvalCode(code.ptr(), globals.ptr(), globals.ptr());

@@ -3,6 +3,7 @@
 #include "ReloadValues_p.h"
 
 #include <algorithm>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -80,30 +81,43 @@ ModulePlan ModulePlanner::plan()
         changed.swap(stillChanged);
     }
 
-    // A decorated def whose decorator lines are those of the old def of its
-    // name: only its body changed.
+    // A def whose decorator lines are those of the old def of its name (or
+    // which has none, like it): only its body changed. The function object
+    // stays (the merge gives it the new code), so a def that reads its name
+    // in a decorator or a default need not run again; a decorated one runs
+    // without its decorators.
     std::unordered_map<size_t, std::string> bodyOnlyCandidates;  // new statement -> def name
+    QSet<QString> inPlace;
     {
         py::object decoratorsKey = statements().attr("decorators_key");
-        std::unordered_map<std::string, std::string> oldDecorated;  // name -> decorators key
+        auto defKey = [&](py::handle stmt) -> std::optional<std::pair<std::string, std::string>> {
+            if (!statements().attr("is_function")(stmt).cast<bool>())
+                return std::nullopt;
+            py::object k = decoratorsKey(stmt);
+            return std::make_pair(stmt.attr("name").cast<std::string>() + ' '
+                                      + py::type::of(stmt).attr("__name__").cast<std::string>(),
+                                  k.is_none() ? std::string() : k.cast<std::string>());
+        };
+        std::unordered_map<std::string, std::string> oldDefs;  // name and kind -> decorators key
         for (size_t i = 0; i < oldCount; ++i) {
             if (oldMatched[i] || py::len(oldNodes(i)) != 1)
                 continue;
-            py::handle stmt = oldNodes(i)[py::int_(0)];
-            py::object k = decoratorsKey(stmt);
-            if (!k.is_none())
-                oldDecorated[stmt.attr("name").cast<std::string>() + ' ' + py::type::of(stmt).attr("__name__").cast<std::string>()] = k.cast<std::string>();
+            if (auto k = defKey(oldNodes(i)[py::int_(0)]))
+                oldDefs[k->first] = k->second;
         }
         for (size_t j : changed) {
             if (py::len(newNodes(j)) != 1)
                 continue;
             py::handle stmt = newNodes(j)[py::int_(0)];
-            py::object k = decoratorsKey(stmt);
-            if (k.is_none())
+            auto k = defKey(stmt);
+            if (!k)
+                continue;
+            auto found = oldDefs.find(k->first);
+            if (found == oldDefs.end() || found->second != k->second)
                 continue;
             const std::string name = stmt.attr("name").cast<std::string>();
-            auto found = oldDecorated.find(name + ' ' + py::type::of(stmt).attr("__name__").cast<std::string>());
-            if (found != oldDecorated.end() && found->second == k.cast<std::string>())
+            inPlace.insert(QString::fromStdString(name));
+            if (!k->second.empty())
                 bodyOnlyCandidates[j] = name;
         }
     }
@@ -146,8 +160,14 @@ ModulePlan ModulePlanner::plan()
             for (py::handle stmt : newNodes(j)) {
                 if (affected)
                     break;
+                // A def reading a function edited in place (its decorator,
+                // `@login_required`) is not run again: its decorators would
+                // be called again, and the wrappers they made take the new
+                // code of the function that made them anyway.
+                const bool function = statements().attr("is_function")(stmt).cast<bool>();
                 for (py::handle n : reads(stmt)) {
-                    if (dirty.contains(toQString(n))) {
+                    const QString read = toQString(n);
+                    if (dirty.contains(read) && !(function && inPlace.contains(read))) {
                         affected = true;
                         break;
                     }
@@ -190,7 +210,7 @@ ModulePlan ModulePlanner::plan()
             py::handle stmt = newNodes(j)[py::int_(0)];
             for (py::handle n : statements().attr("decorator_reads")(stmt)) {
                 const QString read = toQString(n);
-                if (read != QString::fromStdString(bodyOnly->second) && dirty.contains(read)) {
+                if (read != QString::fromStdString(bodyOnly->second) && dirty.contains(read) && !inPlace.contains(read)) {
                     bodyOnly = bodyOnlyCandidates.end();
                     break;
                 }

@@ -56,6 +56,12 @@ public:
     // (`decorated`) stays bound, and a result cache in it is cleared.
     void updateDecorated(Transaction &tx, py::handle decorated, py::handle received, py::handle bare,
                          const QString &name);
+    // Once every changed statement is merged: the functions made at run time
+    // from the nested code of the functions that took new code (wrappers a
+    // decorator made, views made inside a factory) take the nested code of the
+    // new version at the same place (by qualified name, in order), where their
+    // free variables allow; the others are reported as keeping the old code.
+    void updateMadeFunctions(Transaction &tx);
     // A callable object wrapping a function: functools.lru_cache / cache
     // (`__wrapped__`), functools.cached_property (`func`). The wrapper is kept,
     // the function inside it takes the new code, and a result cache is
@@ -134,6 +140,7 @@ private:
     py::list m_keepAlive;  // the new objects above, so that their addresses stay theirs
     QSet<QString> m_dirty; // names changed in the enclosing scopes of the class being merged
     std::vector<py::object> m_updated;  // classes updated in place
+    std::vector<std::pair<py::object, py::object>> m_replacedCode;  // (old, new) code of functions updated
     bool m_adopting = false;            // merging a class adopted from another file, or one nested in it
     LineShifter m_lines;                // unchanged definitions that moved, shifted once the merge is done
     std::function<std::optional<Reloader::Adoption>(const QString &)> m_adopt;

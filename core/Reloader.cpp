@@ -10,6 +10,7 @@
 #include "StatementPlan_p.h"
 #include "StatementScanner_p.h"
 
+#include <QLocale>
 #include <QSet>
 
 #include <algorithm>
@@ -182,6 +183,9 @@ void Reloader::describeError(py::error_already_set &e, const QString &path, Relo
     report.traceback = toQString(py::str("").attr("join")(
         traceback.attr("format_exception")(value)));
     if (py::isinstance(value, py::handle(PyExc_SyntaxError))) {
+        // As Python shows a file that does not compile: its line, the caret,
+        // the message; the frames that parsed it are Relive's, not the user's.
+        report.traceback = toQString(py::str("").attr("join")(lines));
         py::object line = value.attr("lineno");
         py::object offset = value.attr("offset");
         report.errorLine = line.is_none() ? 0 : line.cast<int>();
@@ -194,6 +198,33 @@ void Reloader::describeError(py::error_already_set &e, const QString &path, Relo
                 report.errorLine = frame.attr("lineno").cast<int>();
         }
     }
+}
+
+namespace {
+// The report says which way the reload went, and why.
+void describePath(const ModulePlan &plan, bool firstLoad, ReloadReport &report)
+{
+    const int run = int(py::len(plan.statements.changed));
+    const int kept = int(plan.kept.size());
+    const QLocale english(QLocale::English);
+    report.statementsRun = run;
+    report.statementsKept = kept;
+    if (kept == 0) {
+        report.path = ReloadReport::Path::WholeModule;
+        if (firstLoad)
+            report.pathReason = QStringLiteral("first load of this file, nothing to compare with");
+        else if (run == 0)
+            report.pathReason = QStringLiteral("the file has no statements");
+        else
+            report.pathReason = QStringLiteral("all %1 statements changed or read a changed name")
+                                    .arg(english.toString(run));
+        return;
+    }
+    report.path = ReloadReport::Path::EditedStatements;
+    report.pathReason = run == 0 ? QStringLiteral("no statement changed, %1 kept").arg(english.toString(kept))
+                                 : QStringLiteral("%1 of %2 statements changed or read a changed name")
+                                       .arg(english.toString(run), english.toString(run + kept));
+}
 }
 
 void Reloader::reload(py::module_ module, const QString &path, const QString &oldSource,
@@ -215,6 +246,7 @@ void Reloader::reload(py::module_ module, const QString &path, const QString &ol
         return;
     }
     StatementPlan &plan = modulePlan.statements;
+    describePath(modulePlan, oldSource.isEmpty(), report);
     if (context)
         context->newTree = modulePlan.wholeTree;
     py::dict globals = module.attr("__dict__");
@@ -360,6 +392,7 @@ void Reloader::reload(py::module_ module, const QString &path, const QString &ol
                 merge.action(name, QStringLiteral("removed"));
             }
         }
+        merge.updateMadeFunctions(tx);
         merge.shiftMovedLines(tx);
     } catch (py::error_already_set &e) {
         tx.rollback();
@@ -382,6 +415,15 @@ void Reloader::reload(py::module_ module, const QString &path, const QString &ol
         } else {
             merge.action(name, QStringLiteral("rebound"));
         }
+    }
+    try {
+        for (py::handle done : statements().attr("update_star_importers")(module, snapshot)) {
+            py::tuple item = py::reinterpret_borrow<py::tuple>(done);
+            merge.action(toQString(item[0]), toQString(item[1]));
+        }
+    } catch (py::error_already_set &e) {
+        merge.warn(toQString(module.attr("__name__")),
+                   QStringLiteral("modules that did `from … import *` were not updated: %1").arg(QString::fromUtf8(e.what())));
     }
     runUpgradeHooks(merge.updatedClasses(), report);
     reportOverridesKept(path, report);

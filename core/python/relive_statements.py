@@ -18,17 +18,28 @@ def parse_statements(text, filename, first_line):
     syntax error names the file's line."""
     try:
         tree = ast.parse(text, filename)
-    except SyntaxError as e:
-        offset = first_line - 1
-        if e.lineno is not None:
-            e.lineno += offset
-        if getattr(e, "end_lineno", None) is not None:
-            e.end_lineno += offset
-        e.filename = filename
-        raise
+    except SyntaxError:
+        error = _syntax_error(text, filename, first_line)
+        # Reported as Python reports a file that does not compile: the
+        # file's line and a caret, without the frames of the parse.
+        raise error.with_traceback(None) from None
     if first_line > 1:
         ast.increment_lineno(tree, first_line - 1)
     return tree.body
+
+
+def _syntax_error(text, filename, first_line):
+    """The SyntaxError Python gives for `text` at line `first_line` of
+    `filename`: parsed again where it stands (blank lines before it), so that
+    the line numbers in the message are the file's too, and under another
+    name, so that CPython takes the line it prints from this text rather than
+    the line of the file that has the piece's line number."""
+    try:
+        ast.parse("\n" * (first_line - 1) + text, "<relive>")
+    except SyntaxError as e:
+        e.filename = filename
+        return e
+    return SyntaxError("invalid syntax", (filename, first_line, 1, text.partition("\n")[0]))
 
 
 def module_of(statements):
@@ -44,6 +55,10 @@ def key(statements):
 
 def is_future_import(stmt):
     return isinstance(stmt, ast.ImportFrom) and stmt.module == "__future__"
+
+
+def is_function(stmt):
+    return isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef))
 
 
 def is_definition(stmt):
@@ -245,3 +260,75 @@ def loop_line(statements, line):
         if _holds(stmt, line):
             visit(stmt, None)
     return result
+
+
+def _public(namespace):
+    names = namespace.get("__all__")
+    if names is not None:
+        try:
+            return {n: namespace[n] for n in names if isinstance(n, str) and n in namespace}
+        except TypeError:
+            pass
+    return {n: v for n, v in namespace.items() if not n.startswith("_")}
+
+
+def update_star_importers(module, before):
+    """After a save of `module` applied: the modules of its namespace that did
+    `from module import *` get the public names the save added and the new
+    values of those it rebound, and lose those it removed, except names they
+    bound themselves since. `before` is the module's namespace before the
+    save. Returns [(importer name, what changed)] for the report.
+
+    Only module dictionaries are read: an importer is a module of the same
+    namespace that binds most of the old public names to the very objects, and
+    whose source has the star import."""
+    import re
+    import sys
+
+    old = _public(before)
+    new = _public(vars(module))
+    if old.keys() == new.keys() and all(new[n] is old[n] for n in old):
+        return []
+    name = module.__name__
+    top = name.partition(".")[0]
+    short = name.rpartition(".")[2]
+    pattern = re.compile(r"^[ \t]*from[ \t]+[\w.]*\b%s[ \t]+import[ \t]+\*" % re.escape(short), re.M)
+    done = []
+    for other_name, other in list(sys.modules.items()):
+        if other is module or not (other_name == top or other_name.startswith(top + ".")):
+            continue
+        namespace = getattr(other, "__dict__", None)
+        if not isinstance(namespace, dict) or not old:
+            continue
+        same = sum(1 for n, v in old.items() if namespace.get(n, _MISSING) is v)
+        if same * 2 < len(old):
+            continue
+        try:
+            with open(other.__file__, encoding="utf-8") as f:
+                if not pattern.search(f.read()):
+                    continue
+        except (OSError, TypeError, AttributeError, ValueError):
+            continue
+        added, removed, rebound = [], [], []
+        for n, v in new.items():
+            if n not in old:
+                if n not in namespace:
+                    namespace[n] = v
+                    added.append(n)
+            elif v is not old[n] and namespace.get(n, _MISSING) is old[n]:
+                namespace[n] = v
+                rebound.append(n)
+        for n, v in old.items():
+            if n not in new and namespace.get(n, _MISSING) is v:
+                del namespace[n]
+                removed.append(n)
+        parts = []
+        for label, names in (("added", added), ("rebound", rebound), ("removed", removed)):
+            if names:
+                parts.append("%s %s" % (label, ", ".join(sorted(names))))
+        if parts:
+            done.append((other_name, "from %s import *: %s" % (short, "; ".join(parts))))
+    return done
+
+
+_MISSING = object()
