@@ -191,6 +191,20 @@ py::dict Importer::editorIndex()
     for (const Namespace &ns : m_namespaces) {
         roots[py::str(ns.name.toStdString())] = ns.root.toStdString();
         for (const NamespaceMap::Directory &dir : ns.map.directories()) {
+            if (dir.isPackage()) {
+                // A regular package is an ordinary module to the editor: its
+                // __init__.py, and its submodules as modules of their own.
+                QStringList paths = dir.files;
+                paths.prepend(dir.initFile);
+                for (const QString &path : paths) {
+                    const QString module = m_registry.moduleOf(path);
+                    const FileRegistry::File *found = module.isEmpty() ? nullptr : m_registry.file(module);
+                    modules[py::str(module.toStdString())] = path.toStdString();
+                    if (found && found->loaded)
+                        loaded[py::str(path.toStdString())] = module.toStdString();
+                }
+                continue;
+            }
             py::list subs;
             for (const NamespaceMap::Directory &other : ns.map.directories()) {
                 if (NamespaceMap::parentName(other.dottedName) == dir.dottedName)

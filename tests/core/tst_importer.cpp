@@ -1,4 +1,5 @@
 #include "CodeManager.h"
+#include "NamespaceNode.h"
 #include "ReloadReport.h"
 #include "PythonRuntime.h"
 
@@ -486,6 +487,45 @@ private Q_SLOTS:
         run(QStringLiteral("assert version() == 2 and version is pkgreload.version\n"
                            "assert shout('a') == 'A' and greeter.greet() == 'hello'\n"
                            "assert pkgreload.ADDED and pkgreload.util.Greeter is type(greeter)\n"));
+    }
+
+    // The namespace view shows both kinds: a package with its submodules
+    // (each with its names) and its __init__'s names; a merged folder with
+    // its files' names.
+    void snapshotShowsBothKinds()
+    {
+        QTemporaryDir dir;
+        writeIn(dir, QStringLiteral("snappkg/__init__.py"), "X = 1\n");
+        writeIn(dir, QStringLiteral("snappkg/views.py"), "bp = 'views'\n");
+        writeIn(dir, QStringLiteral("snappkg/merged/helpers.py"), "def helper():\n    pass\n");
+        openProject(dir.path());
+        QSignalSpy ready(m_manager, &CodeManager::snapshotReady);
+        m_manager->requestSnapshot();
+        QVERIFY(ready.wait(30000));
+        const QList<NamespaceNode> roots = ready.first().first().value<QList<NamespaceNode>>();
+        const auto child = [](const NamespaceNode &parent, const QString &name) {
+            for (const NamespaceNode &c : parent.children) {
+                if (c.name == name)
+                    return c;
+            }
+            return NamespaceNode();
+        };
+        NamespaceNode package;
+        for (const NamespaceNode &root : roots) {
+            if (root.name == QLatin1String("snappkg"))
+                package = root;
+        }
+        QVERIFY(package.package);
+        QCOMPARE(package.kind, NamespaceNode::Kind::Namespace);
+        QCOMPARE(child(package, QStringLiteral("X")).qualifiedName, QStringLiteral("snappkg.X"));
+        QVERIFY(child(package, QStringLiteral("bp")).name.isEmpty());
+        const NamespaceNode views = child(package, QStringLiteral("views"));
+        QCOMPARE(views.kind, NamespaceNode::Kind::Module);
+        QCOMPARE(child(views, QStringLiteral("bp")).qualifiedName, QStringLiteral("snappkg.views.bp"));
+        const NamespaceNode merged = child(package, QStringLiteral("merged"));
+        QCOMPARE(merged.kind, NamespaceNode::Kind::Namespace);
+        QVERIFY(!merged.package);
+        QCOMPARE(child(merged, QStringLiteral("helper")).qualifiedName, QStringLiteral("snappkg.merged.helper"));
     }
 
     // The project's own package wins over a copy installed on the system:
