@@ -1,6 +1,7 @@
 #include "ConsoleWidget.h"
 
 #include "Completer.h"
+#include "PythonHighlighter.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -11,6 +12,7 @@
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QHBoxLayout>
+#include <QInputMethodEvent>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -25,6 +27,7 @@
 #include <QStandardItemModel>
 #include <QStyle>
 #include <QTextBlock>
+#include <QTextDocument>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -97,6 +100,8 @@ ConsoleWidget::ConsoleWidget(PythonRuntime *runtime, Completer *completer, QWidg
     , m_completer(new QCompleter(this))
     , m_completionModel(new QStandardItemModel(this))
     , m_flushTimer(new QTimer(this))
+    , m_highlightDocument(new QTextDocument(this))
+    , m_highlighter(new PythonHighlighter(m_highlightDocument))
 {
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_output->setReadOnly(true);
@@ -113,6 +118,9 @@ ConsoleWidget::ConsoleWidget(PythonRuntime *runtime, Completer *completer, QWidg
     m_input->setFrame(false);
     m_input->installEventFilter(this);
     setFocusProxy(m_input);
+    static_cast<PythonHighlighter *>(m_highlighter)->setDarkTheme(palette().color(QPalette::Base).lightness() < 128);
+    connect(m_input, &QLineEdit::textChanged, this, &ConsoleWidget::highlightInput);
+    connect(m_input, &QLineEdit::cursorPositionChanged, this, &ConsoleWidget::highlightInput);
 
     m_stopButton->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
     m_stopButton->setToolTip(tr("Stop what runs: the console command or the program (Ctrl+C)"));
@@ -634,6 +642,36 @@ void ConsoleWidget::flushOutput()
     m_pendingSize = 0;
     if (m_follow)
         scrollToEnd();
+}
+
+void ConsoleWidget::highlightInput()
+{
+    // Sending the formats moves no text, but guards against a cursor signal
+    // coming back here.
+    static bool active = false;
+    if (active)
+        return;
+    active = true;
+    const auto done = qScopeGuard([] { active = false; });
+    QList<QTextLayout::FormatRange> formats;
+    // Answers to input() are the program's data, not Python.
+    if (!m_inputPending && !m_input->text().isEmpty()) {
+        m_highlightDocument->setPlainText(m_input->text());
+        // Now, not on the highlighter's own delayed first pass.
+        m_highlighter->rehighlight();
+        formats = m_highlightDocument->firstBlock().layout()->formats();
+    }
+    if (formats == m_inputFormats && formats.isEmpty())
+        return;
+    m_inputFormats = formats;
+    // QLineEdit draws preedit attributes over its text: their starts are
+    // relative to the cursor.
+    QList<QInputMethodEvent::Attribute> attributes;
+    const int cursor = m_input->cursorPosition();
+    for (const QTextLayout::FormatRange &range : std::as_const(formats))
+        attributes.append({QInputMethodEvent::TextFormat, range.start - cursor, range.length, range.format});
+    QInputMethodEvent event(QString(), attributes);
+    QCoreApplication::sendEvent(m_input, &event);
 }
 
 void ConsoleWidget::scrollToEnd()

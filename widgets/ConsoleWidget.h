@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QStringList>
+#include <QTextLayout>
 #include <QWidget>
 
 #include <functional>
@@ -14,6 +15,8 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QStandardItemModel;
+class QSyntaxHighlighter;
+class QTextDocument;
 class QTimer;
 class QToolButton;
 
@@ -81,6 +84,8 @@ public:
     QLineEdit *inputLine() const { return m_input; }
     QPlainTextEdit *outputView() const { return m_output; }
     QCompleter *completionPopup() const { return m_completer; }
+    // The syntax colours shown in the input line (none for answers to input()).
+    QList<QTextLayout::FormatRange> inputFormats() const { return m_inputFormats; }
 
 Q_SIGNALS:
     // A `File "x", line N` link in the output was clicked.
@@ -135,6 +140,7 @@ private:
     bool runConsoleCommand(const QString &line);
     void updateStopButton();
     void scrollToEnd();
+    void highlightInput();
 
     PythonRuntime *m_runtime;
     Completer *m_completionSource;
@@ -164,6 +170,11 @@ private:
     QString m_completionText; // the input a completion was asked for
     FrameEvaluator m_frameEvaluator;
     QString m_frameName;
+    // The input line's text run through the editors' highlighter, whose
+    // formats the line edit shows as preedit attributes.
+    QTextDocument *m_highlightDocument;
+    QSyntaxHighlighter *m_highlighter;
+    QList<QTextLayout::FormatRange> m_inputFormats;
     bool m_follow = true;      // the view stays at the end of the output
     bool m_inserting = false;  // the scroll bar moves because of output, not the user
 };

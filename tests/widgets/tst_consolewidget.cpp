@@ -66,6 +66,7 @@ private Q_SLOTS:
     void helpAndClearWithoutParentheses();
     void outputFollowsUnlessScrolledUp();
     void runKeepsScriptGlobals();
+    void inputLineIsHighlighted();
 
 private:
     QString writeScript(const QString &name, const QString &text);
@@ -731,6 +732,29 @@ void tst_ConsoleWidget::runKeepsScriptGlobals()
     // Its dunders do not replace the console's.
     QVERIFY(runLine(QStringLiteral("print('__cached__' in globals())")));
     QTRY_VERIFY(m_console->outputText().contains(QStringLiteral("\nFalse\n")));
+}
+
+void tst_ConsoleWidget::inputLineIsHighlighted()
+{
+    QTest::keyClicks(m_console->inputLine(), QStringLiteral("def f(): return value + 'text'"));
+    QCOMPARE(m_console->inputLine()->text(), QStringLiteral("def f(): return value + 'text'"));
+    const QList<QTextLayout::FormatRange> formats = m_console->inputFormats();
+    auto formatAt = [&formats](int position) {
+        for (const QTextLayout::FormatRange &range : formats) {
+            if (position >= range.start && position < range.start + range.length)
+                return range.format;
+        }
+        return QTextCharFormat();
+    };
+    QVERIFY(formatAt(0).foreground().style() != Qt::NoBrush);   // def
+    QVERIFY(formatAt(25).foreground().style() != Qt::NoBrush);  // the string
+    QVERIFY(formatAt(0).foreground() != formatAt(25).foreground());
+    QCOMPARE(formatAt(16).foreground().style(), Qt::NoBrush);    // value
+    // Moving the cursor keeps the text as it was.
+    QTest::keyClick(m_console->inputLine(), Qt::Key_Home);
+    QCOMPARE(m_console->inputLine()->text(), QStringLiteral("def f(): return value + 'text'"));
+    m_console->inputLine()->clear();
+    QVERIFY(m_console->inputFormats().isEmpty());
 }
 
 QTEST_MAIN(tst_ConsoleWidget)
