@@ -528,6 +528,32 @@ private Q_SLOTS:
         QCOMPARE(child(merged, QStringLiteral("helper")).qualifiedName, QStringLiteral("snappkg.merged.helper"));
     }
 
+    // A folder that gains its __init__.py while running becomes a regular
+    // package, and one that loses it a merged folder again; the submodules
+    // already loaded stay the same modules.
+    void folderChangesKind()
+    {
+        QTemporaryDir dir;
+        writeIn(dir, QStringLiteral("sub/first.py"), "A = 'first'\n");
+        writeIn(dir, QStringLiteral("sub/second.py"), "B = 'second'\n");
+        registerDir(dir, QStringLiteral("kind_ns"));
+        run(QStringLiteral("import sys, kind_ns.sub\nfirst = sys.modules['kind_ns.sub.first']\n"
+                           "assert kind_ns.sub.A == 'first' and kind_ns.sub.B == 'second'\n"));
+        QSignalSpy warning(m_manager, &CodeManager::warning);
+        writeIn(dir, QStringLiteral("sub/__init__.py"), "C = 'init'\n");
+        run(QStringLiteral("import relive\nrelive.rescan(%1)\n").arg(quoted(dir.path())));
+        QTRY_VERIFY_WITH_TIMEOUT(warnings(warning).contains(QLatin1String("is a regular package")), 10000);
+        run(QStringLiteral("sub = sys.modules['kind_ns.sub']\n"
+                           "assert sub.C == 'init' and not hasattr(sub, 'A'), dir(sub)\n"
+                           "assert sub.first is first and sub.first.A == 'first'\n"
+                           "assert kind_ns.sub is sub\n"));
+        QVERIFY(QFile::remove(dir.filePath(QStringLiteral("sub/__init__.py"))));
+        run(QStringLiteral("relive.rescan(%1)\n").arg(quoted(dir.path())));
+        QTRY_VERIFY_WITH_TIMEOUT(warnings(warning).contains(QLatin1String("merges its files' names")), 10000);
+        run(QStringLiteral("sub = sys.modules['kind_ns.sub']\n"
+                           "assert sub.A == 'first' and sub.B == 'second' and not hasattr(sub, 'C')\n"));
+    }
+
     // The project's own package wins over a copy installed on the system:
     // the copy is set aside (forgotten if imported) and the log names it.
     void installedCopySetAside()
