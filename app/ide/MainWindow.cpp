@@ -4,6 +4,7 @@
 #include "CodeManager.h"
 #include "Completer.h"
 #include "DebugController.h"
+#include "TestsController.h"
 #include "Debugger.h"
 #include "ConsoleWidget.h"
 #include "DocumentationViewer.h"
@@ -103,6 +104,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_debug = new DebugController(this, m_editors, m_console);
     connect(m_debug, &DebugController::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    m_tests = new TestsController(this, m_editors);
+    connect(m_tests, &TestsController::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     createActions();
     m_preferences = Preferences::load();
     applyPreferences();
@@ -152,6 +156,7 @@ MainWindow::~MainWindow()
     Debugger *debugger = m_debug->debugger();
     delete std::exchange(m_debug, nullptr);
     delete debugger;
+    delete std::exchange(m_tests, nullptr);
     delete m_codeManager;
     delete m_completer;
     delete m_runtime;
@@ -452,6 +457,7 @@ void MainWindow::createActions()
     toolBar->addAction(m_runAction);
     toolBar->addAction(m_stopAction);
     m_debug->createActions(m_runFileAction, m_stopAction);
+    m_tests->createActions();
     connect(m_editors, &EditorTabs::currentEditorChanged, this, &MainWindow::updateRunActions);
     updateRunActions();
 }
@@ -468,6 +474,7 @@ bool MainWindow::startEngine(QString *error)
         m_codeManager = new CodeManager(m_runtime, this);
         connectCodeManager();
         m_debug->setDebugger(new Debugger(m_runtime, m_codeManager, this));
+        m_tests->setEngine(m_runtime, m_codeManager);
     }
     m_engineStatus->setText(ok ? tr("Python ready") : tr("Python failed to start"));
     m_console->inputLine()->setEnabled(ok);
@@ -517,6 +524,7 @@ bool MainWindow::openFolder(const QString &folder, const QString &name, QString 
     restoreOpenFiles(path);
     restoreWatches(path);
     m_debug->openSession(path);
+    m_tests->setProjectFolder(path);
     updateTitle();
     updateRunActions();
     return true;

@@ -25,6 +25,7 @@ class RecoveryJournal;
 class UsagesPanel;
 class ReloadLogView;
 class WelcomePage;
+class TestsController;
 class WatchesView;
 class InspectorView;
 class OverridesView;
@@ -58,6 +59,7 @@ public:
     InspectorView *inspector() const { return m_inspector; }
     ProjectTree *projectTree() const { return m_projectTree; }
     DebugController *debugController() const { return m_debug; }
+    TestsController *testsController() const { return m_tests; }
     QString currentFolder() const { return m_currentFolder; }
 
     // Help ▸ Welcome; shown by itself once, on the first start.
@@ -152,4 +154,5 @@ private:
     WelcomePage *m_welcome = nullptr;
     QPointer<DocumentationViewer> m_documentation;
     DebugController *m_debug = nullptr;
+    TestsController *m_tests = nullptr;
 };
