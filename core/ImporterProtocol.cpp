@@ -61,7 +61,6 @@ py::object Importer::findSpec(const std::string &fullname)
         return py::none();
     const std::string path = (dir ? dir->path : file->path).toStdString();
     py::object ModuleSpec = py::module_::import("importlib.machinery").attr("ModuleSpec");
-    if (dir) {
     if (dir && file) {
         // A regular package: its __init__.py, with the folder as its __path__
         // (a list, as Python's own packages have it).
@@ -73,6 +72,7 @@ py::object Importer::findSpec(const std::string &fullname)
         spec.attr("submodule_search_locations") = locations;
         return spec;
     }
+    if (dir) {
         py::object spec = ModuleSpec(fullname, m_finder, py::arg("is_package") = true);
         spec.attr("submodule_search_locations") = py::make_tuple(path);
         return spec;
@@ -117,9 +117,9 @@ void Importer::execModule(py::object module)
         throw py::import_error("relive: no file for " + name.toStdString());
     const QString filePath = found->path;
     const bool wasLoaded = found->loaded;
-    QFile file(filePath);
     const bool merged = found->merged;
     const QString directory = found->directory;
+    QFile file(filePath);
     if (!file.open(QIODevice::ReadOnly))
         throw py::import_error(QStringLiteral("relive: cannot read %1: %2").arg(filePath, file.errorString()).toStdString());
     const QByteArray bytes = file.readAll();

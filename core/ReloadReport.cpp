@@ -33,6 +33,22 @@ QList<ReloadAction> ReloadReport::summarisedActions(const QList<ReloadAction> &a
     return out;
 }
 
+QString ReloadReport::pathText() const
+{
+    QString text;
+    switch (path) {
+    case Path::Unknown:
+        return QString();
+    case Path::EditedStatements:
+        text = QStringLiteral("edited statements only");
+        break;
+    case Path::WholeModule:
+        text = QStringLiteral("whole module");
+        break;
+    }
+    return pathReason.isEmpty() ? text : QStringLiteral("%1: %2").arg(text, pathReason);
+}
+
 QString ReloadReport::summary() const
 {
     const QString name = QFileInfo(file).fileName();
@@ -56,5 +72,7 @@ QString ReloadReport::summary() const
     }
     if (parts.isEmpty())
         parts << QStringLiteral("no change");
-    return QStringLiteral("%1: %2 (%3 ms)").arg(name, parts.join(QStringLiteral("; ")), duration);
+    if (path == Path::Unknown)
+        return QStringLiteral("%1: %2 (%3 ms)").arg(name, parts.join(QStringLiteral("; ")), duration);
+    return QStringLiteral("%1: %2 (%3 ms, %4)").arg(name, parts.join(QStringLiteral("; ")), duration, pathText());
 }

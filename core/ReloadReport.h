@@ -32,6 +32,22 @@ struct ReloadReport
     int errorLine = 0;       // 1-based line in `file` the error points at, 0 if unknown
     int errorColumn = 0;     // 1-based, 0 if unknown
 
+    // Which way the reload went (set by the Reloader once it has planned):
+    // only the statements that changed (and those reading a name they bind)
+    // ran, or the whole module body did.
+    enum class Path {
+        Unknown,           // not planned: the file did not parse, or a check
+        EditedStatements,
+        WholeModule,
+    };
+    Path path = Path::Unknown;
+    QString pathReason;      // why, e.g. "1 of 170,002 statements changed or read a changed name"
+    int statementsRun = 0;
+    int statementsKept = 0;  // statements that did not run again
+
+    // "edited statements only: 1 of 170,002 statements changed or read a changed name"
+    QString pathText() const;
+
     bool ok() const { return error.isEmpty(); }
     // Runs of many consecutive actions of one kind (a generated file's
     // thousands of functions) folded into one: "f0 … f169999: added

@@ -27,6 +27,24 @@ QString changesText(const ReloadReport &report)
     return parts.join(QStringLiteral(", "));
 }
 
+// Which way the reload went, and why; empty when the report does not say.
+QString pathText(const ReloadReport &report)
+{
+    QString path;
+    switch (report.path) {
+    case ReloadReport::Path::Unknown:
+        return QString();
+    case ReloadReport::Path::EditedStatements:
+        path = ReloadLogView::tr("edited statements only");
+        break;
+    case ReloadReport::Path::WholeModule:
+        path = ReloadLogView::tr("whole module");
+        break;
+    }
+    return report.pathReason.isEmpty() ? ReloadLogView::tr("Ran: %1").arg(path)
+                                       : ReloadLogView::tr("Ran: %1 (%2)").arg(path, report.pathReason);
+}
+
 } // namespace
 
 ReloadLogView::ReloadLogView(QWidget *parent)
@@ -114,6 +132,12 @@ void ReloadLogView::addReport(const ReloadReport &report)
         auto *child = new QTreeWidgetItem(item);
         child->setFirstColumnSpanned(true);
         child->setText(0, QStringLiteral("%1: %2").arg(action.object, action.action));
+    }
+    const QString path = pathText(report);
+    if (!path.isEmpty()) {
+        auto *child = new QTreeWidgetItem(item);
+        child->setFirstColumnSpanned(true);
+        child->setText(0, path);
     }
     for (const QString &warning : report.warnings) {
         auto *child = new QTreeWidgetItem(item);

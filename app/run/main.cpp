@@ -210,9 +210,9 @@ int main(int argc, char *argv[])
         writeTo(stderr, QStringLiteral("relive-run: %1\n").arg(error));
         return 2;
     }
+    const QString root = asProject ? QFileInfo(folder).absoluteFilePath() : manager.directoryOf(namespaceName);
 
     if (pytest)
-    const QString root = asProject ? QFileInfo(folder).absoluteFilePath() : manager.directoryOf(namespaceName);
         return PytestCommand::run(runtime, positional.first(), pytestArguments);
 
     const bool interactive = isatty(STDIN_FILENO);
