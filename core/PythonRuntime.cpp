@@ -506,6 +506,11 @@ void PythonRuntime::flushOutput()
     d->deliverOutput();
 }
 
+quint64 PythonRuntime::consoleThreadId() const
+{
+    return d->console ? d->console->pythonThreadId() : 0;
+}
+
 bool PythonRuntime::isConsoleBusy() const
 {
     return d->console && d->console->isBusy();

@@ -53,6 +53,9 @@ public:
     // commandFinished(exit status): 0, the SystemExit code, or 1 on an exception.
     void runSource(const QString &source, const QString &fileName);
     bool isConsoleBusy() const;
+    // The Python thread id (threading.get_ident()) of the console worker, whose
+    // commands run there; 0 before start().
+    quint64 consoleThreadId() const;
 
     // Delivers the output written so far now, instead of with the next batch
     // (before exiting, say).

@@ -81,6 +81,7 @@ public:
     // The answer of a frame evaluation, shown like output.
     void appendEvaluation(const QString &text, bool failed);
 
+    PythonRuntime *runtime() const { return m_runtime; }
     QLineEdit *inputLine() const { return m_input; }
     QPlainTextEdit *outputView() const { return m_output; }
     QCompleter *completionPopup() const { return m_completer; }

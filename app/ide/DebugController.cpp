@@ -27,6 +27,7 @@ namespace {
 
 QString sessionsKey() { return QStringLiteral("breakpoints"); }
 QString exceptionModeKey() { return QStringLiteral("debug/exceptionMode"); }
+QString consoleExceptionsKey() { return QStringLiteral("debug/pauseOnConsoleExceptions"); }
 
 QString shortFunctionName(const QString &qualified)
 {
@@ -183,6 +184,14 @@ void DebugController::createActions(QAction *runFile, QAction *stop)
         choice->setObjectName(QStringLiteral("exceptionMode%1").arg(mode));
         m_exceptionModes->addAction(choice);
     }
+    modes->addSeparator();
+    QAction *inConsole = modes->addAction(tr("Also in &Console Commands"));
+    inConsole->setObjectName(QStringLiteral("exceptionsInConsoleAction"));
+    inConsole->setToolTip(tr("Off, an exception from a console command prints its traceback, as in every Python shell"));
+    inConsole->setCheckable(true);
+    inConsole->setChecked(QSettings().value(consoleExceptionsKey(), false).toBool());
+    connect(inConsole, &QAction::toggled, this, [](bool on) { QSettings().setValue(consoleExceptionsKey(), on); });
+    m_actions.insert(inConsole->objectName(), inConsole);
     auto *modeButton = new QToolButton(toolBar);
     modeButton->setMenu(modes);
     modeButton->setPopupMode(QToolButton::InstantPopup);
@@ -191,14 +200,14 @@ void DebugController::createActions(QAction *runFile, QAction *stop)
     modeButton->setIcon(style->standardIcon(QStyle::SP_MessageBoxWarning));
     modeButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->addWidget(modeButton);
-    if (stop) {
-        // The program thread may be parked in the debugger, where the usual
-        // interrupt cannot reach it: stopping it is a debugger command then.
-        connect(stop, &QAction::triggered, this, [this] {
-            if (isPaused())
-                m_debugger->resume(Debugger::Action::Stop, m_pause.threadId);
-        });
-    }
+    Q_UNUSED(stop);
+    // One Stop (Run ▸ Stop, the console's button and Ctrl+C) goes through the
+    // console. A thread parked in the debugger, where the usual interrupt
+    // cannot reach it, is stopped with a debugger command.
+    connect(m_console, &ConsoleWidget::stopRequested, this, [this] {
+        if (isPaused())
+            m_debugger->resume(Debugger::Action::Stop, m_pause.threadId);
+    });
     const int mode = QSettings().value(exceptionModeKey(), int(Debugger::ExceptionMode::Uncaught)).toInt();
     if (QAction *checked = m_exceptionModes->actions().value(qBound(0, mode, 2)))
         checked->setChecked(true);
@@ -437,6 +446,13 @@ void DebugController::onPaused(const DebugPause &pause)
         m_debugger->resume(Debugger::Action::Continue, pause.threadId);
         return;
     }
+    // Every Python shell prints the traceback of a command's exception;
+    // pausing there is the user's choice.
+    if (pause.reason == DebugPause::Reason::Exception && pause.threadId == m_console->runtime()->consoleThreadId()
+        && !QSettings().value(consoleExceptionsKey(), false).toBool()) {
+        m_debugger->resume(Debugger::Action::Continue, pause.threadId);
+        return;
+    }
     showPause(pause);
     // Hits counted while it ran.
     refreshBreakpoints();
@@ -444,6 +460,9 @@ void DebugController::onPaused(const DebugPause &pause)
         m_variablesDock->raise();
     if (m_callStackDock)
         m_callStackDock->raise();
+    // The console evaluates in the paused frame: the keys go there, not into
+    // the file just opened at the pause.
+    m_console->activate();
 }
 
 void DebugController::onResumed(quint64 threadId)

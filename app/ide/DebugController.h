@@ -38,7 +38,8 @@ public:
     void setDebugger(Debugger *debugger);
     Debugger *debugger() const { return m_debugger; }
     // The Debug menu and toolbar. `runFile` gives F5 to Continue while a
-    // thread is paused; `stop` (Shift+F5) also stops a paused program.
+    // thread is paused; the console's stop (Run ▸ Stop, Shift+F5) also stops
+    // a paused thread.
     void createActions(QAction *runFile, QAction *stop);
     // Breakpoints belong to the folder's session, like its watches.
     void openSession(const QString &folder);

@@ -419,14 +419,19 @@ void MainWindow::createActions()
     m_runAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F5));
     m_runAction->setObjectName(QStringLiteral("runAction"));
     m_runAsAction = run->addAction(tr("Run &Target…"), this, [this] { runProgram(true); });
+    // One Stop: the console stops whatever runs, program or command, and says what.
     m_stopAction = run->addAction(style()->standardIcon(QStyle::SP_MediaStop), tr("&Stop"),
-                                  m_runtime, &PythonRuntime::stopProgram);
+                                  m_console, &ConsoleWidget::stop);
     m_stopAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
     m_stopAction->setObjectName(QStringLiteral("stopAction"));
     run->addSeparator();
     QAction *interrupt = run->addAction(tr("&Interrupt Console"), m_console,
                                         &ConsoleWidget::interrupt);
     interrupt->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    QAction *restart = run->addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("R&estart Interpreter"),
+                                      m_console, &ConsoleWidget::restartInterpreter);
+    restart->setObjectName(QStringLiteral("restartInterpreterAction"));
+    connect(m_console, &ConsoleWidget::runningChanged, this, &MainWindow::updateRunActions);
     addOverrideAction(run);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -902,6 +907,8 @@ void MainWindow::connectRunNotices()
             break;
         }
         m_console->appendNotice(notice);
+        if (QFileInfo(spec).isAbsolute())
+            m_console->appendNotice(tr("The globals of %1 are now in the console").arg(name));
         updateRunActions();
     });
 }
@@ -914,7 +921,7 @@ void MainWindow::updateRunActions()
     const bool canRun = m_runtime->isRunning() && !m_currentFolder.isEmpty() && !running;
     m_runAction->setEnabled(canRun);
     m_runAsAction->setEnabled(canRun);
-    m_stopAction->setEnabled(running);
+    m_stopAction->setEnabled(running || m_console->canStop());
     CodeEditor *editor = m_editors->currentEditor();
     const bool canRunFile = m_runtime->isRunning() && !running && editor && !editor->filePath().isEmpty();
     // F5 with no file open runs the callable, as before there was a file to run.

@@ -10,15 +10,19 @@
 #include "InspectorView.h"
 #include "LineNumberArea.h"
 #include "MainWindow.h"
+#include "ProgramExit.h"
 #include "PythonRuntime.h"
 #include "ReloadReport.h"
 #include "VariablesPanel.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QScopeGuard>
 #include <QDir>
 #include <QFile>
 #include <QDockWidget>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QSettings>
 #include <QSignalSpy>
@@ -79,6 +83,9 @@ private Q_SLOTS:
     void pauseEditSaveRestartFrame();
     void breakpointsFollowEditsAndSession();
     void exceptionPauseOffersRetryAfterSave();
+    void consoleExceptionPrintsTraceback();
+    void runFileTakesTheConsoleAndOneStopStopsIt();
+    void restartInterpreterKeepsBreakpoints();
 
 private:
     void openExample();
@@ -354,10 +361,20 @@ void tst_DebugWindow::exceptionPauseOffersRetryAfterSave()
     DebugController *debug = m_window->debugController();
     debug->debugger()->clearBreakpoints();
     QCOMPARE(debug->debugger()->exceptionMode(), Debugger::ExceptionMode::Uncaught);
+    // Pausing on a console command's exception is the user's choice.
+    QAction *inConsole = debug->action(QStringLiteral("exceptionsInConsoleAction"));
+    QVERIFY(inConsole && !inConsole->isChecked());
+    inConsole->setChecked(true);
+    const auto uncheck = qScopeGuard([inConsole] { inConsole->setChecked(false); });
     ConsoleWidget *console = m_window->console();
     console->clear();
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
     console->submitLine(QStringLiteral("from applib.services import ratio; ratio(1, 0)"));
     QTRY_VERIFY_WITH_TIMEOUT(debug->isPaused(), 20000);
+    // The console evaluates in the paused frame: the keys go there, not into
+    // the file opened at the pause.
+    QTRY_COMPARE(QApplication::focusWidget(), console->inputLine());
     QVERIFY(debug->currentPause().exception.contains(QStringLiteral("ZeroDivisionError")));
     QVERIFY(debug->callStackPanel()->statusLabel()->text().contains(QStringLiteral("ZeroDivisionError")));
     CodeEditor *editor = m_window->editors()->currentEditor();
@@ -398,6 +415,106 @@ void tst_DebugWindow::exceptionPauseOffersRetryAfterSave()
     QTRY_VERIFY_WITH_TIMEOUT(!console->isWaiting(), 20000);
     QVERIFY(!debug->isPaused());
     QCOMPARE(console->promptText(), QStringLiteral(">>>"));
+}
+
+void tst_DebugWindow::consoleExceptionPrintsTraceback()
+{
+    openExample();
+    DebugController *debug = m_window->debugController();
+    debug->debugger()->clearBreakpoints();
+    QCOMPARE(debug->debugger()->exceptionMode(), Debugger::ExceptionMode::Uncaught);
+    QVERIFY(!debug->action(QStringLiteral("exceptionsInConsoleAction"))->isChecked());
+    // A module of its own: the other tests edit ratios.py.
+    QFile module(m_folder + QStringLiteral("/services/inverse.py"));
+    QVERIFY(module.open(QIODevice::WriteOnly));
+    module.write("def inverse(x):\n    return 1 / x\n");
+    module.close();
+    ConsoleWidget *console = m_window->console();
+    console->clear();
+    console->submitLine(QStringLiteral("from applib.services.inverse import inverse; inverse(0)"));
+    QTRY_VERIFY2_WITH_TIMEOUT(console->outputText().contains(QStringLiteral("ZeroDivisionError")),
+                              qPrintable(console->outputText()), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!console->isWaiting(), 20000);
+    QVERIFY(!debug->isPaused());
+    const QString output = console->outputText();
+    QVERIFY2(output.contains(QStringLiteral("Traceback (most recent call last)")), qPrintable(output));
+    QVERIFY2(output.contains(QStringLiteral("inverse.py\", line 2")), qPrintable(output));
+    QCOMPARE(console->promptText(), QStringLiteral(">>>"));
+}
+
+void tst_DebugWindow::runFileTakesTheConsoleAndOneStopStopsIt()
+{
+    openExample();
+    m_window->debugController()->debugger()->clearBreakpoints();
+    const QString path = m_dir.filePath(QStringLiteral("ticker.py"));
+    QFile script(path);
+    QVERIFY(script.open(QIODevice::WriteOnly));
+    script.write("import time\nfrom_script = 'kept'\nwhile True:\n    print('tick', flush=True)\n    time.sleep(0.05)\n");
+    script.close();
+    CodeEditor *editor = m_window->editors()->openFile(path);
+    QVERIFY(editor);
+    const QString source = editor->toPlainText();
+    // Another bottom tab in front, the keys in the editor: F5.
+    auto *consoleDock = m_window->findChild<QDockWidget *>(QStringLiteral("consoleDock"));
+    QVERIFY(consoleDock);
+    const QList<QDockWidget *> tabbed = m_window->tabifiedDockWidgets(consoleDock);
+    QVERIFY(!tabbed.isEmpty());
+    tabbed.first()->raise();
+    QTRY_VERIFY(consoleDock->widget()->visibleRegion().isEmpty());
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    editor->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), editor);
+    ConsoleWidget *console = m_window->console();
+    console->clear();
+    QSignalSpy ended(m_window->runtime(), &PythonRuntime::programEnded);
+    m_window->findChild<QAction *>(QStringLiteral("runFileAction"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(console->outputText().contains(QStringLiteral("tick\n")), 20000);
+    QVERIFY(!consoleDock->widget()->visibleRegion().isEmpty());
+    QTRY_COMPARE(QApplication::focusWidget(), console->inputLine());
+    // Keys typed now are the console's, never the file's.
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("zz"));
+    QCOMPARE(editor->toPlainText(), source);
+    console->inputLine()->clear();
+
+    // Run ▸ Stop is the console's Stop: it stops the program and says so.
+    QAction *stop = m_window->findChild<QAction *>(QStringLiteral("stopAction"));
+    QTRY_VERIFY(stop->isEnabled());
+    stop->trigger();
+    QVERIFY(ended.wait(20000) || !ended.isEmpty());
+    QCOMPARE(int(ended.first().at(1).value<ProgramExit>().reason), int(ProgramExit::Reason::Stopped));
+    QTRY_VERIFY(console->outputText().contains(QStringLiteral("Stopping the program")));
+    QTRY_VERIFY(console->outputText().contains(QStringLiteral("ticker.py stopped by you")));
+    // The script's globals stay in the console, and it says so.
+    QTRY_VERIFY(console->outputText().contains(QStringLiteral("The globals of ticker.py are now in the console")));
+    QSignalSpy ready(console, &ConsoleWidget::inputReady);
+    console->submitLine(QStringLiteral("print(from_script * 2)"));
+    QVERIFY(ready.wait(20000));
+    QTRY_VERIFY(console->outputText().contains(QStringLiteral("keptkept\n")));
+    QTRY_VERIFY(!stop->isEnabled());
+}
+
+void tst_DebugWindow::restartInterpreterKeepsBreakpoints()
+{
+    openExample();
+    DebugController *debug = m_window->debugController();
+    debug->debugger()->clearBreakpoints();
+    const QString networking = m_folder + QStringLiteral("/services/networking.py");
+    debug->toggleBreakpoint(networking, 3);
+    QTRY_COMPARE(debug->debugger()->breakpoints().size(), 1);
+    ConsoleWidget *console = m_window->console();
+    QSignalSpy ready(console, &ConsoleWidget::inputReady);
+    console->submitLine(QStringLiteral("before_restart = 1"));
+    QVERIFY(ready.wait(20000));
+    QAction *restart = m_window->findChild<QAction *>(QStringLiteral("restartInterpreterAction"));
+    QVERIFY(restart);
+    restart->trigger();
+    QTRY_VERIFY(console->outputText().contains(QStringLiteral("Interpreter restarted")));
+    QTRY_VERIFY_WITH_TIMEOUT(!console->isWaiting() && !m_window->runtime()->isConsoleBusy(), 20000);
+    console->submitLine(QStringLiteral("print('before_restart' in globals())"));
+    QTRY_VERIFY_WITH_TIMEOUT(console->outputText().contains(QStringLiteral("\nFalse\n")), 20000);
+    QCOMPARE(debug->debugger()->breakpoints().size(), 1);
+    debug->debugger()->clearBreakpoints();
 }
 
 QTEST_MAIN(tst_DebugWindow)
