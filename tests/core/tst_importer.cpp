@@ -554,6 +554,29 @@ private Q_SLOTS:
                            "assert sub.A == 'first' and sub.B == 'second' and not hasattr(sub, 'C')\n"));
     }
 
+    // A src layout: the packages in src/ under their own names, the root's
+    // top-level modules importable as `python3 -m pytest` in it has them.
+    void srcLayoutProject()
+    {
+        QTemporaryDir dir;
+        writeIn(dir, QStringLiteral("setup.cfg"), "[metadata]\nname = srclayout_pkg\n");
+        writeIn(dir, QStringLiteral("src/srclayout_pkg/__init__.py"), "from .core import value\n");
+        writeIn(dir, QStringLiteral("src/srclayout_pkg/core.py"), "def value():\n    return 1\n");
+        writeIn(dir, QStringLiteral("srclayout_tool.py"), "from srclayout_pkg import value\nTOOL = value()\n");
+        writeIn(dir, QStringLiteral("tests/test_core.py"), "def test_value():\n    pass\n");
+        QCOMPARE(openProject(dir.path()), QStringList{"srclayout_pkg"});
+        run(QStringLiteral("import os, srclayout_pkg, srclayout_tool\n"
+                           "assert srclayout_tool.TOOL == 1\n"
+                           "assert srclayout_pkg.__file__ == os.path.join(%1, 'src', 'srclayout_pkg', '__init__.py')\n")
+                .arg(quoted(dir.path())));
+        QSignalSpy reloaded(m_manager, &CodeManager::reloaded);
+        writeIn(dir, QStringLiteral("src/srclayout_pkg/core.py"), "def value():\n    return 2\n");
+        m_manager->reloadFile(dir.filePath(QStringLiteral("src/srclayout_pkg/core.py")));
+        QTRY_VERIFY_WITH_TIMEOUT(hasReport(reloaded, QStringLiteral("srclayout_pkg.core"), QStringLiteral("value")),
+                                 30000);
+        run(QStringLiteral("assert srclayout_pkg.value() == 2\n"));
+    }
+
     // The project's own package wins over a copy installed on the system:
     // the copy is set aside (forgotten if imported) and the log names it.
     void installedCopySetAside()
