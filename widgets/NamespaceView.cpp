@@ -12,10 +12,10 @@ NamespaceView::NamespaceView(QWidget *parent)
     setModel(m_model);
     setUniformRowHeights(true);
     setContextMenuPolicy(Qt::CustomContextMenu);
-    header()->setStretchLastSection(false);
-    header()->setSectionResizeMode(NamespaceModel::NameColumn, QHeaderView::Stretch);
+    // Names are never cut: a narrow view scrolls sideways instead.
+    header()->setStretchLastSection(true);
+    header()->setSectionResizeMode(NamespaceModel::NameColumn, QHeaderView::ResizeToContents);
     header()->setSectionResizeMode(NamespaceModel::LocationColumn, QHeaderView::ResizeToContents);
-    header()->setSectionResizeMode(NamespaceModel::InstancesColumn, QHeaderView::ResizeToContents);
 
     connect(this, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
         const QString file = index.data(NamespaceModel::FileRole).toString();

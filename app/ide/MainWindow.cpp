@@ -30,6 +30,7 @@
 #include "ShortcutsDialog.h"
 #include "Translations.h"
 #include "WelcomePage.h"
+#include "WindowLayout.h"
 #include "UsagesPanel.h"
 #include "WatchEvaluator.h"
 #include "WatchesView.h"
@@ -68,7 +69,6 @@
 
 namespace {
 
-constexpr int StateVersion = 1;
 constexpr int MaxRecentFolders = 8;
 
 QString recentFoldersKey() { return QStringLiteral("recentFolders"); }
@@ -140,10 +140,9 @@ MainWindow::MainWindow(QWidget *parent)
 
     connectRunNotices();
 
-    QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1400, 900);
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray(), StateVersion);
+    m_layout = new WindowLayout(this);
+    m_layout->addViewEntries(findChild<QMenu *>(QStringLiteral("viewMenu")));
+    m_layout->restore();
 }
 
 MainWindow::~MainWindow()
@@ -210,9 +209,6 @@ void MainWindow::createDocks()
     // Left and right docks take the full height; the console sits under the editors.
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
-    resizeDocks({findChild<QDockWidget *>(QStringLiteral("projectDock")), namespaces},
-                {210, 450}, Qt::Horizontal);
-    resizeDocks({findChild<QDockWidget *>(QStringLiteral("consoleDock"))}, {260}, Qt::Vertical);
 }
 
 // Panels about the running program's objects, tabbed with the console.
@@ -436,10 +432,6 @@ void MainWindow::createActions()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
-    const auto docks = findChildren<QDockWidget *>();
-    for (QDockWidget *dock : docks)
-        view->addAction(dock->toggleViewAction());
-    view->addSeparator();
     view->addAction(tr("Refresh &Namespace"), this, [this] {
         if (m_codeManager)
             m_codeManager->requestSnapshot();
@@ -1025,9 +1017,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
-    QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState(StateVersion));
+    m_layout->save();
     m_journal->clear();
     if (m_runtime->isRunning() && m_runtime->isProgramRunning())
         m_runtime->stopProgram();

@@ -26,6 +26,7 @@ class UsagesPanel;
 class ReloadLogView;
 class WelcomePage;
 class TestsController;
+class WindowLayout;
 class WatchesView;
 class InspectorView;
 class OverridesView;
@@ -60,6 +61,7 @@ public:
     ProjectTree *projectTree() const { return m_projectTree; }
     DebugController *debugController() const { return m_debug; }
     TestsController *testsController() const { return m_tests; }
+    WindowLayout *windowLayout() const { return m_layout; }
     QString currentFolder() const { return m_currentFolder; }
 
     // Help ▸ Welcome; shown by itself once, on the first start.
@@ -155,4 +157,5 @@ private:
     QPointer<DocumentationViewer> m_documentation;
     DebugController *m_debug = nullptr;
     TestsController *m_tests = nullptr;
+    WindowLayout *m_layout = nullptr;
 };

@@ -3,6 +3,11 @@
 #include "DocumentationViewer.h"
 #include "EditorTabs.h"
 #include "MainWindow.h"
+#include "NamespaceModel.h"
+#include "NamespaceView.h"
+#include "ReloadLogView.h"
+#include "ReloadReport.h"
+#include "WindowLayout.h"
 #include "Preferences.h"
 #include "PreferencesDialog.h"
 #include "ShortcutsDialog.h"
@@ -12,6 +17,10 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QScreen>
+#include <QTabBar>
 #include <QDir>
 #include <QFile>
 #include <QLineEdit>
@@ -41,6 +50,31 @@ QAction *action(const MainWindow &window, const char *name)
     return window.findChild<QAction *>(QString::fromLatin1(name));
 }
 
+QDockWidget *dock(const MainWindow &window, const char *name)
+{
+    return window.findChild<QDockWidget *>(QString::fromLatin1(name));
+}
+
+NamespaceNode node(const QString &qualifiedName, NamespaceNode::Kind kind, const QString &file = {},
+                   int line = 0, const QList<NamespaceNode> &children = {})
+{
+    NamespaceNode n;
+    n.qualifiedName = qualifiedName;
+    n.name = qualifiedName.section(QLatin1Char('.'), -1);
+    n.kind = kind;
+    n.file = file;
+    n.line = line;
+    n.children = children;
+    return n;
+}
+
+// Whether `widget` lies wholly inside the window.
+bool onScreen(const QWidget *widget, const QWidget *window)
+{
+    const QRect rect(widget->mapTo(window, QPoint(0, 0)), widget->size());
+    return widget->isVisible() && window->rect().contains(rect);
+}
+
 } // namespace
 
 // The window's Help and Preferences menus, zoom, and its title.
@@ -62,6 +96,12 @@ private Q_SLOTS:
     void documentationShipsWithTheBuild();
     void titleNamesTheSecondFolder();
     void aboutNamesTheVersionsInUse();
+    void firstStartTakesTheScreen();
+    void layoutShowsNames_data();
+    void layoutShowsNames();
+    void viewListsEveryDock();
+    void resetLayoutBringsDocksBack();
+    void closedDockComesBackFromView();
 
 private:
     QTemporaryDir m_dir;
@@ -355,6 +395,162 @@ void tst_WindowMenus::aboutNamesTheVersionsInUse()
     QVERIFY2(text.contains(QStringLiteral("Python " RELIVE_PYTHON_MAJOR_MINOR ".")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("Qt %1").arg(QString::fromLatin1(qVersion()))), qPrintable(text));
     QVERIFY2(text.contains(CodeEditor::highlighterVersion()), qPrintable(text));
+}
+
+void tst_WindowMenus::firstStartTakesTheScreen()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // The frame, where there is one, is inside the available area too.
+    QTRY_COMPARE(window.frameGeometry(), window.screen()->availableGeometry());
+}
+
+void tst_WindowMenus::layoutShowsNames_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("1280x720") << QSize(1280, 720);
+    QTest::newRow("1366x768") << QSize(1366, 768);
+    QTest::newRow("1400x900") << QSize(1400, 900);
+    QTest::newRow("1920x1080") << QSize(1920, 1080);
+    QTest::newRow("3840x2160") << QSize(3840, 2160);
+}
+
+void tst_WindowMenus::layoutShowsNames()
+{
+    QFETCH(QSize, size);
+    MainWindow window;
+    window.setWindowState(Qt::WindowNoState);
+    window.resize(size);
+    const QString networking = m_dir.filePath(QStringLiteral("services/networking.py"));
+    window.namespaceView()->setRoots(
+        {node(QStringLiteral("applib"), NamespaceNode::Kind::Namespace, {}, 0,
+              {node(QStringLiteral("applib.services"), NamespaceNode::Kind::Namespace, {}, 0,
+                    {node(QStringLiteral("applib.services.NetworkService"), NamespaceNode::Kind::Class,
+                          networking, 5)})})});
+    ReloadReport report;
+    report.file = networking;
+    report.time = QDateTime::currentDateTime();
+    report.ms = 12.5;
+    window.reloadLog()->addReport(report);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.size(), size);
+
+    // The project tree holds a file name, two folders deep.
+    const QFontMetrics metrics(window.font());
+    QVERIFY2(dock(window, "projectDock")->width()
+                 >= metrics.horizontalAdvance(QStringLiteral("networking.py")) + 3 * window.style()->pixelMetric(QStyle::PM_TreeViewIndentation),
+             qPrintable(QString::number(dock(window, "projectDock")->width())));
+
+    // The namespace view's names are whole and in sight.
+    NamespaceView *view = window.namespaceView();
+    view->expandAll();
+    const QModelIndexList found = view->model()->match(view->model()->index(0, 0), Qt::DisplayRole,
+                                                       QStringLiteral("NetworkService"), 1,
+                                                       Qt::MatchRecursive | Qt::MatchExactly);
+    QCOMPARE(found.size(), 1);
+    const QRect nameRect = view->visualRect(found.first());
+    const int nameWidth = metrics.horizontalAdvance(QStringLiteral("NetworkService"));
+    QVERIFY2(nameRect.width() >= nameWidth, qPrintable(QStringLiteral("%1 < %2").arg(nameRect.width()).arg(nameWidth)));
+    QVERIFY(nameRect.right() <= view->viewport()->width());
+    const QString location = found.first().siblingAtColumn(NamespaceModel::LocationColumn).data().toString();
+    QVERIFY(view->columnWidth(NamespaceModel::LocationColumn) >= metrics.horizontalAdvance(location));
+
+    // The reload log's outcome column is on screen, with room for its title.
+    QHeaderView *header = window.reloadLog()->header();
+    const int outcome = header->sectionViewportPosition(ReloadLogView::OutcomeColumn);
+    QVERIFY2(outcome + metrics.horizontalAdvance(QStringLiteral("Outcome")) < header->viewport()->width(),
+             qPrintable(QStringLiteral("%1 in %2").arg(outcome).arg(header->viewport()->width())));
+    QVERIFY(onScreen(window.reloadLog(), &window));
+
+    // No dock tab title is cut.
+    const auto bars = window.findChildren<QTabBar *>(QString(), Qt::FindDirectChildrenOnly);
+    QStringList titles;
+    for (const QTabBar *bar : bars) {
+        if (!bar->isVisible())
+            continue;
+        for (int i = 0; i < bar->count(); ++i) {
+            titles << bar->tabText(i);
+            const QRect tab = bar->tabRect(i);
+            QVERIFY2(bar->rect().contains(tab), qPrintable(bar->tabText(i)));
+            QVERIFY2(tab.width() >= bar->fontMetrics().horizontalAdvance(bar->tabText(i)), qPrintable(bar->tabText(i)));
+        }
+    }
+    QVERIFY2(titles.contains(QStringLiteral("Reload Log")), qPrintable(titles.join(QLatin1Char(','))));
+    QVERIFY(titles.contains(QStringLiteral("Call Stack")));
+
+    // The console's input line is in the window.
+    QVERIFY(onScreen(window.console()->inputLine(), &window));
+    // The editors keep the larger part of the width.
+    QVERIFY(window.centralWidget()->width() >= size.width() * 2 / 5);
+}
+
+void tst_WindowMenus::viewListsEveryDock()
+{
+    MainWindow window;
+    auto *view = window.findChild<QMenu *>(QStringLiteral("viewMenu"));
+    QVERIFY(view);
+    const auto docks = window.findChildren<QDockWidget *>();
+    QVERIFY(docks.size() >= 12);
+    QStringList titles;
+    for (const QDockWidget *dock : docks) {
+        QVERIFY2(view->actions().contains(dock->toggleViewAction()), qPrintable(dock->windowTitle()));
+        titles << dock->toggleViewAction()->text();
+    }
+    for (const char *title : {"Problems", "Usages", "Console", "Project", "Namespace", "Reload Log", "Call Stack"})
+        QVERIFY2(titles.contains(QString::fromLatin1(title)), title);
+    QVERIFY(view->actions().contains(action(window, "resetLayoutAction")));
+}
+
+void tst_WindowMenus::resetLayoutBringsDocksBack()
+{
+    MainWindow window;
+    window.setWindowState(Qt::WindowNoState);
+    window.resize(1366, 768);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const int projectWidth = dock(window, "projectDock")->width();
+    QVERIFY(dock(window, "consoleDock")->isVisible());
+
+    dock(window, "consoleDock")->close();
+    dock(window, "problemsDock")->close();
+    dock(window, "namespaceDock")->setFloating(true);
+    window.resizeDocks({dock(window, "projectDock")}, {60}, Qt::Horizontal);
+    QTRY_VERIFY(dock(window, "projectDock")->width() < projectWidth);
+    QVERIFY(!dock(window, "consoleDock")->isVisible());
+
+    action(window, "resetLayoutAction")->trigger();
+    QTRY_VERIFY(dock(window, "consoleDock")->isVisible());
+    QVERIFY(!dock(window, "problemsDock")->isHidden());
+    QVERIFY(!dock(window, "namespaceDock")->isFloating());
+    QCOMPARE(window.dockWidgetArea(dock(window, "namespaceDock")), Qt::RightDockWidgetArea);
+    QTRY_VERIFY2(qAbs(dock(window, "projectDock")->width() - projectWidth) <= 4,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(dock(window, "projectDock")->width()).arg(projectWidth)));
+    QVERIFY(onScreen(window.console()->inputLine(), &window));
+}
+
+void tst_WindowMenus::closedDockComesBackFromView()
+{
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        dock(window, "usagesDock")->close();
+        dock(window, "consoleDock")->close();
+        window.close();
+    }
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // The session's choice is kept, and View undoes it.
+    QVERIFY(!dock(window, "consoleDock")->isVisible());
+    QAction *toggle = dock(window, "consoleDock")->toggleViewAction();
+    QVERIFY(!toggle->isChecked());
+    toggle->trigger();
+    QTRY_VERIFY(dock(window, "consoleDock")->isVisible());
+    dock(window, "usagesDock")->toggleViewAction()->trigger();
+    QTRY_VERIFY(!dock(window, "usagesDock")->isHidden());
 }
 
 QTEST_MAIN(tst_WindowMenus)
