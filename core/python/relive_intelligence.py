@@ -100,7 +100,7 @@ def _mapped_module(inference_state, import_names):
         from jedi.file_io import FileIO
         from jedi.inference.imports import _load_python_module
         return _load_python_module(inference_state, FileIO(path), import_names=tuple(import_names),
-                                   is_package=False)
+                                   is_package=os.path.basename(path) == "__init__.py")
     return None
 
 
