@@ -133,8 +133,14 @@ bool PythonRuntimePrivate::initialiseInterpreter(QString *error)
     try {
         py::module_ sys = py::module_::import("sys");
         py::module_ relive = py::module_::import("relive");
-        sys.attr("stdout") = relive.attr("_Output")(0);
-        sys.attr("stderr") = relive.attr("_Output")(1);
+        if (!processStreamsKept) {
+            sys.attr("stdout") = relive.attr("_Output")(0);
+            sys.attr("stderr") = relive.attr("_Output")(1);
+        } else if (!sys.attr("stdout").is_none()) {
+            // A program's loop prints while it runs: each line is seen as it
+            // is printed, on a pipe too.
+            sys.attr("stdout").attr("reconfigure")(py::arg("line_buffering") = true);
+        }
         if (consoleInputEnabled)
             ConsoleInput::install(true);
         py::module_::import("__main__").attr("__builtins__") = py::module_::import("builtins");
@@ -419,6 +425,11 @@ bool PythonRuntime::start(QString *error)
 bool PythonRuntime::isRunning() const
 {
     return d->console && d->startOk;
+}
+
+void PythonRuntime::setProcessStreamsKept(bool kept)
+{
+    d->processStreamsKept = kept;
 }
 
 void PythonRuntime::pushConsoleLine(const QString &line)

@@ -85,6 +85,13 @@ public:
     // completion: it catches up while the console is busy.
     void whenLiveCaughtUp(QObject *context, std::function<void()> callback);
 
+    // Keeps sys.stdout and sys.stderr the process's own text streams on
+    // file descriptors 1 and 2, as python3 has them (fileno(), isatty(),
+    // faulthandler and child processes work), instead of the console's
+    // streams: their text is then written to the descriptors, not emitted by
+    // output(). relive-run does this; the window does not. Set before start().
+    void setProcessStreamsKept(bool kept);
+
     // Makes input(), sys.stdin and getpass.getpass() of every Python thread
     // read from the console (inputRequested / provideInput) instead of the
     // process's stdin, which relive-run keeps. Off by default.

@@ -124,6 +124,7 @@ public:
     // Console input and the shell's rules for lines (ConsoleInput.cpp).
     ConsoleInput input{this};
     std::atomic<bool> consoleInputEnabled{false};
+    bool processStreamsKept = false;  // sys.stdout/stderr stay on fds 1 and 2
     std::atomic<bool> consoleBlockOpen{false};
     QString outputTail;   // what was written after the last newline (outputMutex)
     QString lastPartialLine();

@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QStringDecoder>
 
 #include "DebuggerEngine_p.h"
 #include "Importer_p.h"
@@ -16,20 +17,75 @@
 
 namespace {
 
-// Replaces sys.stdout / sys.stderr: text goes to the runtime's output queue,
-// which delivers it to the console in batches.
+[[noreturn]] void raiseUnsupported(const char *what)
+{
+    PyErr_SetString(py::module_::import("io").attr("UnsupportedOperation").ptr(), what);
+    throw py::error_already_set();
+}
+
+void sendOutput(int stream, const QString &text, const char *utf8, size_t size)
+{
+    if (PythonRuntimePrivate::current)
+        PythonRuntimePrivate::current->appendOutput(
+            stream == 1 ? PythonRuntime::Stream::Stderr : PythonRuntime::Stream::Stdout, text);
+    else
+        fwrite(utf8, 1, size, stream == 1 ? stderr : stdout);
+}
+
+// sys.stdout.buffer / sys.stderr.buffer in the window: bytes are decoded as
+// UTF-8 (a sequence split between two writes too) and join the text.
+struct OutputBuffer
+{
+    int stream = 0;
+    QStringDecoder decoder{QStringDecoder::Utf8};
+
+    size_t write(py::buffer data)
+    {
+        const py::buffer_info info = data.request();
+        const size_t size = size_t(info.size * info.itemsize);
+        const char *bytes = static_cast<const char *>(info.ptr);
+        const QString text = decoder.decode(QByteArrayView(bytes, qsizetype(size)));
+        if (!text.isEmpty()) {
+            const QByteArray utf8 = text.toUtf8();
+            sendOutput(stream, text, utf8.constData(), size_t(utf8.size()));
+        }
+        return size;
+    }
+};
+
+// Replaces sys.stdout / sys.stderr in the window: a text stream (registered
+// as an io.TextIOBase) whose text goes to the runtime's output queue, which
+// delivers it to the console in batches. It has no file descriptor: fileno()
+// raises io.UnsupportedOperation, as in other consoles that are not a
+// terminal.
 struct Output
 {
+    explicit Output(int s) : stream(s) { buffer.stream = s; }
+
     int stream;
-    qsizetype write(const std::string &text)
+    OutputBuffer buffer;
+
+    Py_ssize_t write(py::handle text)
     {
-        const QString s = QString::fromStdString(text);
-        if (PythonRuntimePrivate::current)
-            PythonRuntimePrivate::current->appendOutput(
-                stream == 1 ? PythonRuntime::Stream::Stderr : PythonRuntime::Stream::Stdout, s);
-        else
-            fwrite(text.data(), 1, text.size(), stream == 1 ? stderr : stdout);
-        return s.size();
+        if (!PyUnicode_Check(text.ptr()))
+            throw py::type_error(std::string("write() argument must be str, not ") + Py_TYPE(text.ptr())->tp_name);
+        Py_ssize_t size = 0;
+        const char *utf8 = PyUnicode_AsUTF8AndSize(text.ptr(), &size);
+        if (utf8) {
+            sendOutput(stream, QString::fromUtf8(utf8, size), utf8, size_t(size));
+        } else if (stream == 1) {
+            // Lone surrogates: stderr shows them escaped, as python3's does.
+            PyErr_Clear();
+            py::bytes escaped = py::reinterpret_steal<py::bytes>(
+                PyUnicode_AsEncodedString(text.ptr(), "utf-8", "backslashreplace"));
+            if (!escaped)
+                throw py::error_already_set();
+            const std::string bytes = escaped;
+            sendOutput(stream, QString::fromStdString(bytes), bytes.data(), bytes.size());
+        } else {
+            throw py::error_already_set();
+        }
+        return PyUnicode_GET_LENGTH(text.ptr());
     }
 };
 
@@ -43,19 +99,49 @@ PYBIND11_EMBEDDED_MODULE(relive, m)
 {
     m.doc() = "Relive: live reload of registered directories, in place.";
 
+    py::class_<OutputBuffer>(m, "_OutputBuffer")
+        .def("write", &OutputBuffer::write)
+        .def("flush", [](OutputBuffer &) {})
+        .def("isatty", [](OutputBuffer &) { return false; })
+        .def("writable", [](OutputBuffer &) { return true; })
+        .def("readable", [](OutputBuffer &) { return false; })
+        .def("seekable", [](OutputBuffer &) { return false; })
+        .def("fileno", [](OutputBuffer &) -> int { raiseUnsupported("fileno"); })
+        .def("close", [](OutputBuffer &) {})
+        .def_property_readonly("name", [](OutputBuffer &b) { return b.stream == 1 ? "<stderr>" : "<stdout>"; })
+        .def_property_readonly("mode", [](OutputBuffer &) { return "wb"; })
+        .def_property_readonly("closed", [](OutputBuffer &) { return false; });
+
     py::class_<Output>(m, "_Output")
-        .def(py::init([](int stream) { return Output{stream}; }))
+        .def(py::init([](int stream) { return std::make_unique<Output>(stream); }))
         .def("write", &Output::write)
+        .def("writelines", [](Output &o, py::iterable lines) {
+            for (py::handle line : lines)
+                o.write(line);
+        })
         .def("flush", [](Output &) {})
         .def("isatty", [](Output &) { return false; })
         .def("writable", [](Output &) { return true; })
         .def("readable", [](Output &) { return false; })
-        .def("fileno", [](Output &) -> int {
-            throw py::module_::import("io").attr("UnsupportedOperation")("fileno");
-        })
+        .def("seekable", [](Output &) { return false; })
+        .def("fileno", [](Output &) -> int { raiseUnsupported("fileno"); })
+        .def("read", [](Output &, py::args) -> py::object { raiseUnsupported("not readable"); })
+        .def("readline", [](Output &, py::args) -> py::object { raiseUnsupported("not readable"); })
+        .def("close", [](Output &) {})
+        // Libraries ask for UTF-8 or line buffering: the console is both already.
+        .def("reconfigure", [](Output &, py::kwargs) {})
+        .def_property_readonly("buffer", [](Output &o) { return &o.buffer; }, py::return_value_policy::reference_internal)
         .def_property_readonly("encoding", [](Output &) { return "utf-8"; })
-        .def_property_readonly("errors", [](Output &) { return "strict"; })
+        .def_property_readonly("errors", [](Output &o) { return o.stream == 1 ? "backslashreplace" : "strict"; })
+        .def_property_readonly("name", [](Output &o) { return o.stream == 1 ? "<stderr>" : "<stdout>"; })
+        .def_property_readonly("mode", [](Output &) { return "w"; })
+        .def_property_readonly("newlines", [](Output &) { return py::none(); })
+        .def_property_readonly("line_buffering", [](Output &) { return true; })
         .def_property_readonly("closed", [](Output &) { return false; });
+    // isinstance(sys.stdout, io.TextIOBase) holds, as for python3's own stream.
+    py::module_ io = py::module_::import("io");
+    io.attr("TextIOBase").attr("register")(m.attr("_Output"));
+    io.attr("BufferedIOBase").attr("register")(m.attr("_OutputBuffer"));
 
     ConsoleInput::addTypes(m);
 

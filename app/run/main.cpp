@@ -173,6 +173,8 @@ int main(int argc, char *argv[])
     }
 
     PythonRuntime runtime;
+    // Python's own streams on descriptors 1 and 2, as python3 has them.
+    runtime.setProcessStreamsKept(true);
     QString error;
     if (!runtime.start(&error)) {
         writeTo(stderr, QStringLiteral("relive-run: Python could not start: %1\n").arg(error));

@@ -80,6 +80,52 @@ private Q_SLOTS:
         m_batches = 0;
     }
 
+    // In the window sys.stdout and sys.stderr are text streams without a
+    // file descriptor, answering as other consoles' streams do; nothing
+    // reaches Python as an "unknown" C++ exception.
+    void windowStreams_data()
+    {
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("printed");
+        const QString both = QStringLiteral("import io, sys\nfor s in (sys.stdout, sys.stderr):\n");
+        QTest::newRow("fileno raises io.UnsupportedOperation")
+            << both + QStringLiteral("    try:\n        s.fileno()\n    except io.UnsupportedOperation:\n        pass\n"
+                                     "    else:\n        raise AssertionError('fileno answered')\nprint('ok')")
+            << QStringLiteral("ok\n");
+        QTest::newRow("attributes")
+            << both + QStringLiteral("    assert s.encoding == 'utf-8' and s.errors, (s.encoding, s.errors)\n"
+                                     "    assert s.isatty() is False and s.writable() and not s.readable()\n"
+                                     "    assert isinstance(s, io.TextIOBase) and not s.closed\n"
+                                     "    assert s.buffer.writable() and s.flush() is None\n"
+                                     "print('ok')")
+            << QStringLiteral("ok\n");
+        QTest::newRow("writelines") << QStringLiteral("import sys\nsys.stdout.writelines(['a', 'b\\n', 'c\\n'])")
+                                    << QStringLiteral("ab\nc\n");
+        QTest::newRow("buffer, a character split between writes")
+            << QStringLiteral("import sys\nb = 'é!\\n'.encode()\nsys.stdout.buffer.write(b[:1])\n"
+                              "sys.stdout.buffer.write(b[1:])\nsys.stdout.buffer.flush()")
+            << QStringLiteral("é!\n");
+        QTest::newRow("write of bytes is a TypeError")
+            << QStringLiteral("import sys\ntry:\n    sys.stdout.write(b'x')\nexcept TypeError:\n    print('TypeError')")
+            << QStringLiteral("TypeError\n");
+        QTest::newRow("write returns the characters written")
+            << QStringLiteral("import sys\nn = sys.stdout.write('é\\n')\nprint(n)") << QStringLiteral("é\n2\n");
+        // pytest's faulthandler plugin: fileno() of sys.stderr, else of sys.__stderr__.
+        QTest::newRow("faulthandler on the process's stderr")
+            << QStringLiteral("import faulthandler, sys\n"
+                              "try:\n    fd = sys.stderr.fileno()\nexcept ValueError:\n    fd = sys.__stderr__.fileno()\n"
+                              "faulthandler.enable(file=fd)\nprint(faulthandler.is_enabled())\nfaulthandler.disable()")
+            << QStringLiteral("True\n");
+    }
+    void windowStreams()
+    {
+        QFETCH(QString, code);
+        QFETCH(QString, printed);
+        QCOMPARE(run(code), 0);
+        QVERIFY2(m_stderr.isEmpty(), qPrintable(m_stderr));
+        QCOMPARE(m_stdout, printed);
+    }
+
     void configuredPython()
     {
         // The interpreter the build was configured with (the distribution's

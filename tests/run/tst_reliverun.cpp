@@ -96,6 +96,87 @@ private Q_SLOTS:
             QVERIFY(p.readAllStandardError().contains("text"));
     }
 
+    // sys.stdout and sys.stderr are the process's own streams, as python3
+    // has them: descriptors 1 and 2, faulthandler, child processes.
+    void standardStreamsAreTheProcesss_data()
+    {
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("printed");
+        QTest::newRow("faulthandler and stderr.fileno()")
+            << "import faulthandler, sys\nfaulthandler.enable()\nprint(sys.stderr.fileno())" << "2\n";
+        QTest::newRow("stdout on a pipe")
+            << "import sys\nprint(sys.stdout.fileno(), sys.stdout.isatty(), sys.stdout.encoding.lower())"
+            << "1 False utf-8\n";
+        QTest::newRow("stdout.buffer") << "import sys\nsys.stdout.buffer.write(b'bytes\\n')" << "bytes\n";
+        QTest::newRow("a child process inherits them")
+            << "import subprocess\nprint('before', flush=True)\nsubprocess.run(['sh', '-c', 'echo child'], check=True)\n"
+               "print('after')"
+            << "before\nchild\nafter\n";
+    }
+    void standardStreamsAreTheProcesss()
+    {
+        QFETCH(QString, code);
+        QFETCH(QString, printed);
+        QProcess p;
+        p.start(QStringLiteral(RELIVE_RUN), {exampleCopy(QStringLiteral("streams")), QStringLiteral("-n"),
+                                             QStringLiteral("applib"), QStringLiteral("-q"), QStringLiteral("-c"), code});
+        QVERIFY(p.waitForFinished(60000));
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(p.exitCode() == 0, qPrintable(err));
+        QVERIFY2(!err.contains(QLatin1String("unknown exception")), qPrintable(err));
+        QCOMPARE(QString::fromUtf8(p.readAllStandardOutput()), printed);
+    }
+
+    // A project's own pytest suite, run inside relive-run, passes as it does
+    // under python3 (pytest's faulthandler plugin needs sys.stderr.fileno()).
+    void pytestSuiteRunsInside()
+    {
+        QProcess probe;
+        probe.start(QStringLiteral(RELIVE_RUN), {exampleCopy(QStringLiteral("probe")), QStringLiteral("-n"),
+                                                 QStringLiteral("applib"), QStringLiteral("-q"), QStringLiteral("-c"),
+                                                 QStringLiteral("import pytest")});
+        QVERIFY(probe.waitForFinished(60000));
+        if (probe.exitCode() != 0)
+            QSKIP("pytest is not installed for the interpreter Relive embeds");
+        QTemporaryDir suite;
+        QFile test(suite.filePath(QStringLiteral("test_tiny.py")));
+        QVERIFY(test.open(QIODevice::WriteOnly));
+        test.write("import sys\n\n"
+                   "def test_adds():\n    assert 1 + 1 == 2\n\n"
+                   "def test_prints(capsys):\n    print('hello')\n    assert capsys.readouterr().out == 'hello\\n'\n\n"
+                   "def test_stderr_has_a_descriptor():\n    assert sys.__stderr__.fileno() == 2\n");
+        test.close();
+        QProcess p;
+        p.start(QStringLiteral(RELIVE_RUN),
+                {exampleCopy(QStringLiteral("pytest")), QStringLiteral("-n"), QStringLiteral("applib"), QStringLiteral("-q"),
+                 QStringLiteral("-c"),
+                 QStringLiteral("import sys, pytest\nsys.exit(pytest.main(['-q', '-p', 'no:cacheprovider', %1]))")
+                     .arg(QLatin1Char('\'') + suite.path() + QLatin1Char('\''))});
+        QVERIFY(p.waitForFinished(120000));
+        const QString out = QString::fromUtf8(p.readAllStandardOutput());
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(p.exitCode() == 0, qPrintable(out + err));
+        QVERIFY2(out.contains(QLatin1String("3 passed")), qPrintable(out + err));
+    }
+
+    // The reload line says which way the reload went.
+    void reloadLineNamesItsPath()
+    {
+        const QString dir = exampleCopy(QStringLiteral("path"));
+        QProcess p;
+        p.start(QStringLiteral(RELIVE_RUN),
+                {dir, QStringLiteral("-n"), QStringLiteral("applib"), QStringLiteral("-c"),
+                 QStringLiteral("import relive, applib.services.networking as m\n"
+                                "src = open(m.__file__).read()\n"
+                                "open(m.__file__, 'w').write(src + '\\n\\ndef added_later():\\n    return 1\\n')\n"
+                                "relive.reload(m.__file__)\n")});
+        QVERIFY(p.waitForFinished(60000));
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(p.exitCode() == 0, qPrintable(err));
+        QVERIFY2(err.contains(QRegularExpression(QStringLiteral("added_later: added .*edited statements only: 1 of \\d+ statements"))),
+                 qPrintable(err));
+    }
+
     void versionNamesPythonAndQt()
     {
         // The Python it names is the embedded runtime: the one code run by
