@@ -19,6 +19,13 @@ import time
 import traceback
 import unittest
 
+try:  # pytest's hook marker, where pytest is installed
+    import pluggy
+    _hookimpl = pluggy.HookimplMarker("pytest")
+except ImportError:
+    def _hookimpl(**options):
+        return lambda function: function
+
 
 def has_pytest():
     return importlib.util.find_spec("pytest") is not None
@@ -101,6 +108,44 @@ def _in_project(root):
                 sys.path.remove(root)
 
 
+# path -> (the file's bytes, what pytest's rewriting made of them)
+_rewritten = {}
+
+
+@contextlib.contextmanager
+def _rewrite_cache():
+    """pytest rewrites the asserts of every test module it imports and keeps
+    the result in __pycache__ only where bytecode may be written, which
+    Relive's interpreter does not do. The rewritten code of an unchanged file
+    is kept in memory from one run to the next instead: the module itself is
+    still executed afresh. Without the private hook, nothing is cached."""
+    try:
+        from _pytest.assertion import rewrite
+        original = rewrite._rewrite_test
+    except (ImportError, AttributeError):
+        yield
+        return
+
+    def cached(fn, config):
+        try:
+            with open(fn, "rb") as f:
+                source = f.read()
+        except OSError:
+            return original(fn, config)
+        key = str(fn)
+        hit = _rewritten.get(key)
+        if hit is None or hit[0] != source:
+            hit = (source, original(fn, config))
+            _rewritten[key] = hit
+        return hit[1]
+
+    rewrite._rewrite_test = cached
+    try:
+        yield
+    finally:
+        rewrite._rewrite_test = original
+
+
 class _PytestCollector:
     """The pytest plugin that hands each test's result to `report`, and runs
     the tests of `first` before the others."""
@@ -111,6 +156,7 @@ class _PytestCollector:
         self.pending = {}
         self.output = output
 
+    @_hookimpl(trylast=True)  # after the terminal plugin has made its reporter
     def pytest_configure(self, config):
         # The terminal report goes to `output` (the results are the panel's);
         # the reporter stays, as plugins and assertion messages read its options.
@@ -193,7 +239,7 @@ def run_pytest(root, args, report, first=(), output=None):
     if not (_stream_has_descriptor(sys.stdout) and _stream_has_descriptor(sys.stderr)):
         arguments += ["--capture=sys", "-p", "no:faulthandler"]
     collector = _PytestCollector(report, first, output)
-    with _in_project(root):
+    with _in_project(root), _rewrite_cache():
         forget_test_modules(root)
         status = pytest.main(arguments, plugins=[collector])
     return int(status)
