@@ -19,6 +19,7 @@
 #include "PythonRuntime.h"
 #include "PythonVersion.h"
 #include "ReloadReport.h"
+#include "TestsBench.h"
 
 #include <QAction>
 #include <QApplication>
@@ -1477,6 +1478,7 @@ QString table(const QJsonObject &all)
             (full ? verdict(total < 5000 && stall < 100) : QStringLiteral("(quick: 10⁴ lines)"))
                 + (con.value(QStringLiteral("last_line_shown")).toBool() ? QString() : QStringLiteral(", **last line missing**")));
     }
+    testsRows(all, row);
     return rows.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 
@@ -1579,7 +1581,7 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     const QCommandLineOption quick(QStringLiteral("quick"), QStringLiteral("Smoke run: few repetitions, small sizes, no X and no peers."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Where to write the JSON results."), QStringLiteral("FILE"));
-    const QCommandLineOption only(QStringLiteral("only"), QStringLiteral("Comma-separated sections: latency,sizes,heap,ipython,project,startup,console,debugger,inspector."), QStringLiteral("LIST"));
+    const QCommandLineOption only(QStringLiteral("only"), QStringLiteral("Comma-separated sections: latency,sizes,heap,ipython,project,startup,console,debugger,inspector,tests."), QStringLiteral("LIST"));
     const QCommandLineOption work(QStringLiteral("work"), QStringLiteral("Scratch directory."), QStringLiteral("DIR"));
     const QCommandLineOption sectionOpt(QStringLiteral("section"), QStringLiteral("Internal: run one section in this process."), QStringLiteral("NAME"));
     const QCommandLineOption dirOpt(QStringLiteral("dir"), QStringLiteral("Internal."), QStringLiteral("DIR"));
@@ -1612,6 +1614,8 @@ int main(int argc, char *argv[])
                                     parser.value(repsOpt).toInt());
         else if (section == QStringLiteral("console"))
             r = sectionConsole();
+        else if (section == QStringLiteral("tests"))
+            r = sectionTests(g_work, g_quick, QStringLiteral(RELIVE_BENCH_PYTHON));
         else if (section == QStringLiteral("debugger"))
             r = sectionDebugger();
         else if (section == QStringLiteral("inspector"))
@@ -1630,7 +1634,7 @@ int main(int argc, char *argv[])
 
     QStringList sections = {QStringLiteral("latency"), QStringLiteral("sizes"), QStringLiteral("heap"), QStringLiteral("ipython"),
                             QStringLiteral("project"), QStringLiteral("startup"), QStringLiteral("console"),
-                            QStringLiteral("debugger"), QStringLiteral("inspector")};
+                            QStringLiteral("debugger"), QStringLiteral("inspector"), QStringLiteral("tests")};
     if (parser.isSet(only))
         sections = parser.value(only).split(QLatin1Char(','), Qt::SkipEmptyParts);
     QString jsonOut = parser.value(json);
