@@ -79,7 +79,8 @@ def forget_test_modules(root):
         if name.partition(".")[0] in live:
             continue
         path = getattr(module, "__file__", None)
-        if isinstance(path, str) and _inside(path, root):
+        # Relive's own modules have resource paths (":/relive/…"), not files.
+        if isinstance(path, str) and os.path.isabs(path) and _inside(path, root):
             del sys.modules[name]
 
 
