@@ -289,6 +289,25 @@ private Q_SLOTS:
         QVERIFY(summary.results.isEmpty());
     }
 
+    // The run forgets the project's test modules, never Relive's own (whose
+    // resource paths are relative, so would seem to lie in the project).
+    void keepsReliveModules()
+    {
+        if (!m_hasPytest)
+            QSKIP("the embedded interpreter has no pytest (python3-pytest)");
+        TestRunner runner(&m_runtime);
+        runner.setProjectDirectory(m_project.path());
+        runSuite(runner);
+        QVERIFY(runPackageCode(m_runtime, QStringLiteral(
+            "import sys\n"
+            "_relive_modules = {n: id(m) for n, m in sys.modules.items() if n.startswith('relive_')}\n"
+            "raise SystemExit(0 if 'relive_tests' in _relive_modules else 3)\n")));
+        runSuite(runner);
+        QVERIFY(runPackageCode(m_runtime, QStringLiteral(
+            "import sys\n"
+            "raise SystemExit(0 if all(id(sys.modules.get(n)) == i for n, i in _relive_modules.items()) else 3)\n")));
+    }
+
     void needsAProject()
     {
         TestRunner runner(&m_runtime);
