@@ -105,8 +105,13 @@ void ObjectMerge::updateFunction(Transaction &tx, py::handle oldFn, py::handle n
     });
 
     if (!twin)
-        m_replacedCode.emplace_back(oldCode, newCode);
+        m_replacedCode.push_back({oldCode, newCode, newGlobals});
     setCodeAndClosure(oldFn, newCode, closure, newGlobals);
+    // A function that now runs a decorator's nested code (it gained a
+    // wrapper, or its wrapper was made again) is found by the next edit of
+    // that decorator like the wrappers made from it.
+    if (reinterpret_cast<PyCodeObject *>(newCode.ptr())->co_flags & CO_NESTED)
+        MadeFunctions::record(newCode, oldFn);
     // A default that is a function or class just merged names the kept one.
     py::object defaults = newFn.attr("__defaults__");
     if (!defaults.is_none()) {
@@ -182,12 +187,18 @@ py::object ObjectMerge::receivedFunction(py::handle decorated, const QString &qu
             }
             // Only the instance's own attributes are read: a property of an
             // arbitrary object could run code.
-            PyObject **dictSlot = _PyObject_GetDictPtr(object.ptr());
-            if (dictSlot && *dictSlot && PyDict_Check(*dictSlot)) {
+            if (Py_TYPE(object.ptr())->tp_dictoffset == 0)
+                continue;
+            py::object dict = py::reinterpret_steal<py::object>(PyObject_GenericGetDict(object.ptr(), nullptr));
+            if (!dict) {
+                PyErr_Clear();  // no instance dict after all: nothing of it to follow
+                continue;
+            }
+            if (PyDict_Check(dict.ptr())) {
                 PyObject *key = nullptr;
                 PyObject *value = nullptr;
                 Py_ssize_t pos = 0;
-                while (PyDict_Next(*dictSlot, &pos, &key, &value)) {
+                while (PyDict_Next(dict.ptr(), &pos, &key, &value)) {
                     if (isFunction(value) || PyMethod_Check(value) || PyUnicode_CompareWithASCIIString(key, "__wrapped__") == 0)
                         follow(value);
                 }
@@ -273,25 +284,41 @@ void ObjectMerge::updateMadeFunctions(Transaction &tx)
         return;
     MadeFunctions::catchUp();
     std::vector<std::pair<py::object, py::object>> pairs;
-    for (const auto &[oldCode, newCode] : m_replacedCode)
-        pairNestedCode(oldCode, newCode, pairs);
+    std::vector<py::object> pairGlobals;  // the globals of the function whose code held them
+    for (const ReplacedCode &replaced : m_replacedCode) {
+        pairNestedCode(replaced.oldCode, replaced.newCode, pairs);
+        pairGlobals.resize(pairs.size(), replaced.globals);
+    }
     m_replacedCode.clear();
-    for (const auto &[oldCode, newCode] : pairs) {
+    for (size_t p = 0; p < pairs.size(); ++p) {
+        const py::object &oldCode = pairs[p].first;
+        const py::object &newCode = pairs[p].second;
         if (oldCode.is(newCode))
             continue;
         int swapped = 0;
         int kept = 0;
         for (const py::object &fn : MadeFunctions::madeFrom(oldCode)) {
-            PyObject *current = reinterpret_cast<PyFunctionObject *>(fn.ptr())->func_code;
+            const py::object currentCode = py::reinterpret_borrow<py::object>(reinterpret_cast<PyFunctionObject *>(fn.ptr())->func_code);
+            PyObject *current = currentCode.ptr();
             if (current == newCode.ptr()) {
                 MadeFunctions::record(newCode, fn);  // given the new code by the merge itself
+                m_lines.skip(fn);
                 continue;
             }
-            if (current != oldCode.ptr())
+            // Made from the old code, or from a copy of it that moved in the
+            // file (same bytecode, other lines); not from another place of
+            // the same name.
+            // Functions made by the same module's code: a file's name is not
+            // enough (a class adopted from another file).
+            if (reinterpret_cast<PyFunctionObject *>(fn.ptr())->func_globals != pairGlobals[p].ptr())
+                continue;
+            if (current != oldCode.ptr()
+                && !(py::handle(current).attr("co_code").equal(oldCode.attr("co_code"))
+                     && py::handle(current).attr("co_freevars").equal(oldCode.attr("co_freevars"))))
                 continue;
             // The closure keeps the cells it has, with the values they hold:
             // the new code must need no variable the old one did not have.
-            py::tuple oldFree = oldCode.attr("co_freevars");
+            py::tuple oldFree = py::handle(current).attr("co_freevars");
             py::tuple newFree = newCode.attr("co_freevars");
             py::object closure = fn.attr("__closure__");
             py::list cells;
@@ -308,9 +335,11 @@ void ObjectMerge::updateMadeFunctions(Transaction &tx)
                 continue;
             }
             py::object globals = fn.attr("__globals__");
+            py::object previous = py::reinterpret_borrow<py::object>(current);  // before the function drops it
             setCodeAndClosure(fn, newCode, py::len(cells) ? py::object(py::tuple(cells)) : py::object(py::none()), globals);
-            tx.undo.push_back([fn, oldCode = oldCode, closure, globals] { setCodeAndClosure(fn, oldCode, closure, globals); });
+            tx.undo.push_back([fn, previous, closure, globals] { setCodeAndClosure(fn, previous, closure, globals); });
             MadeFunctions::record(newCode, fn);
+            m_lines.skip(fn);  // the new code has the new lines already
             ++swapped;
         }
         const QString name = toQString(newCode.attr("co_qualname"));

@@ -140,7 +140,13 @@ private:
     py::list m_keepAlive;  // the new objects above, so that their addresses stay theirs
     QSet<QString> m_dirty; // names changed in the enclosing scopes of the class being merged
     std::vector<py::object> m_updated;  // classes updated in place
-    std::vector<std::pair<py::object, py::object>> m_replacedCode;  // (old, new) code of functions updated
+    struct ReplacedCode
+    {
+        py::object oldCode;
+        py::object newCode;
+        py::object globals;
+    };
+    std::vector<ReplacedCode> m_replacedCode;  // the functions updated: their code before and after
     bool m_adopting = false;            // merging a class adopted from another file, or one nested in it
     LineShifter m_lines;                // unchanged definitions that moved, shifted once the merge is done
     std::function<std::optional<Reloader::Adoption>(const QString &)> m_adopt;

@@ -309,6 +309,21 @@ void Reloader::reload(py::module_ module, const QString &path, const QString &ol
         return;
     }
 
+    // The defs whose body alone changed bind what their decorators returned
+    // (the name a BodyOnly gives them for the run); the functions they make
+    // are merged into those the decorators received.
+    py::object bodyOnly;
+    if (!received.empty()) {
+        py::dict decorated;
+        for (const auto &item : received)
+            decorated[py::str(item.first)] = snapshot[py::str(item.first)];
+        bodyOnly = statements().attr("BodyOnly")(decorated);
+        globals["__relive_body_only__"] = bodyOnly;
+    }
+    auto dropBodyOnly = [&] {
+        if (bodyOnly && globals.contains("__relive_body_only__"))
+            PyDict_DelItemString(globals.ptr(), "__relive_body_only__");
+    };
     if (py::len(plan.changed) > 0) {
         try {
             py::object tree = statements().attr("module_of")(body);
@@ -324,7 +339,9 @@ void Reloader::reload(py::module_ module, const QString &path, const QString &ol
             if (!result)
                 throw py::error_already_set();
             Py_DECREF(result);
+            dropBodyOnly();
         } catch (py::error_already_set &e) {
+            dropBodyOnly();
             restoreGlobals();
             shiftTx.rollback();
             describeError(e, path, report);
@@ -365,11 +382,10 @@ void Reloader::reload(py::module_ module, const QString &path, const QString &ol
                 movedAway.emplace_back(name, oldValue, oldNode->second);
                 continue;
             }
-            auto bodyOnly = received.find(name.toStdString());
-            if (bodyOnly != received.end() && oldValue && isFunction(newValue)) {
-                merge.updateDecorated(tx, oldValue, bodyOnly->second, newValue, name);
-                globals[key] = oldValue;
-                tx.undo.push_back([globals, key, newValue]() mutable { globals[key] = newValue; });
+            auto bodyOnlyDef = received.find(name.toStdString());
+            if (bodyOnlyDef != received.end() && oldValue && newValue.is(oldValue)
+                && bodyOnly.attr("bare").contains(key)) {
+                merge.updateDecorated(tx, oldValue, bodyOnlyDef->second, bodyOnly.attr("bare")[key], name);
                 continue;
             }
             py::object kept = merge.mergeValue(tx, oldValue, newValue, py::handle(), name, name, plan);

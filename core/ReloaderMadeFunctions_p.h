@@ -5,6 +5,7 @@
 
 #include <pybind11/pybind11.h>
 
+#include <string>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -15,8 +16,9 @@ namespace reloading {
 
 // The functions made at run time from the nested code objects of namespace
 // files (closures: the wrapper a decorator made, a view made inside an app
-// factory, a callback made in a loop), kept by weak reference under the code
-// object they run, so that a save reaches them without walking the heap.
+// factory, a callback made in a loop), kept by weak reference under the file
+// and qualified name of the code they run, so that a save reaches them
+// without walking the heap.
 //
 // How a new function is seen depends on the interpreter, and only this class
 // knows it:
@@ -48,20 +50,26 @@ public:
         py::module_::import("gc").attr("collect")(0);
 #endif
     }
-    // The live functions recorded as made from `code`.
+    // The live functions recorded as made from `code`, or from a copy of it
+    // with other line numbers (unchanged code that moved in its file gets
+    // new code objects): recorded by the file and qualified name of the code.
     static std::vector<py::object> madeFrom(py::handle code)
     {
         std::vector<py::object> out;
-        auto found = instance().m_made.find(code.ptr());
+        auto found = instance().m_made.find(keyOf(code.ptr()));
         if (found == instance().m_made.end())
             return out;
         std::vector<py::object> alive;
+        std::unordered_set<PyObject *> seen;  // a function recorded again (given this code by a save)
         for (const py::object &ref : found->second) {
             PyObject *fn = nullptr;
-            if (PyWeakref_GetRef(ref.ptr(), &fn) == 1) {
-                out.push_back(py::reinterpret_steal<py::object>(fn));
-                alive.push_back(ref);
-            }
+            if (PyWeakref_GetRef(ref.ptr(), &fn) != 1)
+                continue;
+            py::object function = py::reinterpret_steal<py::object>(fn);
+            if (!seen.insert(fn).second)
+                continue;
+            out.push_back(function);
+            alive.push_back(ref);
         }
         found->second.swap(alive);
         return out;
@@ -74,9 +82,7 @@ public:
             PyErr_Clear();  // a function always takes weak references; nothing to follow otherwise
             return;
         }
-        std::vector<py::object> &refs = instance().m_made[code.ptr()];
-        if (refs.empty())
-            Py_INCREF(code.ptr());  // the key stays a valid address while it is one
+        std::vector<py::object> &refs = instance().m_made[keyOf(code.ptr())];
         refs.push_back(py::reinterpret_steal<py::object>(ref));
         // Closures made and dropped again (a callback per call) leave dead
         // references: pruned each time the list doubles.
@@ -93,6 +99,18 @@ private:
             return made;
         }();
         return *self;
+    }
+
+    static std::string keyOf(PyObject *code)
+    {
+        auto *c = reinterpret_cast<PyCodeObject *>(code);
+        const char *file = PyUnicode_AsUTF8(c->co_filename);
+        const char *name = PyUnicode_AsUTF8(c->co_qualname);
+        if (!file || !name) {
+            PyErr_Clear();
+            return std::string();
+        }
+        return std::string(file) + '\n' + name;
     }
 
     void consider(PyObject *object)
@@ -139,7 +157,7 @@ private:
 #endif
 
     std::unordered_set<PyObject *> m_modules;                         // namespace module globals (strong)
-    std::unordered_map<PyObject *, std::vector<py::object>> m_made;  // code (strong) -> weak references
+    std::unordered_map<std::string, std::vector<py::object>> m_made;  // file and qualified name -> weak references
 };
 
 } // namespace reloading

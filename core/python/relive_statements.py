@@ -200,14 +200,36 @@ def decorator_reads(stmt):
 
 
 def without_decorators(stmt):
-    """The def with its decorators left out, for a save that changed only its
-    body: running it makes the function the decorators received, and the
-    decorators are not called again. Its code starts at the first decorator's
-    line, as the decorated function's does."""
+    """The def with its decorators replaced by `@__relive_body_only__(name)`,
+    for a save that changed only its body (a BodyOnly): running it makes the
+    function the decorators received, and binds what they returned before,
+    so that a statement that runs after it in the same save (a list of
+    handlers) holds the decorated object. The decorators are not called
+    again. Its code starts at the first decorator's line, as before."""
+    first = min(stmt.decorator_list, key=lambda d: (d.lineno, d.col_offset))
+    call = ast.Call(func=ast.Name(id="__relive_body_only__", ctx=ast.Load()),
+                    args=[ast.Constant(stmt.name)], keywords=[])
+    for node in (call, call.func, call.args[0]):
+        ast.copy_location(node, first)
     bare = copy.copy(stmt)
-    bare.decorator_list = []
-    bare.lineno = first_line(stmt)
+    bare.decorator_list = [call]
     return bare
+
+
+class BodyOnly:
+    """`__relive_body_only__` while a save runs: `decorated` maps each def
+    whose body alone changed to what its decorators returned; the function
+    the def makes is kept in `bare`, and the name binds the decorated object."""
+
+    def __init__(self, decorated):
+        self.decorated = decorated
+        self.bare = {}
+
+    def __call__(self, name):
+        def keep(function):
+            self.bare[name] = function
+            return self.decorated[name]
+        return keep
 
 
 def first_line(stmt):
