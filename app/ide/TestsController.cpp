@@ -31,6 +31,16 @@ TestsController::TestsController(QMainWindow *window, EditorTabs *editors)
     connect(m_panel, &TestsPanel::watchToggled, this, &TestsController::setWatching);
     connect(m_panel, &TestsPanel::locationActivated, this,
             [this](const QString &file, int line) { m_editors->openFile(file, line); });
+    // A save of a namespace file reruns through the runner's watch (after the
+    // reload); a test file outside the namespaces is not reloaded, so its
+    // save reruns from here.
+    connect(m_editors, &EditorTabs::fileSaved, this, [this](const QString &path) {
+        if (!m_runner || !m_runner->isWatching() || m_folder.isEmpty() || !path.endsWith(QLatin1String(".py")))
+            return;
+        if (!path.startsWith(m_folder + QLatin1Char('/')) || (m_codeManager && m_codeManager->ownsFile(path)))
+            return;
+        m_runner->run(TestRunner::Selection::FailedFirst);
+    });
     updateActions();
 }
 

@@ -125,6 +125,16 @@ private Q_SLOTS:
         QVERIFY(finished.wait(60000));
         QVERIFY2(panel()->countsText().startsWith(QStringLiteral("1 failed, 5 passed, 1 skipped")),
                  qPrintable(panel()->countsText()));
+
+        // A test file's save reruns too.
+        CodeEditor *tests = m_window->editors()->openFile(m_folder + QStringLiteral("/tests/test_arith.py"));
+        QVERIFY(tests);
+        QTextCursor assertion = tests->document()->find(QStringLiteral("assert div(1, 0) == 0"));
+        QVERIFY(!assertion.isNull());
+        assertion.insertText(QStringLiteral("assert div(1, 1) == 1"));
+        QVERIFY(m_window->editors()->save(tests));
+        QTRY_VERIFY2_WITH_TIMEOUT(panel()->countsText().startsWith(QStringLiteral("6 passed, 1 skipped")),
+                                  qPrintable(panel()->countsText()), 60000);
         watch->trigger();
         QVERIFY(!panel()->isWatching());
     }
