@@ -1,3 +1,4 @@
+#include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
@@ -10,6 +11,7 @@ class tst_ReliveRunPytest : public QObject
     Q_OBJECT
 
     static QString project() { return QStringLiteral(RELIVE_FIXTURES "/tests-project"); }
+    static QString flaskr() { return QStringLiteral(RELIVE_FIXTURES "/projects/flaskr"); }
 
     struct Outcome
     {
@@ -31,31 +33,43 @@ class tst_ReliveRunPytest : public QObject
         return o;
     }
 
-    static bool hasPytest()
+    static bool hasPytest(const QString &alsoImport = QStringLiteral("pytest"))
     {
         QProcess p;
-        p.start(QStringLiteral(RELIVE_PYTHON_EXECUTABLE), {QStringLiteral("-c"), QStringLiteral("import pytest")});
+        p.start(QStringLiteral(RELIVE_PYTHON_EXECUTABLE),
+                {QStringLiteral("-c"), QStringLiteral("import pytest, %1").arg(alsoImport)});
         return p.waitForFinished(30000) && p.exitCode() == 0;
     }
 
 private Q_SLOTS:
     void sameAsPlainPytest_data()
     {
+        QTest::addColumn<QString>("folder");
+        QTest::addColumn<QStringList>("options");  // relive-run's own
         QTest::addColumn<QStringList>("arguments");
-        QTest::newRow("whole suite") << QStringList{QStringLiteral("-q")};
-        QTest::newRow("one file") << QStringList{QStringLiteral("-q"), QStringLiteral("tests/test_unit.py")};
-        QTest::newRow("selected by name") << QStringList{QStringLiteral("-q"), QStringLiteral("-k"),
+        const QStringList named{QStringLiteral("-n"), QStringLiteral("pytestproject")};
+        QTest::newRow("whole suite") << project() << named << QStringList{QStringLiteral("-q")};
+        QTest::newRow("one file") << project() << named
+                                  << QStringList{QStringLiteral("-q"), QStringLiteral("tests/test_unit.py")};
+        QTest::newRow("selected by name") << project() << named
+                                          << QStringList{QStringLiteral("-q"), QStringLiteral("-k"),
                                                          QStringLiteral("div")};
+        // A Flask application's own suite, the folder opened as a project.
+        QTest::newRow("flaskr") << flaskr() << QStringList() << QStringList{QStringLiteral("-q")};
     }
     void sameAsPlainPytest()
     {
-        if (!hasPytest())
-            QSKIP("the interpreter has no pytest (python3-pytest)");
+        QFETCH(QString, folder);
+        QFETCH(QStringList, options);
         QFETCH(QStringList, arguments);
+        if (!hasPytest(folder == flaskr() ? QStringLiteral("flask") : QStringLiteral("pytest")))
+            QSKIP("the interpreter has no pytest (python3-pytest) or no flask (python3-flask)");
+        if (!QFileInfo::exists(folder))
+            QSKIP("no such fixture");
         const QStringList noCache{QStringLiteral("-p"), QStringLiteral("no:cacheprovider")};
 
         QProcess plain;
-        plain.setWorkingDirectory(project());
+        plain.setWorkingDirectory(folder);
         plain.start(QStringLiteral(RELIVE_PYTHON_EXECUTABLE),
                     QStringList{QStringLiteral("-m"), QStringLiteral("pytest")} + arguments + noCache);
         const Outcome expected = finish(plain);
@@ -63,8 +77,7 @@ private Q_SLOTS:
 
         QProcess relive;
         relive.start(QStringLiteral(RELIVE_RUN),
-                     QStringList{project(), QStringLiteral("-n"), QStringLiteral("pytestproject"),
-                                 QStringLiteral("--pytest")} + arguments + noCache);
+                     QStringList{folder} + options + QStringList{QStringLiteral("--pytest")} + arguments + noCache);
         const Outcome live = finish(relive);
         QCOMPARE(live.summary, expected.summary);
         QCOMPARE(live.status, expected.status);
