@@ -64,8 +64,7 @@ private Q_SLOTS:
         QFETCH(QStringList, arguments);
         if (!hasPytest(folder == flaskr() ? QStringLiteral("flask") : QStringLiteral("pytest")))
             QSKIP("the interpreter has no pytest (python3-pytest) or no flask (python3-flask)");
-        if (!QFileInfo::exists(folder))
-            QSKIP("no such fixture");
+        QVERIFY2(QFileInfo::exists(folder), qPrintable(folder));
         const QStringList noCache{QStringLiteral("-p"), QStringLiteral("no:cacheprovider")};
 
         QProcess plain;
