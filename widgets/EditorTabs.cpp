@@ -5,6 +5,7 @@
 #include "FindReplaceBar.h"
 
 #include <QFileDialog>
+#include <QDir>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
 #include <QFontDatabase>
@@ -80,12 +81,7 @@ CodeEditor *EditorTabs::openFile(const QString &path, int line, QString *error)
             delete editor;
             return nullptr;
         }
-        const int index = m_tabs->addTab(editor, QFileInfo(file).fileName());
-        m_tabs->setTabToolTip(index, file);
-        connect(editor->document(), &QTextDocument::modificationChanged, this, [this, editor] {
-            updateTabTitle(editor);
-            Q_EMIT modificationChanged();
-        });
+        addEditorTab(editor);
         watch(file);
         const auto mark = m_errors.constFind(file);
         if (mark != m_errors.constEnd())
@@ -98,6 +94,37 @@ CodeEditor *EditorTabs::openFile(const QString &path, int line, QString *error)
     return editor;
 }
 
+void EditorTabs::addEditorTab(CodeEditor *editor)
+{
+    const int index = m_tabs->addTab(editor, displayName(editor));
+    m_tabs->setTabToolTip(index, editor->filePath());
+    connect(editor->document(), &QTextDocument::modificationChanged, this, [this, editor] {
+        updateTabTitle(editor);
+        Q_EMIT modificationChanged();
+    });
+}
+
+CodeEditor *EditorTabs::newUntitled()
+{
+    auto *editor = new CodeEditor;
+    editor->setFont(m_editorFont);
+    editor->setThemeName(m_editorTheme);
+    editor->setProperty("untitledName", tr("Untitled %1").arg(++m_untitledCount));
+    addEditorTab(editor);
+    m_tabs->setCurrentWidget(editor);
+    editor->setFocus();
+    return editor;
+}
+
+QString EditorTabs::displayName(const CodeEditor *editor)
+{
+    if (!editor)
+        return {};
+    if (editor->filePath().isEmpty())
+        return editor->property("untitledName").toString();
+    return QFileInfo(editor->filePath()).fileName();
+}
+
 CodeEditor *EditorTabs::currentEditor() const
 {
     return qobject_cast<CodeEditor *>(m_tabs->currentWidget());
@@ -106,6 +133,8 @@ CodeEditor *EditorTabs::currentEditor() const
 CodeEditor *EditorTabs::editorFor(const QString &path) const
 {
     const QString file = normalizedPath(path);
+    if (file.isEmpty())
+        return nullptr;
     for (CodeEditor *editor : editors()) {
         if (editor->filePath() == file)
             return editor;
@@ -187,13 +216,15 @@ void EditorTabs::updateTabTitle(CodeEditor *editor)
     const int index = m_tabs->indexOf(editor);
     if (index < 0)
         return;
-    const QString name = QFileInfo(editor->filePath()).fileName();
+    const QString name = displayName(editor);
     m_tabs->setTabText(index, editor->document()->isModified() ? name + QStringLiteral(" \u25CF")
                                                                 : name);
 }
 
 bool EditorTabs::save(CodeEditor *editor)
 {
+    if (editor && editor->filePath().isEmpty())
+        return saveAs(editor);
     if (!editor || !confirmOverwrite(editor))
         return false;
     QString error;
@@ -216,23 +247,37 @@ bool EditorTabs::saveCurrent()
 
 bool EditorTabs::saveCurrentAs()
 {
-    CodeEditor *editor = currentEditor();
+    return saveAs(currentEditor());
+}
+
+bool EditorTabs::saveAs(CodeEditor *editor)
+{
     if (!editor)
         return false;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save As"), editor->filePath(),
-                                                      tr("Python files (*.py);;All files (*)"));
+    m_tabs->setCurrentWidget(editor);
+    const QString suggested = editor->filePath().isEmpty()
+                                  ? QDir(m_saveDirectory).filePath(displayName(editor).remove(QLatin1Char(' ')).toLower()
+                                                                   + QStringLiteral(".py"))
+                                  : editor->filePath();
+    const QString path = m_savePath ? m_savePath(suggested)
+                                    : QFileDialog::getSaveFileName(this, tr("Save As"), suggested,
+                                                                   tr("Python files (*.py);;All files (*)"));
     if (path.isEmpty())
         return false;
+    const QString previous = editor->filePath();
     QString error;
     if (!editor->saveAs(path, &error)) {
         QMessageBox::warning(this, tr("Save Failed"),
                              tr("Could not save %1:\n%2").arg(path, error));
         return false;
     }
+    if (!previous.isEmpty() && previous != editor->filePath())
+        m_watcher->removePath(previous);
     m_tabs->setTabToolTip(m_tabs->indexOf(editor), editor->filePath());
     updateTabTitle(editor);
     watch(editor->filePath());
     Q_EMIT fileSaved(editor->filePath());
+    Q_EMIT currentEditorChanged(currentEditor());
     return true;
 }
 
@@ -263,15 +308,15 @@ bool EditorTabs::closeEditor(CodeEditor *editor)
         m_tabs->setCurrentWidget(editor);
         const auto answer = ask(
             tr("Unsaved Changes"),
-            tr("%1 has unsaved changes. Save them before closing?")
-                .arg(QFileInfo(editor->filePath()).fileName()),
+            tr("%1 has unsaved changes. Save them before closing?").arg(displayName(editor)),
             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
         if (answer == QMessageBox::Cancel)
             return false;
         if (answer == QMessageBox::Save && !save(editor))
             return false;
     }
-    m_watcher->removePath(editor->filePath());
+    if (!editor->filePath().isEmpty())
+        m_watcher->removePath(editor->filePath());
     m_divergent.remove(editor->filePath());
     m_keptOverDisk.remove(editor->filePath());
     m_tabs->removeTab(m_tabs->indexOf(editor));
@@ -285,7 +330,7 @@ bool EditorTabs::closeAll()
     QStringList unsaved;
     for (CodeEditor *editor : editors()) {
         if (editor->document()->isModified())
-            unsaved.append(QFileInfo(editor->filePath()).fileName());
+            unsaved.append(displayName(editor));
     }
     if (!unsaved.isEmpty()) {
         const auto answer = ask(

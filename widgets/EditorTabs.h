@@ -26,6 +26,10 @@ public:
 
     // Opens `path` (or shows it when already open) and goes to `line` if > 0.
     CodeEditor *openFile(const QString &path, int line = 0, QString *error = nullptr);
+    // A new buffer with no file ("Untitled 1"): its first save asks for a name.
+    CodeEditor *newUntitled();
+    // The name a buffer goes by: its file's name, or "Untitled N".
+    static QString displayName(const CodeEditor *editor);
     CodeEditor *currentEditor() const;
     CodeEditor *editorFor(const QString &path) const;
     QList<CodeEditor *> editors() const;
@@ -36,6 +40,8 @@ public:
     bool save(CodeEditor *editor);
     bool saveCurrent();
     bool saveCurrentAs();
+    // Asks for a file name and saves `editor` there.
+    bool saveAs(CodeEditor *editor);
     bool saveAll();
     // Asks about unsaved changes; returns false when the user cancels.
     bool closeEditor(CodeEditor *editor);
@@ -64,6 +70,12 @@ public:
         const QString &title, const QString &text, QMessageBox::StandardButtons buttons,
         QMessageBox::StandardButton defaultButton)>;
     void setQuestionFunction(QuestionFunction function) { m_question = std::move(function); }
+    // The Save As file dialog, likewise: given the suggested path, the chosen one
+    // (empty to cancel).
+    using SavePathFunction = std::function<QString(const QString &suggested)>;
+    void setSavePathFunction(SavePathFunction function) { m_savePath = std::move(function); }
+    // Where Save As of an untitled buffer starts (the open folder).
+    void setSaveDirectory(const QString &directory) { m_saveDirectory = directory; }
     // Shown while the current buffer was kept against a newer file on disk.
     DiskChangeBar *diskChangeBar() const { return m_diskChangeBar; }
     // True when `editor`'s file changed on disk since it was loaded or saved.
@@ -77,6 +89,7 @@ Q_SIGNALS:
 
 private:
     void updateTabTitle(CodeEditor *editor);
+    void addEditorTab(CodeEditor *editor);
     void onFileChangedOnDisk(const QString &path);
     void handleExternalChanges();
     void watch(const QString &path);
@@ -96,6 +109,9 @@ private:
     QSet<QString> m_divergent;
     QSet<QString> m_keptOverDisk;
     QuestionFunction m_question;
+    SavePathFunction m_savePath;
+    int m_untitledCount = 0;
+    QString m_saveDirectory;
     QFont m_editorFont;
     QString m_editorTheme;
     bool m_askingAboutChanges = false;

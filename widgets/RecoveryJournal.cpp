@@ -46,6 +46,9 @@ void RecoveryJournal::writeNow()
     QHash<QString, int> written;
     for (CodeEditor *editor : m_editors->editors()) {
         const QString file = editor->filePath();
+        // An untitled buffer has no file to restore it into.
+        if (file.isEmpty())
+            continue;
         const QString journal = journalPath(file);
         if (!editor->document()->isModified()) {
             if (m_writtenRevision.contains(journal))

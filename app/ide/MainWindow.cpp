@@ -355,7 +355,8 @@ void MainWindow::createActions()
     m_recentMenu = file->addMenu(tr("&Recent Folders"));
     updateRecentMenu();
     file->addSeparator();
-    QAction *newAction = file->addAction(tr("&New File…"), this, &MainWindow::newFile);
+    QAction *newAction = file->addAction(tr("&New File"), this, &MainWindow::newFile);
+    newAction->setObjectName(QStringLiteral("newFileAction"));
     newAction->setShortcut(QKeySequence::New);
     QAction *open = file->addAction(tr("&Open File…"), this, &MainWindow::openFileDialog);
     open->setShortcut(QKeySequence::Open);
@@ -515,6 +516,7 @@ bool MainWindow::openFolder(const QString &folder, const QString &name, QString 
     m_currentFolder = path;
     m_currentNamespace = name;
     m_projectTree->setRootPath(path);
+    m_editors->setSaveDirectory(path);
     addRecentFolder(path, name);
     m_codeManager->requestSnapshot();
     m_console->appendNotice(tr("%1 is now the namespace %2").arg(QDir::toNativeSeparators(path), name));
@@ -578,21 +580,10 @@ void MainWindow::openFileDialog()
         openLocation(file, 0);
 }
 
+// As in most editors: an untitled buffer at once, named on its first save.
 void MainWindow::newFile()
 {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("New File"), m_currentFolder, tr("Python files (*.py);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    if (!QFileInfo::exists(path)) {
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || !file.commit()) {
-            QMessageBox::warning(this, tr("New File"),
-                                 tr("Could not create %1:\n%2").arg(path, file.errorString()));
-            return;
-        }
-    }
-    openLocation(path, 0);
+    m_editors->newUntitled();
 }
 
 void MainWindow::openLocation(const QString &file, int line)
@@ -832,7 +823,11 @@ QString MainWindow::runArguments(const QString &file) const
 void MainWindow::runCurrentFile(bool askForArguments)
 {
     CodeEditor *editor = m_editors->currentEditor();
-    if (!editor || editor->filePath().isEmpty()) {
+    if (editor && editor->filePath().isEmpty()) {
+        runUntitled(editor);
+        return;
+    }
+    if (!editor) {
         runProgram(false);
         return;
     }
@@ -865,6 +860,19 @@ void MainWindow::runCurrentFile(bool askForArguments)
         return;
     m_runtime->runFile(file, QProcess::splitCommand(arguments));
     updateRunActions();
+}
+
+// An untitled buffer has no file to run: its text runs in the console's
+// __main__, as if pasted there, so what it defines stays at hand.
+void MainWindow::runUntitled(CodeEditor *editor)
+{
+    if (m_runtime->isConsoleBusy()) {
+        statusBar()->showMessage(tr("The console is busy: interrupt it or wait, then run again"), 5000);
+        return;
+    }
+    const QString name = EditorTabs::displayName(editor);
+    m_console->appendNotice(tr("Running %1 in the console").arg(name));
+    m_runtime->runSource(editor->toPlainText(), QStringLiteral("<%1>").arg(name));
 }
 
 QString MainWindow::programName(const QString &spec)
@@ -915,11 +923,11 @@ void MainWindow::updateRunActions()
     m_runAsAction->setEnabled(canRun);
     m_stopAction->setEnabled(running || m_console->canStop());
     CodeEditor *editor = m_editors->currentEditor();
-    const bool canRunFile = m_runtime->isRunning() && !running && editor && !editor->filePath().isEmpty();
+    const bool canRunFile = m_runtime->isRunning() && !running && editor;
     // F5 with no file open runs the callable, as before there was a file to run.
     m_runFileAction->setEnabled(canRunFile || canRun);
-    m_runWithArgumentsAction->setEnabled(canRunFile);
-    m_runFileAction->setToolTip(canRunFile ? tr("Run %1").arg(QFileInfo(editor->filePath()).fileName())
+    m_runWithArgumentsAction->setEnabled(canRunFile && !editor->filePath().isEmpty());
+    m_runFileAction->setToolTip(canRunFile ? tr("Run %1").arg(EditorTabs::displayName(editor))
                                            : tr("Run the current file"));
     const QString target = m_currentFolder.isEmpty() ? QString() : runTarget();
     m_runAction->setToolTip(target.isEmpty() ? tr("Run a callable of the namespace")
@@ -979,7 +987,8 @@ void MainWindow::updateTitle()
 {
     QString title;
     if (CodeEditor *editor = m_editors->currentEditor())
-        title = titleFileName(editor->filePath()) + QStringLiteral("[*] \u2014 ");
+        title = (editor->filePath().isEmpty() ? EditorTabs::displayName(editor) : titleFileName(editor->filePath()))
+                + QStringLiteral("[*] \u2014 ");
     if (!m_currentNamespace.isEmpty())
         title += m_currentNamespace + QStringLiteral(" \u2014 ");
     title += tr("Relive");

@@ -99,6 +99,7 @@ private:
     void runProgram(bool askForTarget);
     // Runs the current editor's file as __main__ (the callable when no file is open).
     void runCurrentFile(bool askForArguments);
+    void runUntitled(CodeEditor *editor);
     QString runArguments(const QString &file) const;
     void connectRunNotices();
     static QString programName(const QString &spec);

@@ -93,6 +93,7 @@ private Q_SLOTS:
     void watchesAndOverrides();
     void inspectorEditsAnInstance();
     void overrideWrittenToFile();
+    void untitledBufferRunsInTheConsole();
 
 private:
     // Writes `content` to `relative` under the mapped folder (or an absolute path).
@@ -735,6 +736,22 @@ void tst_MainWindow::overrideWrittenToFile()
     editor->document()->setModified(false);
     overrides->revertSelected();
     QTRY_COMPARE_WITH_TIMEOUT(overrides->list()->topLevelItemCount(), 0, 20000);
+}
+
+void tst_MainWindow::untitledBufferRunsInTheConsole()
+{
+    CodeEditor *editor = m_window->editors()->newUntitled();
+    QVERIFY(editor->filePath().isEmpty());
+    editor->insertPlainText(QStringLiteral("untitled_answer = 6 * 7\nprint('answer', untitled_answer)\n"));
+    QAction *run = m_window->findChild<QAction *>(QStringLiteral("runFileAction"));
+    QTRY_VERIFY(run->isEnabled());
+    run->trigger();
+    QTRY_VERIFY2(consoleShowsInOrder({QStringLiteral("Untitled"), QStringLiteral("answer 42")}),
+                 qPrintable(m_window->console()->outputView()->toPlainText().right(300)));
+    // It ran as __main__: what it defined is at hand in the console.
+    console(QStringLiteral("untitled_answer + 1"), QStringLiteral("43"));
+    editor->document()->setModified(false);
+    QVERIFY(m_window->editors()->closeEditor(editor));
 }
 
 QTEST_MAIN(tst_MainWindow)

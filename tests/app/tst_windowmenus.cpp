@@ -102,6 +102,7 @@ private Q_SLOTS:
     void viewListsEveryDock();
     void resetLayoutBringsDocksBack();
     void closedDockComesBackFromView();
+    void newFileIsUntitled();
 
 private:
     QTemporaryDir m_dir;
@@ -551,6 +552,33 @@ void tst_WindowMenus::closedDockComesBackFromView()
     QTRY_VERIFY(dock(window, "consoleDock")->isVisible());
     dock(window, "usagesDock")->toggleViewAction()->trigger();
     QTRY_VERIFY(!dock(window, "usagesDock")->isHidden());
+}
+
+void tst_WindowMenus::newFileIsUntitled()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // Any dialog would be modal: none may open.
+    bool dialog = false;
+    QTimer watch;
+    connect(&watch, &QTimer::timeout, this, [&dialog] {
+        if (QWidget *modal = QApplication::activeModalWidget()) {
+            dialog = true;
+            modal->close();
+        }
+    });
+    watch.start(20);
+    QAction *newFile = action(window, "newFileAction");
+    QVERIFY(newFile);
+    QCOMPARE(newFile->shortcut(), QKeySequence(QKeySequence::New));
+    newFile->trigger();
+    CodeEditor *editor = window.editors()->currentEditor();
+    QVERIFY(editor);
+    QVERIFY(editor->filePath().isEmpty());
+    QVERIFY2(window.windowTitle().startsWith(QStringLiteral("Untitled 1")), qPrintable(window.windowTitle()));
+    QTest::qWait(100);
+    QVERIFY(!dialog);
 }
 
 QTEST_MAIN(tst_WindowMenus)

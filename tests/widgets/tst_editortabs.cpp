@@ -83,6 +83,9 @@ private Q_SLOTS:
     void keptBufferShowsDiskChangeBar_data();
     void keptBufferShowsDiskChangeBar();
     void pageTabIsNotAnEditor();
+    void untitledBufferIsSavedAs_data();
+    void untitledBufferIsSavedAs();
+    void closingUntitledTextAsks();
 
 private:
     QTemporaryDir m_dir;
@@ -300,6 +303,75 @@ void tst_EditorTabs::pageTabIsNotAnEditor()
     Q_EMIT tabs.tabWidget()->tabCloseRequested(tabs.tabWidget()->indexOf(&page));
     QCOMPARE(tabs.tabWidget()->count(), 1);
     QVERIFY(tabs.currentEditor());
+}
+
+void tst_EditorTabs::untitledBufferIsSavedAs_data()
+{
+    QTest::addColumn<QString>("chosen");
+    QTest::newRow("a name given") << QStringLiteral("scratch.py");
+    QTest::newRow("cancelled") << QString();
+}
+
+void tst_EditorTabs::untitledBufferIsSavedAs()
+{
+    QFETCH(QString, chosen);
+    EditorTabs tabs;
+    tabs.setSaveDirectory(m_dir.path());
+    QStringList suggested;
+    const QString target = chosen.isEmpty() ? QString() : m_dir.filePath(chosen);
+    tabs.setSavePathFunction([&](const QString &path) {
+        suggested << path;
+        return target;
+    });
+    CodeEditor *first = tabs.newUntitled();
+    CodeEditor *second = tabs.newUntitled();
+    QVERIFY(first && second && first != second);
+    QCOMPARE(tabs.currentEditor(), second);
+    QVERIFY(first->filePath().isEmpty());
+    QCOMPARE(EditorTabs::displayName(first), QStringLiteral("Untitled 1"));
+    QCOMPARE(tabs.tabWidget()->tabText(tabs.tabWidget()->indexOf(second)), QStringLiteral("Untitled 2"));
+    QVERIFY(!tabs.editorFor(QString()));
+    QVERIFY(suggested.isEmpty());
+
+    edit(second, QStringLiteral("x = 42\n"));
+    QSignalSpy fileSaved(&tabs, &EditorTabs::fileSaved);
+    // A plain save of an untitled buffer is a Save As.
+    QCOMPARE(tabs.saveCurrent(), !chosen.isEmpty());
+    QCOMPARE(suggested, QStringList{m_dir.filePath(QStringLiteral("untitled2.py"))});
+    if (chosen.isEmpty()) {
+        QVERIFY(second->filePath().isEmpty());
+        QVERIFY(second->document()->isModified());
+        QCOMPARE(fileSaved.count(), 0);
+        return;
+    }
+    QCOMPARE(second->filePath(), EditorTabs::normalizedPath(target));
+    QCOMPARE(readFile(target), QByteArray("x = 42\n"));
+    QCOMPARE(fileSaved.count(), 1);
+    QCOMPARE(tabs.tabWidget()->tabText(tabs.tabWidget()->indexOf(second)), chosen);
+    QCOMPARE(tabs.editorFor(target), second);
+}
+
+void tst_EditorTabs::closingUntitledTextAsks()
+{
+    EditorTabs tabs;
+    QStringList asked;
+    tabs.setQuestionFunction([&asked](const QString &, const QString &text, QMessageBox::StandardButtons,
+                                      QMessageBox::StandardButton) {
+        asked << text;
+        return QMessageBox::Cancel;
+    });
+    CodeEditor *empty = tabs.newUntitled();
+    QVERIFY(tabs.closeEditor(empty));
+    QVERIFY(asked.isEmpty());
+
+    CodeEditor *editor = tabs.newUntitled();
+    edit(editor, QStringLiteral("print('keep me')\n"));
+    QVERIFY(!tabs.closeEditor(editor));
+    QCOMPARE(asked.size(), 1);
+    QVERIFY2(asked.first().contains(QStringLiteral("Untitled 2")), qPrintable(asked.first()));
+    QCOMPARE(tabs.count(), 1);
+    QVERIFY(!tabs.closeAll());
+    QCOMPARE(tabs.count(), 1);
 }
 
 QTEST_MAIN(tst_EditorTabs)
