@@ -585,6 +585,56 @@ QJsonObject sectionHeap()
     return result;
 }
 
+// ---------------------------------------------------------------- decorators
+
+// One edit of a decorator's inner function while 10 or 10,000 functions it
+// wrapped are alive: every wrapper made before the save takes the new code,
+// found by the code it was made from, not by a walk of the heap.
+QJsonObject sectionDecorators()
+{
+    Engine e;
+    QJsonObject result;
+    const QList<int> counts = {10, 10000};
+    const int reps = g_quick ? 5 : 40;
+    const QString dir = makeDir(QStringLiteral("decorators"));
+    const QString file = dir + QStringLiteral("/deco.py");
+    const QString source = QStringLiteral(
+        "import functools\n\n\n"
+        "def logged(fn):\n"
+        "    @functools.wraps(fn)\n"
+        "    def wrapper(*args, **kwargs):\n"
+        "        return fn(*args, **kwargs) + 0\n"
+        "    return wrapper\n");
+    writeWithQt(file, source);
+    addDirectory(e, dir, QStringLiteral("decons"));
+    int k = 0;
+    for (int count : counts) {
+        e.py(QStringLiteral(
+            "import decons\n"
+            "_wrapped = [decons.logged(lambda x, i=i: x + i) for i in range(P['n'])]\n"),
+            QJsonObject{{QStringLiteral("n"), count}});
+        QList<double> wall, engine;
+        for (int i = 0; i < reps; ++i) {
+            double engineMs = 0;
+            QString text = source;
+            text.replace(QStringLiteral("+ 0\n"), QStringLiteral("+ %1\n").arg(++k));
+            wall.append(e.editorSave(file, text, &engineMs));
+            engine.append(engineMs);
+            settle(20);
+        }
+        const QJsonObject check = e.py(QStringLiteral(
+            "R['ok'] = all(w(0) == i + P['k'] for i, w in enumerate(_wrapped))\n"
+            "del _wrapped\n"), QJsonObject{{QStringLiteral("k"), k}});
+        QJsonObject row = stats(wall);
+        row[QStringLiteral("engine_ms")] = stats(engine);
+        row[QStringLiteral("applied")] = check.value(QStringLiteral("ok")).toBool();
+        result[QString::number(count)] = row;
+        say(QStringLiteral("decorator edit, %1 wrapped functions: p50 %2 ms").arg(count).arg(percentile(wall, 50), 0, 'f', 2));
+    }
+    result[QStringLiteral("failed_reports")] = e.failedReports;
+    return result;
+}
+
 // ---------------------------------------------------------------- inspector
 
 // Listing the 100 live instances of one namespace class with few and with
@@ -1252,6 +1302,21 @@ QJsonObject sectionDebugger()
     return result;
 }
 
+// The row of the decorators section (sectionDecorators).
+void decoratorRows(const QJsonObject &all,
+                   const std::function<void(const QString &, const QString &, const QString &, const QString &,
+                                            const QString &, const QString &)> &row)
+{
+    const QJsonObject d = all.value(QStringLiteral("decorators")).toObject();
+    if (!d.contains(QStringLiteral("10000")))
+        return;
+    const bool applied = d.value(QStringLiteral("10000")).toObject().value(QStringLiteral("applied")).toBool()
+                         && d.value(QStringLiteral("10")).toObject().value(QStringLiteral("applied")).toBool();
+    row(QStringLiteral("2d"), QStringLiteral("one decorator edit with 10,000 wrapped functions"),
+        pp(d, QStringLiteral("10000")), QStringLiteral("with 10 wrapped: %1").arg(pp(d, QStringLiteral("10"))),
+        QString(), applied ? QString() : QStringLiteral("**edit not live**"));
+}
+
 QString table(const QJsonObject &all)
 {
     QStringList rows;
@@ -1389,6 +1454,8 @@ QString table(const QJsonObject &all)
             ipy.contains(QStringLiteral("floor_ms")) ? QStringLiteral("in IPython's process %1").arg(pp(ipy, QStringLiteral("floor_ms"))) : QStringLiteral("–"),
             QString(), QString());
     }
+
+    decoratorRows(all, row);
 
     const QJsonObject proj = all.value(QStringLiteral("project")).toObject();
     double reload10 = std::nan(""), reload1000 = std::nan("");
@@ -1581,7 +1648,7 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     const QCommandLineOption quick(QStringLiteral("quick"), QStringLiteral("Smoke run: few repetitions, small sizes, no X and no peers."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Where to write the JSON results."), QStringLiteral("FILE"));
-    const QCommandLineOption only(QStringLiteral("only"), QStringLiteral("Comma-separated sections: latency,sizes,heap,ipython,project,startup,console,debugger,inspector,tests."), QStringLiteral("LIST"));
+    const QCommandLineOption only(QStringLiteral("only"), QStringLiteral("Comma-separated sections: latency,sizes,heap,decorators,ipython,project,startup,console,debugger,inspector,tests."), QStringLiteral("LIST"));
     const QCommandLineOption work(QStringLiteral("work"), QStringLiteral("Scratch directory."), QStringLiteral("DIR"));
     const QCommandLineOption sectionOpt(QStringLiteral("section"), QStringLiteral("Internal: run one section in this process."), QStringLiteral("NAME"));
     const QCommandLineOption dirOpt(QStringLiteral("dir"), QStringLiteral("Internal."), QStringLiteral("DIR"));
@@ -1609,6 +1676,8 @@ int main(int argc, char *argv[])
             r = sectionSizes();
         else if (section == QStringLiteral("heap"))
             r = sectionHeap();
+        else if (section == QStringLiteral("decorators"))
+            r = sectionDecorators();
         else if (section == QStringLiteral("project-child"))
             r = sectionProjectChild(parser.value(dirOpt), parser.value(dirsOpt).split(QLatin1Char(','), Qt::SkipEmptyParts),
                                     parser.value(repsOpt).toInt());
@@ -1632,7 +1701,8 @@ int main(int argc, char *argv[])
         ::_exit(0);
     }
 
-    QStringList sections = {QStringLiteral("latency"), QStringLiteral("sizes"), QStringLiteral("heap"), QStringLiteral("ipython"),
+    QStringList sections = {QStringLiteral("latency"), QStringLiteral("sizes"), QStringLiteral("heap"),
+                            QStringLiteral("decorators"), QStringLiteral("ipython"),
                             QStringLiteral("project"), QStringLiteral("startup"), QStringLiteral("console"),
                             QStringLiteral("debugger"), QStringLiteral("inspector"), QStringLiteral("tests")};
     if (parser.isSet(only))
