@@ -577,6 +577,12 @@ void PythonRuntime::stopProgram()
     d->live->post([id] { PyThreadState_SetAsyncExc(id, PyExc_KeyboardInterrupt); });
 }
 
+void PythonRuntime::expectProgramStop()
+{
+    if (d->programRunning)
+        d->stopRequested = true;
+}
+
 bool PythonRuntime::isProgramRunning() const
 {
     return d->programRunning;

@@ -75,6 +75,10 @@ public:
     void runFile(const QString &path, const QStringList &arguments = {});
     // Raises KeyboardInterrupt in the program thread.
     void stopProgram();
+    // The program's next KeyboardInterrupt is the user's stop, raised by
+    // someone else (the debugger stopping it where it is paused): it ends as
+    // "stopped", and stopProgram() need not interrupt it a second time.
+    void expectProgramStop();
     bool isProgramRunning() const;
 
     // Calls `callback` in `context`'s thread once the console worker has run

@@ -428,24 +428,32 @@ void ConsoleWidget::stop()
 {
     QStringList stopped;
     m_queue.clear();
+    // A thread paused in the debugger cannot see the interrupt until it goes
+    // on: the debugger stops it, and it is not interrupted a second time.
     const bool programRunning = m_runtime->isProgramRunning();
+    if (programRunning)
+        m_runtime->expectProgramStop();
+    QList<quint64> stoppedPaused;
+    Q_EMIT stopRequested(&stoppedPaused);
+    const quint64 consoleThread = m_runtime->consoleThreadId();
+    const bool consolePaused = stoppedPaused.contains(consoleThread);
+    const bool programPaused = stoppedPaused.size() > (consolePaused ? 1 : 0);
     if (programRunning) {
         stopped.append(tr("the program"));
         // Also ends a read of the program's thread.
-        m_runtime->stopProgram();
+        if (!programPaused)
+            m_runtime->stopProgram();
     }
     if (m_waiting) {
         stopped.append(tr("the console command"));
         if (m_inputPending)
             endInput(true);
-        else
+        else if (!consolePaused)
             m_runtime->interrupt();
     } else if (m_inputPending && !programRunning) {
         // Another thread of the console's reads.
         endInput(true);
     }
-    // A thread paused in the debugger cannot see the interrupt until it goes on.
-    Q_EMIT stopRequested();
     if (!stopped.isEmpty())
         appendNotice(tr("Stopping %1").arg(stopped.join(tr(" and "))));
 }

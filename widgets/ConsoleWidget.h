@@ -94,8 +94,9 @@ Q_SIGNALS:
     // The console is idle and waiting for the next line.
     void inputReady(bool continuation);
     // stop() was asked for: a thread paused in the debugger must be resumed
-    // with "stop" by whoever owns the debugger.
-    void stopRequested();
+    // with "stop" by whoever owns the debugger, who adds its Python thread id
+    // to `stopped` (the usual interrupt would then be a second one).
+    void stopRequested(QList<quint64> *stopped);
     // canStop() may have changed.
     void runningChanged();
     // restartInterpreter() has reset the console's state.

@@ -204,9 +204,9 @@ void DebugController::createActions(QAction *runFile, QAction *stop)
     // One Stop (Run ▸ Stop, the console's button and Ctrl+C) goes through the
     // console. A thread parked in the debugger, where the usual interrupt
     // cannot reach it, is stopped with a debugger command.
-    connect(m_console, &ConsoleWidget::stopRequested, this, [this] {
-        if (isPaused())
-            m_debugger->resume(Debugger::Action::Stop, m_pause.threadId);
+    connect(m_console, &ConsoleWidget::stopRequested, this, [this](QList<quint64> *stopped) {
+        if (isPaused() && m_debugger->resume(Debugger::Action::Stop, m_pause.threadId))
+            stopped->append(m_pause.threadId);
     });
     const int mode = QSettings().value(exceptionModeKey(), int(Debugger::ExceptionMode::Uncaught)).toInt();
     if (QAction *checked = m_exceptionModes->actions().value(qBound(0, mode, 2)))

@@ -86,6 +86,7 @@ private Q_SLOTS:
     void consoleExceptionPrintsTraceback();
     void runFileTakesTheConsoleAndOneStopStopsIt();
     void restartInterpreterKeepsBreakpoints();
+    void ctrlCStopsAPausedProgramOnce();
 
 private:
     void openExample();
@@ -514,6 +515,39 @@ void tst_DebugWindow::restartInterpreterKeepsBreakpoints()
     console->submitLine(QStringLiteral("print('before_restart' in globals())"));
     QTRY_VERIFY_WITH_TIMEOUT(console->outputText().contains(QStringLiteral("\nFalse\n")), 20000);
     QCOMPARE(debug->debugger()->breakpoints().size(), 1);
+    debug->debugger()->clearBreakpoints();
+}
+
+void tst_DebugWindow::ctrlCStopsAPausedProgramOnce()
+{
+    openExample();
+    DebugController *debug = m_window->debugController();
+    debug->debugger()->clearBreakpoints();
+    const QString path = m_folder + QStringLiteral("/paused.py");
+    QFile script(path);
+    QVERIFY(script.open(QIODevice::WriteOnly));
+    script.write("import time\nfor i in range(100):\n    time.sleep(0.01)\n    print('step', i)\n");
+    script.close();
+    QVERIFY(m_window->editors()->openFile(path));
+    debug->toggleBreakpoint(path, 4);
+    QTRY_VERIFY_WITH_TIMEOUT(debug->debugger()->breakpoints().size() == 1
+                                 && debug->debugger()->breakpoints().first().verified, 20000);
+    QTRY_VERIFY(debug->debugger()->isEnabled());
+    ConsoleWidget *console = m_window->console();
+    console->clear();
+    QSignalSpy ended(m_window->runtime(), &PythonRuntime::programEnded);
+    m_window->findChild<QAction *>(QStringLiteral("runFileAction"))->trigger();
+    QTRY_VERIFY2_WITH_TIMEOUT(debug->isPaused(), qPrintable(console->outputText()), 20000);
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(console->inputLine()));
+    QTest::keyClick(console->inputLine(), Qt::Key_C, Qt::ControlModifier);
+    QVERIFY(ended.wait(20000) || !ended.isEmpty());
+    QCOMPARE(int(ended.first().at(1).value<ProgramExit>().reason), int(ProgramExit::Reason::Stopped));
+    QTRY_VERIFY(!debug->isPaused());
+    // Stopped once: no second KeyboardInterrupt after the program's end.
+    QTest::qWait(300);
+    const QString output = console->outputText();
+    QVERIFY2(!output.contains(QStringLiteral("Exception in thread")), qPrintable(output));
+    QVERIFY2(output.contains(QStringLiteral("paused.py stopped by you")), qPrintable(output));
     debug->debugger()->clearBreakpoints();
 }
 
