@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QFile>
 #include <QTemporaryDir>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -579,6 +580,60 @@ private Q_SLOTS:
         QCOMPARE(result.exit.reason, ProgramExit::Reason::Stopped);
         QCOMPARE(result.exit.status, 130);
         QCOMPARE(result.events.last(), QStringLiteral("ended"));
+    }
+
+    // The console's Restart Interpreter: __main__ as a fresh interpreter has it.
+    void restartConsoleEmptiesMain()
+    {
+        QCOMPARE(run(QStringLiteral("left_over = 1\nimport json")), 0);
+        QSignalSpy ready(&m_runtime, &PythonRuntime::consoleReady);
+        m_runtime.pushConsoleLine(QStringLiteral("if True:"));
+        QVERIFY(ready.wait(10000));
+        m_runtime.restartConsole();
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(ready.last().first().toBool(), false);
+        m_stdout.clear();
+        QCOMPARE(run(QStringLiteral("print(sorted(k for k in globals() if k != '__file__'))\nprint(__name__)")), 0);
+        QCOMPARE(m_stdout, QStringLiteral("['__builtins__', '__doc__', '__loader__', '__name__', '__package__', "
+                                          "'__spec__']\n__main__\n"));
+    }
+
+    // A file's run leaves its names, not its dunders, in the console's __main__.
+    void runFileLeavesItsGlobals_data()
+    {
+        QTest::addColumn<QString>("source");
+        QTest::newRow("finished") << QStringLiteral("from_run = 6 * 7\n");
+        QTest::newRow("raised") << QStringLiteral("from_run = 6 * 7\nraise ValueError('late')\n");
+    }
+    void runFileLeavesItsGlobals()
+    {
+        QFETCH(QString, source);
+        QCOMPARE(run(QStringLiteral("globals().pop('from_run', None)")), 0);
+        FileRun result;
+        runFile(result, source);
+        m_stdout.clear();
+        QCOMPARE(run(QStringLiteral("print(from_run, '__cached__' in globals())")), 0);
+        QCOMPARE(m_stdout, QStringLiteral("42 False\n"));
+    }
+
+    // A program stopped while it waits in input() ends as stopped, not as raised.
+    void stoppedInARead()
+    {
+        m_runtime.setConsoleInputEnabled(true);
+        const auto off = qScopeGuard([this] { m_runtime.setConsoleInputEnabled(false); });
+        QSignalSpy asked(&m_runtime, &PythonRuntime::inputRequested);
+        QSignalSpy ended(&m_runtime, &PythonRuntime::programEnded);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("reads.py"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("input('? ')\n");
+        file.close();
+        m_runtime.runFile(path);
+        QVERIFY(asked.wait(10000));
+        m_runtime.stopProgram();
+        QVERIFY(ended.wait(10000) || !ended.isEmpty());
+        QCOMPARE(ended.first().at(1).value<ProgramExit>().reason, ProgramExit::Reason::Stopped);
     }
 };
 
