@@ -344,11 +344,7 @@ void CodeEditor::paintLineNumberArea(QPaintEvent *event)
                 paintBreakpointDot(painter, QRect(3, top, markerSize, markerSize),
                                    m_breakpointMarks.at(markIndex(number)).conditional);
             } else if (number == m_errorLine) {
-                painter.setRenderHint(QPainter::Antialiasing);
-                painter.setPen(Qt::NoPen);
-                painter.setBrush(m_errorMarkColor);
-                const int d = markerSize * 2 / 3;
-                painter.drawEllipse(QRect(3 + (markerSize - d) / 2, top + (markerSize - d) / 2, d, d));
+                paintErrorMark(painter, QRect(3, top, markerSize, markerSize));
             }
             if (number == executionLine())
                 paintExecutionArrow(painter, QRect(3, top, markerSize, markerSize));
@@ -361,6 +357,33 @@ void CodeEditor::paintLineNumberArea(QPaintEvent *event)
         top = bottom;
         bottom = top + qRound(blockBoundingRect(block).height());
     }
+}
+
+QColor CodeEditor::errorMarkColor()
+{
+    return QColor(0xf0, 0xa0, 0x1e);
+}
+
+QColor CodeEditor::breakpointColor()
+{
+    return QColor(0xe5, 0x2b, 0x2b);
+}
+
+void CodeEditor::paintErrorMark(QPainter &painter, const QRect &cell) const
+{
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QRectF box = QRectF(cell).adjusted(1, 1, -1, -1);
+    const QPolygonF triangle({QPointF(box.center().x(), box.top()), box.bottomRight(), box.bottomLeft()});
+    painter.setPen(QPen(errorMarkColor().darker(170), 1));
+    painter.setBrush(errorMarkColor());
+    painter.drawPolygon(triangle);
+    // The "!" inside.
+    painter.setPen(QPen(QColor(0x30, 0x20, 0x00), qMax(1.5, box.width() / 9), Qt::SolidLine, Qt::RoundCap));
+    const double x = box.center().x();
+    painter.drawLine(QPointF(x, box.top() + box.height() * 0.38), QPointF(x, box.top() + box.height() * 0.68));
+    painter.drawPoint(QPointF(x, box.top() + box.height() * 0.84));
+    painter.restore();
 }
 
 void CodeEditor::resizeEvent(QResizeEvent *event)
@@ -630,7 +653,7 @@ void CodeEditor::paintBreakpointDot(QPainter &painter, const QRect &cell, bool c
     const int d = cell.height() * 3 / 4;
     const QRect dot(cell.left() + (cell.width() - d) / 2, cell.top() + (cell.height() - d) / 2, d, d);
     painter.setPen(QPen(QColor(0x90, 0x10, 0x10), 1));
-    painter.setBrush(QColor(0xe5, 0x2b, 0x2b));
+    painter.setBrush(breakpointColor());
     painter.drawEllipse(dot);
     if (conditional) {
         // A condition or hit count: a light centre, as most IDEs draw it.

@@ -38,6 +38,10 @@ public:
     void clearErrorMarker();
     int errorLine() const { return m_errorLine; }
     QString errorMessage() const { return m_errorMessage; }
+    // The margin's error mark: an amber warning triangle, so it is never taken
+    // for a breakpoint's red dot.
+    static QColor errorMarkColor();
+    static QColor breakpointColor();
     // Extra selections drawn on top of the editor's own (current line, error
     // line): the squiggles of EditorAssistant's diagnostics.
     void setAnnotationSelections(const QList<QTextEdit::ExtraSelection> &selections);
@@ -95,6 +99,7 @@ private:
     int markIndex(int line) const;
     void paintBreakpointDot(QPainter &painter, const QRect &cell, bool conditional) const;
     void paintExecutionArrow(QPainter &painter, const QRect &cell) const;
+    void paintErrorMark(QPainter &painter, const QRect &cell) const;
 
     LineNumberArea *m_lineNumberArea;
     QSyntaxHighlighter *m_highlighter = nullptr;

@@ -475,6 +475,8 @@ bool MainWindow::startEngine(QString *error)
         m_tests->setEngine(m_runtime, m_codeManager);
     }
     m_engineStatus->setText(ok ? tr("Python ready") : tr("Python failed to start"));
+    if (ok)
+        watchEngineStatus();
     m_console->inputLine()->setEnabled(ok);
     if (!ok) {
         m_console->appendNotice(tr("Python could not start: %1").arg(message));
@@ -873,6 +875,62 @@ void MainWindow::runUntitled(CodeEditor *editor)
     const QString name = EditorTabs::displayName(editor);
     m_console->appendNotice(tr("Running %1 in the console").arg(name));
     m_runtime->runSource(editor->toPlainText(), QStringLiteral("<%1>").arg(name));
+}
+
+// The permanent status text says what the engine does now. There is no
+// signal for "the console started a command", so a light timer reads the
+// runtime's flags; the signals make the common changes show at once.
+void MainWindow::watchEngineStatus()
+{
+    auto *timer = new QTimer(this);
+    timer->setInterval(250);
+    connect(timer, &QTimer::timeout, this, &MainWindow::updateEngineStatus);
+    timer->start();
+    connect(m_runtime, &PythonRuntime::programStarted, this, [this](const QString &spec) {
+        m_runningProgram = spec;
+        updateEngineStatus();
+    });
+    connect(m_runtime, &PythonRuntime::programFinished, this, &MainWindow::updateEngineStatus);
+    connect(m_runtime, &PythonRuntime::commandFinished, this, &MainWindow::updateEngineStatus);
+    connect(m_runtime, &PythonRuntime::consoleReady, this, &MainWindow::updateEngineStatus);
+    if (Debugger *debugger = m_debug->debugger()) {
+        connect(debugger, &Debugger::paused, this, &MainWindow::updateEngineStatus);
+        connect(debugger, &Debugger::resumed, this, &MainWindow::updateEngineStatus);
+    }
+}
+
+QString MainWindow::engineStatus() const
+{
+    return m_engineStatus->text();
+}
+
+void MainWindow::updateEngineStatus()
+{
+    if (!m_runtime->isRunning())
+        return;
+    QString text;
+    Debugger *debugger = m_debug ? m_debug->debugger() : nullptr;
+    const QList<DebugPause> paused = debugger ? debugger->pausedThreads() : QList<DebugPause>();
+    if (!paused.isEmpty()) {
+        const DebugPause &pause = paused.last();
+        text = pause.frames.isEmpty() ? tr("Paused")
+                                      : tr("Paused at %1:%2")
+                                            .arg(QFileInfo(pause.frames.first().file).fileName())
+                                            .arg(pause.frames.first().line);
+    } else if (m_runtime->isProgramRunning()) {
+        text = tr("Running %1…").arg(programName(m_runningProgram));
+    } else if (m_runtime->isConsoleBusy()) {
+        text = tr("Running…");
+    } else {
+        text = tr("Python ready");
+    }
+    if (text == m_engineStatus->text())
+        return;
+    // A "Paused at" message of the pause that ended is no longer true.
+    if (m_engineStatus->text() != tr("Python ready") && paused.isEmpty()
+        && statusBar()->currentMessage().startsWith(tr("Paused")))
+        statusBar()->clearMessage();
+    m_engineStatus->setText(text);
 }
 
 QString MainWindow::programName(const QString &spec)

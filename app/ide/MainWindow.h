@@ -62,6 +62,8 @@ public:
     DebugController *debugController() const { return m_debug; }
     TestsController *testsController() const { return m_tests; }
     WindowLayout *windowLayout() const { return m_layout; }
+    // The permanent status text: ready, running, paused.
+    QString engineStatus() const;
     QString currentFolder() const { return m_currentFolder; }
 
     // Help ▸ Welcome; shown by itself once, on the first start.
@@ -100,6 +102,8 @@ private:
     // Runs the current editor's file as __main__ (the callable when no file is open).
     void runCurrentFile(bool askForArguments);
     void runUntitled(CodeEditor *editor);
+    void watchEngineStatus();
+    void updateEngineStatus();
     QString runArguments(const QString &file) const;
     void connectRunNotices();
     static QString programName(const QString &spec);
@@ -139,6 +143,7 @@ private:
     QMetaObject::Connection m_cursorConnection;
     QString m_currentFolder;
     QString m_currentNamespace;
+    QString m_runningProgram;
 
     EditorIntelligence *m_intelligence = nullptr;
     ProblemsPanel *m_problems = nullptr;

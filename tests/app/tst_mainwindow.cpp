@@ -11,6 +11,8 @@
 #include "ProblemsPanel.h"
 #include "PythonRuntime.h"
 #include "Overrides.h"
+#include "Debugger.h"
+#include "DebugController.h"
 #include "OverridesView.h"
 #include "ReloadLogView.h"
 #include "WatchesView.h"
@@ -23,6 +25,7 @@
 #include <QTreeWidgetItem>
 #include <QPushButton>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTreeWidget>
 
 #include <QDir>
@@ -94,6 +97,7 @@ private Q_SLOTS:
     void inspectorEditsAnInstance();
     void overrideWrittenToFile();
     void untitledBufferRunsInTheConsole();
+    void statusBarSaysWhatRuns();
 
 private:
     // Writes `content` to `relative` under the mapped folder (or an absolute path).
@@ -752,6 +756,37 @@ void tst_MainWindow::untitledBufferRunsInTheConsole()
     console(QStringLiteral("untitled_answer + 1"), QStringLiteral("43"));
     editor->document()->setModified(false);
     QVERIFY(m_window->editors()->closeEditor(editor));
+}
+
+void tst_MainWindow::statusBarSaysWhatRuns()
+{
+    QTRY_COMPARE(m_window->engineStatus(), QStringLiteral("Python ready"));
+    // A console command that does not end.
+    m_window->console()->submitLines(QStringLiteral("while True: pass"));
+    QTRY_COMPARE(m_window->engineStatus(), QStringLiteral("Running…"));
+    m_window->console()->interrupt();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->runtime()->isConsoleBusy(), 20000);
+    QTRY_COMPARE(m_window->engineStatus(), QStringLiteral("Python ready"));
+
+    // A program, paused at a breakpoint, then let go.
+    QTemporaryDir scripts;
+    const QString path = scripts.filePath(QStringLiteral("pausing.py"));
+    QVERIFY(writeFile(path, "import time\nfor i in range(400):\n    n = i\n    time.sleep(0.01)\n"));
+    CodeEditor *editor = m_window->editors()->openFile(path);
+    QVERIFY(editor);
+    Debugger *debugger = m_window->debugController()->debugger();
+    const int breakpoint = debugger->addBreakpoint(path, 3);
+    QSignalSpy ended(m_window->runtime(), &PythonRuntime::programEnded);
+    m_window->findChild<QAction *>(QStringLiteral("runFileAction"))->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->engineStatus(), QStringLiteral("Paused at pausing.py:3"), 20000);
+    debugger->removeBreakpoint(breakpoint);
+    QVERIFY(debugger->resume(Debugger::Action::Continue));
+    QTRY_COMPARE(m_window->engineStatus(), QStringLiteral("Running pausing.py…"));
+    QVERIFY(!m_window->statusBar()->currentMessage().startsWith(QStringLiteral("Paused")));
+    m_window->findChild<QAction *>(QStringLiteral("stopAction"))->trigger();
+    QVERIFY(ended.wait(20000) || !ended.isEmpty());
+    QTRY_COMPARE(m_window->engineStatus(), QStringLiteral("Python ready"));
+    m_window->editors()->closeEditor(editor);
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -1,4 +1,5 @@
 #include "CodeEditor.h"
+#include "LineNumberArea.h"
 
 #ifdef RELIVE_HAVE_KSYNTAXHIGHLIGHTING
 #include <KSyntaxHighlighting/Repository>
@@ -17,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
+#include <QToolTip>
 
 namespace {
 
@@ -44,6 +46,7 @@ private Q_SLOTS:
     void loadAndSave();
     void saveIsAtomic();
     void errorMarkerPlacedAndCleared();
+    void errorMarkIsNotABreakpoint();
     void autoIndent_data();
     void autoIndent();
     void goToLine();
@@ -167,6 +170,45 @@ void tst_CodeEditor::errorMarkerPlacedAndCleared()
     QCOMPARE(editor.errorLine(), 0);
     for (const auto &selection : editor.extraSelections())
         QVERIFY(selection.format.toolTip().isEmpty());
+}
+
+// The error's mark is an amber triangle; a breakpoint's is a red dot.
+void tst_CodeEditor::errorMarkIsNotABreakpoint()
+{
+    CodeEditor editor;
+    editor.resize(400, 300);
+    editor.setPlainText(QStringLiteral("a = 1\nb = (\nc = 3\nd = 4\n"));
+    editor.setErrorMarker(2, QStringLiteral("SyntaxError: '(' was never closed"));
+    editor.setBreakpointMark(1, 4);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    auto *margin = editor.findChild<LineNumberArea *>();
+    QVERIFY(margin);
+    const QImage image = margin->grab().toImage();
+    const int size = editor.fontMetrics().height();
+    auto rowOf = [&editor](int line) {
+        const QTextBlock block = editor.document()->findBlockByNumber(line - 1);
+        return editor.cursorRect(QTextCursor(block)).top();
+    };
+    auto count = [&](int line, const QColor &colour) {
+        int n = 0;
+        for (int y = rowOf(line); y < rowOf(line) + size; ++y)
+            for (int x = 3; x < 3 + size; ++x)
+                n += QColor(image.pixel(x, y)) == colour;
+        return n;
+    };
+    QVERIFY(count(2, CodeEditor::errorMarkColor()) > size);
+    QCOMPARE(count(2, CodeEditor::breakpointColor()), 0);
+    QVERIFY(count(4, CodeEditor::breakpointColor()) > size);
+    QCOMPARE(count(4, CodeEditor::errorMarkColor()), 0);
+    // A triangle reaches the cell's bottom corners, a dot does not.
+    const int bottom = rowOf(2) + size - 3;
+    QCOMPARE(QColor(image.pixel(3 + 3, bottom)), CodeEditor::errorMarkColor());
+
+    // Its tooltip gives the error.
+    QHelpEvent help(QEvent::ToolTip, QPoint(6, rowOf(2) + size / 2), margin->mapToGlobal(QPoint(6, rowOf(2) + size / 2)));
+    QApplication::sendEvent(margin, &help);
+    QTRY_COMPARE(QToolTip::text(), editor.errorMessage());
 }
 
 void tst_CodeEditor::autoIndent_data()
