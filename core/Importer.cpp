@@ -38,12 +38,22 @@ py::object Importer::sysModules()
     return py::module_::import("sys").attr("modules");
 }
 
+namespace {
+// Deliberately never destroyed: it holds Python objects, and the interpreter
+// may already be gone when static destructors run. Made and read with the GIL.
+Importer *theImporter = nullptr;
+} // namespace
+
 Importer &Importer::instance()
 {
-    // Deliberately never destroyed: it holds Python objects, and the
-    // interpreter may already be gone when static destructors run.
-    static Importer *importer = new Importer;
-    return *importer;
+    if (!theImporter)
+        theImporter = new Importer;
+    return *theImporter;
+}
+
+Importer *Importer::existing()
+{
+    return theImporter;
 }
 
 Importer::Importer()
@@ -176,6 +186,8 @@ QStringList Importer::addProject(const QString &folder, QString *error)
     // which it never shadows. A package folder opened by itself is only its
     // own namespace.
     if (project.packages.size() != 1 || project.packages.first().path != project.root) {
+        if (!m_projectRoots.contains(project.root))
+            m_projectRoots << project.root;
         py::list path = py::module_::import("sys").attr("path");
         const py::str root(project.root.toStdString());
         if (!path.contains(root)) {
@@ -200,6 +212,47 @@ QMap<QString, QString> Importer::namespaces() const
     for (const Namespace &ns : m_namespaces)
         result.insert(ns.name, ns.root);
     return result;
+}
+
+void Importer::restart()
+{
+    std::unique_lock<std::recursive_mutex> lock = lockReloads();
+    QStringList folders = m_projectRoots;
+    for (const Namespace &ns : m_namespaces)
+        folders << ns.root;
+    const auto inFolders = [&folders](const QString &file) {
+        // An environment inside the project is the interpreter's, not the project's.
+        if (file.contains(QLatin1String("/site-packages/")) || file.contains(QLatin1String("/dist-packages/")))
+            return false;
+        return std::any_of(folders.cbegin(), folders.cend(),
+                           [&file](const QString &folder) { return file.startsWith(folder + QLatin1Char('/')); });
+    };
+    py::dict modules = sysModules();
+    py::list dropped;
+    for (auto item : modules) {
+        if (!py::isinstance<py::str>(item.first))
+            continue;
+        bool drop = namespaceOf(toQString(item.first)) != nullptr;
+        if (!drop) {
+            const py::object file = py::getattr(item.second, "__file__", py::none());
+            drop = py::isinstance<py::str>(file) && inFolders(cleanPath(toQString(file)));
+        }
+        if (drop)
+            dropped.append(item.first);
+    }
+    for (py::handle name : dropped)
+        modules.attr("pop")(name, py::none());
+
+    m_registry = FileRegistry();
+    m_removedClasses.clear();
+    m_checked.clear();
+    for (Namespace &ns : m_namespaces) {
+        ns.map = NamespaceMap::scan(ns.root, ns.name);
+        indexNamespace(ns);
+    }
+    py::module_::import("importlib").attr("invalidate_caches")();
+    for (const Namespace &ns : m_namespaces)
+        emitNamespaceChanged(ns.name);
 }
 
 void Importer::indexNamespace(Namespace &ns)

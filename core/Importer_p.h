@@ -60,6 +60,8 @@ public:
     };
 
     static Importer &instance();
+    // The importer if something has registered or imported through it, else null.
+    static Importer *existing();
 
     void setSinks(Sinks sinks);
 
@@ -70,6 +72,12 @@ public:
     // why in `error`.
     QStringList addProject(const QString &folder, QString *error);
     QMap<QString, QString> namespaces() const;  // name -> root directory
+    // Restart Interpreter's part: forgets the modules of every namespace, and
+    // those imported from the namespaces' and projects' folders (not from an
+    // environment inside them), then registers the namespaces again from a
+    // fresh scan, so that the next import runs their files from disk and the
+    // reloads follow the new modules. Objects made before keep their old code.
+    void restart();
 
     // Reloads `file` if it belongs to a namespace and (unless `force`) its
     // content changed since it was last applied. Returns the report, if any.
@@ -216,6 +224,7 @@ private:
     // A deque: a Namespace stays where it is while others are added (user
     // code run by an import may register a directory).
     std::deque<Namespace> m_namespaces;
+    QStringList m_projectRoots;  // folders addProject put on sys.path
     FileRegistry m_registry;
     bool m_rescanningForImport = false;
     // Reloads and rescans in progress: they put the conflicts they cause into

@@ -1,5 +1,6 @@
 #include "PythonRuntime_p.h"
 
+#include "Importer_p.h"
 #include "NamespaceNode.h"
 #include "Overrides_p.h"
 #include "ReloadReport.h"
@@ -490,6 +491,13 @@ void PythonRuntime::restartConsole()
             globals["__builtins__"] = py::module_::import("builtins");
             // The last value shown (`_`) lives in builtins.
             py::module_::import("builtins").attr("__dict__").attr("pop")("_", py::none());
+        } catch (py::error_already_set &e) {
+            printPythonException(e);
+        }
+        try {
+            // The namespaces' modules go too: the next import runs their files afresh.
+            if (Importer *importer = Importer::existing())
+                importer->restart();
         } catch (py::error_already_set &e) {
             printPythonException(e);
         }

@@ -41,10 +41,12 @@ public:
     // Drops a partly entered block.
     void resetConsoleInput();
     // The console's "Restart Interpreter" without leaving the process: once the
-    // console worker is free, drops the partly entered block and empties
-    // __main__ back to what a fresh interpreter has, then emits
-    // consoleReady(false). Modules stay imported (the namespaces' own follow
-    // their files anyway); stopping the program is the caller's part.
+    // console worker is free, drops the partly entered block, empties
+    // __main__ back to what a fresh interpreter has and forgets the modules of
+    // the registered namespaces and project folders (the namespaces stay
+    // registered: the next import runs their files from disk, and saves reload
+    // the new modules), then emits consoleReady(false). Other modules stay
+    // imported; stopping the program is the caller's part.
     void restartConsole();
     // After consoleReady(true): whether an empty line would end the block
     // (false inside brackets or a triple-quoted string).

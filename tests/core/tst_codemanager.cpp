@@ -571,6 +571,55 @@ private Q_SLOTS:
         QCOMPARE(counted.first().at(1).toInt(), 2);
         run(QStringLiteral("del a, sq, sl, c\n"));
     }
+    // Restart Interpreter: the namespaces' modules and those of a project's
+    // folder are imported afresh from disk, and a save then reloads the new
+    // module in place.
+    void restartRunsTheFilesAfresh()
+    {
+        QTemporaryDir dir;
+        writeIn(dir, QStringLiteral("counter.py"),
+                "COUNT = 0\n\ndef bump():\n    global COUNT\n    COUNT += 1\n    return COUNT\n\n"
+                "def answer():\n    return 'old'\n");
+        registerDir(dir, QStringLiteral("restarted"));
+        QTemporaryDir project;
+        writeIn(project, QStringLiteral("restartpkg/__init__.py"), "LOADS = []\n");
+        writeIn(project, QStringLiteral("toplevel_after_restart.py"),
+                "import restartpkg\nrestartpkg.LOADS.append('top')\n");
+        QString error;
+        QCOMPARE(m_manager->addProject(project.path(), &error), QStringList{QStringLiteral("restartpkg")});
+        run(QStringLiteral("import restarted.counter as c, toplevel_after_restart, restartpkg\n"
+                           "c.bump(); c.bump()\nassert c.COUNT == 2\n"
+                           "assert restartpkg.LOADS == ['top'], restartpkg.LOADS\n"
+                           "restartpkg.LOADS.append('state')\n"));
+
+        QSignalSpy ready(&m_runtime, &PythonRuntime::consoleReady);
+        QSignalSpy changed(m_manager, &CodeManager::namespaceChanged);
+        m_runtime.restartConsole();
+        QVERIFY(ready.wait(10000));
+        run(QStringLiteral("import sys\n"
+                           "assert 'restarted.counter' not in sys.modules\n"
+                           "assert 'toplevel_after_restart' not in sys.modules\n"
+                           "assert 'restartpkg' not in sys.modules\n"
+                           "import restarted.counter as c, toplevel_after_restart, restartpkg\n"
+                           "assert c.COUNT == 0, c.COUNT\n"
+                           "assert restartpkg.LOADS == ['top'], restartpkg.LOADS\n"
+                           "answer = c.answer\nassert c.bump() == 1\n"));
+        QTRY_VERIFY(std::any_of(changed.cbegin(), changed.cend(), [](const QList<QVariant> &args) {
+            return args.first().toString() == QLatin1String("restarted");
+        }));
+
+        QSignalSpy reloaded(m_manager, &CodeManager::reloaded);
+        writeIn(dir, QStringLiteral("counter.py"),
+                "COUNT = 0\n\ndef bump():\n    global COUNT\n    COUNT += 1\n    return COUNT\n\n"
+                "def answer():\n    return 'new'\n");
+        m_manager->reloadFile(dir.filePath(QStringLiteral("counter.py")));
+        QVERIFY(reloaded.wait(30000));
+        const ReloadReport report = reloaded.first().first().value<ReloadReport>();
+        QVERIFY2(report.ok(), qPrintable(report.error));
+        QCOMPARE(report.module, QStringLiteral("restarted.counter"));
+        run(QStringLiteral("assert answer() == 'new', answer()\nassert c.COUNT == 1, c.COUNT\n"
+                           "import restarted\nassert restarted.answer is answer\n"));
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_CodeManager)
