@@ -96,6 +96,7 @@ ConsoleWidget::ConsoleWidget(PythonRuntime *runtime, Completer *completer, QWidg
     , m_output(new QPlainTextEdit(this))
     , m_prompt(new QLabel(this))
     , m_input(new QLineEdit(this))
+    , m_blockInput(new QPlainTextEdit(this))
     , m_stopButton(new QToolButton(this))
     , m_completer(new QCompleter(this))
     , m_completionModel(new QStandardItemModel(this))
@@ -122,6 +123,17 @@ ConsoleWidget::ConsoleWidget(PythonRuntime *runtime, Completer *completer, QWidg
     connect(m_input, &QLineEdit::textChanged, this, &ConsoleWidget::highlightInput);
     connect(m_input, &QLineEdit::cursorPositionChanged, this, &ConsoleWidget::highlightInput);
 
+    m_blockInput->setObjectName(QStringLiteral("blockInput"));
+    m_blockInput->setFont(fixed);
+    m_blockInput->setFrameShape(QFrame::NoFrame);
+    m_blockInput->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_blockInput->setTabChangesFocus(false);
+    m_blockInput->installEventFilter(this);
+    m_blockInput->hide();
+    auto *blockHighlighter = new PythonHighlighter(m_blockInput->document());
+    blockHighlighter->setDarkTheme(palette().color(QPalette::Base).lightness() < 128);
+    connect(m_blockInput, &QPlainTextEdit::textChanged, this, &ConsoleWidget::fitBlockInput);
+
     m_stopButton->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
     m_stopButton->setToolTip(tr("Stop what runs: the console command or the program (Ctrl+C)"));
     m_stopButton->setObjectName(QStringLiteral("stopButton"));
@@ -147,6 +159,8 @@ ConsoleWidget::ConsoleWidget(PythonRuntime *runtime, Completer *completer, QWidg
     inputRow->setSpacing(2);
     inputRow->addWidget(m_prompt);
     inputRow->addWidget(m_input, 1);
+    inputRow->addWidget(m_blockInput, 1);
+    inputRow->setAlignment(m_prompt, Qt::AlignTop);
     inputRow->addWidget(m_stopButton);
     inputRow->addWidget(restartButton);
     inputRow->addWidget(clearButton);
@@ -238,13 +252,156 @@ void ConsoleWidget::remember(const QString &line)
 
 void ConsoleWidget::submitLine(const QString &line)
 {
-    remember(line);
+    // A line typed inside a block goes into the block's history entry, so
+    // that Up recalls the whole block.
+    const bool insideTypedBlock = m_continuation && !m_waiting && m_queue.isEmpty() && !m_inputPending
+                                  && !m_frameEvaluator && !m_block.isEmpty() && !m_history.isEmpty()
+                                  && m_history.constLast().section(QLatin1Char('\n'), -1) == m_block.constLast();
+    if (insideTypedBlock && !line.trimmed().isEmpty()) {
+        m_history.last() += QLatin1Char('\n') + line;
+        saveHistory();
+    } else {
+        remember(line);
+    }
     m_historyIndex = int(m_history.size());
     m_draft.clear();
     m_follow = true;
     scrollToEnd();
     m_queue.append({line});
     pushNext();
+}
+
+void ConsoleWidget::runBlock()
+{
+    const QString text = m_blockInput->toPlainText();
+    setInputText(QString(), false);
+    if (text.trimmed().isEmpty())
+        return;
+    if (m_inputPending || m_frameEvaluator || text.count(QLatin1Char('\n')) == 0) {
+        submitLines(text);
+        return;
+    }
+    // One history entry, run as a paste: statement by statement, the block
+    // still open at its end run.
+    m_history.removeAll(text);
+    m_history.append(text);
+    while (m_history.size() > MaxHistory)
+        m_history.removeFirst();
+    saveHistory();
+    QStringList lines = text.split(QLatin1Char('\n'));
+    for (qsizetype i = 0; i < lines.size(); ++i)
+        m_queue.append({lines.at(i), true, i == lines.size() - 1});
+    m_historyIndex = int(m_history.size());
+    m_draft.clear();
+    m_follow = true;
+    scrollToEnd();
+    pushNext();
+}
+
+bool ConsoleWidget::isEditingBlock() const
+{
+    return !m_blockInput->isHidden();
+}
+
+QString ConsoleWidget::inputText() const
+{
+    return isEditingBlock() ? m_blockInput->toPlainText() : m_input->text();
+}
+
+void ConsoleWidget::setInputText(const QString &text, bool block)
+{
+    const bool hadFocus = m_input->hasFocus() || m_blockInput->hasFocus();
+    if (block) {
+        m_blockInput->setPlainText(text);
+        m_blockInput->moveCursor(QTextCursor::End);
+        m_input->clear();
+        m_input->hide();
+        m_blockInput->show();
+        setFocusProxy(m_blockInput);
+        m_output->setFocusProxy(m_blockInput);
+        fitBlockInput();
+        if (hadFocus)
+            m_blockInput->setFocus(Qt::OtherFocusReason);
+    } else {
+        m_blockInput->hide();
+        m_blockInput->clear();
+        m_input->show();
+        m_input->setText(text);
+        setFocusProxy(m_input);
+        m_output->setFocusProxy(m_input);
+        if (hadFocus)
+            m_input->setFocus(Qt::OtherFocusReason);
+    }
+}
+
+void ConsoleWidget::fitBlockInput()
+{
+    // As tall as its lines, up to a dozen; then it scrolls.
+    const int lines = qBound(1, m_blockInput->document()->blockCount(), 12);
+    const QMargins margins = m_blockInput->contentsMargins();
+    const int height = lines * m_blockInput->fontMetrics().lineSpacing()
+                       + 2 * int(m_blockInput->document()->documentMargin()) + margins.top() + margins.bottom() + 2;
+    m_blockInput->setFixedHeight(height);
+}
+
+bool ConsoleWidget::handleBlockKey(QKeyEvent *key)
+{
+    QTextCursor cursor = m_blockInput->textCursor();
+    switch (key->key()) {
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        if (key->modifiers() & Qt::ShiftModifier) {
+            // A new line, indented as the editor would.
+            const QString line = cursor.block().text().left(cursor.positionInBlock());
+            int indent = 0;
+            while (indent < line.size() && line.at(indent) == QLatin1Char(' '))
+                ++indent;
+            if (line.trimmed().endsWith(QLatin1Char(':')))
+                indent += 4;
+            cursor.insertText(QLatin1Char('\n') + QString(indent, QLatin1Char(' ')));
+            m_blockInput->setTextCursor(cursor);
+            return true;
+        }
+        runBlock();
+        return true;
+    case Qt::Key_Up:
+        if (cursor.blockNumber() == 0 && key->modifiers() == Qt::NoModifier) {
+            showHistory(m_historyIndex - 1);
+            return true;
+        }
+        return false;
+    case Qt::Key_Down:
+        if (cursor.blockNumber() == m_blockInput->document()->blockCount() - 1 && key->modifiers() == Qt::NoModifier) {
+            showHistory(m_historyIndex + 1);
+            return true;
+        }
+        return false;
+    case Qt::Key_Tab:
+        if (key->modifiers() == Qt::NoModifier) {
+            const int column = cursor.positionInBlock();
+            cursor.insertText(QString(4 - column % 4, QLatin1Char(' ')));
+            return true;
+        }
+        return false;
+    case Qt::Key_Escape:
+        setInputText(QString(), false);
+        return true;
+    case Qt::Key_C:
+        if (key->modifiers() == Qt::ControlModifier && !cursor.hasSelection()) {
+            setInputText(QString(), false);
+            interrupt();
+            return true;
+        }
+        return false;
+    case Qt::Key_L:
+        if (key->modifiers() == Qt::ControlModifier) {
+            clear();
+            return true;
+        }
+        return false;
+    default:
+        return false;
+    }
 }
 
 void ConsoleWidget::submitLines(const QString &code)
@@ -470,7 +627,10 @@ void ConsoleWidget::activate()
             break;
         }
     }
-    m_input->setFocus(Qt::OtherFocusReason);
+    if (isEditingBlock())
+        m_blockInput->setFocus(Qt::OtherFocusReason);
+    else
+        m_input->setFocus(Qt::OtherFocusReason);
 }
 
 bool ConsoleWidget::runConsoleCommand(const QString &line)
@@ -523,7 +683,7 @@ void ConsoleWidget::restartInterpreter()
     m_continuation = false;
     m_blockOpen = false;
     m_closePastedBlock = false;
-    m_input->clear();
+    setInputText(QString(), false);
     m_runtime->restartConsole();
     appendNotice(tr("Interpreter restarted: the console starts from a fresh __main__"));
     updatePrompt();
@@ -800,6 +960,18 @@ bool ConsoleWidget::eventFilter(QObject *watched, QEvent *event)
             QTimer::singleShot(0, m_completionModel, &QStandardItemModel::clear);
         return false;
     }
+    if (watched == m_blockInput) {
+        if (event->type() == QEvent::ShortcutOverride) {
+            auto *key = static_cast<QKeyEvent *>(event);
+            if (key->modifiers() == Qt::ControlModifier && (key->key() == Qt::Key_L || key->key() == Qt::Key_C)) {
+                event->accept();
+                return true;
+            }
+        } else if (event->type() == QEvent::KeyPress) {
+            return handleBlockKey(static_cast<QKeyEvent *>(event));
+        }
+        return QWidget::eventFilter(watched, event);
+    }
     if (watched == m_input && event->type() == QEvent::ShortcutOverride) {
         // Keys the console handles itself win over the window's shortcuts
         // (Ctrl+L is also "Go to Line" in the editor).
@@ -849,6 +1021,13 @@ bool ConsoleWidget::eventFilter(QObject *watched, QEvent *event)
     switch (key->key()) {
     case Qt::Key_Return:
     case Qt::Key_Enter: {
+        if ((key->modifiers() & Qt::ShiftModifier) && !m_inputPending && !m_continuation) {
+            // Shift+Enter begins a block of several lines, edited as one.
+            setInputText(m_input->text(), true);
+            QKeyEvent newline(QEvent::KeyPress, key->key(), key->modifiers());
+            handleBlockKey(&newline);
+            return true;
+        }
         const QString line = m_input->text();
         m_input->clear();
         submitLine(line);
@@ -887,9 +1066,12 @@ void ConsoleWidget::showHistory(int index)
     if (index < 0 || index > m_history.size())
         return;
     if (m_historyIndex == m_history.size())
-        m_draft = m_input->text();
+        m_draft = inputText();
     m_historyIndex = index;
-    m_input->setText(index == m_history.size() ? m_draft : m_history.at(index));
+    const QString text = index == m_history.size() ? m_draft : m_history.at(index);
+    // A block is recalled whole, into the block editor; while a block is
+    // being typed line by line, only its lines go into the line.
+    setInputText(text, text.contains(QLatin1Char('\n')) && !m_continuation && !m_inputPending);
 }
 
 void ConsoleWidget::requestCompletion()

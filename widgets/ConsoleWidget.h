@@ -11,6 +11,7 @@
 
 class Completer;
 class QCompleter;
+class QKeyEvent;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -21,7 +22,8 @@ class QTimer;
 class QToolButton;
 
 // A Python shell against the runtime's __main__: multi-line blocks, pastes
-// run statement by statement, history, interrupt, Tab completion, input() of
+// run statement by statement, history (a block typed over several lines is
+// one entry, recalled by Up as one editable block), interrupt, Tab completion, input() of
 // any Python thread answered in the input line, and output appended in
 // batches into a bounded scrollback so that a flood of prints never stalls
 // the window.
@@ -83,6 +85,12 @@ public:
 
     PythonRuntime *runtime() const { return m_runtime; }
     QLineEdit *inputLine() const { return m_input; }
+    // Shown instead of the input line while a block of several lines is
+    // edited (recalled by Up, or Shift+Enter in the line): Enter runs it,
+    // Shift+Enter inserts a line, Up/Down on its first/last line walk the
+    // history, Escape goes back to the empty line.
+    QPlainTextEdit *blockInput() const { return m_blockInput; }
+    bool isEditingBlock() const;
     QPlainTextEdit *outputView() const { return m_output; }
     QCompleter *completionPopup() const { return m_completer; }
     // The syntax colours shown in the input line (none for answers to input()).
@@ -134,6 +142,12 @@ private:
     void requestCompletion();
     void onCompleted(int requestId, const QStringList &completions, int prefixLength);
     void showHistory(int index);
+    // Shows `text` in the block editor (true) or the input line (false).
+    void setInputText(const QString &text, bool block);
+    QString inputText() const;
+    bool handleBlockKey(QKeyEvent *key);
+    void runBlock();
+    void fitBlockInput();
     void loadHistory();
     void saveHistory();
     void updatePrompt();
@@ -149,6 +163,7 @@ private:
     QPlainTextEdit *m_output;
     QLabel *m_prompt;
     QLineEdit *m_input;
+    QPlainTextEdit *m_blockInput;
     QToolButton *m_stopButton;
     QCompleter *m_completer;
     QStandardItemModel *m_completionModel;

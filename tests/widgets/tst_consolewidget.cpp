@@ -67,6 +67,8 @@ private Q_SLOTS:
     void outputFollowsUnlessScrolledUp();
     void runKeepsScriptGlobals();
     void inputLineIsHighlighted();
+    void upRecallsAWholeBlock();
+    void shiftEnterBeginsABlock();
 
 private:
     QString writeScript(const QString &name, const QString &text);
@@ -759,3 +761,69 @@ void tst_ConsoleWidget::inputLineIsHighlighted()
 
 QTEST_MAIN(tst_ConsoleWidget)
 #include "tst_consolewidget.moc"
+
+void tst_ConsoleWidget::upRecallsAWholeBlock()
+{
+    QLineEdit *input = m_console->inputLine();
+    QSignalSpy ready(m_console, &ConsoleWidget::inputReady);
+    for (const QString &line : {QStringLiteral("def recalled(x):"), QStringLiteral("y = x * 2"),
+                                QStringLiteral("return y + 1")}) {
+        QTest::keyClicks(input, line);
+        QTest::keyClick(input, Qt::Key_Return);
+        QVERIFY(ready.wait(20000));
+        QVERIFY(m_console->isContinuation());
+    }
+    QTest::keyClick(input, Qt::Key_Return);   // on what the auto-indent left
+    QVERIFY(ready.wait(20000));
+    QVERIFY(!m_console->isContinuation());
+    const QString block = QStringLiteral("def recalled(x):\n    y = x * 2\n    return y + 1");
+    QCOMPARE(m_console->history().constLast(), block);
+
+    QVERIFY(!m_console->isEditingBlock());
+    QTest::keyClick(input, Qt::Key_Up);
+    QVERIFY(m_console->isEditingBlock());
+    QPlainTextEdit *editor = m_console->blockInput();
+    QVERIFY(editor->isVisible());
+    QVERIFY(!input->isVisible());
+    QCOMPARE(editor->toPlainText(), block);
+    QVERIFY(editor->height() > 2 * editor->fontMetrics().lineSpacing());
+
+    // Edited as one block, and Enter runs it whole.
+    QTest::keyClick(editor, Qt::Key_End, Qt::ControlModifier);
+    QTest::keyClick(editor, Qt::Key_Backspace);
+    QTest::keyClicks(editor, QStringLiteral("2"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    QVERIFY(!m_console->isEditingBlock());
+    QVERIFY(input->isVisible());
+    QVERIFY(waitUntilIdle());
+    QCOMPARE(m_console->history().constLast(), QStringLiteral("def recalled(x):\n    y = x * 2\n    return y + 2"));
+    QVERIFY(runLine(QStringLiteral("recalled(20)")));
+    QTRY_VERIFY2(m_console->outputText().contains(QStringLiteral(">>> recalled(20)\n42\n")),
+                 qPrintable(m_console->outputText()));
+
+    // Up on the block's first line goes further back, Down on its last comes forward.
+    QTest::keyClick(input, Qt::Key_Up);
+    QTest::keyClick(input, Qt::Key_Up);
+    QVERIFY(m_console->isEditingBlock());
+    QCOMPARE(editor->toPlainText(), m_console->history().at(m_console->history().size() - 2));
+    QTest::keyClick(editor, Qt::Key_Down);
+    QVERIFY(!m_console->isEditingBlock());
+    QCOMPARE(input->text(), QStringLiteral("recalled(20)"));
+    QTest::keyClick(input, Qt::Key_Down);
+    QCOMPARE(input->text(), QString());
+}
+
+void tst_ConsoleWidget::shiftEnterBeginsABlock()
+{
+    QLineEdit *input = m_console->inputLine();
+    QTest::keyClicks(input, QStringLiteral("for i in range(3):"));
+    QTest::keyClick(input, Qt::Key_Return, Qt::ShiftModifier);
+    QVERIFY(m_console->isEditingBlock());
+    QPlainTextEdit *editor = m_console->blockInput();
+    QCOMPARE(editor->toPlainText(), QStringLiteral("for i in range(3):\n    "));
+    QTest::keyClicks(editor, QStringLiteral("print('line', i)"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    QVERIFY(waitUntilIdle());
+    QTRY_VERIFY2(m_console->outputText().contains(QStringLiteral("line 0\nline 1\nline 2\n")),
+                 qPrintable(m_console->outputText()));
+}
