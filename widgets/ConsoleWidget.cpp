@@ -160,7 +160,9 @@ ConsoleWidget::ConsoleWidget(PythonRuntime *runtime, Completer *completer, QWidg
     inputRow->addWidget(m_prompt);
     inputRow->addWidget(m_input, 1);
     inputRow->addWidget(m_blockInput, 1);
+    // At the top of a block of several lines, level with the line's text.
     inputRow->setAlignment(m_prompt, Qt::AlignTop);
+    m_prompt->setMinimumHeight(m_input->sizeHint().height());
     inputRow->addWidget(m_stopButton);
     inputRow->addWidget(restartButton);
     inputRow->addWidget(clearButton);
@@ -685,7 +687,7 @@ void ConsoleWidget::restartInterpreter()
     m_closePastedBlock = false;
     setInputText(QString(), false);
     m_runtime->restartConsole();
-    appendNotice(tr("Interpreter restarted: the console starts from a fresh __main__"));
+    appendNotice(tr("Interpreter restarted: a fresh __main__, and the namespaces' modules run afresh when imported"));
     updatePrompt();
     Q_EMIT interpreterRestarted();
 }
