@@ -51,6 +51,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QProcess>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QSettings>
@@ -499,12 +500,15 @@ bool MainWindow::openFolder(const QString &folder, const QString &name, QString 
     }
     bool ok = m_codeManager->addDirectory(path, name, &message);
     if (!ok && interactive) {
-        const auto answer = QMessageBox::warning(
-            this, tr("Open Folder as Namespace"),
-            tr("%1 could not be opened as %2:\n%3\n\nUse this name anyway?")
-                .arg(QDir::toNativeSeparators(path), name, message),
-            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-        if (answer == QMessageBox::Yes)
+        QMessageBox box(QMessageBox::Warning, tr("Open Folder as Namespace"),
+                        tr("%1 could not be opened as %2: %3").arg(QDir::toNativeSeparators(path), name, message),
+                        QMessageBox::Cancel, this);
+        box.setInformativeText(tr("Open it as %1 all the same? Code that imports %1 will then get this "
+                                  "folder. Cancel to choose another name.").arg(name));
+        QPushButton *force = box.addButton(tr("Open as %1").arg(name), QMessageBox::AcceptRole);
+        box.setDefaultButton(QMessageBox::Cancel);
+        box.exec();
+        if (box.clickedButton() == force)
             ok = m_codeManager->addDirectory(path, name, &message, true);
     }
     if (!ok) {
@@ -568,7 +572,9 @@ void MainWindow::offerRecovery()
 void MainWindow::openFolderDialog()
 {
     QSettings settings;
-    OpenFolderDialog dialog(settings.value(recentFoldersKey()).toStringList(), this);
+    QStringList recent = settings.value(recentFoldersKey()).toStringList();
+    recent.removeAll(m_currentFolder);
+    OpenFolderDialog dialog(recent, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     openFolder(dialog.folder(), dialog.namespaceName());

@@ -26,6 +26,11 @@ OpenFolderDialog::OpenFolderDialog(const QStringList &recentFolders, QWidget *pa
     m_folder->addItems(recentFolders);
     m_folder->setMinimumContentsLength(40);
     m_folder->setInsertPolicy(QComboBox::NoInsert);
+    // Recent folders are offered in the list; the field starts empty, so the
+    // folder already open is not proposed again.
+    m_folder->setCurrentIndex(-1);
+    m_folder->setEditText(QString());
+    m_folder->lineEdit()->setPlaceholderText(tr("Type a path, pick a recent folder, or browse"));
     m_name->setValidator(new QRegularExpressionValidator(
         QRegularExpression(QStringLiteral("[A-Za-z_][A-Za-z0-9_]*")), m_name));
     m_name->setPlaceholderText(tr("e.g. applib"));

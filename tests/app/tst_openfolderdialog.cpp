@@ -19,6 +19,7 @@ private Q_SLOTS:
     void proposesNamespaceName();
     void openNeedsAnExistingFolder();
     void labelsHaveWorkingMnemonics();
+    void startsEmptyWithRecentFoldersOffered();
 };
 
 void tst_OpenFolderDialog::proposesNamespaceName_data()
@@ -78,6 +79,22 @@ void tst_OpenFolderDialog::labelsHaveWorkingMnemonics()
     QTest::keyClick(&dialog, Qt::Key_F, Qt::AltModifier);
     QTRY_VERIFY(dialog.findChild<QComboBox *>()->isAncestorOf(QApplication::focusWidget()) ||
                 QApplication::focusWidget() == dialog.findChild<QComboBox *>());
+}
+
+void tst_OpenFolderDialog::startsEmptyWithRecentFoldersOffered()
+{
+    QTemporaryDir first;
+    QTemporaryDir second;
+    OpenFolderDialog dialog({first.path(), second.path()});
+    QVERIFY(dialog.folder().isEmpty() || dialog.folder() == QStringLiteral("."));
+    auto *combo = dialog.findChild<QComboBox *>();
+    QVERIFY(combo->currentText().isEmpty());
+    QVERIFY(!combo->lineEdit()->placeholderText().isEmpty());
+    QCOMPARE(combo->count(), 2);
+    QVERIFY(!dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Open)->isEnabled());
+    combo->setCurrentIndex(1);
+    QCOMPARE(dialog.folder(), QDir::cleanPath(second.path()));
+    QVERIFY(dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Open)->isEnabled());
 }
 
 QTEST_MAIN(tst_OpenFolderDialog)
