@@ -57,6 +57,24 @@ QList<ShortcutsDialog::Entry> ShortcutsDialog::entries(const QMenuBar *menuBar)
     return result;
 }
 
+QList<ShortcutsDialog::Entry> ShortcutsDialog::contextEntries()
+{
+    const auto keys = [](const QKeySequence &key) { return key.toString(QKeySequence::NativeText); };
+    const QString editor = tr("In the Editor");
+    const QString paused = tr("While Paused");
+    const QString console = tr("In the Console");
+    return {
+        {editor, tr("Complete"), keys(QKeySequence(Qt::CTRL | Qt::Key_Space))},
+        {editor, tr("Go to Definition"), keys(QKeySequence(Qt::Key_F12))},
+        {editor, tr("Find Usages"), keys(QKeySequence(Qt::SHIFT | Qt::Key_F12))},
+        {paused, tr("Continue"), keys(QKeySequence(Qt::Key_F5))},
+        {console, tr("Stop what runs"), keys(QKeySequence(Qt::CTRL | Qt::Key_C))},
+        {console, tr("Complete"), keys(QKeySequence(Qt::Key_Tab))},
+        {console, tr("Previous and next command"), keys(QKeySequence(Qt::Key_Up)) + QStringLiteral(", ")
+                                                        + keys(QKeySequence(Qt::Key_Down))},
+    };
+}
+
 ShortcutsDialog::ShortcutsDialog(const QMenuBar *menuBar, QWidget *parent)
     : QDialog(parent)
     , m_list(new QTreeWidget(this))
@@ -67,7 +85,7 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar *menuBar, QWidget *parent)
     m_list->setRootIsDecorated(false);
     m_list->setAlternatingRowColors(true);
     QTreeWidgetItem *group = nullptr;
-    for (const Entry &entry : entries(menuBar)) {
+    for (const Entry &entry : entries(menuBar) + contextEntries()) {
         if (!group || group->text(0) != entry.menu) {
             group = new QTreeWidgetItem(m_list, {entry.menu});
             group->setFirstColumnSpanned(true);

@@ -22,6 +22,9 @@ public:
     explicit ShortcutsDialog(const QMenuBar *menuBar, QWidget *parent = nullptr);
 
     static QList<Entry> entries(const QMenuBar *menuBar);
+    // Keys that are no menu action's (the editor's own, and those an action
+    // takes only in a state, like Continue while paused).
+    static QList<Entry> contextEntries();
     QTreeWidget *list() const { return m_list; }
 
 private:

@@ -166,6 +166,15 @@ void tst_WindowMenus::shortcutListIsReadFromTheActions()
     const auto rows = dialog.list()->findItems(native(QKeySequence(Qt::Key_F8)), Qt::MatchExactly, 1);
     QCOMPARE(rows.size(), 1);
     QCOMPARE(rows.first()->text(0).trimmed(), QStringLiteral("Run Callable"));
+
+    // Keys that are no menu action's are listed too.
+    QStringList listed;
+    for (int i = 0; i < dialog.list()->topLevelItemCount(); ++i)
+        listed << dialog.list()->topLevelItem(i)->text(0).trimmed() + QLatin1Char('=') + dialog.list()->topLevelItem(i)->text(1);
+    for (const QString &expected : {QStringLiteral("Continue=") + native(QKeySequence(Qt::Key_F5)),
+                                    QStringLiteral("Complete=") + native(QKeySequence(Qt::CTRL | Qt::Key_Space)),
+                                    QStringLiteral("Go to Definition=") + native(QKeySequence(Qt::Key_F12))})
+        QVERIFY2(listed.contains(expected), qPrintable(expected));
 }
 
 void tst_WindowMenus::zoomChangesEditorAndConsole()
