@@ -33,11 +33,17 @@ QStringList DocumentationViewer::pages(const QString &root)
     QStringList result;
     if (root.isEmpty())
         return result;
-    result.append(QDir(root).filePath(QStringLiteral("README.md")));
+    // The user guide first (the page shown on opening), then the developer pages.
     const QDir docs(QDir(root).filePath(QStringLiteral("docs")));
+    const QString guide = docs.absoluteFilePath(QStringLiteral("guide.md"));
+    if (QFileInfo::exists(guide))
+        result.append(guide);
+    result.append(QDir(root).filePath(QStringLiteral("README.md")));
     const auto files = docs.entryInfoList({QStringLiteral("*.md")}, QDir::Files, QDir::Name);
-    for (const QFileInfo &file : files)
-        result.append(file.absoluteFilePath());
+    for (const QFileInfo &file : files) {
+        if (file.absoluteFilePath() != guide)
+            result.append(file.absoluteFilePath());
+    }
     return result;
 }
 
@@ -51,7 +57,8 @@ DocumentationViewer::DocumentationViewer(const QString &root, QWidget *parent)
     setObjectName(QStringLiteral("documentationViewer"));
     m_browser->setOpenExternalLinks(true);
     for (const QString &page : pages(root)) {
-        auto *item = new QListWidgetItem(QFileInfo(page).fileName(), m_list);
+        const bool guide = QFileInfo(page).fileName() == QStringLiteral("guide.md");
+        auto *item = new QListWidgetItem(guide ? tr("User Guide") : QFileInfo(page).fileName(), m_list);
         item->setData(Qt::UserRole, page);
         item->setToolTip(QDir::toNativeSeparators(page));
     }

@@ -350,9 +350,14 @@ void tst_WindowMenus::documentationShipsWithTheBuild()
     auto *viewer = window.findChild<DocumentationViewer *>();
     QVERIFY(viewer);
     QVERIFY(viewer->isVisible());
-    // Rendered as Markdown: the heading's '#' is gone.
-    const QString readme = viewer->browser()->toPlainText();
-    QVERIFY2(readme.startsWith(QStringLiteral("Relive")), qPrintable(readme.left(80)));
+    // The user guide comes first, rendered as Markdown: the heading's '#' is gone.
+    QCOMPARE(pages.first(), QDir(root).filePath(QStringLiteral("docs/guide.md")));
+    const QString guide = viewer->browser()->toPlainText();
+    QVERIFY2(guide.startsWith(QStringLiteral("Relive user guide")), qPrintable(guide.left(80)));
+    for (const char *topic : {"Live editing", "The console", "Running a program", "Debugging", "inspector", "Overrides", "Shortcuts"})
+        QVERIFY2(guide.contains(QLatin1String(topic)), topic);
+    viewer->showPage(QDir(root).filePath(QStringLiteral("README.md")));
+    QVERIFY(viewer->browser()->toPlainText().startsWith(QStringLiteral("Relive")));
     viewer->showPage(QDir(root).filePath(QStringLiteral("docs/ide.md")));
     QVERIFY(viewer->browser()->toPlainText().startsWith(QStringLiteral("The IDE")));
 }
