@@ -721,7 +721,9 @@ void MainWindow::openDefinition(const QString &file, int line, int column, bool 
         editor->setReadOnly(true);
         statusBar()->showMessage(tr("%1 is opened read-only (library source)").arg(file), 5000);
     }
-    editor->goToLine(line, column);
+    // A definition's column counts from 0, goToLine()'s from 1: the cursor
+    // lands on the name, not on the space after `class` or `def`.
+    editor->goToLine(line, column + 1);
     editor->setFocus();
 }
 

@@ -547,6 +547,10 @@ void tst_MainWindow::f12OpensDefiningFile()
                                      QLatin1String("services/networking.py")),
                              30000);
     QCOMPARE(m_window->editors()->currentEditor()->currentLine(), 5);
+    // On the name itself, not after `class`.
+    QTextCursor cursor = m_window->editors()->currentEditor()->textCursor();
+    QVERIFY2(cursor.block().text().mid(cursor.positionInBlock()).startsWith(QStringLiteral("NetworkService")),
+             qPrintable(cursor.block().text().mid(cursor.positionInBlock())));
 }
 
 // Without pyflakes, the Problems dock and the console say that only syntax
