@@ -5,6 +5,7 @@
 #include "MainWindow.h"
 #include "NamespaceModel.h"
 #include "NamespaceView.h"
+#include "ProjectTree.h"
 #include "ReloadLogView.h"
 #include "ReloadReport.h"
 #include "WindowLayout.h"
@@ -17,6 +18,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QStandardItemModel>
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QScreen>
@@ -103,6 +105,7 @@ private Q_SLOTS:
     void resetLayoutBringsDocksBack();
     void closedDockComesBackFromView();
     void newFileIsUntitled();
+    void projectTreeKeepsEveryFolder();
 
 private:
     QTemporaryDir m_dir;
@@ -593,6 +596,43 @@ void tst_WindowMenus::newFileIsUntitled()
     QVERIFY2(window.windowTitle().startsWith(QStringLiteral("Untitled 1")), qPrintable(window.windowTitle()));
     QTest::qWait(100);
     QVERIFY(!dialog);
+}
+
+void tst_WindowMenus::projectTreeKeepsEveryFolder()
+{
+    const QString first = m_dir.filePath(QStringLiteral("treeone"));
+    const QString second = m_dir.filePath(QStringLiteral("treetwo"));
+    QVERIFY(QDir().mkpath(first + QStringLiteral("/services")));
+    QVERIFY(QDir().mkpath(second));
+    QVERIFY(writeFile(first + QStringLiteral("/services/networking.py"), "X = 1\n"));
+    QVERIFY(writeFile(second + QStringLiteral("/tools.py"), "Y = 2\n"));
+
+    // What MainWindow::openFolder() does with the tree, without an engine.
+    ProjectTree view;
+    ProjectTree *tree = &view;
+    tree->addRoot(first, QStringLiteral("onelib"));
+    tree->addRoot(second, QStringLiteral("twolib"));
+    QCOMPARE(tree->rootPaths(), (QStringList{QDir::cleanPath(first), QDir::cleanPath(second)}));
+    QStandardItemModel *model = tree->treeModel();
+    QCOMPARE(model->rowCount(), 2);
+    QVERIFY(model->item(0)->text().startsWith(QStringLiteral("onelib")));
+    QVERIFY(model->item(1)->text().startsWith(QStringLiteral("twolib")));
+    auto has = [model](const QString &path) {
+        return !model->match(model->index(0, 0), ProjectTree::PathRole, QDir::cleanPath(path), 1,
+                             Qt::MatchRecursive | Qt::MatchExactly).isEmpty();
+    };
+    QVERIFY(has(first + QStringLiteral("/services/networking.py")));
+    QVERIFY(has(second + QStringLiteral("/tools.py")));
+
+    // Opening the first again shows it, without a second root.
+    tree->addRoot(first, QStringLiteral("onelib"));
+    QCOMPARE(model->rowCount(), 2);
+    QCOMPARE(tree->rootPath(), QDir::cleanPath(first));
+
+    // A file added on disk shows in its folder's tree.
+    QVERIFY(writeFile(first + QStringLiteral("/added.py"), "Z = 3\n"));
+    QTRY_VERIFY(has(first + QStringLiteral("/added.py")));
+    QCOMPARE(model->rowCount(), 2);
 }
 
 QTEST_MAIN(tst_WindowMenus)
