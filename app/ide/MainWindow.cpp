@@ -498,8 +498,19 @@ bool MainWindow::openFolder(const QString &folder, const QString &name, QString 
             *error = tr("Python is not running.");
         return false;
     }
-    bool ok = m_codeManager->addDirectory(path, name, &message);
-    if (!ok && interactive) {
+    // No name: a project folder, its packages registered under their own names.
+    QString shown = name;
+    bool ok = false;
+    if (name.isEmpty()) {
+        const QStringList packages = m_codeManager->addProject(path, &message);
+        ok = !packages.isEmpty();
+        shown = packages.join(QStringLiteral(", "));
+        if (ok && !message.isEmpty())
+            m_console->appendNotice(message);
+    } else {
+        ok = m_codeManager->addDirectory(path, name, &message);
+    }
+    if (!ok && interactive && !name.isEmpty()) {
         QMessageBox box(QMessageBox::Warning, tr("Open Folder as Namespace"),
                         tr("%1 could not be opened as %2: %3").arg(QDir::toNativeSeparators(path), name, message),
                         QMessageBox::Cancel, this);
@@ -515,17 +526,20 @@ bool MainWindow::openFolder(const QString &folder, const QString &name, QString 
         if (error)
             *error = message;
         if (interactive)
-            m_console->appendNotice(tr("Could not open %1 as %2: %3").arg(path, name, message));
+            m_console->appendNotice(name.isEmpty() ? tr("Could not open %1: %2").arg(path, message)
+                                                   : tr("Could not open %1 as %2: %3").arg(path, name, message));
         return false;
     }
     saveOpenFiles();
     m_currentFolder = path;
-    m_currentNamespace = name;
-    m_projectTree->addRoot(path, name);
+    m_currentNamespace = shown;
+    m_projectTree->addRoot(path, shown);
     m_editors->setSaveDirectory(path);
     addRecentFolder(path, name);
     m_codeManager->requestSnapshot();
-    m_console->appendNotice(tr("%1 is now the namespace %2").arg(QDir::toNativeSeparators(path), name));
+    m_console->appendNotice(name.isEmpty()
+                                ? tr("%1 is open as a project: import %2").arg(QDir::toNativeSeparators(path), shown)
+                                : tr("%1 is now the namespace %2").arg(QDir::toNativeSeparators(path), name));
     restoreOpenFiles(path);
     restoreWatches(path);
     m_debug->openSession(path);
@@ -796,7 +810,9 @@ QString MainWindow::runTarget() const
     const QString target = targets.value(m_currentFolder).toString();
     if (!target.isEmpty())
         return target;
-    if (QFileInfo::exists(QDir(m_currentFolder).filePath(QStringLiteral("main.py"))))
+    // The folder's main.py, when the folder itself is the namespace (not a project's root).
+    if (m_codeManager && QDir::cleanPath(m_codeManager->directoryOf(m_currentNamespace)) == QDir::cleanPath(m_currentFolder)
+        && QFileInfo::exists(QDir(m_currentFolder).filePath(QStringLiteral("main.py"))))
         return m_currentNamespace + QStringLiteral(".main:run");
     return {};
 }
@@ -1024,7 +1040,8 @@ void MainWindow::updateRecentMenu()
     for (const QString &folder : folders) {
         const QString name = names.value(folder).toString();
         QAction *action = m_recentMenu->addAction(
-            tr("%1 as %2").arg(QDir::toNativeSeparators(folder), name));
+            name.isEmpty() ? tr("%1 (project)").arg(QDir::toNativeSeparators(folder))
+                           : tr("%1 as %2").arg(QDir::toNativeSeparators(folder), name));
         connect(action, &QAction::triggered, this, [this, folder, name] {
             if (m_codeManager && m_codeManager->namespaces().contains(name)) {
                 m_currentFolder = folder;

@@ -19,6 +19,7 @@ OpenFolderDialog::OpenFolderDialog(const QStringList &recentFolders, QWidget *pa
     : QDialog(parent)
     , m_folder(new QComboBox(this))
     , m_name(new QLineEdit(this))
+    , m_packagesLabel(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Open | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Open Folder as Namespace"));
@@ -40,13 +41,17 @@ OpenFolderDialog::OpenFolderDialog(const QStringList &recentFolders, QWidget *pa
     folderRow->addWidget(m_folder, 1);
     folderRow->addWidget(browseButton);
 
+    m_packagesLabel->setWordWrap(true);
     auto *form = new QFormLayout(this);
+    m_form = form;
     // A label for a layout has no buddy of its own: give it the combo box, so
     // the mnemonic works and is not shown as a literal '&'.
     auto *folderLabel = new QLabel(tr("&Folder:"), this);
     folderLabel->setBuddy(m_folder);
     form->addRow(folderLabel, folderRow);
     form->addRow(tr("&Namespace:"), m_name);
+    form->addRow(tr("Packages:"), m_packagesLabel);
+    form->setRowVisible(m_packagesLabel, false);
     form->addRow(m_buttons);
 
     connect(browseButton, &QPushButton::clicked, this, &OpenFolderDialog::browse);
@@ -67,7 +72,7 @@ QString OpenFolderDialog::folder() const
 
 QString OpenFolderDialog::namespaceName() const
 {
-    return m_name->text();
+    return m_packages.isEmpty() ? m_name->text() : QString();
 }
 
 void OpenFolderDialog::setFolder(const QString &folder)
@@ -85,13 +90,19 @@ void OpenFolderDialog::browse()
 
 void OpenFolderDialog::folderChanged(const QString &folder)
 {
-    if (!m_nameEdited && !folder.trimmed().isEmpty())
-        m_name->setText(CodeManager::proposeNamespaceName(QFileInfo(folder.trimmed()).fileName()));
+    const QString path = folder.trimmed();
+    m_packages = QFileInfo(path).isDir() ? CodeManager::projectPackages(path) : QStringList();
+    m_packagesLabel->setText(tr("%1, imported under their own names, as Python imports them")
+                                 .arg(m_packages.join(QStringLiteral(", "))));
+    m_form->setRowVisible(m_name, m_packages.isEmpty());
+    m_form->setRowVisible(m_packagesLabel, !m_packages.isEmpty());
+    if (!m_nameEdited && !path.isEmpty())
+        m_name->setText(CodeManager::proposeNamespaceName(QFileInfo(path).fileName()));
     validate();
 }
 
 void OpenFolderDialog::validate()
 {
-    const bool ok = QFileInfo(folder()).isDir() && m_name->hasAcceptableInput();
+    const bool ok = QFileInfo(folder()).isDir() && (!m_packages.isEmpty() || m_name->hasAcceptableInput());
     m_buttons->button(QDialogButtonBox::Open)->setEnabled(ok);
 }

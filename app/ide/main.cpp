@@ -37,7 +37,7 @@ void describe(QCommandLineParser &parser, const QCommandLineOption &namespaceOpt
     parser.addVersionOption();
     parser.addPositionalArgument(
         QStringLiteral("DIR"),
-        QCoreApplication::translate("main", "Folder to open as a namespace (default: the bundled example)."),
+        QCoreApplication::translate("main", "Folder to open: a project (its packages under their own names) or a folder imported as a namespace (default: the bundled example)."),
         QStringLiteral("[DIR]"));
     parser.addOption(namespaceOption);
 }
@@ -116,7 +116,9 @@ int main(int argc, char *argv[])
         QMessageBox::critical(&window, QCoreApplication::translate("main", "Relive"),
                               QCoreApplication::translate("main", "Python could not start:\n%1").arg(error));
     } else if (!folder.isEmpty()) {
-        if (name.isEmpty())
+        // Without --namespace, a project folder opens with its packages' own
+        // names (an empty name); any other folder under a name made from its own.
+        if (name.isEmpty() && CodeManager::projectPackages(folder).isEmpty())
             name = CodeManager::proposeNamespaceName(QFileInfo(folder).fileName());
         window.openFolder(folder, name);
     }

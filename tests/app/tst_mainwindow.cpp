@@ -98,6 +98,7 @@ private Q_SLOTS:
     void overrideWrittenToFile();
     void untitledBufferRunsInTheConsole();
     void statusBarSaysWhatRuns();
+    void projectFolderOpensItsPackages();
 
 private:
     // Writes `content` to `relative` under the mapped folder (or an absolute path).
@@ -791,6 +792,27 @@ void tst_MainWindow::statusBarSaysWhatRuns()
     QVERIFY(ended.wait(20000) || !ended.isEmpty());
     QTRY_COMPARE(m_window->engineStatus(), QStringLiteral("Python ready"));
     m_window->editors()->closeEditor(editor);
+}
+
+// Opened without a name, a folder holding a package is a project: the package is
+// imported under its own name, as Python would, and a save updates it in place.
+void tst_MainWindow::projectFolderOpensItsPackages()
+{
+    const QString project = m_dir.filePath(QStringLiteral("shopproject"));
+    QVERIFY(writeFile(project + QStringLiteral("/pyproject.toml"), "[project]\nname = \"shopwin\"\n"));
+    QVERIFY(writeFile(project + QStringLiteral("/shopwin/__init__.py"), "from .prices import price\n"));
+    QVERIFY(writeFile(project + QStringLiteral("/shopwin/prices.py"), "def price():\n    return 10\n"));
+    QString error;
+    QVERIFY2(m_window->openFolder(project, QString(), &error, false), qPrintable(error));
+    QVERIFY(m_window->codeManager()->namespaces().contains(QStringLiteral("shopwin")));
+    console(QStringLiteral("import shopwin\nshopwin.price()\n"), QStringLiteral("10"));
+
+    CodeEditor *editor = m_window->editors()->openFile(project + QStringLiteral("/shopwin/prices.py"));
+    QVERIFY(editor);
+    QVERIFY(replaceInEditor(editor, QStringLiteral("return 10"), QStringLiteral("return 12")));
+    const ReloadReport report = saveAndWaitForReload(editor);
+    QVERIFY2(report.ok(), qPrintable(report.error + report.traceback));
+    console(QStringLiteral("shopwin.price()\n"), QStringLiteral("12"));
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -20,6 +21,7 @@ private Q_SLOTS:
     void openNeedsAnExistingFolder();
     void labelsHaveWorkingMnemonics();
     void startsEmptyWithRecentFoldersOffered();
+    void projectFolderNeedsNoName();
 };
 
 void tst_OpenFolderDialog::proposesNamespaceName_data()
@@ -95,6 +97,30 @@ void tst_OpenFolderDialog::startsEmptyWithRecentFoldersOffered()
     combo->setCurrentIndex(1);
     QCOMPARE(dialog.folder(), QDir::cleanPath(second.path()));
     QVERIFY(dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Open)->isEnabled());
+}
+
+
+// A folder holding packages opens as a project: no name is asked, the dialog
+// names the packages that will be imported under their own names.
+void tst_OpenFolderDialog::projectFolderNeedsNoName()
+{
+    QTemporaryDir dir;
+    QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral("shop/shop"))));
+    QFile init(dir.filePath(QStringLiteral("shop/shop/__init__.py")));
+    QVERIFY(init.open(QIODevice::WriteOnly));
+    init.close();
+    QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral("plain"))));
+
+    OpenFolderDialog dialog({});
+    auto *open = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Open);
+    dialog.setFolder(dir.filePath(QStringLiteral("shop")));
+    QCOMPARE(dialog.projectPackages(), QStringList{QStringLiteral("shop")});
+    QCOMPARE(dialog.namespaceName(), QString());
+    QVERIFY(open->isEnabled());
+
+    dialog.setFolder(dir.filePath(QStringLiteral("plain")));
+    QVERIFY(dialog.projectPackages().isEmpty());
+    QCOMPARE(dialog.namespaceName(), QStringLiteral("plain"));
 }
 
 QTEST_MAIN(tst_OpenFolderDialog)
