@@ -4,42 +4,42 @@
 <context>
     <name>BreakpointsPanel</name>
     <message>
-        <location filename="../widgets/BreakpointsPanel.cpp" line="22" />
+        <location filename="../widgets/BreakpointsPanel.cpp" line="22"/>
         <source>Location</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../widgets/BreakpointsPanel.cpp" line="22" />
+        <location filename="../widgets/BreakpointsPanel.cpp" line="22"/>
         <source>Condition</source>
         <translation>Bedingung</translation>
     </message>
     <message>
-        <location filename="../widgets/BreakpointsPanel.cpp" line="22" />
+        <location filename="../widgets/BreakpointsPanel.cpp" line="22"/>
         <source>Hits</source>
         <translation>Treffer</translation>
     </message>
     <message>
-        <location filename="../widgets/BreakpointsPanel.cpp" line="28" />
-        <source>Click in the editor's margin or press F9 to set a breakpoint.</source>
+        <location filename="../widgets/BreakpointsPanel.cpp" line="28"/>
+        <source>Click in the editor&apos;s margin or press F9 to set a breakpoint.</source>
         <translation>Klicken Sie in den Rand des Editors oder drücken Sie F9, um einen Haltepunkt zu setzen.</translation>
     </message>
     <message>
-        <location filename="../widgets/BreakpointsPanel.cpp" line="59" />
+        <location filename="../widgets/BreakpointsPanel.cpp" line="59"/>
         <source>from hit %1</source>
         <translation>ab Treffer %1</translation>
     </message>
     <message>
-        <location filename="../widgets/BreakpointsPanel.cpp" line="93" />
+        <location filename="../widgets/BreakpointsPanel.cpp" line="93"/>
         <source>Edit Condition…</source>
         <translation>Bedingung bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../widgets/BreakpointsPanel.cpp" line="94" />
+        <location filename="../widgets/BreakpointsPanel.cpp" line="94"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../widgets/BreakpointsPanel.cpp" line="97" />
+        <location filename="../widgets/BreakpointsPanel.cpp" line="97"/>
         <source>Remove All</source>
         <translation>Alle entfernen</translation>
     </message>
@@ -47,37 +47,37 @@
 <context>
     <name>CallStackPanel</name>
     <message>
-        <location filename="../widgets/CallStackPanel.cpp" line="22" />
+        <location filename="../widgets/CallStackPanel.cpp" line="22"/>
         <source>Function</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../widgets/CallStackPanel.cpp" line="22" />
+        <location filename="../widgets/CallStackPanel.cpp" line="22"/>
         <source>Location</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../widgets/CallStackPanel.cpp" line="42" />
+        <location filename="../widgets/CallStackPanel.cpp" line="42"/>
         <source>Paused at a breakpoint in thread %1</source>
         <translation>An einem Haltepunkt angehalten, Thread %1</translation>
     </message>
     <message>
-        <location filename="../widgets/CallStackPanel.cpp" line="45" />
+        <location filename="../widgets/CallStackPanel.cpp" line="45"/>
         <source>Paused after a step in thread %1</source>
         <translation>Nach einem Schritt angehalten, Thread %1</translation>
     </message>
     <message>
-        <location filename="../widgets/CallStackPanel.cpp" line="48" />
-        <source>&lt;b style="color:#c62828"&gt;%1&lt;/b&gt;&lt;br&gt;raised in thread %2, paused before it unwinds</source>
-        <translation>&lt;b style="color:#c62828"&gt;%1&lt;/b&gt;&lt;br&gt;ausgelöst in Thread %2, angehalten, bevor der Stapel abgebaut wird</translation>
+        <location filename="../widgets/CallStackPanel.cpp" line="48"/>
+        <source>&lt;b style=&quot;color:#c62828&quot;&gt;%1&lt;/b&gt;&lt;br&gt;raised in thread %2, paused before it unwinds</source>
+        <translation>&lt;b style=&quot;color:#c62828&quot;&gt;%1&lt;/b&gt;&lt;br&gt;ausgelöst in Thread %2, angehalten, bevor der Stapel abgebaut wird</translation>
     </message>
     <message>
-        <location filename="../widgets/CallStackPanel.cpp" line="65" />
+        <location filename="../widgets/CallStackPanel.cpp" line="65"/>
         <source>Library code (outside the mapped namespaces)</source>
         <translation>Bibliothekscode (außerhalb der abgebildeten Namensräume)</translation>
     </message>
     <message>
-        <location filename="../widgets/CallStackPanel.cpp" line="76" />
+        <location filename="../widgets/CallStackPanel.cpp" line="76"/>
         <source>Not paused.</source>
         <translation>Nicht angehalten.</translation>
     </message>
@@ -85,12 +85,12 @@
 <context>
     <name>CodeEditor</name>
     <message>
-        <location filename="../widgets/CodeEditor.cpp" line="108" />
+        <location filename="../widgets/CodeEditor.cpp" line="108"/>
         <source>built-in highlighter</source>
         <translation>eingebaute Syntaxhervorhebung</translation>
     </message>
     <message>
-        <location filename="../widgets/CodeEditor.cpp" line="223" />
+        <location filename="../widgets/CodeEditor.cpp" line="223"/>
         <source>The buffer has no file name.</source>
         <translation>Der Puffer hat keinen Dateinamen.</translation>
     </message>
@@ -98,37 +98,86 @@
 <context>
     <name>ConsoleWidget</name>
     <message>
-        <location filename="../widgets/ConsoleWidget.cpp" line="167" />
+        <location filename="../widgets/ConsoleWidget.cpp" line="227"/>
         <source>Completion needs the Python package %1 (python3-%1), which this interpreter lacks</source>
         <translation>Die Vervollständigung braucht das Python-Paket %1 (python3-%1), das diesem Interpreter fehlt</translation>
     </message>
     <message>
-        <location filename="../widgets/ConsoleWidget.cpp" line="410" />
+        <location filename="../widgets/ConsoleWidget.cpp" line="754"/>
         <source>Python command</source>
         <translation>Python-Befehl</translation>
     </message>
     <message>
-        <location filename="../widgets/ConsoleWidget.cpp" line="113" />
         <source>Interrupt the running command (Ctrl+C)</source>
-        <translation>Laufenden Befehl unterbrechen (Strg+C)</translation>
+        <translation type="vanished">Laufenden Befehl unterbrechen (Strg+C)</translation>
     </message>
     <message>
-        <location filename="../widgets/ConsoleWidget.cpp" line="120" />
+        <location filename="../widgets/ConsoleWidget.cpp" line="138"/>
+        <source>Stop what runs: the console command or the program (Ctrl+C)</source>
+        <translation>Anhalten, was läuft: den Konsolenbefehl oder das Programm (Strg+C)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ConsoleWidget.cpp" line="146"/>
+        <source>Restart the interpreter: a fresh console, breakpoints and watches kept</source>
+        <translation>Interpreter neu starten: eine frische Konsole, Haltepunkte und Überwachungen bleiben</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ConsoleWidget.cpp" line="153"/>
         <source>Clear the console</source>
         <translation>Konsole leeren</translation>
     </message>
     <message>
-        <location filename="../widgets/ConsoleWidget.cpp" line="400" />
+        <location filename="../widgets/ConsoleWidget.cpp" line="601"/>
+        <source>the program</source>
+        <translation>das Programm</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ConsoleWidget.cpp" line="607"/>
+        <source>the console command</source>
+        <translation>den Konsolenbefehl</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ConsoleWidget.cpp" line="617"/>
+        <source>Stopping %1</source>
+        <translation>Halte %1 an</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ConsoleWidget.cpp" line="617"/>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <location filename="../widgets/ConsoleWidget.cpp" line="662"/>
+        <source>Restart Interpreter</source>
+        <translation>Interpreter neu starten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ConsoleWidget.cpp" line="663"/>
+        <source>The console runs inside Relive, so it cannot exit. Restart the interpreter instead? The program is stopped and the console&apos;s variables are cleared; breakpoints and watches are kept.</source>
+        <translation>Die Konsole läuft in Relive und kann daher nicht beendet werden. Stattdessen den Interpreter neu starten? Das Programm wird angehalten und die Variablen der Konsole werden geleert; Haltepunkte und Überwachungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ConsoleWidget.cpp" line="669"/>
+        <source>&amp;Restart</source>
+        <translation>&amp;Neu starten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ConsoleWidget.cpp" line="690"/>
+        <source>Interpreter restarted: a fresh __main__, and the namespaces&apos; modules run afresh when imported</source>
+        <translation>Interpreter neu gestartet: ein frisches __main__, und die Module der Namensräume laufen beim Import neu</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ConsoleWidget.cpp" line="744"/>
         <source>Password for the program (not shown)</source>
         <translation>Passwort für das Programm (wird nicht angezeigt)</translation>
     </message>
     <message>
-        <location filename="../widgets/ConsoleWidget.cpp" line="401" />
+        <location filename="../widgets/ConsoleWidget.cpp" line="745"/>
         <source>Input for the program</source>
         <translation>Eingabe für das Programm</translation>
     </message>
     <message>
-        <location filename="../widgets/ConsoleWidget.cpp" line="406" />
+        <location filename="../widgets/ConsoleWidget.cpp" line="750"/>
         <source>Python in the paused frame</source>
         <translation>Python im angehaltenen Frame</translation>
     </message>
@@ -136,210 +185,220 @@
 <context>
     <name>DebugController</name>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="87" />
+        <location filename="../app/ide/DebugController.cpp" line="89"/>
         <source>Variables</source>
         <translation>Variablen</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="88" />
+        <location filename="../app/ide/DebugController.cpp" line="90"/>
         <source>Call Stack</source>
         <translation>Aufrufstapel</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="89" />
+        <location filename="../app/ide/DebugController.cpp" line="91"/>
         <source>Breakpoints</source>
         <translation>Haltepunkte</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="127" />
+        <location filename="../app/ide/DebugController.cpp" line="131"/>
         <source>&amp;Debug</source>
         <translation>&amp;Debuggen</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="132" />
+        <location filename="../app/ide/DebugController.cpp" line="136"/>
         <source>Debug</source>
         <translation>Debuggen</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="149" />
+        <location filename="../app/ide/DebugController.cpp" line="153"/>
         <source>&amp;Continue</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="151" />
+        <location filename="../app/ide/DebugController.cpp" line="155"/>
         <source>Step &amp;Over</source>
         <translation>Schritt &amp;über</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="153" />
+        <location filename="../app/ide/DebugController.cpp" line="157"/>
         <source>Step &amp;Into</source>
         <translation>Schritt &amp;hinein</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="155" />
+        <location filename="../app/ide/DebugController.cpp" line="159"/>
         <source>Step O&amp;ut</source>
         <translation>Schritt h&amp;eraus</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="157" />
+        <location filename="../app/ide/DebugController.cpp" line="161"/>
         <source>Run to &amp;Cursor</source>
         <translation>Bis zum &amp;Cursor ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="160" />
+        <location filename="../app/ide/DebugController.cpp" line="164"/>
         <source>&amp;Restart Frame</source>
         <translation>Frame &amp;neu starten</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="162" />
+        <location filename="../app/ide/DebugController.cpp" line="166"/>
         <source>Re&amp;try</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="168" />
+        <location filename="../app/ide/DebugController.cpp" line="172"/>
         <source>Toggle &amp;Breakpoint</source>
         <translation>&amp;Haltepunkt umschalten</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="173" />
+        <location filename="../app/ide/DebugController.cpp" line="177"/>
         <source>Pause on &amp;Exceptions</source>
         <translation>Bei &amp;Ausnahmen anhalten</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="175" />
+        <location filename="../app/ide/DebugController.cpp" line="179"/>
         <source>&amp;Never</source>
         <translation>&amp;Nie</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="175" />
+        <location filename="../app/ide/DebugController.cpp" line="179"/>
         <source>&amp;Uncaught</source>
         <translation>&amp;Unbehandelte</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="175" />
+        <location filename="../app/ide/DebugController.cpp" line="179"/>
         <source>&amp;Raised in My Code</source>
         <translation>In meinem Code &amp;ausgelöste</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="186" />
+        <location filename="../app/ide/DebugController.cpp" line="188"/>
+        <source>Also in &amp;Console Commands</source>
+        <translation>Auch bei &amp;Konsolenbefehlen</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/DebugController.cpp" line="190"/>
+        <source>Off, an exception from a console command prints its traceback, as in every Python shell</source>
+        <translation>Aus: Eine Ausnahme aus einem Konsolenbefehl gibt ihren Traceback aus, wie in jeder Python-Shell</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/DebugController.cpp" line="198"/>
         <source>Exceptions</source>
         <translation>Ausnahmen</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="187" />
+        <location filename="../app/ide/DebugController.cpp" line="199"/>
         <source>When an exception pauses the program</source>
         <translation>Wann eine Ausnahme das Programm anhält</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="394" />
+        <location filename="../app/ide/DebugController.cpp" line="406"/>
         <source>Breakpoint Condition</source>
         <translation>Bedingung des Haltepunkts</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="395" />
+        <location filename="../app/ide/DebugController.cpp" line="407"/>
         <source>Pause at %1:%2 only when this Python expression is true (empty: always):</source>
         <translation>Bei %1:%2 nur anhalten, wenn dieser Python-Ausdruck wahr ist (leer: immer):</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="401" />
+        <location filename="../app/ide/DebugController.cpp" line="413"/>
         <source>Breakpoint Hit Count</source>
         <translation>Trefferzahl des Haltepunkts</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="402" />
+        <location filename="../app/ide/DebugController.cpp" line="414"/>
         <source>Pause from this hit on (1: every hit):</source>
         <translation>Ab diesem Treffer anhalten (1: bei jedem Treffer):</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="416" />
+        <location filename="../app/ide/DebugController.cpp" line="428"/>
         <source>Edit Condition and Hit Count…</source>
         <translation>Bedingung und Trefferzahl bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="417" />
+        <location filename="../app/ide/DebugController.cpp" line="429"/>
         <source>Remove Breakpoint</source>
         <translation>Haltepunkt entfernen</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="419" />
+        <location filename="../app/ide/DebugController.cpp" line="431"/>
         <source>Add Breakpoint</source>
         <translation>Haltepunkt hinzufügen</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="422" />
+        <location filename="../app/ide/DebugController.cpp" line="434"/>
         <source>Run to Line %1</source>
         <translation>Bis Zeile %1 ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="476" />
+        <location filename="../app/ide/DebugController.cpp" line="498"/>
         <source>Paused on %1 at %2:%3</source>
         <translation>Angehalten bei %1 in %2:%3</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="477" />
+        <location filename="../app/ide/DebugController.cpp" line="499"/>
         <source>Paused at %1:%2</source>
         <translation>Angehalten in %1:%2</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="552" />
+        <location filename="../app/ide/DebugController.cpp" line="588"/>
         <source>Retry is for a program paused on an exception.</source>
         <translation>Wiederholen gibt es für ein Programm, das bei einer Ausnahme angehalten ist.</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="562" />
+        <location filename="../app/ide/DebugController.cpp" line="598"/>
         <source>Save %1 first: Retry runs the saved code.</source>
         <translation>Speichern Sie zuerst %1: Wiederholen führt den gespeicherten Code aus.</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="566" />
+        <location filename="../app/ide/DebugController.cpp" line="602"/>
         <source>Fix %1 and save it: Retry then calls %2 again with the new code.</source>
         <translation>Korrigieren und speichern Sie %1: Wiederholen ruft %2 dann mit dem neuen Code erneut auf.</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="570" />
+        <location filename="../app/ide/DebugController.cpp" line="606"/>
         <source>Call %1 again with the saved code and the same arguments</source>
         <translation>%1 mit dem gespeicherten Code und denselben Argumenten erneut aufrufen</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="590" />
+        <location filename="../app/ide/DebugController.cpp" line="626"/>
         <source>Call %1 again with the same arguments, running its saved code</source>
         <translation>%1 mit denselben Argumenten erneut aufrufen, mit seinem gespeicherten Code</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="591" />
+        <location filename="../app/ide/DebugController.cpp" line="627"/>
         <source>Cannot restart %1: %2</source>
         <translation>%1 kann nicht neu gestartet werden: %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/DebugController.cpp" line="594" />
-        <source>Restart Frame: call the selected frame's function again (while paused)</source>
+        <location filename="../app/ide/DebugController.cpp" line="630"/>
+        <source>Restart Frame: call the selected frame&apos;s function again (while paused)</source>
         <translation>Frame neu starten: die Funktion des gewählten Frames erneut aufrufen (im angehaltenen Zustand)</translation>
     </message>
 </context>
 <context>
     <name>DiskChangeBar</name>
     <message>
-        <location filename="../widgets/DiskChangeBar.cpp" line="12" />
+        <location filename="../widgets/DiskChangeBar.cpp" line="12"/>
         <source>&amp;Reload from Disk</source>
         <translation>Von der Festplatte &amp;neu laden</translation>
     </message>
     <message>
-        <location filename="../widgets/DiskChangeBar.cpp" line="13" />
+        <location filename="../widgets/DiskChangeBar.cpp" line="13"/>
         <source>&amp;Keep Mine</source>
         <translation>&amp;Meine Fassung behalten</translation>
     </message>
     <message>
-        <location filename="../widgets/DiskChangeBar.cpp" line="32" />
-        <source>Keep this editor's text; saving it will replace the file on disk without asking again.</source>
+        <location filename="../widgets/DiskChangeBar.cpp" line="32"/>
+        <source>Keep this editor&apos;s text; saving it will replace the file on disk without asking again.</source>
         <translation>Den Text dieses Editors behalten; beim Speichern ersetzt er die Datei auf der Festplatte ohne weitere Nachfrage.</translation>
     </message>
     <message>
-        <location filename="../widgets/DiskChangeBar.cpp" line="34" />
-        <source>Replace this editor's text with the file on disk (can be undone).</source>
+        <location filename="../widgets/DiskChangeBar.cpp" line="34"/>
+        <source>Replace this editor&apos;s text with the file on disk (can be undone).</source>
         <translation>Den Text dieses Editors durch die Datei auf der Festplatte ersetzen (kann rückgängig gemacht werden).</translation>
     </message>
     <message>
-        <location filename="../widgets/DiskChangeBar.cpp" line="51" />
+        <location filename="../widgets/DiskChangeBar.cpp" line="51"/>
         <source>%1 on disk differs from this editor; the running program uses the disk version.</source>
         <translation>%1 auf der Festplatte unterscheidet sich von diesem Editor; das laufende Programm verwendet die Fassung auf der Festplatte.</translation>
     </message>
@@ -347,22 +406,27 @@
 <context>
     <name>DocumentationViewer</name>
     <message>
-        <location filename="../app/ide/DocumentationViewer.cpp" line="50" />
+        <location filename="../app/ide/DocumentationViewer.cpp" line="56"/>
         <source>Relive Documentation</source>
         <translation>Relive-Dokumentation</translation>
     </message>
     <message>
-        <location filename="../app/ide/DocumentationViewer.cpp" line="72" />
+        <location filename="../app/ide/DocumentationViewer.cpp" line="61"/>
+        <source>User Guide</source>
+        <translation>Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/DocumentationViewer.cpp" line="79"/>
         <source>Open in External &amp;Viewer</source>
         <translation>In externem &amp;Programm öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ide/DocumentationViewer.cpp" line="73" />
-        <source>Opens the page with the desktop's program for Markdown files.</source>
+        <location filename="../app/ide/DocumentationViewer.cpp" line="80"/>
+        <source>Opens the page with the desktop&apos;s program for Markdown files.</source>
         <translation>Öffnet die Seite mit dem Programm, das der Desktop für Markdown-Dateien verwendet.</translation>
     </message>
     <message>
-        <location filename="../app/ide/DocumentationViewer.cpp" line="77" />
+        <location filename="../app/ide/DocumentationViewer.cpp" line="84"/>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
@@ -370,37 +434,37 @@
 <context>
     <name>EditorAssistant</name>
     <message>
-        <location filename="../widgets/EditorAssistant.cpp" line="81" />
+        <location filename="../widgets/EditorAssistant.cpp" line="81"/>
         <source>Completion, call tips and go to definition need the Python package %1 (python3-%1), which this interpreter lacks</source>
         <translation>Vervollständigung, Aufrufhinweise und Sprung zur Definition brauchen das Python-Paket %1 (python3-%1), das diesem Interpreter fehlt</translation>
     </message>
     <message>
-        <location filename="../widgets/EditorAssistant.cpp" line="85" />
+        <location filename="../widgets/EditorAssistant.cpp" line="85"/>
         <source>Only syntax errors and namespace imports are checked: the checker needs the Python package %1 (python3-%1), which this interpreter lacks</source>
         <translation>Nur Syntaxfehler und Importe aus Namensräumen werden geprüft: die Prüfung braucht das Python-Paket %1 (python3-%1), das diesem Interpreter fehlt</translation>
     </message>
     <message>
-        <location filename="../widgets/EditorAssistant.cpp" line="185" />
+        <location filename="../widgets/EditorAssistant.cpp" line="210"/>
         <source>No completions</source>
         <translation>Keine Vervollständigungen</translation>
     </message>
     <message>
-        <location filename="../widgets/EditorAssistant.cpp" line="274" />
+        <location filename="../widgets/EditorAssistant.cpp" line="300"/>
         <source>No definition found for %1</source>
         <translation>Keine Definition für %1 gefunden</translation>
     </message>
     <message>
-        <location filename="../widgets/EditorAssistant.cpp" line="353" />
+        <location filename="../widgets/EditorAssistant.cpp" line="381"/>
         <source>Go to Definition</source>
         <translation>Zur Definition springen</translation>
     </message>
     <message>
-        <location filename="../widgets/EditorAssistant.cpp" line="356" />
+        <location filename="../widgets/EditorAssistant.cpp" line="384"/>
         <source>Find Usages</source>
         <translation>Verwendungen suchen</translation>
     </message>
     <message>
-        <location filename="../widgets/EditorAssistant.cpp" line="359" />
+        <location filename="../widgets/EditorAssistant.cpp" line="387"/>
         <source>Complete</source>
         <translation>Vervollständigen</translation>
     </message>
@@ -408,42 +472,42 @@
 <context>
     <name>EditorTabs</name>
     <message>
-        <location filename="../widgets/EditorTabs.cpp" line="201" />
-        <location filename="../widgets/EditorTabs.cpp" line="228" />
+        <location filename="../widgets/EditorTabs.cpp" line="232"/>
+        <location filename="../widgets/EditorTabs.cpp" line="270"/>
         <source>Save Failed</source>
         <translation>Speichern fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../widgets/EditorTabs.cpp" line="202" />
-        <location filename="../widgets/EditorTabs.cpp" line="229" />
+        <location filename="../widgets/EditorTabs.cpp" line="233"/>
+        <location filename="../widgets/EditorTabs.cpp" line="271"/>
         <source>Could not save %1:
 %2</source>
         <translation>%1 konnte nicht gespeichert werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/EditorTabs.cpp" line="222" />
+        <location filename="../widgets/EditorTabs.cpp" line="263"/>
         <source>Save As</source>
         <translation>Speichern unter</translation>
     </message>
     <message>
-        <location filename="../widgets/EditorTabs.cpp" line="223" />
+        <location filename="../widgets/EditorTabs.cpp" line="264"/>
         <source>Python files (*.py);;All files (*)</source>
         <translation>Python-Dateien (*.py);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/EditorTabs.cpp" line="265" />
-        <location filename="../widgets/EditorTabs.cpp" line="292" />
+        <location filename="../widgets/EditorTabs.cpp" line="310"/>
+        <location filename="../widgets/EditorTabs.cpp" line="337"/>
         <source>Unsaved Changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../widgets/EditorTabs.cpp" line="266" />
+        <location filename="../widgets/EditorTabs.cpp" line="311"/>
         <source>%1 has unsaved changes. Save them before closing?</source>
         <translation>%1 hat ungespeicherte Änderungen. Vor dem Schließen speichern?</translation>
     </message>
     <message>
-        <location filename="../widgets/EditorTabs.cpp" line="293" />
+        <location filename="../widgets/EditorTabs.cpp" line="338"/>
         <source>These files have unsaved changes:
 %1
 
@@ -454,35 +518,40 @@ Save them?</source>
 Speichern?</translation>
     </message>
     <message>
-        <location filename="../widgets/EditorTabs.cpp" line="325" />
+        <location filename="../widgets/EditorTabs.cpp" line="370"/>
         <source>Go to Line</source>
         <translation>Gehe zu Zeile</translation>
     </message>
     <message>
-        <location filename="../widgets/EditorTabs.cpp" line="326" />
+        <location filename="../widgets/EditorTabs.cpp" line="371"/>
         <source>Line (1 - %1):</source>
         <translation>Zeile (1 - %1):</translation>
     </message>
     <message>
-        <location filename="../widgets/EditorTabs.cpp" line="389" />
+        <location filename="../widgets/EditorTabs.cpp" line="434"/>
         <source>Reloaded %1 from disk</source>
         <translation>%1 wurde von der Festplatte neu geladen</translation>
     </message>
     <message>
-        <location filename="../widgets/EditorTabs.cpp" line="168" />
-        <location filename="../widgets/EditorTabs.cpp" line="395" />
+        <location filename="../widgets/EditorTabs.cpp" line="197"/>
+        <location filename="../widgets/EditorTabs.cpp" line="440"/>
         <source>File Changed on Disk</source>
         <translation>Datei auf der Festplatte geändert</translation>
     </message>
     <message>
-        <location filename="../widgets/EditorTabs.cpp" line="396" />
+        <location filename="../widgets/EditorTabs.cpp" line="112"/>
+        <source>Untitled %1</source>
+        <translation>Unbenannt %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/EditorTabs.cpp" line="441"/>
         <source>%1 was changed by another program, and this buffer has unsaved changes.
 Reload it from disk and lose your changes?</source>
         <translation>%1 wurde von einem anderen Programm geändert, und dieser Puffer hat ungespeicherte Änderungen.
 Von der Festplatte neu laden und Ihre Änderungen verwerfen?</translation>
     </message>
     <message>
-        <location filename="../widgets/EditorTabs.cpp" line="169" />
+        <location filename="../widgets/EditorTabs.cpp" line="198"/>
         <source>%1 has been changed on disk since it was loaded or saved.
 Overwrite it with the text of this editor?</source>
         <translation>%1 wurde auf der Festplatte geändert, seit sie geladen oder gespeichert wurde.
@@ -492,47 +561,47 @@ Mit dem Text dieses Editors überschreiben?</translation>
 <context>
     <name>FindReplaceBar</name>
     <message>
-        <location filename="../widgets/FindReplaceBar.cpp" line="18" />
+        <location filename="../widgets/FindReplaceBar.cpp" line="18"/>
         <source>Match case</source>
         <translation>Groß-/Kleinschreibung</translation>
     </message>
     <message>
-        <location filename="../widgets/FindReplaceBar.cpp" line="19" />
+        <location filename="../widgets/FindReplaceBar.cpp" line="19"/>
         <source>Whole words</source>
         <translation>Ganze Wörter</translation>
     </message>
     <message>
-        <location filename="../widgets/FindReplaceBar.cpp" line="21" />
+        <location filename="../widgets/FindReplaceBar.cpp" line="21"/>
         <source>Find</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../widgets/FindReplaceBar.cpp" line="23" />
+        <location filename="../widgets/FindReplaceBar.cpp" line="23"/>
         <source>Replace with</source>
         <translation>Ersetzen durch</translation>
     </message>
     <message>
-        <location filename="../widgets/FindReplaceBar.cpp" line="25" />
+        <location filename="../widgets/FindReplaceBar.cpp" line="25"/>
         <source>Next</source>
         <translation>Weiter</translation>
     </message>
     <message>
-        <location filename="../widgets/FindReplaceBar.cpp" line="26" />
+        <location filename="../widgets/FindReplaceBar.cpp" line="26"/>
         <source>Previous</source>
         <translation>Zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/FindReplaceBar.cpp" line="27" />
+        <location filename="../widgets/FindReplaceBar.cpp" line="27"/>
         <source>Replace</source>
         <translation>Ersetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/FindReplaceBar.cpp" line="28" />
+        <location filename="../widgets/FindReplaceBar.cpp" line="28"/>
         <source>Replace All</source>
         <translation>Alle ersetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/FindReplaceBar.cpp" line="32" />
+        <location filename="../widgets/FindReplaceBar.cpp" line="32"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
@@ -540,77 +609,77 @@ Mit dem Text dieses Editors überschreiben?</translation>
 <context>
     <name>InspectorModel</name>
     <message>
-        <location filename="../widgets/InspectorModel.cpp" line="30" />
+        <location filename="../widgets/InspectorModel.cpp" line="30"/>
         <source>Listing the instances of %1…</source>
         <translation>Instanzen von %1 werden aufgelistet…</translation>
     </message>
     <message>
-        <location filename="../widgets/InspectorModel.cpp" line="221" />
+        <location filename="../widgets/InspectorModel.cpp" line="234"/>
         <source>loading…</source>
         <translation>wird geladen…</translation>
     </message>
     <message>
-        <location filename="../widgets/InspectorModel.cpp" line="222" />
+        <location filename="../widgets/InspectorModel.cpp" line="235"/>
         <source>more… (%1 of %2 shown)</source>
         <translation>mehr… (%1 von %2 angezeigt)</translation>
     </message>
     <message>
-        <location filename="../widgets/InspectorModel.cpp" line="224" />
+        <location filename="../widgets/InspectorModel.cpp" line="237"/>
         <source>Double-click or scroll to the end to load the next ones</source>
         <translation>Doppelklicken oder ans Ende blättern, um die nächsten zu laden</translation>
     </message>
     <message>
-        <location filename="../widgets/InspectorModel.cpp" line="235" />
+        <location filename="../widgets/InspectorModel.cpp" line="248"/>
         <source>%1 (subclass)</source>
         <translation>%1 (Unterklasse)</translation>
     </message>
     <message>
-        <location filename="../widgets/InspectorModel.cpp" line="239" />
+        <location filename="../widgets/InspectorModel.cpp" line="252"/>
         <source>collected</source>
         <translation>freigegeben</translation>
     </message>
     <message>
-        <location filename="../widgets/InspectorModel.cpp" line="249" />
+        <location filename="../widgets/InspectorModel.cpp" line="262"/>
         <source>The object no longer exists in the program</source>
         <translation>Das Objekt existiert im Programm nicht mehr</translation>
     </message>
     <message>
-        <location filename="../widgets/InspectorModel.cpp" line="251" />
+        <location filename="../widgets/InspectorModel.cpp" line="264"/>
         <source>An instance of the subclass %1</source>
         <translation>Eine Instanz der Unterklasse %1</translation>
     </message>
     <message>
-        <location filename="../widgets/InspectorModel.cpp" line="253" />
+        <location filename="../widgets/InspectorModel.cpp" line="266"/>
         <source>Double-click to assign a Python expression, evaluated in the program</source>
         <translation>Doppelklicken, um einen Python-Ausdruck zuzuweisen, der im Programm ausgewertet wird</translation>
     </message>
     <message>
-        <location filename="../widgets/InspectorModel.cpp" line="306" />
+        <location filename="../widgets/InspectorModel.cpp" line="319"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../widgets/InspectorModel.cpp" line="308" />
+        <location filename="../widgets/InspectorModel.cpp" line="321"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../widgets/InspectorModel.cpp" line="310" />
+        <location filename="../widgets/InspectorModel.cpp" line="323"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../widgets/InspectorModel.cpp" line="461" />
+        <location filename="../widgets/InspectorModel.cpp" line="467"/>
         <source>Instances of %1: %2</source>
         <translation>Instanzen von %1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/InspectorModel.cpp" line="463" />
+        <location filename="../widgets/InspectorModel.cpp" line="469"/>
         <source>, of a subclass: %1</source>
         <translation>, davon von einer Unterklasse: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/InspectorModel.cpp" line="465" />
+        <location filename="../widgets/InspectorModel.cpp" line="471"/>
         <source> (the first %1 shown)</source>
         <translation> (die ersten %1 angezeigt)</translation>
     </message>
@@ -618,27 +687,27 @@ Mit dem Text dieses Editors überschreiben?</translation>
 <context>
     <name>InspectorView</name>
     <message>
-        <location filename="../widgets/InspectorView.cpp" line="59" />
+        <location filename="../widgets/InspectorView.cpp" line="59"/>
         <source>Right-click a class in the namespace view and choose Show Instances, or call relive.inspect(obj) in the console.</source>
         <translation>Klicken Sie mit der rechten Maustaste auf eine Klasse in der Namensraum-Ansicht und wählen Sie „Instanzen anzeigen“, oder rufen Sie relive.inspect(obj) in der Konsole auf.</translation>
     </message>
     <message>
-        <location filename="../widgets/InspectorView.cpp" line="62" />
+        <location filename="../widgets/InspectorView.cpp" line="62"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/InspectorView.cpp" line="63" />
+        <location filename="../widgets/InspectorView.cpp" line="63"/>
         <source>Read the objects shown again from the running program</source>
         <translation>Die angezeigten Objekte erneut aus dem laufenden Programm lesen</translation>
     </message>
     <message>
-        <location filename="../widgets/InspectorView.cpp" line="66" />
+        <location filename="../widgets/InspectorView.cpp" line="66"/>
         <source>Clear</source>
         <translation>Leeren</translation>
     </message>
     <message>
-        <location filename="../widgets/InspectorView.cpp" line="71" />
+        <location filename="../widgets/InspectorView.cpp" line="71"/>
         <source>Not assigned: %1</source>
         <translation>Nicht zugewiesen: %1</translation>
     </message>
@@ -653,7 +722,7 @@ Mit dem Text dieses Editors überschreiben?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="863" />
+        <location filename="../app/ide/MainWindow.cpp" line="970"/>
         <source>Running %1</source>
         <translation>%1 läuft</translation>
     </message>
@@ -662,375 +731,447 @@ Mit dem Text dieses Editors überschreiben?</translation>
         <translation type="vanished">%1 beendet (Exit-Status %2)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="197" />
+        <location filename="../app/ide/MainWindow.cpp" line="203"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="198" />
+        <location filename="../app/ide/MainWindow.cpp" line="204"/>
         <source>Namespace</source>
         <translation>Namensraum</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="200" />
+        <location filename="../app/ide/MainWindow.cpp" line="206"/>
         <source>Reload Log</source>
         <translation>Neuladeprotokoll</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="202" />
+        <location filename="../app/ide/MainWindow.cpp" line="208"/>
         <source>Console</source>
         <translation>Konsole</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="216" />
+        <location filename="../app/ide/MainWindow.cpp" line="219"/>
         <source>Overrides</source>
         <translation>Überschreibungen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="225" />
+        <location filename="../app/ide/MainWindow.cpp" line="228"/>
         <source>Watches</source>
         <translation>Überwachte Ausdrücke</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="241" />
+        <location filename="../app/ide/MainWindow.cpp" line="244"/>
         <source>Inspector</source>
         <translation>Inspektor</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="275" />
-        <source>the file's text changed meanwhile; try again</source>
+        <location filename="../app/ide/MainWindow.cpp" line="278"/>
+        <source>the file&apos;s text changed meanwhile; try again</source>
         <translation>der Text der Datei hat sich inzwischen geändert; bitte erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="277" />
+        <location filename="../app/ide/MainWindow.cpp" line="280"/>
         <source>Could not write the override to the file: %1</source>
         <translation>Die Überschreibung konnte nicht in die Datei geschrieben werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="292" />
+        <location filename="../app/ide/MainWindow.cpp" line="295"/>
         <source>The override is in %1, not saved: review it and save</source>
         <translation>Die Überschreibung steht in %1, nicht gespeichert: prüfen und speichern</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="301" />
+        <location filename="../app/ide/MainWindow.cpp" line="304"/>
         <source>&amp;Override in Running Program</source>
         <translation>Im laufenden Programm &amp;überschreiben</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="312" />
+        <location filename="../app/ide/MainWindow.cpp" line="315"/>
         <source>%1 is overridden in the running program</source>
         <translation>%1 ist im laufenden Programm überschrieben</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="313" />
+        <location filename="../app/ide/MainWindow.cpp" line="316"/>
         <source>Could not override: %1</source>
         <translation>Überschreiben nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="347" />
+        <location filename="../app/ide/MainWindow.cpp" line="350"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="349" />
+        <location filename="../app/ide/MainWindow.cpp" line="352"/>
         <source>Open &amp;Folder as Namespace…</source>
         <translation>&amp;Ordner als Namensraum öffnen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="353" />
+        <location filename="../app/ide/MainWindow.cpp" line="356"/>
         <source>&amp;Recent Folders</source>
         <translation>&amp;Zuletzt geöffnete Ordner</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="356" />
         <source>&amp;New File…</source>
-        <translation>&amp;Neue Datei…</translation>
+        <translation type="vanished">&amp;Neue Datei…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="358" />
+        <location filename="../app/ide/MainWindow.cpp" line="362"/>
         <source>&amp;Open File…</source>
         <translation>Datei ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="360" />
+        <location filename="../app/ide/MainWindow.cpp" line="364"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="362" />
+        <location filename="../app/ide/MainWindow.cpp" line="366"/>
         <source>Save &amp;As…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="364" />
+        <location filename="../app/ide/MainWindow.cpp" line="368"/>
         <source>Save A&amp;ll</source>
         <translation>&amp;Alle speichern</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="366" />
+        <location filename="../app/ide/MainWindow.cpp" line="370"/>
         <source>&amp;Close File</source>
         <translation>Datei s&amp;chließen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="370" />
+        <location filename="../app/ide/MainWindow.cpp" line="374"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="373" />
+        <location filename="../app/ide/MainWindow.cpp" line="377"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="386" />
+        <location filename="../app/ide/MainWindow.cpp" line="390"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="387" />
+        <location filename="../app/ide/MainWindow.cpp" line="391"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="390" />
+        <location filename="../app/ide/MainWindow.cpp" line="394"/>
         <source>Cu&amp;t</source>
         <translation>&amp;Ausschneiden</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="391" />
+        <location filename="../app/ide/MainWindow.cpp" line="395"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="392" />
+        <location filename="../app/ide/MainWindow.cpp" line="396"/>
         <source>&amp;Paste</source>
         <translation>&amp;Einfügen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="394" />
+        <location filename="../app/ide/MainWindow.cpp" line="398"/>
         <source>&amp;Find…</source>
         <translation>&amp;Suchen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="396" />
+        <location filename="../app/ide/MainWindow.cpp" line="400"/>
         <source>R&amp;eplace…</source>
         <translation>E&amp;rsetzen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="398" />
+        <location filename="../app/ide/MainWindow.cpp" line="402"/>
         <source>&amp;Go to Line…</source>
         <translation>&amp;Gehe zu Zeile…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="401" />
+        <location filename="../app/ide/MainWindow.cpp" line="405"/>
         <source>&amp;Run</source>
         <translation>&amp;Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="403" />
+        <location filename="../app/ide/MainWindow.cpp" line="407"/>
         <source>&amp;Run File</source>
         <translation>Datei &amp;ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="407" />
+        <location filename="../app/ide/MainWindow.cpp" line="411"/>
         <source>Run File with &amp;Arguments…</source>
         <translation>Datei mit &amp;Argumenten ausführen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="411" />
+        <location filename="../app/ide/MainWindow.cpp" line="415"/>
         <source>Run &amp;Callable</source>
         <translation>&amp;Aufrufbares Objekt ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="415" />
+        <location filename="../app/ide/MainWindow.cpp" line="419"/>
         <source>Run &amp;Target…</source>
         <translation>Ausführungs&amp;ziel…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="416" />
+        <location filename="../app/ide/MainWindow.cpp" line="421"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stopp</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="421" />
+        <location filename="../app/ide/MainWindow.cpp" line="426"/>
         <source>&amp;Interrupt Console</source>
         <translation>Konsole &amp;unterbrechen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="426" />
+        <location filename="../app/ide/MainWindow.cpp" line="429"/>
+        <source>R&amp;estart Interpreter</source>
+        <translation>Interpreter n&amp;eu starten</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="435"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="432" />
+        <location filename="../app/ide/MainWindow.cpp" line="437"/>
         <source>Refresh &amp;Namespace</source>
         <translation>&amp;Namensraum aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="436" />
+        <location filename="../app/ide/MainWindow.cpp" line="441"/>
         <source>Refresh &amp;Instance Counts</source>
         <translation>&amp;Instanzanzahlen aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="437" />
+        <location filename="../app/ide/MainWindow.cpp" line="442"/>
         <source>&amp;Clear Console</source>
         <translation>&amp;Konsole leeren</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="619" />
+        <location filename="../app/ide/MainWindow.cpp" line="515"/>
+        <source>%1 could not be opened as %2: %3</source>
+        <translation>%1 konnte nicht als %2 geöffnet werden: %3</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="517"/>
+        <source>Open it as %1 all the same? Code that imports %1 will then get this folder. Cancel to choose another name.</source>
+        <translation>Trotzdem als %1 öffnen? Code, der %1 importiert, bekommt dann diesen Ordner. Abbrechen, um einen anderen Namen zu wählen.</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="519"/>
+        <source>Open as %1</source>
+        <translation>Als %1 öffnen</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="541"/>
+        <source>%1 is open as a project: import %2</source>
+        <translation>%1 ist als Projekt geöffnet: import %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="638"/>
         <source>%1 does not compile: %2</source>
         <translation>%1 lässt sich nicht kompilieren: %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="641" />
-        <location filename="../app/ide/MainWindow.cpp" line="645" />
+        <location filename="../app/ide/MainWindow.cpp" line="660"/>
+        <location filename="../app/ide/MainWindow.cpp" line="664"/>
         <source>Problems</source>
         <translation>Probleme</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="642" />
+        <location filename="../app/ide/MainWindow.cpp" line="661"/>
         <source>Usages</source>
         <translation>Verwendungen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="645" />
+        <location filename="../app/ide/MainWindow.cpp" line="664"/>
         <source>Problems (%1)</source>
         <translation>Probleme (%1)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="650" />
+        <location filename="../app/ide/MainWindow.cpp" line="669"/>
         <source>Editor intelligence failed: %1</source>
         <translation>Die Code-Analyse des Editors ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="671" />
+        <location filename="../app/ide/MainWindow.cpp" line="701"/>
         <source>Usages of %1 (%2)</source>
         <translation>Verwendungen von %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="263" />
-        <location filename="../app/ide/MainWindow.cpp" line="701" />
+        <location filename="../app/ide/MainWindow.cpp" line="266"/>
+        <location filename="../app/ide/MainWindow.cpp" line="529"/>
+        <location filename="../app/ide/MainWindow.cpp" line="731"/>
         <source>Could not open %1: %2</source>
         <translation>%1 konnte nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="706" />
+        <location filename="../app/ide/MainWindow.cpp" line="359"/>
+        <source>&amp;New File</source>
+        <translation>&amp;Neue Datei</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="736"/>
         <source>%1 is opened read-only (library source)</source>
         <translation>%1 ist schreibgeschützt geöffnet (Quelltext einer Bibliothek)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="823" />
+        <location filename="../app/ide/MainWindow.cpp" line="861"/>
         <source>A program is running: stop it first</source>
         <translation>Ein Programm läuft: bitte zuerst anhalten</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="830" />
+        <location filename="../app/ide/MainWindow.cpp" line="868"/>
         <source>Run with Arguments</source>
         <translation>Mit Argumenten ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="831" />
-        <source>Arguments for %1, as sys.argv[1:] (put "double quotes" around an argument with spaces):</source>
-        <translation>Argumente für %1, als sys.argv[1:] (ein Argument mit Leerzeichen in "doppelte Anführungszeichen" setzen):</translation>
+        <location filename="../app/ide/MainWindow.cpp" line="869"/>
+        <source>Arguments for %1, as sys.argv[1:] (put &quot;double quotes&quot; around an argument with spaces):</source>
+        <translation>Argumente für %1, als sys.argv[1:] (ein Argument mit Leerzeichen in &quot;doppelte Anführungszeichen&quot; setzen):</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="864" />
+        <location filename="../app/ide/MainWindow.cpp" line="896"/>
+        <source>The console is busy: interrupt it or wait, then run again</source>
+        <translation>Die Konsole ist beschäftigt: Unterbrechen oder warten, dann erneut ausführen</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="900"/>
+        <source>Running %1 in the console</source>
+        <translation>%1 läuft in der Konsole</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="940"/>
+        <location filename="../app/ide/MainWindow.cpp" line="955"/>
+        <source>Paused</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="941"/>
+        <source>Paused at %1:%2</source>
+        <translation>Angehalten in %1:%2</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="945"/>
+        <source>Running %1…</source>
+        <translation>%1 läuft…</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="947"/>
+        <source>Running…</source>
+        <translation>Läuft…</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="971"/>
         <source>Running %1 %2</source>
         <translation>%1 %2 läuft</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="872" />
+        <location filename="../app/ide/MainWindow.cpp" line="979"/>
         <source>%1 finished</source>
         <translation>%1 beendet</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="875" />
+        <location filename="../app/ide/MainWindow.cpp" line="982"/>
         <source>%1 stopped by you</source>
         <translation>%1 von Ihnen angehalten</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="878" />
+        <location filename="../app/ide/MainWindow.cpp" line="985"/>
         <source>%1 raised %2</source>
         <translation>%1 hat %2 ausgelöst</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="881" />
+        <location filename="../app/ide/MainWindow.cpp" line="988"/>
         <source>%1 ended with exit status %2</source>
         <translation>%1 endete mit Exit-Status %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="904" />
+        <location filename="../app/ide/MainWindow.cpp" line="993"/>
+        <source>The globals of %1 are now in the console</source>
+        <translation>Die globalen Namen von %1 sind jetzt in der Konsole</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="1013"/>
         <source>Run the current file</source>
         <translation>Die aktuelle Datei ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1030" />
+        <location filename="../app/ide/MainWindow.cpp" line="1043"/>
+        <source>%1 (project)</source>
+        <translation>%1 (Projekt)</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="1142"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1041" />
+        <location filename="../app/ide/MainWindow.cpp" line="1153"/>
         <source>&amp;About Relive</source>
         <translation>&amp;Über Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="441" />
+        <location filename="../app/ide/MainWindow.cpp" line="446"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="471" />
+        <location filename="../app/ide/MainWindow.cpp" line="478"/>
+        <location filename="../app/ide/MainWindow.cpp" line="949"/>
+        <location filename="../app/ide/MainWindow.cpp" line="954"/>
         <source>Python ready</source>
         <translation>Python bereit</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="471" />
+        <location filename="../app/ide/MainWindow.cpp" line="478"/>
         <source>Python failed to start</source>
         <translation>Python konnte nicht starten</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="474" />
+        <location filename="../app/ide/MainWindow.cpp" line="483"/>
         <source>Python could not start: %1</source>
         <translation>Python konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="489" />
+        <location filename="../app/ide/MainWindow.cpp" line="498"/>
         <source>Python is not running.</source>
         <translation>Python läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="495" />
+        <location filename="../app/ide/MainWindow.cpp" line="514"/>
         <source>Open Folder as Namespace</source>
         <translation>Ordner als Namensraum öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="496" />
         <source>%1 could not be opened as %2:
 %3
 
 Use this name anyway?</source>
-        <translation>%1 konnte nicht als %2 geöffnet werden:
+        <translation type="vanished">%1 konnte nicht als %2 geöffnet werden:
 %3
 
 Diesen Namen trotzdem verwenden?</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="506" />
+        <location filename="../app/ide/MainWindow.cpp" line="530"/>
         <source>Could not open %1 as %2: %3</source>
         <translation>%1 konnte nicht als %2 geöffnet werden: %3</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="515" />
+        <location filename="../app/ide/MainWindow.cpp" line="542"/>
         <source>%1 is now the namespace %2</source>
         <translation>%1 ist jetzt der Namensraum %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="534" />
+        <location filename="../app/ide/MainWindow.cpp" line="562"/>
         <source>Restore Unsaved Changes</source>
         <translation>Ungespeicherte Änderungen wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="535" />
+        <location filename="../app/ide/MainWindow.cpp" line="563"/>
         <source>Relive did not exit cleanly last time. Unsaved changes to these files were kept:
 
 %1
@@ -1043,160 +1184,156 @@ Restore them?</source>
 Wiederherstellen?</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="544" />
+        <location filename="../app/ide/MainWindow.cpp" line="572"/>
         <source>Could not restore %1: the file no longer exists</source>
         <translation>%1 konnte nicht wiederhergestellt werden: Die Datei existiert nicht mehr</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="570" />
-        <location filename="../app/ide/MainWindow.cpp" line="600" />
+        <location filename="../app/ide/MainWindow.cpp" line="600"/>
+        <location filename="../app/ide/MainWindow.cpp" line="619"/>
         <source>Open File</source>
         <translation>Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="570" />
-        <location filename="../app/ide/MainWindow.cpp" line="578" />
+        <location filename="../app/ide/MainWindow.cpp" line="600"/>
         <source>Python files (*.py);;All files (*)</source>
         <translation>Python-Dateien (*.py);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="578" />
-        <location filename="../app/ide/MainWindow.cpp" line="584" />
         <source>New File</source>
-        <translation>Neue Datei</translation>
+        <translation type="vanished">Neue Datei</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="585" />
         <source>Could not create %1:
 %2</source>
-        <translation>%1 konnte nicht angelegt werden:
+        <translation type="vanished">%1 konnte nicht angelegt werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="595" />
+        <location filename="../app/ide/MainWindow.cpp" line="614"/>
         <source>%1 is not a file</source>
         <translation>%1 ist keine Datei</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="600" />
+        <location filename="../app/ide/MainWindow.cpp" line="619"/>
         <source>Could not open %1:
 %2</source>
         <translation>%1 konnte nicht geöffnet werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="605" />
+        <location filename="../app/ide/MainWindow.cpp" line="624"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="620" />
+        <location filename="../app/ide/MainWindow.cpp" line="639"/>
         <source>Reload of %1 failed: %2</source>
         <translation>Neuladen von %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="793" />
+        <location filename="../app/ide/MainWindow.cpp" line="827"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="794" />
+        <location filename="../app/ide/MainWindow.cpp" line="828"/>
         <source>Callable to run in a program thread (package.module:function):</source>
         <translation>In einem Programm-Thread auszuführende Funktion (paket.modul:funktion):</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="906" />
+        <location filename="../app/ide/MainWindow.cpp" line="1015"/>
         <source>Run a callable of the namespace</source>
         <translation>Eine Funktion des Namensraums ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="903" />
-        <location filename="../app/ide/MainWindow.cpp" line="907" />
+        <location filename="../app/ide/MainWindow.cpp" line="1012"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1016"/>
         <source>Run %1</source>
         <translation>%1 ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="934" />
+        <location filename="../app/ide/MainWindow.cpp" line="1044"/>
         <source>%1 as %2</source>
         <translation>%1 als %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="953" />
+        <location filename="../app/ide/MainWindow.cpp" line="1063"/>
         <source>Line %1, Column %2</source>
         <translation>Zeile %1, Spalte %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="966" />
+        <location filename="../app/ide/MainWindow.cpp" line="1077"/>
         <source>Relive</source>
         <translation>Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="984" />
+        <location filename="../app/ide/MainWindow.cpp" line="1095"/>
         <source>About Relive</source>
         <translation>Über Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="985" />
+        <location filename="../app/ide/MainWindow.cpp" line="1096"/>
         <source>&lt;h3&gt;Relive %1&lt;/h3&gt;&lt;p&gt;A live-coding IDE for Python: save a file and the running objects pick up the new code at once, with their state intact.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Relive %1&lt;/h3&gt;&lt;p&gt;Eine IDE für Live-Coding in Python: Speichern Sie eine Datei, und die laufenden Objekte übernehmen sofort den neuen Code, mit unverändertem Zustand.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="979" />
+        <location filename="../app/ide/MainWindow.cpp" line="1090"/>
         <source>%1 (in %2)</source>
         <translation>%1 (in %2)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1010" />
+        <location filename="../app/ide/MainWindow.cpp" line="1122"/>
         <source>Pre&amp;ferences…</source>
         <translation>Einste&amp;llungen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1016" />
+        <location filename="../app/ide/MainWindow.cpp" line="1128"/>
         <source>Zoom &amp;In</source>
         <translation>Ver&amp;größern</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1020" />
+        <location filename="../app/ide/MainWindow.cpp" line="1132"/>
         <source>Zoom &amp;Out</source>
         <translation>V&amp;erkleinern</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1023" />
+        <location filename="../app/ide/MainWindow.cpp" line="1135"/>
         <source>&amp;Reset Zoom</source>
         <translation>&amp;Zoom zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1032" />
+        <location filename="../app/ide/MainWindow.cpp" line="1144"/>
         <source>&amp;Welcome</source>
         <translation>&amp;Willkommen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1034" />
+        <location filename="../app/ide/MainWindow.cpp" line="1146"/>
         <source>&amp;Documentation</source>
         <translation>&amp;Dokumentation</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1038" />
+        <location filename="../app/ide/MainWindow.cpp" line="1150"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1064" />
+        <location filename="../app/ide/MainWindow.cpp" line="1177"/>
         <source>Welcome</source>
         <translation>Willkommen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1081" />
+        <location filename="../app/ide/MainWindow.cpp" line="1194"/>
         <source>Documentation</source>
         <translation>Dokumentation</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1082" />
-        <source>The documentation was not found beside the program. It is the docs folder of Relive's source code.</source>
+        <location filename="../app/ide/MainWindow.cpp" line="1195"/>
+        <source>The documentation was not found beside the program. It is the docs folder of Relive&apos;s source code.</source>
         <translation>Die Dokumentation wurde neben dem Programm nicht gefunden. Sie ist der Ordner docs im Quellcode von Relive.</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1107" />
+        <location filename="../app/ide/MainWindow.cpp" line="1220"/>
         <source>The language changes when Relive is started again.</source>
         <translation>Die Sprache wechselt beim nächsten Start von Relive.</translation>
     </message>
@@ -1204,52 +1341,52 @@ Wiederherstellen?</translation>
 <context>
     <name>NamespaceModel</name>
     <message>
-        <location filename="../widgets/NamespaceModel.cpp" line="16" />
+        <location filename="../widgets/NamespaceModel.cpp" line="16"/>
         <source>namespace</source>
         <translation>Namensraum</translation>
     </message>
     <message>
-        <location filename="../widgets/NamespaceModel.cpp" line="18" />
+        <location filename="../widgets/NamespaceModel.cpp" line="18"/>
         <source>module</source>
         <translation>Modul</translation>
     </message>
     <message>
-        <location filename="../widgets/NamespaceModel.cpp" line="20" />
+        <location filename="../widgets/NamespaceModel.cpp" line="20"/>
         <source>class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/NamespaceModel.cpp" line="22" />
+        <location filename="../widgets/NamespaceModel.cpp" line="22"/>
         <source>function</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../widgets/NamespaceModel.cpp" line="24" />
+        <location filename="../widgets/NamespaceModel.cpp" line="24"/>
         <source>value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../widgets/NamespaceModel.cpp" line="215" />
+        <location filename="../widgets/NamespaceModel.cpp" line="215"/>
         <source>n/a</source>
         <translation>k. A.</translation>
     </message>
     <message>
-        <location filename="../widgets/NamespaceModel.cpp" line="226" />
+        <location filename="../widgets/NamespaceModel.cpp" line="226"/>
         <source>The instances of this class are not counted: it is an enum, or was made by calling type() rather than by a class statement.</source>
         <translation>Die Instanzen dieser Klasse werden nicht gezählt: Es ist ein Enum, oder sie wurde durch einen Aufruf von type() statt durch eine class-Anweisung erzeugt.</translation>
     </message>
     <message>
-        <location filename="../widgets/NamespaceModel.cpp" line="254" />
+        <location filename="../widgets/NamespaceModel.cpp" line="254"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../widgets/NamespaceModel.cpp" line="256" />
+        <location filename="../widgets/NamespaceModel.cpp" line="256"/>
         <source>Defined in</source>
         <translation>Definiert in</translation>
     </message>
     <message>
-        <location filename="../widgets/NamespaceModel.cpp" line="258" />
+        <location filename="../widgets/NamespaceModel.cpp" line="258"/>
         <source>Instances</source>
         <translation>Instanzen</translation>
     </message>
@@ -1257,17 +1394,17 @@ Wiederherstellen?</translation>
 <context>
     <name>NamespaceView</name>
     <message>
-        <location filename="../widgets/NamespaceView.cpp" line="76" />
+        <location filename="../widgets/NamespaceView.cpp" line="76"/>
         <source>Go to Definition</source>
         <translation>Gehe zur Definition</translation>
     </message>
     <message>
-        <location filename="../widgets/NamespaceView.cpp" line="78" />
+        <location filename="../widgets/NamespaceView.cpp" line="78"/>
         <source>Refresh Instance Counts</source>
         <translation>Instanzanzahlen aktualisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/NamespaceView.cpp" line="81" />
+        <location filename="../widgets/NamespaceView.cpp" line="81"/>
         <source>Show Instances</source>
         <translation>Instanzen anzeigen</translation>
     </message>
@@ -1279,105 +1416,120 @@ Wiederherstellen?</translation>
 <context>
     <name>OpenFolderDialog</name>
     <message>
-        <location filename="../app/ide/OpenFolderDialog.cpp" line="24" />
+        <location filename="../app/ide/OpenFolderDialog.cpp" line="25"/>
         <source>Open Folder as Namespace</source>
         <translation>Ordner als Namensraum öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ide/OpenFolderDialog.cpp" line="31" />
+        <location filename="../app/ide/OpenFolderDialog.cpp" line="34"/>
+        <source>Type a path, pick a recent folder, or browse</source>
+        <translation>Einen Pfad eingeben, einen zuletzt geöffneten Ordner wählen oder durchsuchen</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/OpenFolderDialog.cpp" line="37"/>
         <source>e.g. applib</source>
         <translation>z. B. applib</translation>
     </message>
     <message>
-        <location filename="../app/ide/OpenFolderDialog.cpp" line="33" />
+        <location filename="../app/ide/OpenFolderDialog.cpp" line="39"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/OpenFolderDialog.cpp" line="41" />
+        <location filename="../app/ide/OpenFolderDialog.cpp" line="49"/>
         <source>&amp;Folder:</source>
         <translation>&amp;Ordner:</translation>
     </message>
     <message>
-        <location filename="../app/ide/OpenFolderDialog.cpp" line="44" />
+        <location filename="../app/ide/OpenFolderDialog.cpp" line="52"/>
         <source>&amp;Namespace:</source>
         <translation>&amp;Namensraum:</translation>
     </message>
     <message>
-        <location filename="../app/ide/OpenFolderDialog.cpp" line="75" />
+        <location filename="../app/ide/OpenFolderDialog.cpp" line="53"/>
+        <source>Packages:</source>
+        <translation>Pakete:</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/OpenFolderDialog.cpp" line="85"/>
         <source>Choose a Folder</source>
         <translation>Ordner wählen</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/OpenFolderDialog.cpp" line="95"/>
+        <source>%1, imported under their own names, as Python imports them</source>
+        <translation>%1, unter ihren eigenen Namen importiert, wie Python sie importiert</translation>
     </message>
 </context>
 <context>
     <name>OverridesView</name>
     <message>
-        <location filename="../widgets/OverridesView.cpp" line="17" />
+        <location filename="../widgets/OverridesView.cpp" line="17"/>
         <source>&amp;Revert</source>
         <translation>&amp;Zurücknehmen</translation>
     </message>
     <message>
-        <location filename="../widgets/OverridesView.cpp" line="18" />
+        <location filename="../widgets/OverridesView.cpp" line="18"/>
         <source>&amp;Write to File</source>
         <translation>In &amp;Datei schreiben</translation>
     </message>
     <message>
-        <location filename="../widgets/OverridesView.cpp" line="25" />
+        <location filename="../widgets/OverridesView.cpp" line="25"/>
         <source>Override of</source>
         <translation>Überschreibung von</translation>
     </message>
     <message>
-        <location filename="../widgets/OverridesView.cpp" line="25" />
+        <location filename="../widgets/OverridesView.cpp" line="25"/>
         <source>Typed in</source>
         <translation>Eingegeben in</translation>
     </message>
     <message>
-        <location filename="../widgets/OverridesView.cpp" line="25" />
+        <location filename="../widgets/OverridesView.cpp" line="25"/>
         <source>Since</source>
         <translation>Seit</translation>
     </message>
     <message>
-        <location filename="../widgets/OverridesView.cpp" line="25" />
+        <location filename="../widgets/OverridesView.cpp" line="25"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../widgets/OverridesView.cpp" line="28" />
+        <location filename="../widgets/OverridesView.cpp" line="28"/>
         <source>Revert</source>
         <translation>Zurücknehmen</translation>
     </message>
     <message>
-        <location filename="../widgets/OverridesView.cpp" line="31" />
+        <location filename="../widgets/OverridesView.cpp" line="31"/>
         <source>Write to File</source>
         <translation>In Datei schreiben</translation>
     </message>
     <message>
-        <location filename="../widgets/OverridesView.cpp" line="36" />
+        <location filename="../widgets/OverridesView.cpp" line="36"/>
         <source>Put back what the file defines now</source>
         <translation>Wiederherstellen, was die Datei jetzt definiert</translation>
     </message>
     <message>
-        <location filename="../widgets/OverridesView.cpp" line="39" />
-        <source>Replace the method in its file by the override's text, in the editor, unsaved</source>
+        <location filename="../widgets/OverridesView.cpp" line="39"/>
+        <source>Replace the method in its file by the override&apos;s text, in the editor, unsaved</source>
         <translation>Die Methode in ihrer Datei durch den Text der Überschreibung ersetzen, im Editor, ungespeichert</translation>
     </message>
     <message>
-        <location filename="../widgets/OverridesView.cpp" line="47" />
+        <location filename="../widgets/OverridesView.cpp" line="47"/>
         <source>@relive.override(Class) above a def in the console replaces a method of the running program until reverted.</source>
         <translation>@relive.override(Klasse) über einem def in der Konsole ersetzt eine Methode des laufenden Programms, bis sie zurückgenommen wird.</translation>
     </message>
     <message>
-        <location filename="../widgets/OverridesView.cpp" line="91" />
+        <location filename="../widgets/OverridesView.cpp" line="91"/>
         <source>file changed underneath</source>
         <translation>Datei darunter geändert</translation>
     </message>
     <message>
-        <location filename="../widgets/OverridesView.cpp" line="91" />
+        <location filename="../widgets/OverridesView.cpp" line="91"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../widgets/OverridesView.cpp" line="93" />
+        <location filename="../widgets/OverridesView.cpp" line="93"/>
         <source>The file was saved since: a revert puts back its new version</source>
         <translation>Die Datei wurde seitdem gespeichert: Zurücknehmen stellt ihre neue Fassung her</translation>
     </message>
@@ -1385,52 +1537,52 @@ Wiederherstellen?</translation>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../app/ide/PreferencesDialog.cpp" line="21" />
+        <location filename="../app/ide/PreferencesDialog.cpp" line="21"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/ide/PreferencesDialog.cpp" line="27" />
+        <location filename="../app/ide/PreferencesDialog.cpp" line="27"/>
         <source> pt</source>
         <translation> pt</translation>
     </message>
     <message>
-        <location filename="../app/ide/PreferencesDialog.cpp" line="30" />
+        <location filename="../app/ide/PreferencesDialog.cpp" line="30"/>
         <source>Follow the desktop (light or dark)</source>
         <translation>Wie der Desktop (hell oder dunkel)</translation>
     </message>
     <message>
-        <location filename="../app/ide/PreferencesDialog.cpp" line="37" />
+        <location filename="../app/ide/PreferencesDialog.cpp" line="37"/>
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../app/ide/PreferencesDialog.cpp" line="42" />
+        <location filename="../app/ide/PreferencesDialog.cpp" line="42"/>
         <source>The language changes when Relive is started again.</source>
         <translation>Die Sprache wechselt beim nächsten Start von Relive.</translation>
     </message>
     <message>
-        <location filename="../app/ide/PreferencesDialog.cpp" line="47" />
+        <location filename="../app/ide/PreferencesDialog.cpp" line="47"/>
         <source>View ▸ Zoom In / Zoom Out (%1 / %2) enlarge or shrink the editors and the console; %3 returns to this size.</source>
         <translation>Ansicht ▸ Vergrößern / Verkleinern (%1 / %2) ändern die Schriftgröße von Editoren und Konsole; %3 kehrt zu dieser Größe zurück.</translation>
     </message>
     <message>
-        <location filename="../app/ide/PreferencesDialog.cpp" line="57" />
+        <location filename="../app/ide/PreferencesDialog.cpp" line="57"/>
         <source>Editor &amp;font:</source>
         <translation>Editor-&amp;Schriftart:</translation>
     </message>
     <message>
-        <location filename="../app/ide/PreferencesDialog.cpp" line="58" />
+        <location filename="../app/ide/PreferencesDialog.cpp" line="58"/>
         <source>Font &amp;size:</source>
         <translation>Schrift&amp;größe:</translation>
     </message>
     <message>
-        <location filename="../app/ide/PreferencesDialog.cpp" line="60" />
+        <location filename="../app/ide/PreferencesDialog.cpp" line="60"/>
         <source>Colour &amp;theme:</source>
         <translation>&amp;Farbschema:</translation>
     </message>
     <message>
-        <location filename="../app/ide/PreferencesDialog.cpp" line="61" />
+        <location filename="../app/ide/PreferencesDialog.cpp" line="61"/>
         <source>Interface &amp;language:</source>
         <translation>Sprache der &amp;Oberfläche:</translation>
     </message>
@@ -1438,45 +1590,58 @@ Wiederherstellen?</translation>
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../widgets/ProblemsPanel.cpp" line="17" />
+        <location filename="../widgets/ProblemsPanel.cpp" line="17"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../widgets/ProblemsPanel.cpp" line="17" />
+        <location filename="../widgets/ProblemsPanel.cpp" line="17"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/ProblemsPanel.cpp" line="17" />
+        <location filename="../widgets/ProblemsPanel.cpp" line="17"/>
         <source>Line</source>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location filename="../widgets/ProblemsPanel.cpp" line="77" />
+        <location filename="../widgets/ProblemsPanel.cpp" line="93"/>
         <source>Reload: %1</source>
         <translation>Neu laden: %1</translation>
     </message>
 </context>
 <context>
+    <name>ProjectTree</name>
+    <message>
+        <location filename="../widgets/ProjectTree.cpp" line="58"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ProjectTree.cpp" line="60"/>
+        <source>%1, the namespace %2</source>
+        <translation>%1, der Namensraum %2</translation>
+    </message>
+</context>
+<context>
     <name>ReloadLogView</name>
     <message>
-        <location filename="../widgets/ReloadLogView.cpp" line="12" />
+        <location filename="../widgets/ReloadLogView.cpp" line="12"/>
         <source>checked, not loaded yet</source>
         <translation>geprüft, noch nicht geladen</translation>
     </message>
     <message>
-        <location filename="../widgets/ReloadLogView.cpp" line="13" />
+        <location filename="../widgets/ReloadLogView.cpp" line="13"/>
         <source>checked, not loaded yet: %1</source>
         <translation>geprüft, noch nicht geladen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/ReloadLogView.cpp" line="18" />
+        <location filename="../widgets/ReloadLogView.cpp" line="18"/>
         <source>no changes</source>
         <translation>keine Änderungen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/ReloadLogView.cpp" line="26" />
+        <location filename="../widgets/ReloadLogView.cpp" line="26"/>
         <source>%n more</source>
         <translation>
             <numerusform>%n weitere</numerusform>
@@ -1484,32 +1649,52 @@ Wiederherstellen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/ReloadLogView.cpp" line="36" />
+        <location filename="../widgets/ReloadLogView.cpp" line="38"/>
+        <source>edited statements only</source>
+        <translation>nur die bearbeiteten Anweisungen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ReloadLogView.cpp" line="41"/>
+        <source>whole module</source>
+        <translation>ganzes Modul</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ReloadLogView.cpp" line="44"/>
+        <source>Ran: %1</source>
+        <translation>Ausgeführt: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ReloadLogView.cpp" line="45"/>
+        <source>Ran: %1 (%2)</source>
+        <translation>Ausgeführt: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ReloadLogView.cpp" line="54"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../widgets/ReloadLogView.cpp" line="36" />
+        <location filename="../widgets/ReloadLogView.cpp" line="54"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/ReloadLogView.cpp" line="36" />
+        <location filename="../widgets/ReloadLogView.cpp" line="54"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../widgets/ReloadLogView.cpp" line="36" />
+        <location filename="../widgets/ReloadLogView.cpp" line="54"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../widgets/ReloadLogView.cpp" line="73" />
+        <location filename="../widgets/ReloadLogView.cpp" line="91"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/ReloadLogView.cpp" line="90" />
+        <location filename="../widgets/ReloadLogView.cpp" line="108"/>
         <source>%1 (line %2)</source>
         <translation>%1 (Zeile %2)</translation>
     </message>
@@ -1517,40 +1702,260 @@ Wiederherstellen?</translation>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../app/ide/ShortcutsDialog.cpp" line="64" />
+        <location filename="../app/ide/ShortcutsDialog.cpp" line="63"/>
+        <source>In the Editor</source>
+        <translation>Im Editor</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/ShortcutsDialog.cpp" line="64"/>
+        <source>While Paused</source>
+        <translation>Während angehalten</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/ShortcutsDialog.cpp" line="65"/>
+        <source>In the Console</source>
+        <translation>In der Konsole</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/ShortcutsDialog.cpp" line="67"/>
+        <location filename="../app/ide/ShortcutsDialog.cpp" line="72"/>
+        <source>Complete</source>
+        <translation>Vervollständigen</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/ShortcutsDialog.cpp" line="68"/>
+        <source>Go to Definition</source>
+        <translation>Zur Definition springen</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/ShortcutsDialog.cpp" line="69"/>
+        <source>Find Usages</source>
+        <translation>Verwendungen suchen</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/ShortcutsDialog.cpp" line="70"/>
+        <source>Continue</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/ShortcutsDialog.cpp" line="71"/>
+        <source>Stop what runs</source>
+        <translation>Anhalten, was läuft</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/ShortcutsDialog.cpp" line="73"/>
+        <source>Previous and next command</source>
+        <translation>Vorheriger und nächster Befehl</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/ShortcutsDialog.cpp" line="82"/>
         <source>Keyboard Shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../app/ide/ShortcutsDialog.cpp" line="66" />
+        <location filename="../app/ide/ShortcutsDialog.cpp" line="84"/>
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../app/ide/ShortcutsDialog.cpp" line="66" />
+        <location filename="../app/ide/ShortcutsDialog.cpp" line="84"/>
         <source>Shortcut</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../app/ide/ShortcutsDialog.cpp" line="85" />
+        <location filename="../app/ide/ShortcutsDialog.cpp" line="103"/>
         <source>Filter</source>
         <translation>Filter</translation>
     </message>
 </context>
 <context>
+    <name>TestsController</name>
+    <message>
+        <location filename="../app/ide/TestsController.cpp" line="21"/>
+        <source>Tests</source>
+        <translation>Tests</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/TestsController.cpp" line="62"/>
+        <source>Tests: %1</source>
+        <translation>Tests: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/TestsController.cpp" line="63"/>
+        <source>The tests could not run; the Tests panel says why.</source>
+        <translation>Die Tests konnten nicht laufen; die Testansicht sagt, warum.</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/TestsController.cpp" line="88"/>
+        <source>Run &amp;Tests</source>
+        <translation>&amp;Tests ausführen</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/TestsController.cpp" line="92"/>
+        <source>Run &amp;Failed Tests</source>
+        <translation>&amp;Fehlgeschlagene Tests ausführen</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/TestsController.cpp" line="94"/>
+        <source>&amp;Watch Tests</source>
+        <translation>Tests &amp;beobachten</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/TestsController.cpp" line="97"/>
+        <source>After every save, run the tests that failed, then the others</source>
+        <translation>Nach jedem Speichern die fehlgeschlagenen Tests ausführen, dann die übrigen</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/TestsController.cpp" line="115"/>
+        <source>Open a project folder to run its tests.</source>
+        <translation>Einen Projektordner öffnen, um seine Tests auszuführen.</translation>
+    </message>
+</context>
+<context>
+    <name>TestsPanel</name>
+    <message>
+        <location filename="../widgets/TestsPanel.cpp" line="49"/>
+        <source>Run All</source>
+        <translation>Alle ausführen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/TestsPanel.cpp" line="53"/>
+        <source>Run Failed</source>
+        <translation>Fehlgeschlagene ausführen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/TestsPanel.cpp" line="57"/>
+        <source>Watch</source>
+        <translation>Beobachten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/TestsPanel.cpp" line="59"/>
+        <source>After every save, run the tests that failed, then the others</source>
+        <translation>Nach jedem Speichern die fehlgeschlagenen Tests ausführen, dann die übrigen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/TestsPanel.cpp" line="74"/>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location filename="../widgets/TestsPanel.cpp" line="74"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location filename="../widgets/TestsPanel.cpp" line="89"/>
+        <source>Select a test to see its message.</source>
+        <translation>Einen Test auswählen, um seine Meldung zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/TestsPanel.cpp" line="143"/>
+        <source>passed</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/TestsPanel.cpp" line="146"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/TestsPanel.cpp" line="147"/>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../widgets/TestsPanel.cpp" line="148"/>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/TestsPanel.cpp" line="149"/>
+        <source>expected failure</source>
+        <translation>erwarteter Fehlschlag</translation>
+    </message>
+    <message>
+        <location filename="../widgets/TestsPanel.cpp" line="150"/>
+        <source>unexpected success</source>
+        <translation>unerwarteter Erfolg</translation>
+    </message>
+    <message>
+        <location filename="../widgets/TestsPanel.cpp" line="205"/>
+        <source>No tests were found.</source>
+        <translation>Es wurden keine Tests gefunden.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/TestsPanel.cpp" line="272"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/TestsPanel.cpp" line="274"/>
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n Fehler</numerusform>
+            <numerusform>%n Fehler</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/TestsPanel.cpp" line="276"/>
+        <source>%n passed</source>
+        <translation>
+            <numerusform>%n bestanden</numerusform>
+            <numerusform>%n bestanden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/TestsPanel.cpp" line="278"/>
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n übersprungen</numerusform>
+            <numerusform>%n übersprungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/TestsPanel.cpp" line="280"/>
+        <source>%n expected failure(s)</source>
+        <translation>
+            <numerusform>%n erwarteter Fehlschlag</numerusform>
+            <numerusform>%n erwartete Fehlschläge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/TestsPanel.cpp" line="282"/>
+        <source>%n unexpected success(es)</source>
+        <translation>
+            <numerusform>%n unerwarteter Erfolg</numerusform>
+            <numerusform>%n unerwartete Erfolge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/TestsPanel.cpp" line="283"/>
+        <source>No results</source>
+        <translation>Keine Ergebnisse</translation>
+    </message>
+    <message>
+        <location filename="../widgets/TestsPanel.cpp" line="287"/>
+        <source>Running… %1</source>
+        <translation>Läuft… %1</translation>
+    </message>
+</context>
+<context>
     <name>UsagesPanel</name>
     <message>
-        <location filename="../widgets/UsagesPanel.cpp" line="16" />
+        <location filename="../widgets/UsagesPanel.cpp" line="16"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/UsagesPanel.cpp" line="16" />
+        <location filename="../widgets/UsagesPanel.cpp" line="16"/>
         <source>Line</source>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location filename="../widgets/UsagesPanel.cpp" line="16" />
+        <location filename="../widgets/UsagesPanel.cpp" line="16"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -1558,43 +1963,43 @@ Wiederherstellen?</translation>
 <context>
     <name>VariablesPanel</name>
     <message>
-        <location filename="../widgets/VariablesPanel.cpp" line="23" />
+        <location filename="../widgets/VariablesPanel.cpp" line="24"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../widgets/VariablesPanel.cpp" line="23" />
+        <location filename="../widgets/VariablesPanel.cpp" line="24"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../widgets/VariablesPanel.cpp" line="23" />
+        <location filename="../widgets/VariablesPanel.cpp" line="24"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../widgets/VariablesPanel.cpp" line="63" />
+        <location filename="../widgets/VariablesPanel.cpp" line="85"/>
         <source>Globals</source>
         <translation>Globale</translation>
     </message>
     <message>
-        <location filename="../widgets/VariablesPanel.cpp" line="56" />
+        <location filename="../widgets/VariablesPanel.cpp" line="56"/>
         <source>Open in Inspector</source>
         <translation>Im Inspektor öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/VariablesPanel.cpp" line="86" />
-        <location filename="../widgets/VariablesPanel.cpp" line="97" />
+        <location filename="../widgets/VariablesPanel.cpp" line="108"/>
+        <location filename="../widgets/VariablesPanel.cpp" line="119"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../widgets/VariablesPanel.cpp" line="128" />
+        <location filename="../widgets/VariablesPanel.cpp" line="150"/>
         <source>more… (%1 of %2 shown)</source>
         <translation>mehr… (%1 von %2 angezeigt)</translation>
     </message>
     <message>
-        <location filename="../widgets/VariablesPanel.cpp" line="130" />
+        <location filename="../widgets/VariablesPanel.cpp" line="152"/>
         <source>Click to show the next %1</source>
         <translation>Klicken, um die nächsten %1 anzuzeigen</translation>
     </message>
@@ -1602,42 +2007,42 @@ Wiederherstellen?</translation>
 <context>
     <name>WatchesView</name>
     <message>
-        <location filename="../widgets/WatchesView.cpp" line="21" />
+        <location filename="../widgets/WatchesView.cpp" line="21"/>
         <source>Paused</source>
         <translation>Angehalten</translation>
     </message>
     <message>
-        <location filename="../widgets/WatchesView.cpp" line="26" />
+        <location filename="../widgets/WatchesView.cpp" line="26"/>
         <source>Expression</source>
         <translation>Ausdruck</translation>
     </message>
     <message>
-        <location filename="../widgets/WatchesView.cpp" line="26" />
+        <location filename="../widgets/WatchesView.cpp" line="26"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../widgets/WatchesView.cpp" line="30" />
+        <location filename="../widgets/WatchesView.cpp" line="30"/>
         <source>Remove Watch</source>
         <translation>Überwachung entfernen</translation>
     </message>
     <message>
-        <location filename="../widgets/WatchesView.cpp" line="43" />
+        <location filename="../widgets/WatchesView.cpp" line="43"/>
         <source>Add a watch expression</source>
         <translation>Zu überwachenden Ausdruck hinzufügen</translation>
     </message>
     <message>
-        <location filename="../widgets/WatchesView.cpp" line="50" />
+        <location filename="../widgets/WatchesView.cpp" line="50"/>
         <source>The module whose names the expressions see</source>
         <translation>Das Modul, dessen Namen die Ausdrücke sehen</translation>
     </message>
     <message>
-        <location filename="../widgets/WatchesView.cpp" line="57" />
+        <location filename="../widgets/WatchesView.cpp" line="57"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../widgets/WatchesView.cpp" line="59" />
+        <location filename="../widgets/WatchesView.cpp" line="59"/>
         <source>How often the watches are evaluated</source>
         <translation>Wie oft die Ausdrücke ausgewertet werden</translation>
     </message>
@@ -1645,95 +2050,107 @@ Wiederherstellen?</translation>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../app/ide/WelcomePage.cpp" line="41" />
+        <location filename="../app/ide/WelcomePage.cpp" line="41"/>
         <source>Welcome to Relive</source>
         <translation>Willkommen bei Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/WelcomePage.cpp" line="43" />
+        <location filename="../app/ide/WelcomePage.cpp" line="43"/>
         <source>Relive runs your Python program inside the IDE. Every time you save a file, the classes and functions it defines are updated &lt;b&gt;in place&lt;/b&gt;: objects that already exist run the new code at once, with their state intact. Three things to try with the bundled example:</source>
         <translation>Relive führt Ihr Python-Programm in der IDE aus. Jedes Mal, wenn Sie eine Datei speichern, werden die Klassen und Funktionen, die sie definiert, &lt;b&gt;an Ort und Stelle&lt;/b&gt; aktualisiert: Objekte, die schon existieren, führen sofort den neuen Code aus, und ihr Zustand bleibt erhalten. Drei Dinge zum Ausprobieren mit dem mitgelieferten Beispiel:</translation>
     </message>
     <message>
-        <location filename="../app/ide/WelcomePage.cpp" line="49" />
+        <location filename="../app/ide/WelcomePage.cpp" line="49"/>
         <source>Open a folder as a namespace</source>
         <translation>Einen Ordner als Namensraum öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ide/WelcomePage.cpp" line="50" />
-        <source>&lt;a href="relive:open-folder"&gt;File ▸ Open Folder as Namespace…&lt;/a&gt; (%1) makes a folder an importable package. The bundled example &lt;code&gt;resources/examples/server&lt;/code&gt; opens as &lt;code&gt;applib&lt;/code&gt;: &lt;code&gt;services/networking.py&lt;/code&gt; defines &lt;code&gt;NetworkService&lt;/code&gt;, which the Namespace pane shows as &lt;code&gt;applib.services.NetworkService&lt;/code&gt;.</source>
-        <translation>&lt;a href="relive:open-folder"&gt;Datei ▸ Ordner als Namensraum öffnen…&lt;/a&gt; (%1) macht einen Ordner zu einem importierbaren Paket. Das mitgelieferte Beispiel &lt;code&gt;resources/examples/server&lt;/code&gt; wird als &lt;code&gt;applib&lt;/code&gt; geöffnet: &lt;code&gt;services/networking.py&lt;/code&gt; definiert &lt;code&gt;NetworkService&lt;/code&gt;, das die Namensraum-Ansicht als &lt;code&gt;applib.services.NetworkService&lt;/code&gt; zeigt.</translation>
+        <location filename="../app/ide/WelcomePage.cpp" line="50"/>
+        <source>&lt;a href=&quot;relive:open-folder&quot;&gt;File ▸ Open Folder as Namespace…&lt;/a&gt; (%1) makes a folder an importable package. The bundled example &lt;code&gt;resources/examples/server&lt;/code&gt; opens as &lt;code&gt;applib&lt;/code&gt;: &lt;code&gt;services/networking.py&lt;/code&gt; defines &lt;code&gt;NetworkService&lt;/code&gt;, which the Namespace pane shows as &lt;code&gt;applib.services.NetworkService&lt;/code&gt;.</source>
+        <translation>&lt;a href=&quot;relive:open-folder&quot;&gt;Datei ▸ Ordner als Namensraum öffnen…&lt;/a&gt; (%1) macht einen Ordner zu einem importierbaren Paket. Das mitgelieferte Beispiel &lt;code&gt;resources/examples/server&lt;/code&gt; wird als &lt;code&gt;applib&lt;/code&gt; geöffnet: &lt;code&gt;services/networking.py&lt;/code&gt; definiert &lt;code&gt;NetworkService&lt;/code&gt;, das die Namensraum-Ansicht als &lt;code&gt;applib.services.NetworkService&lt;/code&gt; zeigt.</translation>
     </message>
     <message>
-        <location filename="../app/ide/WelcomePage.cpp" line="58" />
+        <location filename="../app/ide/WelcomePage.cpp" line="58"/>
         <source>Use the console on live objects</source>
         <translation>Mit der Konsole an lebenden Objekten arbeiten</translation>
     </message>
     <message>
-        <location filename="../app/ide/WelcomePage.cpp" line="59" />
+        <location filename="../app/ide/WelcomePage.cpp" line="59"/>
         <source>In the Console at the bottom, import from the namespace and make an object:</source>
         <translation>Importieren Sie in der Konsole unten aus dem Namensraum und erzeugen Sie ein Objekt:</translation>
     </message>
     <message>
-        <location filename="../app/ide/WelcomePage.cpp" line="65" />
-        <source>The console answers &lt;code&gt;'[echo #1] hello'&lt;/code&gt;.</source>
-        <translation>Die Konsole antwortet &lt;code&gt;'[echo #1] hello'&lt;/code&gt;.</translation>
+        <location filename="../app/ide/WelcomePage.cpp" line="65"/>
+        <source>The console answers &lt;code&gt;&apos;[echo #1] hello&apos;&lt;/code&gt;.</source>
+        <translation>Die Konsole antwortet &lt;code&gt;&apos;[echo #1] hello&apos;&lt;/code&gt;.</translation>
     </message>
     <message>
-        <location filename="../app/ide/WelcomePage.cpp" line="68" />
+        <location filename="../app/ide/WelcomePage.cpp" line="68"/>
         <source>Edit, save, and see the change</source>
         <translation>Bearbeiten, speichern und die Änderung sehen</translation>
     </message>
     <message>
-        <location filename="../app/ide/WelcomePage.cpp" line="69" />
-        <source>Open &lt;a href="relive:open-file/services/networking.py"&gt;services/networking.py&lt;/a&gt;, change the text that &lt;code&gt;NetworkService.handle&lt;/code&gt; returns, and save (%1). The Reload Log shows &lt;code&gt;NetworkService.handle: code replaced&lt;/code&gt;. Call &lt;code&gt;s.handle("hello")&lt;/code&gt; again: the same object runs the new code, and its counter carries on at 2.</source>
-        <translation>Öffnen Sie &lt;a href="relive:open-file/services/networking.py"&gt;services/networking.py&lt;/a&gt;, ändern Sie den Text, den &lt;code&gt;NetworkService.handle&lt;/code&gt; zurückgibt, und speichern Sie (%1). Das Neuladeprotokoll zeigt &lt;code&gt;NetworkService.handle: code replaced&lt;/code&gt;. Rufen Sie &lt;code&gt;s.handle("hello")&lt;/code&gt; noch einmal auf: Dasselbe Objekt führt den neuen Code aus, und sein Zähler macht bei 2 weiter.</translation>
+        <location filename="../app/ide/WelcomePage.cpp" line="69"/>
+        <source>Open &lt;a href=&quot;relive:open-file/services/networking.py&quot;&gt;services/networking.py&lt;/a&gt;, change the text that &lt;code&gt;NetworkService.handle&lt;/code&gt; returns, and save (%1). The Reload Log shows &lt;code&gt;NetworkService.handle: code replaced&lt;/code&gt;. Call &lt;code&gt;s.handle(&quot;hello&quot;)&lt;/code&gt; again: the same object runs the new code, and its counter carries on at 2.</source>
+        <translation>Öffnen Sie &lt;a href=&quot;relive:open-file/services/networking.py&quot;&gt;services/networking.py&lt;/a&gt;, ändern Sie den Text, den &lt;code&gt;NetworkService.handle&lt;/code&gt; zurückgibt, und speichern Sie (%1). Das Neuladeprotokoll zeigt &lt;code&gt;NetworkService.handle: code replaced&lt;/code&gt;. Rufen Sie &lt;code&gt;s.handle(&quot;hello&quot;)&lt;/code&gt; noch einmal auf: Dasselbe Objekt führt den neuen Code aus, und sein Zähler macht bei 2 weiter.</translation>
     </message>
     <message>
-        <location filename="../app/ide/WelcomePage.cpp" line="78" />
-        <source>Open &lt;code&gt;main.py&lt;/code&gt; and choose Run ▸ Run File (%1): the example's loop prints a line every second. Edit &lt;code&gt;handle&lt;/code&gt; while it runs and the next line shows the new code. A save with a syntax error applies nothing; the editor marks the line and the old code keeps running.</source>
+        <location filename="../app/ide/WelcomePage.cpp" line="78"/>
+        <source>Open &lt;code&gt;main.py&lt;/code&gt; and choose Run ▸ Run File (%1): the example&apos;s loop prints a line every second. Edit &lt;code&gt;handle&lt;/code&gt; while it runs and the next line shows the new code. A save with a syntax error applies nothing; the editor marks the line and the old code keeps running.</source>
         <translation>Öffnen Sie &lt;code&gt;main.py&lt;/code&gt; und wählen Sie Ausführen ▸ Datei ausführen (%1): Die Schleife des Beispiels gibt jede Sekunde eine Zeile aus. Ändern Sie &lt;code&gt;handle&lt;/code&gt;, während es läuft, und die nächste Zeile zeigt den neuen Code. Ein Speichern mit einem Syntaxfehler wendet nichts an; der Editor markiert die Zeile, und der alte Code läuft weiter.</translation>
     </message>
     <message>
-        <location filename="../app/ide/WelcomePage.cpp" line="84" />
-        <source>More in &lt;a href="relive:documentation"&gt;Help ▸ Documentation&lt;/a&gt; and &lt;a href="relive:shortcuts"&gt;Help ▸ Keyboard Shortcuts&lt;/a&gt;. This page stays under Help ▸ Welcome.</source>
-        <translation>Mehr unter &lt;a href="relive:documentation"&gt;Hilfe ▸ Dokumentation&lt;/a&gt; und &lt;a href="relive:shortcuts"&gt;Hilfe ▸ Tastenkürzel&lt;/a&gt;. Diese Seite bleibt unter Hilfe ▸ Willkommen erreichbar.</translation>
+        <location filename="../app/ide/WelcomePage.cpp" line="84"/>
+        <source>More in &lt;a href=&quot;relive:documentation&quot;&gt;Help ▸ Documentation&lt;/a&gt; and &lt;a href=&quot;relive:shortcuts&quot;&gt;Help ▸ Keyboard Shortcuts&lt;/a&gt;. This page stays under Help ▸ Welcome.</source>
+        <translation>Mehr unter &lt;a href=&quot;relive:documentation&quot;&gt;Hilfe ▸ Dokumentation&lt;/a&gt; und &lt;a href=&quot;relive:shortcuts&quot;&gt;Hilfe ▸ Tastenkürzel&lt;/a&gt;. Diese Seite bleibt unter Hilfe ▸ Willkommen erreichbar.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowLayout</name>
+    <message>
+        <location filename="../app/ide/WindowLayout.cpp" line="198"/>
+        <source>Reset &amp;Layout</source>
+        <translation>&amp;Layout zurücksetzen</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/ide/main.cpp" line="35" />
+        <location filename="../app/ide/main.cpp" line="35"/>
         <source>Live-coding IDE for Python.</source>
         <translation>IDE für Live-Coding in Python.</translation>
     </message>
     <message>
-        <location filename="../app/ide/main.cpp" line="40" />
         <source>Folder to open as a namespace (default: the bundled example).</source>
-        <translation>Als Namensraum zu öffnender Ordner (Standard: das mitgelieferte Beispiel).</translation>
+        <translation type="vanished">Als Namensraum zu öffnender Ordner (Standard: das mitgelieferte Beispiel).</translation>
     </message>
     <message>
-        <location filename="../app/ide/main.cpp" line="56" />
+        <location filename="../app/ide/main.cpp" line="40"/>
+        <source>Folder to open: a project (its packages under their own names) or a folder imported as a namespace (default: the bundled example).</source>
+        <translation>Zu öffnender Ordner: ein Projekt (seine Pakete unter ihren eigenen Namen) oder ein Ordner, der als Namensraum importiert wird (Vorgabe: das mitgelieferte Beispiel).</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/main.cpp" line="56"/>
         <source>Name of the namespace the folder is imported as.</source>
         <translation>Name des Namensraums, unter dem der Ordner importiert wird.</translation>
     </message>
     <message>
-        <location filename="../app/ide/main.cpp" line="57" />
+        <location filename="../app/ide/main.cpp" line="57"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location filename="../app/ide/main.cpp" line="102" />
+        <location filename="../app/ide/main.cpp" line="102"/>
         <source>Not a folder: %1</source>
         <translation>Kein Ordner: %1</translation>
     </message>
     <message>
-        <location filename="../app/ide/main.cpp" line="116" />
+        <location filename="../app/ide/main.cpp" line="116"/>
         <source>Relive</source>
         <translation>Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/main.cpp" line="117" />
+        <location filename="../app/ide/main.cpp" line="117"/>
         <source>Python could not start:
 %1</source>
         <translation>Python konnte nicht starten:

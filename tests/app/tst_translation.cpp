@@ -57,7 +57,7 @@ void tst_Translation::dockTitles()
     QCOMPARE(titles, (QStringList{QStringLiteral("Aufrufstapel"), QStringLiteral("Haltepunkte"),
                                   QStringLiteral("Inspektor"), QStringLiteral("Konsole"), QStringLiteral("Namensraum"),
                                   QStringLiteral("Neuladeprotokoll"), QStringLiteral("Probleme"),
-                                  QStringLiteral("Projekt"), QStringLiteral("Variablen"),
+                                  QStringLiteral("Projekt"), QStringLiteral("Tests"), QStringLiteral("Variablen"),
                                   QStringLiteral("Verwendungen"),
                                   QStringLiteral("Überschreibungen"), QStringLiteral("Überwachte Ausdrücke")}));
 }
