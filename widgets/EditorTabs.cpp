@@ -291,6 +291,16 @@ bool EditorTabs::saveAll()
     return ok;
 }
 
+bool EditorTabs::saveFiles()
+{
+    bool ok = true;
+    for (CodeEditor *editor : editors()) {
+        if (editor->document()->isModified() && !editor->filePath().isEmpty())
+            ok = save(editor) && ok;
+    }
+    return ok;
+}
+
 bool EditorTabs::hasUnsavedChanges() const
 {
     for (CodeEditor *editor : editors()) {

@@ -43,6 +43,9 @@ public:
     // Asks for a file name and saves `editor` there.
     bool saveAs(CodeEditor *editor);
     bool saveAll();
+    // Saves every modified buffer that has a file; untitled ones are left
+    // alone (a run saves this way, so it never asks for a file name).
+    bool saveFiles();
     // Asks about unsaved changes; returns false when the user cancels.
     bool closeEditor(CodeEditor *editor);
     bool closeAll();

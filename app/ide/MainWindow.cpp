@@ -881,8 +881,9 @@ void MainWindow::runCurrentFile(bool askForArguments)
         settings.setValue(runArgumentsKey(), all);
     }
     // As PyCharm does: every modified file is saved first, so the run, the
-    // namespace and the editors all see the same code.
-    if (!m_editors->saveAll())
+    // namespace and the editors all see the same code. Untitled buffers are
+    // not files the run could import, so they are not asked about.
+    if (!m_editors->saveFiles())
         return;
     m_runtime->runFile(file, QProcess::splitCommand(arguments));
     updateRunActions();

@@ -86,6 +86,7 @@ private Q_SLOTS:
     void untitledBufferIsSavedAs_data();
     void untitledBufferIsSavedAs();
     void closingUntitledTextAsks();
+    void saveFilesLeavesUntitledAlone();
 
 private:
     QTemporaryDir m_dir;
@@ -372,6 +373,31 @@ void tst_EditorTabs::closingUntitledTextAsks()
     QCOMPARE(tabs.count(), 1);
     QVERIFY(!tabs.closeAll());
     QCOMPARE(tabs.count(), 1);
+}
+
+// What a run saves: the files, never a Save As for an untitled buffer.
+void tst_EditorTabs::saveFilesLeavesUntitledAlone()
+{
+    EditorTabs tabs;
+    tabs.setSaveDirectory(m_dir.path());
+    int asked = 0;
+    tabs.setSavePathFunction([&asked](const QString &) {
+        ++asked;
+        return QString();
+    });
+    const QString path = m_dir.filePath(QStringLiteral("saved_by_run.py"));
+    QVERIFY(writeFile(path, "a = 1\n"));
+    CodeEditor *file = tabs.openFile(path);
+    QVERIFY(file);
+    edit(file, QStringLiteral("a = 2\n"));
+    CodeEditor *untitled = tabs.newUntitled();
+    edit(untitled, QStringLiteral("scratch = True\n"));
+
+    QVERIFY(tabs.saveFiles());
+    QCOMPARE(readFile(path), QByteArray("a = 2\n"));
+    QVERIFY(!file->document()->isModified());
+    QVERIFY(untitled->document()->isModified());
+    QCOMPARE(asked, 0);
 }
 
 QTEST_MAIN(tst_EditorTabs)
