@@ -1,5 +1,7 @@
 #include "DocumentationViewer.h"
 
+#include "Translations.h"
+
 #include <QCoreApplication>
 #include <QDesktopServices>
 #include <QDialogButtonBox>
@@ -7,6 +9,7 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QListWidget>
+#include <QLocale>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTextBrowser>
@@ -28,20 +31,60 @@ QString DocumentationViewer::documentationRoot()
     return {};
 }
 
+namespace {
+// guide.md and its translations, guide.<language>.md.
+bool isGuide(const QString &fileName)
+{
+    return fileName == QStringLiteral("guide.md")
+        || (fileName.startsWith(QStringLiteral("guide.")) && fileName.endsWith(QStringLiteral(".md"))
+            && fileName.count(QLatin1Char('.')) == 2);
+}
+} // namespace
+
+QString DocumentationViewer::guide(const QString &root, const QLocale &locale)
+{
+    if (root.isEmpty())
+        return {};
+    const QDir docs(QDir(root).filePath(QStringLiteral("docs")));
+    // The languages in the order QTranslator tries them: each of the
+    // locale's UI languages, from the most specific name to the language.
+    for (const QString &uiLanguage : locale.uiLanguages()) {
+        QString name = uiLanguage;
+        name.replace(QLatin1Char('-'), QLatin1Char('_'));
+        while (!name.isEmpty()) {
+            for (const QString &candidate : {name, name.toLower()}) {
+                const QString path = docs.absoluteFilePath(QStringLiteral("guide.%1.md").arg(candidate));
+                if (QFileInfo::exists(path))
+                    return path;
+            }
+            const qsizetype cut = name.lastIndexOf(QLatin1Char('_'));
+            name.truncate(qMax<qsizetype>(cut, 0));
+        }
+    }
+    const QString path = docs.absoluteFilePath(QStringLiteral("guide.md"));
+    return QFileInfo::exists(path) ? path : QString();
+}
+
 QStringList DocumentationViewer::pages(const QString &root)
+{
+    return pages(root, translationLocale());
+}
+
+QStringList DocumentationViewer::pages(const QString &root, const QLocale &locale)
 {
     QStringList result;
     if (root.isEmpty())
         return result;
-    // The user guide first (the page shown on opening), then the developer pages.
-    const QDir docs(QDir(root).filePath(QStringLiteral("docs")));
-    const QString guide = docs.absoluteFilePath(QStringLiteral("guide.md"));
-    if (QFileInfo::exists(guide))
-        result.append(guide);
+    // The user guide first (the page shown on opening), then the developer
+    // pages; the guide's other languages are not developer pages.
+    const QString userGuide = guide(root, locale);
+    if (!userGuide.isEmpty())
+        result.append(userGuide);
     result.append(QDir(root).filePath(QStringLiteral("README.md")));
+    const QDir docs(QDir(root).filePath(QStringLiteral("docs")));
     const auto files = docs.entryInfoList({QStringLiteral("*.md")}, QDir::Files, QDir::Name);
     for (const QFileInfo &file : files) {
-        if (file.absoluteFilePath() != guide)
+        if (!isGuide(file.fileName()))
             result.append(file.absoluteFilePath());
     }
     return result;
@@ -57,8 +100,8 @@ DocumentationViewer::DocumentationViewer(const QString &root, QWidget *parent)
     setObjectName(QStringLiteral("documentationViewer"));
     m_browser->setOpenExternalLinks(true);
     for (const QString &page : pages(root)) {
-        const bool guide = QFileInfo(page).fileName() == QStringLiteral("guide.md");
-        auto *item = new QListWidgetItem(guide ? tr("User Guide") : QFileInfo(page).fileName(), m_list);
+        const bool userGuide = isGuide(QFileInfo(page).fileName());
+        auto *item = new QListWidgetItem(userGuide ? tr("User Guide") : QFileInfo(page).fileName(), m_list);
         item->setData(Qt::UserRole, page);
         item->setToolTip(QDir::toNativeSeparators(page));
     }

@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class QListWidget;
+class QLocale;
 class QTextBrowser;
 
 // Help ▸ Documentation: the Markdown pages that ship with Relive (README.md
@@ -17,7 +18,14 @@ public:
     // (share/doc/relive), at the install prefix, or the source tree of a
     // build. Empty when none is found.
     static QString documentationRoot();
-    // README.md, then docs/*.md, as absolute paths.
+    // The user guide for `locale`: docs/guide.<language>.md when the guide
+    // is translated for it (searched as Relive's translations are: de_DE,
+    // then de), else docs/guide.md. Empty when there is no guide.
+    static QString guide(const QString &root, const QLocale &locale);
+    // The guide for `locale`, README.md, then the other docs/*.md (no other
+    // language's guide), as absolute paths.
+    static QStringList pages(const QString &root, const QLocale &locale);
+    // The pages for the language the interface is translated for.
     static QStringList pages(const QString &root);
 
     void showPage(const QString &path);

@@ -6,6 +6,18 @@
 #include <QSettings>
 #include <QTranslator>
 
+#include <optional>
+
+namespace {
+// Set by installTranslators(): the language stays the one Relive started in
+// until it is started again, whatever the settings say meanwhile.
+std::optional<QLocale> &installedLocale()
+{
+    static std::optional<QLocale> locale;
+    return locale;
+}
+} // namespace
+
 void initReliveResources()
 {
     // Resources linked from a static library need an explicit initialisation.
@@ -15,6 +27,7 @@ void initReliveResources()
 bool installTranslators(QCoreApplication *app, const QLocale &locale)
 {
     initReliveResources();
+    installedLocale() = locale;
     auto *relive = new QTranslator(app);
     const bool found = relive->load(locale, QStringLiteral("relive"), QStringLiteral("_"),
                                     QStringLiteral(":/i18n"));
@@ -36,4 +49,9 @@ QLocale interfaceLocale()
 {
     const QString language = QSettings().value(QStringLiteral("ui/language")).toString();
     return language.isEmpty() ? QLocale() : QLocale(language);
+}
+
+QLocale translationLocale()
+{
+    return installedLocale().value_or(interfaceLocale());
 }

@@ -25,7 +25,9 @@
 #include <QTabBar>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -96,6 +98,8 @@ private Q_SLOTS:
     void languageChoiceSelectsLocale();
     void welcomePageOnFirstStartOnly();
     void documentationShipsWithTheBuild();
+    void documentationGuideFollowsTheLanguage_data();
+    void documentationGuideFollowsTheLanguage();
     void titleNamesTheSecondFolder();
     void aboutNamesTheVersionsInUse();
     void firstStartTakesTheScreen();
@@ -348,6 +352,8 @@ void tst_WindowMenus::documentationShipsWithTheBuild()
     QVERIFY(pages.contains(QDir(root).filePath(QStringLiteral("README.md"))));
     QVERIFY(pages.contains(QDir(root).filePath(QStringLiteral("docs/ide.md"))));
 
+    // English, whatever the system's language (the German guide has its own test).
+    QSettings().setValue(QStringLiteral("ui/language"), QStringLiteral("en"));
     MainWindow window;
     action(window, "documentationAction")->trigger();
     auto *viewer = window.findChild<DocumentationViewer *>();
@@ -363,6 +369,50 @@ void tst_WindowMenus::documentationShipsWithTheBuild()
     QVERIFY(viewer->browser()->toPlainText().startsWith(QStringLiteral("Relive")));
     viewer->showPage(QDir(root).filePath(QStringLiteral("docs/ide.md")));
     QVERIFY(viewer->browser()->toPlainText().startsWith(QStringLiteral("The IDE")));
+}
+
+void tst_WindowMenus::documentationGuideFollowsTheLanguage_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("guide");
+    QTest::addColumn<QString>("heading");
+    QTest::newRow("Deutsch") << QStringLiteral("de") << QStringLiteral("docs/guide.de.md")
+                             << QStringLiteral("Relive-Benutzerhandbuch");
+    QTest::newRow("Deutsch (Österreich)") << QStringLiteral("de_AT") << QStringLiteral("docs/guide.de.md")
+                                          << QStringLiteral("Relive-Benutzerhandbuch");
+    QTest::newRow("English") << QStringLiteral("en") << QStringLiteral("docs/guide.md")
+                             << QStringLiteral("Relive user guide");
+}
+
+void tst_WindowMenus::documentationGuideFollowsTheLanguage()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, guide);
+    QFETCH(QString, heading);
+    const QString root = DocumentationViewer::documentationRoot();
+    QVERIFY(!root.isEmpty());
+    const QString expected = QDir(root).filePath(guide);
+    QCOMPARE(DocumentationViewer::guide(root, QLocale(language)), expected);
+
+    // The interface language chosen in Preferences, as the translators use it.
+    QSettings().setValue(QStringLiteral("ui/language"), language);
+    MainWindow window;
+    action(window, "documentationAction")->trigger();
+    auto *viewer = window.findChild<DocumentationViewer *>();
+    QVERIFY(viewer);
+    QCOMPARE(viewer->browser()->source(), QUrl::fromLocalFile(expected));
+    const QString text = viewer->browser()->toPlainText();
+    QVERIFY2(text.startsWith(heading), qPrintable(text.left(80)));
+
+    // One guide in the list, first, named as the guide; no language's guide
+    // among the developer pages.
+    QListWidget *list = viewer->pageList();
+    QCOMPARE(list->item(0)->data(Qt::UserRole).toString(), expected);
+    QCOMPARE(list->item(0)->text(), QStringLiteral("User Guide"));
+    for (int i = 1; i < list->count(); ++i) {
+        const QString name = QFileInfo(list->item(i)->data(Qt::UserRole).toString()).fileName();
+        QVERIFY2(!name.startsWith(QStringLiteral("guide.")), qPrintable(name));
+    }
 }
 
 void tst_WindowMenus::titleNamesTheSecondFolder()
