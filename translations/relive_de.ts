@@ -406,27 +406,27 @@
 <context>
     <name>DocumentationViewer</name>
     <message>
-        <location filename="../app/ide/DocumentationViewer.cpp" line="56"/>
+        <location filename="../app/ide/DocumentationViewer.cpp" line="99"/>
         <source>Relive Documentation</source>
         <translation>Relive-Dokumentation</translation>
     </message>
     <message>
-        <location filename="../app/ide/DocumentationViewer.cpp" line="61"/>
+        <location filename="../app/ide/DocumentationViewer.cpp" line="104"/>
         <source>User Guide</source>
         <translation>Benutzerhandbuch</translation>
     </message>
     <message>
-        <location filename="../app/ide/DocumentationViewer.cpp" line="79"/>
+        <location filename="../app/ide/DocumentationViewer.cpp" line="122"/>
         <source>Open in External &amp;Viewer</source>
         <translation>In externem &amp;Programm öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ide/DocumentationViewer.cpp" line="80"/>
+        <location filename="../app/ide/DocumentationViewer.cpp" line="123"/>
         <source>Opens the page with the desktop&apos;s program for Markdown files.</source>
         <translation>Öffnet die Seite mit dem Programm, das der Desktop für Markdown-Dateien verwendet.</translation>
     </message>
     <message>
-        <location filename="../app/ide/DocumentationViewer.cpp" line="84"/>
+        <location filename="../app/ide/DocumentationViewer.cpp" line="127"/>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
@@ -496,18 +496,18 @@
         <translation>Python-Dateien (*.py);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/EditorTabs.cpp" line="310"/>
-        <location filename="../widgets/EditorTabs.cpp" line="337"/>
+        <location filename="../widgets/EditorTabs.cpp" line="320"/>
+        <location filename="../widgets/EditorTabs.cpp" line="347"/>
         <source>Unsaved Changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../widgets/EditorTabs.cpp" line="311"/>
+        <location filename="../widgets/EditorTabs.cpp" line="321"/>
         <source>%1 has unsaved changes. Save them before closing?</source>
         <translation>%1 hat ungespeicherte Änderungen. Vor dem Schließen speichern?</translation>
     </message>
     <message>
-        <location filename="../widgets/EditorTabs.cpp" line="338"/>
+        <location filename="../widgets/EditorTabs.cpp" line="348"/>
         <source>These files have unsaved changes:
 %1
 
@@ -518,23 +518,23 @@ Save them?</source>
 Speichern?</translation>
     </message>
     <message>
-        <location filename="../widgets/EditorTabs.cpp" line="370"/>
+        <location filename="../widgets/EditorTabs.cpp" line="380"/>
         <source>Go to Line</source>
         <translation>Gehe zu Zeile</translation>
     </message>
     <message>
-        <location filename="../widgets/EditorTabs.cpp" line="371"/>
+        <location filename="../widgets/EditorTabs.cpp" line="381"/>
         <source>Line (1 - %1):</source>
         <translation>Zeile (1 - %1):</translation>
     </message>
     <message>
-        <location filename="../widgets/EditorTabs.cpp" line="434"/>
+        <location filename="../widgets/EditorTabs.cpp" line="444"/>
         <source>Reloaded %1 from disk</source>
         <translation>%1 wurde von der Festplatte neu geladen</translation>
     </message>
     <message>
         <location filename="../widgets/EditorTabs.cpp" line="197"/>
-        <location filename="../widgets/EditorTabs.cpp" line="440"/>
+        <location filename="../widgets/EditorTabs.cpp" line="450"/>
         <source>File Changed on Disk</source>
         <translation>Datei auf der Festplatte geändert</translation>
     </message>
@@ -544,7 +544,7 @@ Speichern?</translation>
         <translation>Unbenannt %1</translation>
     </message>
     <message>
-        <location filename="../widgets/EditorTabs.cpp" line="441"/>
+        <location filename="../widgets/EditorTabs.cpp" line="451"/>
         <source>%1 was changed by another program, and this buffer has unsaved changes.
 Reload it from disk and lose your changes?</source>
         <translation>%1 wurde von einem anderen Programm geändert, und dieser Puffer hat ungespeicherte Änderungen.
@@ -722,7 +722,7 @@ Mit dem Text dieses Editors überschreiben?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="970"/>
+        <location filename="../app/ide/MainWindow.cpp" line="971"/>
         <source>Running %1</source>
         <translation>%1 läuft</translation>
     </message>
@@ -1033,83 +1033,83 @@ Mit dem Text dieses Editors überschreiben?</translation>
         <translation>Argumente für %1, als sys.argv[1:] (ein Argument mit Leerzeichen in &quot;doppelte Anführungszeichen&quot; setzen):</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="896"/>
+        <location filename="../app/ide/MainWindow.cpp" line="897"/>
         <source>The console is busy: interrupt it or wait, then run again</source>
         <translation>Die Konsole ist beschäftigt: Unterbrechen oder warten, dann erneut ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="900"/>
+        <location filename="../app/ide/MainWindow.cpp" line="901"/>
         <source>Running %1 in the console</source>
         <translation>%1 läuft in der Konsole</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="940"/>
-        <location filename="../app/ide/MainWindow.cpp" line="955"/>
+        <location filename="../app/ide/MainWindow.cpp" line="941"/>
+        <location filename="../app/ide/MainWindow.cpp" line="956"/>
         <source>Paused</source>
         <translation>Angehalten</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="941"/>
+        <location filename="../app/ide/MainWindow.cpp" line="942"/>
         <source>Paused at %1:%2</source>
         <translation>Angehalten in %1:%2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="945"/>
+        <location filename="../app/ide/MainWindow.cpp" line="946"/>
         <source>Running %1…</source>
         <translation>%1 läuft…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="947"/>
+        <location filename="../app/ide/MainWindow.cpp" line="948"/>
         <source>Running…</source>
         <translation>Läuft…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="971"/>
+        <location filename="../app/ide/MainWindow.cpp" line="972"/>
         <source>Running %1 %2</source>
         <translation>%1 %2 läuft</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="979"/>
+        <location filename="../app/ide/MainWindow.cpp" line="980"/>
         <source>%1 finished</source>
         <translation>%1 beendet</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="982"/>
+        <location filename="../app/ide/MainWindow.cpp" line="983"/>
         <source>%1 stopped by you</source>
         <translation>%1 von Ihnen angehalten</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="985"/>
+        <location filename="../app/ide/MainWindow.cpp" line="986"/>
         <source>%1 raised %2</source>
         <translation>%1 hat %2 ausgelöst</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="988"/>
+        <location filename="../app/ide/MainWindow.cpp" line="989"/>
         <source>%1 ended with exit status %2</source>
         <translation>%1 endete mit Exit-Status %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="993"/>
+        <location filename="../app/ide/MainWindow.cpp" line="994"/>
         <source>The globals of %1 are now in the console</source>
         <translation>Die globalen Namen von %1 sind jetzt in der Konsole</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1013"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1014"/>
         <source>Run the current file</source>
         <translation>Die aktuelle Datei ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1043"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1044"/>
         <source>%1 (project)</source>
         <translation>%1 (Projekt)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1142"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1143"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1153"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1154"/>
         <source>&amp;About Relive</source>
         <translation>&amp;Über Relive</translation>
     </message>
@@ -1120,8 +1120,8 @@ Mit dem Text dieses Editors überschreiben?</translation>
     </message>
     <message>
         <location filename="../app/ide/MainWindow.cpp" line="478"/>
-        <location filename="../app/ide/MainWindow.cpp" line="949"/>
-        <location filename="../app/ide/MainWindow.cpp" line="954"/>
+        <location filename="../app/ide/MainWindow.cpp" line="950"/>
+        <location filename="../app/ide/MainWindow.cpp" line="955"/>
         <source>Python ready</source>
         <translation>Python bereit</translation>
     </message>
@@ -1242,98 +1242,98 @@ Wiederherstellen?</translation>
         <translation>In einem Programm-Thread auszuführende Funktion (paket.modul:funktion):</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1015"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1016"/>
         <source>Run a callable of the namespace</source>
         <translation>Eine Funktion des Namensraums ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1012"/>
-        <location filename="../app/ide/MainWindow.cpp" line="1016"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1013"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1017"/>
         <source>Run %1</source>
         <translation>%1 ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1044"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1045"/>
         <source>%1 as %2</source>
         <translation>%1 als %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1063"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1064"/>
         <source>Line %1, Column %2</source>
         <translation>Zeile %1, Spalte %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1077"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1078"/>
         <source>Relive</source>
         <translation>Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1095"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1096"/>
         <source>About Relive</source>
         <translation>Über Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1096"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1097"/>
         <source>&lt;h3&gt;Relive %1&lt;/h3&gt;&lt;p&gt;A live-coding IDE for Python: save a file and the running objects pick up the new code at once, with their state intact.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Relive %1&lt;/h3&gt;&lt;p&gt;Eine IDE für Live-Coding in Python: Speichern Sie eine Datei, und die laufenden Objekte übernehmen sofort den neuen Code, mit unverändertem Zustand.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1090"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1091"/>
         <source>%1 (in %2)</source>
         <translation>%1 (in %2)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1122"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1123"/>
         <source>Pre&amp;ferences…</source>
         <translation>Einste&amp;llungen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1128"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1129"/>
         <source>Zoom &amp;In</source>
         <translation>Ver&amp;größern</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1132"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1133"/>
         <source>Zoom &amp;Out</source>
         <translation>V&amp;erkleinern</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1135"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1136"/>
         <source>&amp;Reset Zoom</source>
         <translation>&amp;Zoom zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1144"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1145"/>
         <source>&amp;Welcome</source>
         <translation>&amp;Willkommen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1146"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1147"/>
         <source>&amp;Documentation</source>
         <translation>&amp;Dokumentation</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1150"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1151"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1177"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1178"/>
         <source>Welcome</source>
         <translation>Willkommen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1194"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1195"/>
         <source>Documentation</source>
         <translation>Dokumentation</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1195"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1196"/>
         <source>The documentation was not found beside the program. It is the docs folder of Relive&apos;s source code.</source>
         <translation>Die Dokumentation wurde neben dem Programm nicht gefunden. Sie ist der Ordner docs im Quellcode von Relive.</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1220"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1221"/>
         <source>The language changes when Relive is started again.</source>
         <translation>Die Sprache wechselt beim nächsten Start von Relive.</translation>
     </message>
