@@ -111,9 +111,17 @@ bool TestRunner::run(Selection selection)
     return true;
 }
 
+void TestRunner::stop()
+{
+    m_queued = false;
+    if (m_running->load())
+        m_stopRequested->store(true);
+}
+
 void TestRunner::start(Selection selection)
 {
     m_running->store(true);
+    m_stopRequested->store(false);
     Q_EMIT started(selection);
 
     QStringList first;
@@ -125,7 +133,7 @@ void TestRunner::start(Selection selection)
                                                                    : QStringLiteral("auto");
     QPointer<TestRunner> self(this);
     postLive(m_runtime, [self, folder = m_folder, framework, arguments = m_arguments, first, only,
-                         print = m_printReport] {
+                         print = m_printReport, stopRequested = m_stopRequested] {
         TestRunSummary summary;
         // Every run ends with finished(), whatever the suite did.
         struct Finish
@@ -151,7 +159,8 @@ void TestRunner::start(Selection selection)
                 firstIds.append(id.toStdString());
             // Shared: the plugin holding this function may outlive the run.
             auto results = std::make_shared<QList<TestResult>>();
-            auto report = py::cpp_function([self, results](py::dict values) {
+            // Answers whether the run should stop after this test.
+            auto report = py::cpp_function([self, results, stopRequested](py::dict values) {
                 const TestResult result = resultFrom(values);
                 results->append(result);
                 QPointer<TestRunner> target = self;
@@ -159,6 +168,7 @@ void TestRunner::start(Selection selection)
                     if (target)
                         Q_EMIT target->testFinished(result);
                 }, Qt::QueuedConnection);
+                return stopRequested->load();
             });
             py::tuple outcome = testsModule().attr("run")(folder.toStdString(), framework.toStdString(), args, report, firstIds,
                                                           only, print);

@@ -81,6 +81,9 @@ public:
     // is kept waiting, the latest).
     bool run(Selection selection = Selection::All);
     bool isRunning() const { return m_running->load(); }
+    // Ends the run in progress after the test that runs now (pytest's exit
+    // status is then 2, "interrupted"), and drops a queued one.
+    void stop();
 
     // Watch mode: after every save `manager` applies, FailedFirst again.
     void setWatching(CodeManager *manager, bool watching);
@@ -110,4 +113,6 @@ private:
     Selection m_queuedSelection = Selection::All;
     TestRunSummary m_last;
     std::shared_ptr<std::atomic<bool>> m_running = std::make_shared<std::atomic<bool>>(false);
+    // Read by the run on the live worker after each test.
+    std::shared_ptr<std::atomic<bool>> m_stopRequested = std::make_shared<std::atomic<bool>>(false);
 };

@@ -722,7 +722,7 @@ Mit dem Text dieses Editors überschreiben?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="971"/>
+        <location filename="../app/ide/MainWindow.cpp" line="975"/>
         <source>Running %1</source>
         <translation>%1 läuft</translation>
     </message>
@@ -731,82 +731,82 @@ Mit dem Text dieses Editors überschreiben?</translation>
         <translation type="vanished">%1 beendet (Exit-Status %2)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="203"/>
+        <location filename="../app/ide/MainWindow.cpp" line="204"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="204"/>
+        <location filename="../app/ide/MainWindow.cpp" line="205"/>
         <source>Namespace</source>
         <translation>Namensraum</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="206"/>
+        <location filename="../app/ide/MainWindow.cpp" line="207"/>
         <source>Reload Log</source>
         <translation>Neuladeprotokoll</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="208"/>
+        <location filename="../app/ide/MainWindow.cpp" line="209"/>
         <source>Console</source>
         <translation>Konsole</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="219"/>
+        <location filename="../app/ide/MainWindow.cpp" line="220"/>
         <source>Overrides</source>
         <translation>Überschreibungen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="228"/>
+        <location filename="../app/ide/MainWindow.cpp" line="229"/>
         <source>Watches</source>
         <translation>Überwachte Ausdrücke</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="244"/>
+        <location filename="../app/ide/MainWindow.cpp" line="245"/>
         <source>Inspector</source>
         <translation>Inspektor</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="278"/>
+        <location filename="../app/ide/MainWindow.cpp" line="279"/>
         <source>the file&apos;s text changed meanwhile; try again</source>
         <translation>der Text der Datei hat sich inzwischen geändert; bitte erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="280"/>
+        <location filename="../app/ide/MainWindow.cpp" line="281"/>
         <source>Could not write the override to the file: %1</source>
         <translation>Die Überschreibung konnte nicht in die Datei geschrieben werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="295"/>
+        <location filename="../app/ide/MainWindow.cpp" line="296"/>
         <source>The override is in %1, not saved: review it and save</source>
         <translation>Die Überschreibung steht in %1, nicht gespeichert: prüfen und speichern</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="304"/>
+        <location filename="../app/ide/MainWindow.cpp" line="305"/>
         <source>&amp;Override in Running Program</source>
         <translation>Im laufenden Programm &amp;überschreiben</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="315"/>
+        <location filename="../app/ide/MainWindow.cpp" line="316"/>
         <source>%1 is overridden in the running program</source>
         <translation>%1 ist im laufenden Programm überschrieben</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="316"/>
+        <location filename="../app/ide/MainWindow.cpp" line="317"/>
         <source>Could not override: %1</source>
         <translation>Überschreiben nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="350"/>
+        <location filename="../app/ide/MainWindow.cpp" line="351"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="352"/>
+        <location filename="../app/ide/MainWindow.cpp" line="353"/>
         <source>Open &amp;Folder as Namespace…</source>
         <translation>&amp;Ordner als Namensraum öffnen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="356"/>
+        <location filename="../app/ide/MainWindow.cpp" line="357"/>
         <source>&amp;Recent Folders</source>
         <translation>&amp;Zuletzt geöffnete Ordner</translation>
     </message>
@@ -815,333 +815,333 @@ Mit dem Text dieses Editors überschreiben?</translation>
         <translation type="vanished">&amp;Neue Datei…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="362"/>
+        <location filename="../app/ide/MainWindow.cpp" line="363"/>
         <source>&amp;Open File…</source>
         <translation>Datei ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="364"/>
+        <location filename="../app/ide/MainWindow.cpp" line="365"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="366"/>
+        <location filename="../app/ide/MainWindow.cpp" line="367"/>
         <source>Save &amp;As…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="368"/>
+        <location filename="../app/ide/MainWindow.cpp" line="369"/>
         <source>Save A&amp;ll</source>
         <translation>&amp;Alle speichern</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="370"/>
+        <location filename="../app/ide/MainWindow.cpp" line="371"/>
         <source>&amp;Close File</source>
         <translation>Datei s&amp;chließen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="374"/>
+        <location filename="../app/ide/MainWindow.cpp" line="375"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="377"/>
+        <location filename="../app/ide/MainWindow.cpp" line="378"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="390"/>
+        <location filename="../app/ide/MainWindow.cpp" line="391"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="391"/>
+        <location filename="../app/ide/MainWindow.cpp" line="392"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="394"/>
+        <location filename="../app/ide/MainWindow.cpp" line="395"/>
         <source>Cu&amp;t</source>
         <translation>&amp;Ausschneiden</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="395"/>
+        <location filename="../app/ide/MainWindow.cpp" line="396"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="396"/>
+        <location filename="../app/ide/MainWindow.cpp" line="397"/>
         <source>&amp;Paste</source>
         <translation>&amp;Einfügen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="398"/>
+        <location filename="../app/ide/MainWindow.cpp" line="399"/>
         <source>&amp;Find…</source>
         <translation>&amp;Suchen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="400"/>
+        <location filename="../app/ide/MainWindow.cpp" line="401"/>
         <source>R&amp;eplace…</source>
         <translation>E&amp;rsetzen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="402"/>
+        <location filename="../app/ide/MainWindow.cpp" line="403"/>
         <source>&amp;Go to Line…</source>
         <translation>&amp;Gehe zu Zeile…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="405"/>
+        <location filename="../app/ide/MainWindow.cpp" line="406"/>
         <source>&amp;Run</source>
         <translation>&amp;Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="407"/>
+        <location filename="../app/ide/MainWindow.cpp" line="408"/>
         <source>&amp;Run File</source>
         <translation>Datei &amp;ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="411"/>
+        <location filename="../app/ide/MainWindow.cpp" line="412"/>
         <source>Run File with &amp;Arguments…</source>
         <translation>Datei mit &amp;Argumenten ausführen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="415"/>
+        <location filename="../app/ide/MainWindow.cpp" line="416"/>
         <source>Run &amp;Callable</source>
         <translation>&amp;Aufrufbares Objekt ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="419"/>
+        <location filename="../app/ide/MainWindow.cpp" line="420"/>
         <source>Run &amp;Target…</source>
         <translation>Ausführungs&amp;ziel…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="421"/>
+        <location filename="../app/ide/MainWindow.cpp" line="422"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stopp</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="426"/>
+        <location filename="../app/ide/MainWindow.cpp" line="430"/>
         <source>&amp;Interrupt Console</source>
         <translation>Konsole &amp;unterbrechen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="429"/>
+        <location filename="../app/ide/MainWindow.cpp" line="433"/>
         <source>R&amp;estart Interpreter</source>
         <translation>Interpreter n&amp;eu starten</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="435"/>
+        <location filename="../app/ide/MainWindow.cpp" line="439"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="437"/>
+        <location filename="../app/ide/MainWindow.cpp" line="441"/>
         <source>Refresh &amp;Namespace</source>
         <translation>&amp;Namensraum aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="441"/>
+        <location filename="../app/ide/MainWindow.cpp" line="445"/>
         <source>Refresh &amp;Instance Counts</source>
         <translation>&amp;Instanzanzahlen aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="442"/>
+        <location filename="../app/ide/MainWindow.cpp" line="446"/>
         <source>&amp;Clear Console</source>
         <translation>&amp;Konsole leeren</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="515"/>
+        <location filename="../app/ide/MainWindow.cpp" line="519"/>
         <source>%1 could not be opened as %2: %3</source>
         <translation>%1 konnte nicht als %2 geöffnet werden: %3</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="517"/>
+        <location filename="../app/ide/MainWindow.cpp" line="521"/>
         <source>Open it as %1 all the same? Code that imports %1 will then get this folder. Cancel to choose another name.</source>
         <translation>Trotzdem als %1 öffnen? Code, der %1 importiert, bekommt dann diesen Ordner. Abbrechen, um einen anderen Namen zu wählen.</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="519"/>
+        <location filename="../app/ide/MainWindow.cpp" line="523"/>
         <source>Open as %1</source>
         <translation>Als %1 öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="541"/>
+        <location filename="../app/ide/MainWindow.cpp" line="545"/>
         <source>%1 is open as a project: import %2</source>
         <translation>%1 ist als Projekt geöffnet: import %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="638"/>
+        <location filename="../app/ide/MainWindow.cpp" line="642"/>
         <source>%1 does not compile: %2</source>
         <translation>%1 lässt sich nicht kompilieren: %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="660"/>
         <location filename="../app/ide/MainWindow.cpp" line="664"/>
+        <location filename="../app/ide/MainWindow.cpp" line="668"/>
         <source>Problems</source>
         <translation>Probleme</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="661"/>
+        <location filename="../app/ide/MainWindow.cpp" line="665"/>
         <source>Usages</source>
         <translation>Verwendungen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="664"/>
+        <location filename="../app/ide/MainWindow.cpp" line="668"/>
         <source>Problems (%1)</source>
         <translation>Probleme (%1)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="669"/>
+        <location filename="../app/ide/MainWindow.cpp" line="673"/>
         <source>Editor intelligence failed: %1</source>
         <translation>Die Code-Analyse des Editors ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="701"/>
+        <location filename="../app/ide/MainWindow.cpp" line="705"/>
         <source>Usages of %1 (%2)</source>
         <translation>Verwendungen von %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="266"/>
-        <location filename="../app/ide/MainWindow.cpp" line="529"/>
-        <location filename="../app/ide/MainWindow.cpp" line="731"/>
+        <location filename="../app/ide/MainWindow.cpp" line="267"/>
+        <location filename="../app/ide/MainWindow.cpp" line="533"/>
+        <location filename="../app/ide/MainWindow.cpp" line="735"/>
         <source>Could not open %1: %2</source>
         <translation>%1 konnte nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="359"/>
+        <location filename="../app/ide/MainWindow.cpp" line="360"/>
         <source>&amp;New File</source>
         <translation>&amp;Neue Datei</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="736"/>
+        <location filename="../app/ide/MainWindow.cpp" line="740"/>
         <source>%1 is opened read-only (library source)</source>
         <translation>%1 ist schreibgeschützt geöffnet (Quelltext einer Bibliothek)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="861"/>
+        <location filename="../app/ide/MainWindow.cpp" line="865"/>
         <source>A program is running: stop it first</source>
         <translation>Ein Programm läuft: bitte zuerst anhalten</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="868"/>
+        <location filename="../app/ide/MainWindow.cpp" line="872"/>
         <source>Run with Arguments</source>
         <translation>Mit Argumenten ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="869"/>
+        <location filename="../app/ide/MainWindow.cpp" line="873"/>
         <source>Arguments for %1, as sys.argv[1:] (put &quot;double quotes&quot; around an argument with spaces):</source>
         <translation>Argumente für %1, als sys.argv[1:] (ein Argument mit Leerzeichen in &quot;doppelte Anführungszeichen&quot; setzen):</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="897"/>
+        <location filename="../app/ide/MainWindow.cpp" line="901"/>
         <source>The console is busy: interrupt it or wait, then run again</source>
         <translation>Die Konsole ist beschäftigt: Unterbrechen oder warten, dann erneut ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="901"/>
+        <location filename="../app/ide/MainWindow.cpp" line="905"/>
         <source>Running %1 in the console</source>
         <translation>%1 läuft in der Konsole</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="941"/>
-        <location filename="../app/ide/MainWindow.cpp" line="956"/>
+        <location filename="../app/ide/MainWindow.cpp" line="945"/>
+        <location filename="../app/ide/MainWindow.cpp" line="960"/>
         <source>Paused</source>
         <translation>Angehalten</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="942"/>
+        <location filename="../app/ide/MainWindow.cpp" line="946"/>
         <source>Paused at %1:%2</source>
         <translation>Angehalten in %1:%2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="946"/>
+        <location filename="../app/ide/MainWindow.cpp" line="950"/>
         <source>Running %1…</source>
         <translation>%1 läuft…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="948"/>
+        <location filename="../app/ide/MainWindow.cpp" line="952"/>
         <source>Running…</source>
         <translation>Läuft…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="972"/>
+        <location filename="../app/ide/MainWindow.cpp" line="976"/>
         <source>Running %1 %2</source>
         <translation>%1 %2 läuft</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="980"/>
+        <location filename="../app/ide/MainWindow.cpp" line="984"/>
         <source>%1 finished</source>
         <translation>%1 beendet</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="983"/>
+        <location filename="../app/ide/MainWindow.cpp" line="987"/>
         <source>%1 stopped by you</source>
         <translation>%1 von Ihnen angehalten</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="986"/>
+        <location filename="../app/ide/MainWindow.cpp" line="990"/>
         <source>%1 raised %2</source>
         <translation>%1 hat %2 ausgelöst</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="989"/>
+        <location filename="../app/ide/MainWindow.cpp" line="993"/>
         <source>%1 ended with exit status %2</source>
         <translation>%1 endete mit Exit-Status %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="994"/>
+        <location filename="../app/ide/MainWindow.cpp" line="998"/>
         <source>The globals of %1 are now in the console</source>
         <translation>Die globalen Namen von %1 sind jetzt in der Konsole</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1014"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1018"/>
         <source>Run the current file</source>
         <translation>Die aktuelle Datei ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1044"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1048"/>
         <source>%1 (project)</source>
         <translation>%1 (Projekt)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1143"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1147"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1154"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1158"/>
         <source>&amp;About Relive</source>
         <translation>&amp;Über Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="446"/>
+        <location filename="../app/ide/MainWindow.cpp" line="450"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="478"/>
-        <location filename="../app/ide/MainWindow.cpp" line="950"/>
-        <location filename="../app/ide/MainWindow.cpp" line="955"/>
+        <location filename="../app/ide/MainWindow.cpp" line="482"/>
+        <location filename="../app/ide/MainWindow.cpp" line="954"/>
+        <location filename="../app/ide/MainWindow.cpp" line="959"/>
         <source>Python ready</source>
         <translation>Python bereit</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="478"/>
+        <location filename="../app/ide/MainWindow.cpp" line="482"/>
         <source>Python failed to start</source>
         <translation>Python konnte nicht starten</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="483"/>
+        <location filename="../app/ide/MainWindow.cpp" line="487"/>
         <source>Python could not start: %1</source>
         <translation>Python konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="498"/>
+        <location filename="../app/ide/MainWindow.cpp" line="502"/>
         <source>Python is not running.</source>
         <translation>Python läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="514"/>
+        <location filename="../app/ide/MainWindow.cpp" line="518"/>
         <source>Open Folder as Namespace</source>
         <translation>Ordner als Namensraum öffnen</translation>
     </message>
@@ -1156,22 +1156,22 @@ Use this name anyway?</source>
 Diesen Namen trotzdem verwenden?</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="530"/>
+        <location filename="../app/ide/MainWindow.cpp" line="534"/>
         <source>Could not open %1 as %2: %3</source>
         <translation>%1 konnte nicht als %2 geöffnet werden: %3</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="542"/>
+        <location filename="../app/ide/MainWindow.cpp" line="546"/>
         <source>%1 is now the namespace %2</source>
         <translation>%1 ist jetzt der Namensraum %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="562"/>
+        <location filename="../app/ide/MainWindow.cpp" line="566"/>
         <source>Restore Unsaved Changes</source>
         <translation>Ungespeicherte Änderungen wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="563"/>
+        <location filename="../app/ide/MainWindow.cpp" line="567"/>
         <source>Relive did not exit cleanly last time. Unsaved changes to these files were kept:
 
 %1
@@ -1184,18 +1184,18 @@ Restore them?</source>
 Wiederherstellen?</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="572"/>
+        <location filename="../app/ide/MainWindow.cpp" line="576"/>
         <source>Could not restore %1: the file no longer exists</source>
         <translation>%1 konnte nicht wiederhergestellt werden: Die Datei existiert nicht mehr</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="600"/>
-        <location filename="../app/ide/MainWindow.cpp" line="619"/>
+        <location filename="../app/ide/MainWindow.cpp" line="604"/>
+        <location filename="../app/ide/MainWindow.cpp" line="623"/>
         <source>Open File</source>
         <translation>Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="600"/>
+        <location filename="../app/ide/MainWindow.cpp" line="604"/>
         <source>Python files (*.py);;All files (*)</source>
         <translation>Python-Dateien (*.py);;Alle Dateien (*)</translation>
     </message>
@@ -1210,130 +1210,130 @@ Wiederherstellen?</translation>
 %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="614"/>
+        <location filename="../app/ide/MainWindow.cpp" line="618"/>
         <source>%1 is not a file</source>
         <translation>%1 ist keine Datei</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="619"/>
+        <location filename="../app/ide/MainWindow.cpp" line="623"/>
         <source>Could not open %1:
 %2</source>
         <translation>%1 konnte nicht geöffnet werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="624"/>
+        <location filename="../app/ide/MainWindow.cpp" line="628"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="639"/>
+        <location filename="../app/ide/MainWindow.cpp" line="643"/>
         <source>Reload of %1 failed: %2</source>
         <translation>Neuladen von %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="827"/>
+        <location filename="../app/ide/MainWindow.cpp" line="831"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="828"/>
+        <location filename="../app/ide/MainWindow.cpp" line="832"/>
         <source>Callable to run in a program thread (package.module:function):</source>
         <translation>In einem Programm-Thread auszuführende Funktion (paket.modul:funktion):</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1016"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1020"/>
         <source>Run a callable of the namespace</source>
         <translation>Eine Funktion des Namensraums ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1013"/>
         <location filename="../app/ide/MainWindow.cpp" line="1017"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1021"/>
         <source>Run %1</source>
         <translation>%1 ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1045"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1049"/>
         <source>%1 as %2</source>
         <translation>%1 als %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1064"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1068"/>
         <source>Line %1, Column %2</source>
         <translation>Zeile %1, Spalte %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1078"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1082"/>
         <source>Relive</source>
         <translation>Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1096"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1100"/>
         <source>About Relive</source>
         <translation>Über Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1097"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1101"/>
         <source>&lt;h3&gt;Relive %1&lt;/h3&gt;&lt;p&gt;A live-coding IDE for Python: save a file and the running objects pick up the new code at once, with their state intact.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Relive %1&lt;/h3&gt;&lt;p&gt;Eine IDE für Live-Coding in Python: Speichern Sie eine Datei, und die laufenden Objekte übernehmen sofort den neuen Code, mit unverändertem Zustand.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1091"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1095"/>
         <source>%1 (in %2)</source>
         <translation>%1 (in %2)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1123"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1127"/>
         <source>Pre&amp;ferences…</source>
         <translation>Einste&amp;llungen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1129"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1133"/>
         <source>Zoom &amp;In</source>
         <translation>Ver&amp;größern</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1133"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1137"/>
         <source>Zoom &amp;Out</source>
         <translation>V&amp;erkleinern</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1136"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1140"/>
         <source>&amp;Reset Zoom</source>
         <translation>&amp;Zoom zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1145"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1149"/>
         <source>&amp;Welcome</source>
         <translation>&amp;Willkommen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1147"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1151"/>
         <source>&amp;Documentation</source>
         <translation>&amp;Dokumentation</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1151"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1155"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1178"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1182"/>
         <source>Welcome</source>
         <translation>Willkommen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1195"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1199"/>
         <source>Documentation</source>
         <translation>Dokumentation</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1196"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1200"/>
         <source>The documentation was not found beside the program. It is the docs folder of Relive&apos;s source code.</source>
         <translation>Die Dokumentation wurde neben dem Programm nicht gefunden. Sie ist der Ordner docs im Quellcode von Relive.</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1221"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1225"/>
         <source>The language changes when Relive is started again.</source>
         <translation>Die Sprache wechselt beim nächsten Start von Relive.</translation>
     </message>
@@ -1776,37 +1776,42 @@ Wiederherstellen?</translation>
         <translation>Tests</translation>
     </message>
     <message>
-        <location filename="../app/ide/TestsController.cpp" line="62"/>
+        <location filename="../app/ide/TestsController.cpp" line="64"/>
         <source>Tests: %1</source>
         <translation>Tests: %1</translation>
     </message>
     <message>
-        <location filename="../app/ide/TestsController.cpp" line="63"/>
+        <location filename="../app/ide/TestsController.cpp" line="65"/>
         <source>The tests could not run; the Tests panel says why.</source>
         <translation>Die Tests konnten nicht laufen; die Testansicht sagt, warum.</translation>
     </message>
     <message>
-        <location filename="../app/ide/TestsController.cpp" line="88"/>
+        <location filename="../app/ide/TestsController.cpp" line="83"/>
+        <source>Stopping the tests after the one that runs now</source>
+        <translation>Die Tests werden nach dem anhalten, der gerade läuft</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/TestsController.cpp" line="104"/>
         <source>Run &amp;Tests</source>
         <translation>&amp;Tests ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/TestsController.cpp" line="92"/>
+        <location filename="../app/ide/TestsController.cpp" line="108"/>
         <source>Run &amp;Failed Tests</source>
         <translation>&amp;Fehlgeschlagene Tests ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/TestsController.cpp" line="94"/>
+        <location filename="../app/ide/TestsController.cpp" line="110"/>
         <source>&amp;Watch Tests</source>
         <translation>Tests &amp;beobachten</translation>
     </message>
     <message>
-        <location filename="../app/ide/TestsController.cpp" line="97"/>
+        <location filename="../app/ide/TestsController.cpp" line="113"/>
         <source>After every save, run the tests that failed, then the others</source>
         <translation>Nach jedem Speichern die fehlgeschlagenen Tests ausführen, dann die übrigen</translation>
     </message>
     <message>
-        <location filename="../app/ide/TestsController.cpp" line="115"/>
+        <location filename="../app/ide/TestsController.cpp" line="131"/>
         <source>Open a project folder to run its tests.</source>
         <translation>Einen Projektordner öffnen, um seine Tests auszuführen.</translation>
     </message>
@@ -1814,77 +1819,87 @@ Wiederherstellen?</translation>
 <context>
     <name>TestsPanel</name>
     <message>
-        <location filename="../widgets/TestsPanel.cpp" line="49"/>
+        <location filename="../widgets/TestsPanel.cpp" line="50"/>
         <source>Run All</source>
         <translation>Alle ausführen</translation>
     </message>
     <message>
-        <location filename="../widgets/TestsPanel.cpp" line="53"/>
+        <location filename="../widgets/TestsPanel.cpp" line="54"/>
         <source>Run Failed</source>
         <translation>Fehlgeschlagene ausführen</translation>
     </message>
     <message>
-        <location filename="../widgets/TestsPanel.cpp" line="57"/>
+        <location filename="../widgets/TestsPanel.cpp" line="58"/>
         <source>Watch</source>
         <translation>Beobachten</translation>
     </message>
     <message>
-        <location filename="../widgets/TestsPanel.cpp" line="59"/>
+        <location filename="../widgets/TestsPanel.cpp" line="60"/>
         <source>After every save, run the tests that failed, then the others</source>
         <translation>Nach jedem Speichern die fehlgeschlagenen Tests ausführen, dann die übrigen</translation>
     </message>
     <message>
-        <location filename="../widgets/TestsPanel.cpp" line="74"/>
+        <location filename="../widgets/TestsPanel.cpp" line="62"/>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/TestsPanel.cpp" line="65"/>
+        <source>Stop the run after the test that runs now</source>
+        <translation>Den Lauf nach dem Test anhalten, der gerade läuft</translation>
+    </message>
+    <message>
+        <location filename="../widgets/TestsPanel.cpp" line="83"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../widgets/TestsPanel.cpp" line="74"/>
+        <location filename="../widgets/TestsPanel.cpp" line="83"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../widgets/TestsPanel.cpp" line="89"/>
+        <location filename="../widgets/TestsPanel.cpp" line="98"/>
         <source>Select a test to see its message.</source>
         <translation>Einen Test auswählen, um seine Meldung zu sehen.</translation>
     </message>
     <message>
-        <location filename="../widgets/TestsPanel.cpp" line="143"/>
+        <location filename="../widgets/TestsPanel.cpp" line="153"/>
         <source>passed</source>
         <translation>bestanden</translation>
     </message>
     <message>
-        <location filename="../widgets/TestsPanel.cpp" line="146"/>
+        <location filename="../widgets/TestsPanel.cpp" line="156"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../widgets/TestsPanel.cpp" line="147"/>
+        <location filename="../widgets/TestsPanel.cpp" line="157"/>
         <source>error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../widgets/TestsPanel.cpp" line="148"/>
+        <location filename="../widgets/TestsPanel.cpp" line="158"/>
         <source>skipped</source>
         <translation>übersprungen</translation>
     </message>
     <message>
-        <location filename="../widgets/TestsPanel.cpp" line="149"/>
+        <location filename="../widgets/TestsPanel.cpp" line="159"/>
         <source>expected failure</source>
         <translation>erwarteter Fehlschlag</translation>
     </message>
     <message>
-        <location filename="../widgets/TestsPanel.cpp" line="150"/>
+        <location filename="../widgets/TestsPanel.cpp" line="160"/>
         <source>unexpected success</source>
         <translation>unerwarteter Erfolg</translation>
     </message>
     <message>
-        <location filename="../widgets/TestsPanel.cpp" line="205"/>
+        <location filename="../widgets/TestsPanel.cpp" line="216"/>
         <source>No tests were found.</source>
         <translation>Es wurden keine Tests gefunden.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/TestsPanel.cpp" line="272"/>
+        <location filename="../widgets/TestsPanel.cpp" line="283"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n fehlgeschlagen</numerusform>
@@ -1892,7 +1907,7 @@ Wiederherstellen?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/TestsPanel.cpp" line="274"/>
+        <location filename="../widgets/TestsPanel.cpp" line="285"/>
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n Fehler</numerusform>
@@ -1900,7 +1915,7 @@ Wiederherstellen?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/TestsPanel.cpp" line="276"/>
+        <location filename="../widgets/TestsPanel.cpp" line="287"/>
         <source>%n passed</source>
         <translation>
             <numerusform>%n bestanden</numerusform>
@@ -1908,7 +1923,7 @@ Wiederherstellen?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/TestsPanel.cpp" line="278"/>
+        <location filename="../widgets/TestsPanel.cpp" line="289"/>
         <source>%n skipped</source>
         <translation>
             <numerusform>%n übersprungen</numerusform>
@@ -1916,7 +1931,7 @@ Wiederherstellen?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/TestsPanel.cpp" line="280"/>
+        <location filename="../widgets/TestsPanel.cpp" line="291"/>
         <source>%n expected failure(s)</source>
         <translation>
             <numerusform>%n erwarteter Fehlschlag</numerusform>
@@ -1924,7 +1939,7 @@ Wiederherstellen?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/TestsPanel.cpp" line="282"/>
+        <location filename="../widgets/TestsPanel.cpp" line="293"/>
         <source>%n unexpected success(es)</source>
         <translation>
             <numerusform>%n unerwarteter Erfolg</numerusform>
@@ -1932,12 +1947,12 @@ Wiederherstellen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/TestsPanel.cpp" line="283"/>
+        <location filename="../widgets/TestsPanel.cpp" line="294"/>
         <source>No results</source>
         <translation>Keine Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../widgets/TestsPanel.cpp" line="287"/>
+        <location filename="../widgets/TestsPanel.cpp" line="298"/>
         <source>Running… %1</source>
         <translation>Läuft… %1</translation>
     </message>

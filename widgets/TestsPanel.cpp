@@ -42,6 +42,7 @@ TestsPanel::TestsPanel(QWidget *parent)
     , m_runAll(new QToolButton(this))
     , m_runFailed(new QToolButton(this))
     , m_watch(new QToolButton(this))
+    , m_stop(new QToolButton(this))
     , m_counts(new QLabel(this))
     , m_view(new QTreeWidget(this))
     , m_details(new QPlainTextEdit(this))
@@ -58,6 +59,13 @@ TestsPanel::TestsPanel(QWidget *parent)
     m_watch->setCheckable(true);
     m_watch->setToolTip(tr("After every save, run the tests that failed, then the others"));
     m_watch->setObjectName(QStringLiteral("watchTests"));
+    m_stop->setText(tr("Stop"));
+    m_stop->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
+    m_stop->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_stop->setToolTip(tr("Stop the run after the test that runs now"));
+    m_stop->setObjectName(QStringLiteral("stopTests"));
+    m_stop->setEnabled(false);
+    connect(m_stop, &QToolButton::clicked, this, &TestsPanel::stopRequested);
     connect(m_runAll, &QToolButton::clicked, this, &TestsPanel::runAllRequested);
     connect(m_runFailed, &QToolButton::clicked, this, &TestsPanel::runFailedRequested);
     connect(m_watch, &QToolButton::toggled, this, &TestsPanel::watchToggled);
@@ -67,6 +75,7 @@ TestsPanel::TestsPanel(QWidget *parent)
     bar->addWidget(m_runAll);
     bar->addWidget(m_runFailed);
     bar->addWidget(m_watch);
+    bar->addWidget(m_stop);
     bar->addSpacing(8);
     bar->addWidget(m_counts, 1);
 
@@ -116,6 +125,7 @@ QString TestsPanel::relative(const QString &file) const
 void TestsPanel::beginRun()
 {
     m_running = true;
+    m_stop->setEnabled(true);
     m_runProblem.clear();
     for (QTreeWidgetItem *item : std::as_const(m_tests)) {
         item->setData(0, StaleRole, true);
@@ -179,6 +189,7 @@ void TestsPanel::addResult(const TestResult &result)
 void TestsPanel::finishRun(const TestRunSummary &summary, bool wholeSuite)
 {
     m_running = false;
+    m_stop->setEnabled(false);
     if (wholeSuite) {
         for (auto it = m_tests.begin(); it != m_tests.end();) {
             if (it.value()->data(0, StaleRole).toBool()) {

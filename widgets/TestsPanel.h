@@ -45,6 +45,7 @@ public:
 Q_SIGNALS:
     void runAllRequested();
     void runFailedRequested();
+    void stopRequested();
     void watchToggled(bool watching);
     void locationActivated(const QString &file, int line);
 
@@ -58,6 +59,7 @@ private:
     QToolButton *m_runAll;
     QToolButton *m_runFailed;
     QToolButton *m_watch;
+    QToolButton *m_stop;
     QLabel *m_counts;
     QTreeWidget *m_view;
     QPlainTextEdit *m_details;

@@ -106,6 +106,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_debug, &DebugController::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     m_tests = new TestsController(this, m_editors);
+    connect(m_tests, &TestsController::runningChanged, this, &MainWindow::updateRunActions);
     connect(m_tests, &TestsController::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     createActions();
@@ -418,8 +419,11 @@ void MainWindow::createActions()
     m_runAction->setObjectName(QStringLiteral("runAction"));
     m_runAsAction = run->addAction(tr("Run &Target…"), this, [this] { runProgram(true); });
     // One Stop: the console stops whatever runs, program or command, and says what.
-    m_stopAction = run->addAction(style()->standardIcon(QStyle::SP_MediaStop), tr("&Stop"),
-                                  m_console, &ConsoleWidget::stop);
+    m_stopAction = run->addAction(style()->standardIcon(QStyle::SP_MediaStop), tr("&Stop"), this, [this] {
+        m_tests->stop();
+        if (m_console->canStop())
+            m_console->stop();
+    });
     m_stopAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
     m_stopAction->setObjectName(QStringLiteral("stopAction"));
     run->addSeparator();
@@ -1004,7 +1008,7 @@ void MainWindow::updateRunActions()
     const bool canRun = m_runtime->isRunning() && !m_currentFolder.isEmpty() && !running;
     m_runAction->setEnabled(canRun);
     m_runAsAction->setEnabled(canRun);
-    m_stopAction->setEnabled(running || m_console->canStop());
+    m_stopAction->setEnabled(running || m_console->canStop() || m_tests->isRunning());
     CodeEditor *editor = m_editors->currentEditor();
     const bool canRunFile = m_runtime->isRunning() && !running && editor;
     // F5 with no file open runs the callable, as before there was a file to run.

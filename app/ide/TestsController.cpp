@@ -29,6 +29,7 @@ TestsController::TestsController(QMainWindow *window, EditorTabs *editors)
     connect(m_panel, &TestsPanel::runAllRequested, this, &TestsController::runAll);
     connect(m_panel, &TestsPanel::runFailedRequested, this, &TestsController::runFailed);
     connect(m_panel, &TestsPanel::watchToggled, this, &TestsController::setWatching);
+    connect(m_panel, &TestsPanel::stopRequested, this, &TestsController::stop);
     connect(m_panel, &TestsPanel::locationActivated, this,
             [this](const QString &file, int line) { m_editors->openFile(file, line); });
     // A save of a namespace file reruns through the runner's watch (after the
@@ -54,6 +55,7 @@ void TestsController::setEngine(PythonRuntime *runtime, CodeManager *codeManager
     connect(m_runner, &TestRunner::started, this, [this](TestRunner::Selection selection) {
         m_selection = selection;
         m_panel->beginRun();
+        Q_EMIT runningChanged();
     });
     connect(m_runner, &TestRunner::testFinished, m_panel, &TestsPanel::addResult);
     connect(m_runner, &TestRunner::finished, this, [this](const TestRunSummary &summary) {
@@ -63,8 +65,22 @@ void TestsController::setEngine(PythonRuntime *runtime, CodeManager *codeManager
             : tr("The tests could not run; the Tests panel says why.");
         Q_EMIT message(text);
         updateActions();
+        Q_EMIT runningChanged();
     });
     updateActions();
+}
+
+bool TestsController::isRunning() const
+{
+    return m_runner && m_runner->isRunning();
+}
+
+void TestsController::stop()
+{
+    if (!isRunning())
+        return;
+    m_runner->stop();
+    Q_EMIT message(tr("Stopping the tests after the one that runs now"));
 }
 
 void TestsController::setProjectFolder(const QString &folder)

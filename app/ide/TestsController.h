@@ -34,6 +34,9 @@ public:
     void runAll();
     void runFailed();
     void setWatching(bool watching);
+    // Part of the window's one Stop: the run ends after its current test.
+    void stop();
+    bool isRunning() const;
 
     TestsPanel *panel() const { return m_panel; }
     TestRunner *runner() const { return m_runner; }
@@ -41,6 +44,7 @@ public:
 
 Q_SIGNALS:
     void message(const QString &text);
+    void runningChanged();
 
 private:
     void run(TestRunner::Selection selection);

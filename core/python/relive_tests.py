@@ -65,10 +65,14 @@ def _inside(path, root):
         return False
 
 
-def forget_test_modules(root):
-    """Drops the modules loaded from files under `root` that are not a live
-    namespace's, so the next run imports the test modules and conftest files
-    fresh. The namespaces' modules are kept: they are reloaded in place."""
+# The names of test modules earlier runs imported, from whichever project: a
+# second project's tests/test_app.py must not be taken for the first one's.
+_imported_by_runs = set()
+
+
+def _project_modules(root):
+    """The modules loaded from files under `root` that are not a live
+    namespace's (the namespaces' modules are reloaded in place)."""
     try:
         import relive
         live = set(relive.namespaces())
@@ -81,7 +85,21 @@ def forget_test_modules(root):
         path = getattr(module, "__file__", None)
         # Relive's own modules have resource paths (":/relive/…"), not files.
         if isinstance(path, str) and os.path.isabs(path) and _inside(path, root):
-            del sys.modules[name]
+            yield name
+
+
+def forget_test_modules(root):
+    """Drops the test modules and conftest files earlier runs imported, and
+    any other module of `root`'s files that is not a live namespace's, so the
+    next run imports them fresh."""
+    for name in list(_imported_by_runs) + list(_project_modules(root)):
+        sys.modules.pop(name, None)
+    _imported_by_runs.clear()
+
+
+def remember_test_modules(root):
+    """After a run: what it imported from `root`, for the next run to forget."""
+    _imported_by_runs.update(_project_modules(root))
 
 
 def _stream_has_descriptor(stream):
@@ -156,6 +174,7 @@ class _PytestCollector:
         self.first = set(first)
         self.pending = {}
         self.output = output
+        self.session = None
 
     @_hookimpl(trylast=True)  # after the terminal plugin has made its reporter
     def pytest_configure(self, config):
@@ -165,6 +184,9 @@ class _PytestCollector:
         if self.output is not None and reporter is not None:
             from _pytest._io import TerminalWriter
             reporter._tw = TerminalWriter(self.output)
+
+    def pytest_sessionstart(self, session):
+        self.session = session
 
     def pytest_collection_modifyitems(self, session, config, items):
         if self.first:
@@ -195,8 +217,11 @@ class _PytestCollector:
                 entry["report"] = report
         if report.when == "teardown":
             del self.pending[report.nodeid]
-            self.report(_pytest_result(report.nodeid, entry["outcome"], entry["report"] or report,
-                                       entry["duration"], report.location))
+            stop = self.report(_pytest_result(report.nodeid, entry["outcome"], entry["report"] or report,
+                                              entry["duration"], report.location))
+            if stop and self.session is not None:
+                # pytest ends the session after this test, as "interrupted".
+                self.session.shouldstop = "stopped by the user"
 
 
 def _pytest_result(nodeid, outcome, report, duration, location=None):
@@ -271,7 +296,8 @@ class _UnittestResult(unittest.TestResult):
             inside = [f for f in frames if f.filename == result["file"]] or frames
             if inside:
                 result["file"], result["line"] = inside[-1].filename, inside[-1].lineno
-        self.report(result)
+        if self.report(result):
+            self.stop()
 
     def addSuccess(self, test):
         super().addSuccess(test)
@@ -308,7 +334,8 @@ def _flatten(suite):
 
 def run_unittest(root, report, first=(), only=False):
     """Discovers and runs the unittest suite of `root`; returns 0 when all
-    passed, 1 otherwise (as `python3 -m unittest`)."""
+    passed, 1 otherwise (as `python3 -m unittest`), 2 when `report` asked
+    to stop."""
     with _in_project(root):
         forget_test_modules(root)
         start = os.path.join(root, "tests")
@@ -324,6 +351,8 @@ def run_unittest(root, report, first=(), only=False):
             tests = [t for t in tests if t.id() in first]
         result = _UnittestResult(report)
         unittest.TestSuite(tests).run(result)
+    if result.shouldStop:
+        return 2  # stopped by the user, as pytest's "interrupted"
     return 0 if result.wasSuccessful() else 1
 
 
@@ -338,9 +367,12 @@ def run(root, framework, args, report, first=(), only=False, print_report=False)
         framework = choose_framework(root)
     output = None if print_report else io.StringIO()
     first = list(first)
-    if framework == "pytest":
-        arguments = list(args) + (first if only else [])
-        status = run_pytest(root, arguments, report, first, output)
-    else:
-        status = run_unittest(root, report, first, only)
+    try:
+        if framework == "pytest":
+            arguments = list(args) + (first if only else [])
+            status = run_pytest(root, arguments, report, first, output)
+        else:
+            status = run_unittest(root, report, first, only)
+    finally:
+        remember_test_modules(root)
     return framework, status, output.getvalue() if output is not None else ""

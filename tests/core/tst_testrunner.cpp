@@ -37,6 +37,12 @@ class tst_TestRunner : public QObject
         QFile file(path);
         return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
     }
+    // `text` as a Python string literal.
+    static QByteArray pythonString(const QString &text)
+    {
+        return "'" + text.toUtf8().replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
     static bool write(const QString &path, const QByteArray &content)
     {
         QFile file(path);
@@ -298,6 +304,51 @@ private Q_SLOTS:
 
     // The run forgets the project's test modules, never Relive's own (whose
     // resource paths are relative, so would seem to lie in the project).
+    // Stop ends the run after the test that runs when it is asked, whichever
+    // framework runs the suite, and the run says it was interrupted.
+    void stopEndsTheRunAfterItsTest_data()
+    {
+        QTest::addColumn<bool>("pytest");
+        QTest::newRow("pytest") << true;
+        QTest::newRow("unittest") << false;
+    }
+    void stopEndsTheRunAfterItsTest()
+    {
+        QFETCH(bool, pytest);
+        if (pytest && !m_hasPytest)
+            QSKIP("the embedded interpreter has no pytest (python3-pytest)");
+        QTemporaryDir project;
+        QVERIFY(QDir(project.path()).mkpath(QStringLiteral("tests")));
+        // The first test waits until the stop has been asked, so the stop
+        // falls inside the run whatever the machine's speed.
+        const QString asked = project.filePath(QStringLiteral("stop-asked"));
+        QByteArray cases = "import os, time, unittest\n\nclass ManyTest(unittest.TestCase):\n"
+                           "    def test_0(self):\n"
+                           "        deadline = time.monotonic() + 60\n"
+                           "        while not os.path.exists(" + pythonString(asked) + ") and time.monotonic() < deadline:\n"
+                           "            time.sleep(0.01)\n";
+        for (int i = 1; i < 30; ++i)
+            cases += "    def test_" + QByteArray::number(i) + "(self):\n        pass\n";
+        QVERIFY(write(project.filePath(QStringLiteral("tests/test_many.py")), cases));
+        TestRunner runner(&m_runtime);
+        runner.setProjectDirectory(project.path());
+        runner.setFramework(pytest ? TestRunner::Framework::Pytest : TestRunner::Framework::Unittest);
+        QMetaObject::Connection stopAtStart = connect(&runner, &TestRunner::started, &runner, [&runner, asked] {
+            runner.stop();
+            write(asked, "yes\n");
+        });
+        const TestRunSummary summary = runSuite(runner);
+        QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
+        QCOMPARE(summary.results.size(), 1);
+        QCOMPARE(summary.results.first().outcome, TestResult::Outcome::Passed);
+        QCOMPARE(summary.exitStatus, 2);
+        QVERIFY(!runner.isRunning());
+
+        // The next run is whole again.
+        disconnect(stopAtStart);
+        QCOMPARE(runSuite(runner).results.size(), 30);
+    }
+
     void keepsReliveModules()
     {
         if (!m_hasPytest)

@@ -136,6 +136,24 @@ private Q_SLOTS:
         QVERIFY(panel.isWatching());
     }
 
+    // Stop is there while a run is: it asks, and goes grey when the run ends.
+    void stopWhileRunning()
+    {
+        TestsPanel panel;
+        auto *stop = panel.findChild<QToolButton *>(QStringLiteral("stopTests"));
+        QVERIFY(stop);
+        QVERIFY(!stop->isEnabled());
+        QSignalSpy stopped(&panel, &TestsPanel::stopRequested);
+        panel.beginRun();
+        QVERIFY(stop->isEnabled());
+        stop->click();
+        QCOMPARE(stopped.size(), 1);
+        TestRunSummary summary;
+        summary.exitStatus = 2;
+        panel.finishRun(summary, false);
+        QVERIFY(!stop->isEnabled());
+    }
+
     void runFailedNeedsAFailure()
     {
         TestsPanel panel;
