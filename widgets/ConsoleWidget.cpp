@@ -265,12 +265,24 @@ void ConsoleWidget::submitLine(const QString &line)
     } else {
         remember(line);
     }
+    m_queue.append({line});
+    startQueued();
+}
+
+void ConsoleWidget::startQueued()
+{
     m_historyIndex = int(m_history.size());
     m_draft.clear();
     m_follow = true;
     scrollToEnd();
-    m_queue.append({line});
     pushNext();
+}
+
+void ConsoleWidget::queuePaste(const QStringList &lines)
+{
+    for (qsizetype i = 0; i < lines.size(); ++i)
+        m_queue.append({lines.at(i), true, i == lines.size() - 1});
+    startQueued();
 }
 
 void ConsoleWidget::runBlock()
@@ -290,14 +302,7 @@ void ConsoleWidget::runBlock()
     while (m_history.size() > MaxHistory)
         m_history.removeFirst();
     saveHistory();
-    QStringList lines = text.split(QLatin1Char('\n'));
-    for (qsizetype i = 0; i < lines.size(); ++i)
-        m_queue.append({lines.at(i), true, i == lines.size() - 1});
-    m_historyIndex = int(m_history.size());
-    m_draft.clear();
-    m_follow = true;
-    scrollToEnd();
-    pushNext();
+    queuePaste(text.split(QLatin1Char('\n')));
 }
 
 bool ConsoleWidget::isEditingBlock() const
@@ -413,15 +418,9 @@ void ConsoleWidget::submitLines(const QString &code)
     QStringList lines = text.split(QLatin1Char('\n'));
     if (lines.size() > 1 && lines.constLast().isEmpty())
         lines.removeLast();
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        remember(lines.at(i));
-        m_queue.append({lines.at(i), true, i == lines.size() - 1});
-    }
-    m_historyIndex = int(m_history.size());
-    m_draft.clear();
-    m_follow = true;
-    scrollToEnd();
-    pushNext();
+    for (const QString &line : std::as_const(lines))
+        remember(line);
+    queuePaste(lines);
 }
 
 bool ConsoleWidget::pasteContinuesBlock() const

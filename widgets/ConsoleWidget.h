@@ -134,6 +134,11 @@ private:
     void onConsoleReady(bool continuation);
     void remember(const QString &line);
     void pushNext();
+    // After a command is queued: history position, draft and scrolling reset
+    // for it, then the queue runs.
+    void startQueued();
+    // Queues `lines` as a paste runs them, the last one ending the block.
+    void queuePaste(const QStringList &lines);
     bool pasteContinuesBlock() const;
     void onInputRequested(const QString &prompt, bool password);
     void answerInput(const QString &line);
