@@ -8,6 +8,7 @@
 #include "ProjectTree.h"
 #include "ReloadLogView.h"
 #include "ReloadReport.h"
+#include "namespacenodes.h"
 #include "WindowLayout.h"
 #include "Preferences.h"
 #include "PreferencesDialog.h"
@@ -57,19 +58,6 @@ QAction *action(const MainWindow &window, const char *name)
 QDockWidget *dock(const MainWindow &window, const char *name)
 {
     return window.findChild<QDockWidget *>(QString::fromLatin1(name));
-}
-
-NamespaceNode node(const QString &qualifiedName, NamespaceNode::Kind kind, const QString &file = {},
-                   int line = 0, const QList<NamespaceNode> &children = {})
-{
-    NamespaceNode n;
-    n.qualifiedName = qualifiedName;
-    n.name = qualifiedName.section(QLatin1Char('.'), -1);
-    n.kind = kind;
-    n.file = file;
-    n.line = line;
-    n.children = children;
-    return n;
 }
 
 // Whether `widget` lies wholly inside the window.

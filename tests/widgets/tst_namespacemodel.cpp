@@ -2,6 +2,7 @@
 #include "NamespaceModel.h"
 #include "NamespaceView.h"
 #include "PythonRuntime.h"
+#include "namespacenodes.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
@@ -11,19 +12,6 @@
 #include <QTest>
 
 namespace {
-
-NamespaceNode node(const QString &qualifiedName, NamespaceNode::Kind kind, const QString &file = {},
-                   int line = 0, const QList<NamespaceNode> &children = {})
-{
-    NamespaceNode n;
-    n.qualifiedName = qualifiedName;
-    n.name = qualifiedName.section(QLatin1Char('.'), -1);
-    n.kind = kind;
-    n.file = file;
-    n.line = line;
-    n.children = children;
-    return n;
-}
 
 bool copyTree(const QString &from, const QString &to)
 {
