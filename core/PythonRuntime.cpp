@@ -625,6 +625,11 @@ void postLive(PythonRuntime *runtime, std::function<void()> job)
     PythonRuntimePrivate::of(runtime)->live->post(std::move(job));
 }
 
+void postConsole(PythonRuntime *runtime, std::function<void()> job)
+{
+    PythonRuntimePrivate::of(runtime)->console->post(std::move(job));
+}
+
 unsigned long liveThreadId(const PythonRuntime *runtime)
 {
     const PythonWorker *live = PythonRuntimePrivate::of(runtime)->live;

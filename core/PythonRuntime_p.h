@@ -25,6 +25,8 @@ void printPythonException(py::error_already_set &e);
 PythonRuntime *startedRuntime();
 // Runs `job` on the live worker with the GIL held.
 void postLive(PythonRuntime *runtime, std::function<void()> job);
+// The same on the console worker, in order with the console's commands.
+void postConsole(PythonRuntime *runtime, std::function<void()> job);
 // Python's thread id of the live worker (for the reload time limit).
 unsigned long liveThreadId(const PythonRuntime *runtime);
 
@@ -90,8 +92,9 @@ public:
     void endForkedChild(int status);
     void printException(py::error_already_set &e);
     // Starts `target` in a daemon program thread; the started and finished
-    // notices bracket everything the program prints.
-    void startProgram(const QString &spec, py::object target);
+    // notices bracket everything the program prints. The setup's working
+    // directory and environment hold while `target` runs.
+    void startProgram(const QString &spec, py::object target, const ProgramSetup &setup = {});
     ProgramExit programExitOf(py::error_already_set &e);
 
     static PythonRuntimePrivate *current;  // the started runtime, for the output writers
