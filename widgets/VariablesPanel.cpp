@@ -1,9 +1,18 @@
 #include "VariablesPanel.h"
 
 #include "Debugger.h"
+#include "VariablesModel.h"
 
+#include <QApplication>
+#include <QClipboard>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
+#include <QStackedWidget>
+#include <QToolButton>
+#include <QTreeView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -16,11 +25,89 @@ constexpr int PlaceholderRole = Qt::UserRole + 3;
 
 VariablesPanel::VariablesPanel(Debugger *debugger, QWidget *parent)
     : QWidget(parent)
+    , m_filter(new QLineEdit(this))
+    , m_showAll(new QToolButton(this))
+    , m_refresh(new QToolButton(this))
+    , m_message(new QLabel(this))
+    , m_pages(new QStackedWidget(this))
+    , m_globalsView(new QTreeView(this))
+    , m_globals(new VariablesModel(nullptr, this))
     , m_view(new QTreeWidget(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_view);
+    layout->setSpacing(2);
+    auto *bar = new QHBoxLayout;
+    bar->setContentsMargins(2, 2, 2, 0);
+    m_filter->setObjectName(QStringLiteral("variablesFilter"));
+    m_filter->setPlaceholderText(tr("Filter by name"));
+    m_filter->setClearButtonEnabled(true);
+    bar->addWidget(m_filter, 1);
+    m_showAll->setObjectName(QStringLiteral("variablesShowAll"));
+    m_showAll->setText(tr("All"));
+    m_showAll->setCheckable(true);
+    m_showAll->setToolTip(tr("Also show modules, functions, classes and __dunder__ names"));
+    bar->addWidget(m_showAll);
+    m_refresh->setObjectName(QStringLiteral("variablesRefresh"));
+    m_refresh->setText(tr("Refresh"));
+    m_refresh->setToolTip(tr("List the program's globals again"));
+    bar->addWidget(m_refresh);
+    layout->addLayout(bar);
+    m_message->setObjectName(QStringLiteral("variablesMessage"));
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->setStyleSheet(QStringLiteral("color: #b00020; padding: 2px;"));
+    m_message->hide();
+    layout->addWidget(m_message);
+    layout->addWidget(m_pages);
+    m_pages->addWidget(m_globalsView);
+    m_pages->addWidget(m_view);
+
+    m_globalsView->setObjectName(QStringLiteral("globalsView"));
+    m_globalsView->setModel(m_globals);
+    m_globalsView->setUniformRowHeights(true);
+    m_globalsView->setAlternatingRowColors(true);
+    m_globalsView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    m_globalsView->header()->setStretchLastSection(true);
+    m_globalsView->setColumnWidth(VariablesModel::NameColumn, 120);
+    m_globalsView->setColumnWidth(VariablesModel::TypeColumn, 90);
+    m_globalsView->setColumnWidth(VariablesModel::SizeColumn, 50);
+    m_globalsView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_globalsView, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        if (QMenu *menu = globalsMenuFor(m_globalsView->indexAt(pos))) {
+            menu->exec(m_globalsView->viewport()->mapToGlobal(pos));
+            delete menu;
+        }
+    });
+    connect(m_globalsView, &QTreeView::expanded, this, [this](const QModelIndex &index) {
+        m_expanded.insert(index.data(VariablesModel::PathRole).toString());
+    });
+    connect(m_globalsView, &QTreeView::collapsed, this, [this](const QModelIndex &index) {
+        m_expanded.remove(index.data(VariablesModel::PathRole).toString());
+    });
+    // Rows the user had opened open again when a refresh or a page brings them back.
+    connect(m_globals, &QAbstractItemModel::modelReset, this, [this] {
+        restoreExpansion(QModelIndex(), 0, m_globals->rowCount() - 1);
+    });
+    connect(m_globals, &QAbstractItemModel::rowsInserted, this, &VariablesPanel::restoreExpansion);
+    connect(m_globals, &VariablesModel::refreshed, this, [this] {
+        if (!m_globals->error().isEmpty())
+            showMessage(tr("Could not list the globals: %1").arg(m_globals->error()));
+    });
+    connect(m_globals, &VariablesModel::edited, this, [this] { showMessage(QString()); });
+    connect(m_globals, &VariablesModel::editFailed, this, [this](const QString &name, const QString &error) {
+        showMessage(tr("%1 was not changed: %2").arg(name, error));
+    });
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_globals->setFilterText(text.trimmed());
+        applyFilterToFrame();
+    });
+    connect(m_showAll, &QToolButton::toggled, m_globals, &VariablesModel::setShowHidden);
+    connect(m_refresh, &QToolButton::clicked, this, [this] {
+        if (!isShowingFrame())
+            m_globals->refresh();
+    });
+
     m_view->setHeaderLabels({tr("Name"), tr("Value"), tr("Type")});
     m_view->setUniformRowHeights(true);
     m_view->header()->setSectionResizeMode(0, QHeaderView::Interactive);
@@ -59,6 +146,90 @@ QMenu *VariablesPanel::menuFor(QTreeWidgetItem *item)
     return menu;
 }
 
+QMenu *VariablesPanel::globalsMenuFor(const QModelIndex &index)
+{
+    if (!index.isValid())
+        return nullptr;
+    const QModelIndex row = index.siblingAtColumn(VariablesModel::NameColumn);
+    const quint64 handle = row.data(VariablesModel::HandleRole).toULongLong();
+    auto *menu = new QMenu(this);
+    QAction *inspect = menu->addAction(tr("Open in Inspector"), this, [this, handle] {
+        if (GlobalsBrowser *browser = m_globals->browser())
+            browser->openInInspector(handle);
+    });
+    inspect->setObjectName(QStringLiteral("openInInspectorAction"));
+    inspect->setEnabled(handle != 0);
+    const QModelIndex value = index.siblingAtColumn(VariablesModel::ValueColumn);
+    QAction *edit = menu->addAction(tr("Edit Value…"), this, [this, value] { m_globalsView->edit(value); });
+    edit->setEnabled(value.flags() & Qt::ItemIsEditable);
+    menu->addAction(tr("Copy Value"), this, [value] {
+        QApplication::clipboard()->setText(value.data(Qt::DisplayRole).toString());
+    });
+    menu->addSeparator();
+    menu->addAction(tr("Refresh"), m_globals, &VariablesModel::refresh);
+    return menu;
+}
+
+void VariablesPanel::setGlobalsBrowser(GlobalsBrowser *browser)
+{
+    m_globals->setBrowser(browser);
+    refreshGlobals();
+}
+
+void VariablesPanel::refreshGlobals()
+{
+    if (isShowingFrame() || !m_globals->browser())
+        return;
+    // A hidden panel (a tab behind another) asks when it comes into sight.
+    if (!isVisible()) {
+        m_globalsStale = true;
+        return;
+    }
+    m_globalsStale = false;
+    m_globals->refresh();
+}
+
+void VariablesPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_globalsStale)
+        refreshGlobals();
+}
+
+QString VariablesPanel::message() const
+{
+    return m_message->isHidden() ? QString() : m_message->text();
+}
+
+void VariablesPanel::showMessage(const QString &text)
+{
+    m_message->setText(text);
+    m_message->setVisible(!text.isEmpty());
+}
+
+void VariablesPanel::restoreExpansion(const QModelIndex &parent, int first, int last)
+{
+    if (m_expanded.isEmpty())
+        return;
+    for (int row = first; row <= last; ++row) {
+        const QModelIndex index = m_globals->index(row, 0, parent);
+        if (m_expanded.contains(index.data(VariablesModel::PathRole).toString()))
+            m_globalsView->expand(index);
+    }
+}
+
+void VariablesPanel::applyFilterToFrame()
+{
+    const QString text = m_filter->text().trimmed();
+    for (int i = 0; i < m_view->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_view->topLevelItem(i);
+        const QString expression = item->data(0, ExpressionRole).toString();
+        const bool always = expression == QLatin1String("<globals>") || item->data(0, MoreStartRole).isValid()
+                            || item->data(0, PlaceholderRole).toBool();
+        item->setHidden(!always && !text.isEmpty() && !item->text(0).contains(text, Qt::CaseInsensitive));
+    }
+}
+
 void VariablesPanel::setDebugger(Debugger *debugger)
 {
     if (m_debugger)
@@ -69,7 +240,7 @@ void VariablesPanel::setDebugger(Debugger *debugger)
         connect(m_debugger, &Debugger::variablesReady, this, &VariablesPanel::onVariablesReady);
 }
 
-void VariablesPanel::clear()
+void VariablesPanel::clearFrame()
 {
     m_requests.clear();
     m_view->clear();
@@ -77,9 +248,22 @@ void VariablesPanel::clear()
     m_frame = -1;
 }
 
+void VariablesPanel::clear()
+{
+    const bool wasFrame = isShowingFrame();
+    clearFrame();
+    m_pages->setCurrentWidget(m_globalsView);
+    m_showAll->setEnabled(true);
+    // The paused thread may have changed them.
+    if (wasFrame)
+        refreshGlobals();
+}
+
 void VariablesPanel::showFrame(quint64 threadId, int frame)
 {
-    clear();
+    clearFrame();
+    m_pages->setCurrentWidget(m_view);
+    m_showAll->setEnabled(false);
     m_thread = threadId;
     m_frame = frame;
     auto *globals = new QTreeWidgetItem(m_view, {tr("Globals")});
@@ -138,6 +322,8 @@ void VariablesPanel::onVariablesReady(int requestId, const QList<DebugVariable> 
     }
     for (const DebugVariable &variable : variables)
         addRow(req.parent, variable);
+    if (!req.parent)
+        applyFilterToFrame();
     int shown = 0;
     const int rows = req.parent ? req.parent->childCount() : m_view->topLevelItemCount();
     for (int i = 0; i < rows; ++i) {
