@@ -1,5 +1,6 @@
 #include "CodeEditor.h"
 
+#include "LineDiff.h"
 #include "LineNumberArea.h"
 
 #include <QFile>
@@ -13,6 +14,7 @@
 #include <QTextBlock>
 
 #include <algorithm>
+#include <limits>
 
 #ifdef RELIVE_HAVE_KSYNTAXHIGHLIGHTING
 #include <KSyntaxHighlighting/Definition>
@@ -26,7 +28,7 @@
 
 namespace {
 
-constexpr int IndentWidth = 4;
+constexpr int IndentWidth = CodeEditor::IndentWidth;
 
 #ifdef RELIVE_HAVE_KSYNTAXHIGHLIGHTING
 KSyntaxHighlighting::Repository &repository()
@@ -456,6 +458,16 @@ void CodeEditor::keyPressEvent(QKeyEvent *event)
         redo();
         return;
     }
+    // Ctrl+/ may need Shift on the keyboard's layout; the slash is what counts.
+    if ((modifiers & ~Qt::ShiftModifier) == Qt::ControlModifier && event->key() == Qt::Key_Slash) {
+        toggleComment();
+        return;
+    }
+    if (modifiers == Qt::ControlModifier &&
+        (event->key() == Qt::Key_BracketRight || event->key() == Qt::Key_BracketLeft)) {
+        shiftLines(event->key() == Qt::Key_BracketRight);
+        return;
+    }
     switch (event->key()) {
     case Qt::Key_Home:
         if (!(modifiers & ~Qt::ShiftModifier)) {
@@ -473,7 +485,7 @@ void CodeEditor::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Tab:
         if (event->modifiers() == Qt::NoModifier) {
             if (textCursor().hasSelection()) {
-                indentSelection(true);
+                indentLines();
             } else {
                 const int column = textCursor().positionInBlock();
                 textCursor().insertText(QString(IndentWidth - column % IndentWidth, QLatin1Char(' ')));
@@ -482,7 +494,7 @@ void CodeEditor::keyPressEvent(QKeyEvent *event)
         }
         break;
     case Qt::Key_Backtab:
-        indentSelection(false);
+        dedentLines();
         return;
     case Qt::Key_Backspace:
         if (event->modifiers() == Qt::NoModifier && removeIndentBeforeCursor())
@@ -532,27 +544,184 @@ void CodeEditor::insertNewLineWithIndent()
     ensureCursorVisible();
 }
 
-void CodeEditor::indentSelection(bool indent)
+std::pair<int, int> CodeEditor::selectedLines() const
 {
-    QTextCursor cursor = textCursor();
-    QTextBlock first = document()->findBlock(cursor.selectionStart());
+    const QTextCursor cursor = textCursor();
+    const QTextBlock first = document()->findBlock(cursor.selectionStart());
     QTextBlock last = document()->findBlock(cursor.selectionEnd());
-    if (cursor.hasSelection() && last.position() == cursor.selectionEnd() && last != first)
+    if (cursor.hasSelection() && last != first && cursor.selectionEnd() == last.position())
         last = last.previous();
+    return {first.blockNumber(), last.blockNumber()};
+}
+
+void CodeEditor::editLines(const QList<LineEdit> &edits)
+{
+    if (edits.isEmpty())
+        return;
+    const QTextCursor current = textCursor();
+    const QTextBlock anchorBlock = document()->findBlock(current.anchor());
+    const QTextBlock positionBlock = document()->findBlock(current.position());
+    const int anchorLine = anchorBlock.blockNumber();
+    const int anchorColumn = current.anchor() - anchorBlock.position();
+    const int positionLine = positionBlock.blockNumber();
+    const int positionColumn = current.position() - positionBlock.position();
+
+    QTextCursor cursor(document());
     cursor.beginEditBlock();
-    for (QTextBlock block = first; block.isValid(); block = block.next()) {
-        QTextCursor line(block);
-        if (indent) {
-            line.insertText(QString(IndentWidth, QLatin1Char(' ')));
-        } else {
-            const int remove = qMin(IndentWidth, leadingSpaces(block.text()));
-            line.movePosition(QTextCursor::Right, QTextCursor::KeepAnchor, remove);
-            line.removeSelectedText();
-        }
-        if (block == last)
-            break;
+    for (const LineEdit &edit : edits) {
+        const int start = document()->findBlockByNumber(edit.line).position() + edit.column;
+        cursor.setPosition(start);
+        cursor.setPosition(start + edit.remove, QTextCursor::KeepAnchor);
+        cursor.insertText(edit.insert);
     }
     cursor.endEditBlock();
+
+    // Where a column of an edited line went. The start of a selection stays
+    // before text inserted at its column, so whole selected lines stay whole.
+    auto mapped = [&edits, this](int line, int column, bool stayBefore) {
+        for (const LineEdit &edit : edits) {
+            if (edit.line != line)
+                continue;
+            if (column < edit.column || (column == edit.column && stayBefore))
+                break;
+            if (column < edit.column + edit.remove)
+                column = edit.column + (stayBefore ? 0 : int(edit.insert.size()));
+            else
+                column += int(edit.insert.size()) - edit.remove;
+            break;
+        }
+        return document()->findBlockByNumber(line).position() + column;
+    };
+    const bool selection = current.hasSelection();
+    const bool anchorFirst = current.anchor() < current.position();
+    QTextCursor restored(document());
+    restored.setPosition(mapped(anchorLine, anchorColumn, selection && anchorFirst));
+    restored.setPosition(mapped(positionLine, positionColumn, selection && !anchorFirst),
+                         QTextCursor::KeepAnchor);
+    setTextCursor(restored);
+}
+
+void CodeEditor::toggleComment()
+{
+    const auto [first, last] = selectedLines();
+    QList<int> lines;
+    int indent = std::numeric_limits<int>::max();
+    bool allComments = true;
+    for (QTextBlock block = document()->findBlockByNumber(first);
+         block.isValid() && block.blockNumber() <= last; block = block.next()) {
+        const QString text = block.text();
+        if (text.trimmed().isEmpty())
+            continue;
+        lines.append(block.blockNumber());
+        const int lead = leadingSpaces(text);
+        indent = std::min(indent, lead);
+        if (text.at(lead) != QLatin1Char('#'))
+            allComments = false;
+    }
+    QList<LineEdit> edits;
+    for (int line : std::as_const(lines)) {
+        if (allComments) {
+            const QString text = document()->findBlockByNumber(line).text();
+            const int hash = leadingSpaces(text);
+            const bool space = text.mid(hash + 1, 1) == QLatin1String(" ");
+            edits.append({line, hash, space ? 2 : 1, QString()});
+        } else {
+            edits.append({line, indent, 0, QStringLiteral("# ")});
+        }
+    }
+    editLines(edits);
+}
+
+void CodeEditor::indentLines()
+{
+    shiftLines(true);
+}
+
+void CodeEditor::dedentLines()
+{
+    shiftLines(false);
+}
+
+void CodeEditor::shiftLines(bool indent)
+{
+    const auto [first, last] = selectedLines();
+    QList<LineEdit> edits;
+    for (QTextBlock block = document()->findBlockByNumber(first);
+         block.isValid() && block.blockNumber() <= last; block = block.next()) {
+        const QString text = block.text();
+        if (indent) {
+            // A blank line stays empty: no trailing spaces.
+            if (!text.trimmed().isEmpty())
+                edits.append({block.blockNumber(), 0, 0, QString(IndentWidth, QLatin1Char(' '))});
+            continue;
+        }
+        int remove = 0;
+        if (text.startsWith(QLatin1Char('\t'))) {
+            remove = 1;
+        } else {
+            while (remove < IndentWidth && remove < text.size() && text.at(remove) == QLatin1Char(' '))
+                ++remove;
+        }
+        if (remove > 0)
+            edits.append({block.blockNumber(), 0, remove, QString()});
+    }
+    editLines(edits);
+}
+
+void CodeEditor::replaceText(const QString &text)
+{
+    QStringList before;
+    for (QTextBlock block = document()->begin(); block.isValid(); block = block.next())
+        before.append(block.text());
+    const QList<LineDiff::Hunk> hunks = LineDiff::compute(before, text.split(QLatin1Char('\n')));
+    if (hunks.isEmpty())
+        return;
+    const int line = textCursor().blockNumber();
+    const int column = textCursor().positionInBlock();
+    const int scroll = verticalScrollBar()->value();
+
+    QTextCursor cursor(document());
+    cursor.beginEditBlock();
+    // From the last hunk up, so that the line numbers of the others hold.
+    for (auto it = hunks.crbegin(); it != hunks.crend(); ++it) {
+        const LineDiff::Hunk &hunk = *it;
+        const QString lines = hunk.inserted.join(QLatin1Char('\n'));
+        if (hunk.removed == 0) {
+            const QTextBlock at = document()->findBlockByNumber(hunk.start);
+            if (at.isValid()) {
+                cursor.setPosition(at.position());
+                cursor.insertText(lines + QLatin1Char('\n'));
+            } else {
+                cursor.movePosition(QTextCursor::End);
+                cursor.insertText(QLatin1Char('\n') + lines);
+            }
+            continue;
+        }
+        const QTextBlock first = document()->findBlockByNumber(hunk.start);
+        const QTextBlock last = document()->findBlockByNumber(hunk.start + hunk.removed - 1);
+        if (!hunk.inserted.isEmpty()) {
+            cursor.setPosition(first.position());
+            cursor.setPosition(last.position() + last.length() - 1, QTextCursor::KeepAnchor);
+            cursor.insertText(lines);
+        } else if (last.next().isValid()) {
+            cursor.setPosition(first.position());
+            cursor.setPosition(last.next().position(), QTextCursor::KeepAnchor);
+            cursor.removeSelectedText();
+        } else {
+            // The last lines go with the line break before them.
+            const QTextBlock previous = first.previous();
+            cursor.setPosition(previous.position() + previous.length() - 1);
+            cursor.setPosition(last.position() + last.length() - 1, QTextCursor::KeepAnchor);
+            cursor.removeSelectedText();
+        }
+    }
+    cursor.endEditBlock();
+
+    const QTextBlock block = document()->findBlockByNumber(LineDiff::mapLine(hunks, line));
+    QTextCursor moved(block);
+    moved.setPosition(block.position() + qMin(column, block.length() - 1));
+    setTextCursor(moved);
+    verticalScrollBar()->setValue(scroll);
 }
 
 bool CodeEditor::removeIndentBeforeCursor()

@@ -34,6 +34,20 @@ public:
     void goToLine(int line, int column = 0);
     int currentLine() const;
 
+    // Ctrl+/: comments the cursor's line or the selected lines with "# " at
+    // their common indent, or uncomments them when every one is a comment.
+    // Blank lines are left alone; one undo step; the selection keeps its lines.
+    void toggleComment();
+    // Ctrl+] and Ctrl+[ (Tab and Shift+Tab on a selection): the cursor's line
+    // or the selected lines move by one indent unit, as one undo step.
+    void indentLines();
+    void dedentLines();
+    // Replaces the buffer with `text` as one undo step, changing only the
+    // lines that differ, so the cursor, breakpoints and scroll position stay
+    // with their lines (what Format does). Unchanged text changes nothing.
+    void replaceText(const QString &text);
+    static constexpr int IndentWidth = 4;
+
     void setErrorMarker(int line, const QString &message);
     void clearErrorMarker();
     int errorLine() const { return m_errorLine; }
@@ -92,7 +106,22 @@ private:
     void updateLineNumberArea(const QRect &rect, int dy);
     void updateExtraSelections();
     void insertNewLineWithIndent();
-    void indentSelection(bool indent);
+    // One edit of one line: `remove` characters at `column` replaced by `insert`.
+    struct LineEdit
+    {
+        int line;  // 0-based block number
+        int column;
+        int remove;
+        QString insert;
+    };
+    // Applies `edits` as one undo step; the cursor and selection stay on
+    // their lines, and a selection that started at an edit's column keeps
+    // what was inserted there.
+    void editLines(const QList<LineEdit> &edits);
+    // 0-based first and last line the cursor or selection covers; a selection
+    // that ends at the start of a line does not cover that line.
+    std::pair<int, int> selectedLines() const;
+    void shiftLines(bool indent);
     bool removeIndentBeforeCursor();
     void moveToLineStart(bool select);
     void rememberModification();
