@@ -5,6 +5,7 @@
 #include "Completer.h"
 #include "DebugController.h"
 #include "TestsController.h"
+#include "VariablesController.h"
 #include "Debugger.h"
 #include "ConsoleWidget.h"
 #include "DocumentationViewer.h"
@@ -105,6 +106,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_debug = new DebugController(this, m_editors, m_console);
     connect(m_debug, &DebugController::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    m_variables = new VariablesController(this, m_debug->variablesPanel());
     m_tests = new TestsController(this, m_editors);
     connect(m_tests, &TestsController::runningChanged, this, &MainWindow::updateRunActions);
     connect(m_tests, &TestsController::message, this,
@@ -478,6 +480,7 @@ bool MainWindow::startEngine(QString *error)
         connectCodeManager();
         m_debug->setDebugger(new Debugger(m_runtime, m_codeManager, this));
         m_tests->setEngine(m_runtime, m_codeManager);
+        m_variables->setEngine(m_runtime, m_codeManager);
     }
     m_engineStatus->setText(ok ? tr("Python ready") : tr("Python failed to start"));
     if (ok)

@@ -26,6 +26,7 @@ class UsagesPanel;
 class ReloadLogView;
 class WelcomePage;
 class TestsController;
+class VariablesController;
 class WindowLayout;
 class WatchesView;
 class InspectorView;
@@ -61,6 +62,7 @@ public:
     ProjectTree *projectTree() const { return m_projectTree; }
     DebugController *debugController() const { return m_debug; }
     TestsController *testsController() const { return m_tests; }
+    VariablesController *variablesController() const { return m_variables; }
     WindowLayout *windowLayout() const { return m_layout; }
     // The permanent status text: ready, running, paused.
     QString engineStatus() const;
@@ -163,5 +165,6 @@ private:
     QPointer<DocumentationViewer> m_documentation;
     DebugController *m_debug = nullptr;
     TestsController *m_tests = nullptr;
+    VariablesController *m_variables = nullptr;
     WindowLayout *m_layout = nullptr;
 };
