@@ -178,7 +178,11 @@ struct Walk
         sinceBatch.start();
         QStringList roots;
         for (const QString &root : std::as_const(query.roots)) {
-            const QString clean = QDir::cleanPath(QFileInfo(root).absoluteFilePath());
+            // Canonical, as the editors name their files, so an open buffer
+            // is found by its path.
+            const QFileInfo info(root);
+            const QString clean = info.canonicalFilePath().isEmpty() ? QDir::cleanPath(info.absoluteFilePath())
+                                                                     : info.canonicalFilePath();
             if (!roots.contains(clean))
                 roots.append(clean);
         }

@@ -5,6 +5,7 @@
 #include "Completer.h"
 #include "DebugController.h"
 #include "TestsController.h"
+#include "FindInFilesController.h"
 #include "VariablesController.h"
 #include "Debugger.h"
 #include "ConsoleWidget.h"
@@ -108,6 +109,7 @@ MainWindow::MainWindow(QWidget *parent)
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     m_variables = new VariablesController(this, m_debug->variablesPanel());
     m_tests = new TestsController(this, m_editors);
+    m_findInFiles = new FindInFilesController(this, m_editors, [this] { return m_projectTree->rootPaths(); });
     connect(m_tests, &TestsController::runningChanged, this, &MainWindow::updateRunActions);
     connect(m_tests, &TestsController::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
@@ -463,6 +465,7 @@ void MainWindow::createActions()
     toolBar->addAction(m_stopAction);
     m_debug->createActions(m_runFileAction, m_stopAction);
     m_tests->createActions();
+    m_findInFiles->createActions();
     connect(m_editors, &EditorTabs::currentEditorChanged, this, &MainWindow::updateRunActions);
     updateRunActions();
 }

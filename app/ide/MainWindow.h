@@ -26,6 +26,7 @@ class UsagesPanel;
 class ReloadLogView;
 class WelcomePage;
 class TestsController;
+class FindInFilesController;
 class VariablesController;
 class WindowLayout;
 class WatchesView;
@@ -62,6 +63,7 @@ public:
     ProjectTree *projectTree() const { return m_projectTree; }
     DebugController *debugController() const { return m_debug; }
     TestsController *testsController() const { return m_tests; }
+    FindInFilesController *findInFilesController() const { return m_findInFiles; }
     VariablesController *variablesController() const { return m_variables; }
     WindowLayout *windowLayout() const { return m_layout; }
     // The permanent status text: ready, running, paused.
@@ -165,6 +167,7 @@ private:
     QPointer<DocumentationViewer> m_documentation;
     DebugController *m_debug = nullptr;
     TestsController *m_tests = nullptr;
+    FindInFilesController *m_findInFiles = nullptr;
     VariablesController *m_variables = nullptr;
     WindowLayout *m_layout = nullptr;
 };
