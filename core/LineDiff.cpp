@@ -89,8 +89,12 @@ QList<Hunk> compute(const QStringList &before, const QStringList &after)
     auto idsOf = [&ids](const QStringList &lines, int from, int count) {
         std::vector<int> result;
         result.reserve(count);
-        for (int i = from; i < from + count; ++i)
-            result.push_back(int(ids.insert(lines.at(i), int(ids.size())).value()));
+        for (int i = from; i < from + count; ++i) {
+            auto it = ids.constFind(lines.at(i));
+            if (it == ids.constEnd())
+                it = ids.insert(lines.at(i), int(ids.size()));
+            result.push_back(it.value());
+        }
         return result;
     };
     const std::vector<int> a = idsOf(before, prefix, oldCount);
