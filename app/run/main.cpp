@@ -5,6 +5,7 @@
 #include "Debugger.h"
 #include "PythonRuntime.h"
 #include "PythonVersion.h"
+#include "VirtualEnvironment.h"
 #include "PytestCommand.h"
 
 #include <QCommandLineParser>
@@ -101,6 +102,33 @@ QString versions()
         .arg(QStringLiteral(RELIVE_VERSION), pythonVersion(), QString::fromLatin1(qVersion()), highlighter);
 }
 
+// The virtual environment of the project in `folder`, or the one `choice`
+// names (`none`: none): its packages are put in use if it is made for this
+// Python, else a warning says why not. False if `choice` names no venv.
+bool useProjectVenv(PythonRuntime &runtime, const QString &folder, const QString &choice, bool quiet)
+{
+    if (choice == QStringLiteral("none"))
+        return true;
+    const QString path = choice.isEmpty() ? VirtualEnvironment::find(folder) : choice;
+    if (path.isEmpty())
+        return true;
+    QString error;
+    const VirtualEnvironment venv = VirtualEnvironment::read(path, &error);
+    if (!venv.isValid()) {
+        writeTo(stderr, QStringLiteral("relive-run: %1\n").arg(error));
+        return false;
+    }
+    const QString mismatch = venv.mismatch(pythonVersion());
+    if (!mismatch.isEmpty()) {
+        writeTo(stderr, QStringLiteral("relive: warning: %1\n").arg(mismatch));
+        return choice.isEmpty();
+    }
+    useVirtualEnvironment(&runtime, venv);
+    if (!quiet)
+        writeTo(stderr, QStringLiteral("relive: using the virtual environment %1\n").arg(venv.path));
+    return true;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -143,8 +171,13 @@ int main(int argc, char *argv[])
                                          QStringLiteral("FILE:LINE"));
     const QCommandLineOption debugOption(QStringLiteral("debug"),
                                          QStringLiteral("Debug without a breakpoint: pause on uncaught exceptions."));
+    const QCommandLineOption venvOption(QStringLiteral("venv"),
+                                        QStringLiteral("Import the packages of the virtual environment VENV (a folder with "
+                                                       "a pyvenv.cfg) before the system's; `none` for none. Default: the "
+                                                       "venv in DIR or its parent (.venv, venv, env)."),
+                                        QStringLiteral("VENV"));
     parser.addOptions({versionOption, nameOption, codeOption, execOption, runOption, forceOption, quietOption,
-                       breakOption, debugOption});
+                       breakOption, debugOption, venvOption});
     parser.addOption(PytestCommand::helpOption());
     parser.process(app);
     if (parser.isSet(versionOption)) {
@@ -184,8 +217,11 @@ int main(int argc, char *argv[])
         writeTo(s == PythonRuntime::Stream::Stderr ? stderr : stdout, text);
     });
 
-    CodeManager manager(&runtime);
     const bool quiet = parser.isSet(quietOption);
+    if (!useProjectVenv(runtime, positional.first(), parser.isSet(venvOption) ? parser.value(venvOption) : QString(), quiet))
+        return 2;
+
+    CodeManager manager(&runtime);
     QObject::connect(&manager, &CodeManager::reloaded, &app, [quiet](const ReloadReport &report) {
         if (!quiet)
             writeTo(stderr, QStringLiteral("relive: %1\n").arg(report.summary()));

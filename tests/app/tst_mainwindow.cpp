@@ -3,6 +3,7 @@
 #include "ConsoleWidget.h"
 #include "EditorAssistant.h"
 #include "EditorTabs.h"
+#include "EnvironmentController.h"
 #include "InspectorModel.h"
 #include "InspectorView.h"
 #include "MainWindow.h"
@@ -10,6 +11,7 @@
 #include "NamespaceView.h"
 #include "ProblemsPanel.h"
 #include "PythonRuntime.h"
+#include "PythonVersion.h"
 #include "Overrides.h"
 #include "Debugger.h"
 #include "DebugController.h"
@@ -22,6 +24,7 @@
 #include <QApplication>
 #include <QInputDialog>
 #include <QTimer>
+#include <QToolButton>
 #include <QTreeWidgetItem>
 #include <QPushButton>
 #include <QSettings>
@@ -99,6 +102,7 @@ private Q_SLOTS:
     void untitledBufferRunsInTheConsole();
     void statusBarSaysWhatRuns();
     void projectFolderOpensItsPackages();
+    void projectVenvIsUsed();
 
 private:
     // Writes `content` to `relative` under the mapped folder (or an absolute path).
@@ -813,6 +817,39 @@ void tst_MainWindow::projectFolderOpensItsPackages()
     const ReloadReport report = saveAndWaitForReload(editor);
     QVERIFY2(report.ok(), qPrintable(report.error + report.traceback));
     console(QStringLiteral("shopwin.price()\n"), QStringLiteral("12"));
+}
+
+// A project's .venv made for Relive's Python: its packages import in the
+// console and the status bar names it; a venv for another Python is not used,
+// and the console says why, naming both versions; None takes it back.
+void tst_MainWindow::projectVenvIsUsed()
+{
+    const QString version = pythonVersion();
+    const QString project = m_dir.filePath(QStringLiteral("venvproject"));
+    const QString site = project + QStringLiteral("/.venv/lib/python%1/site-packages").arg(version.section(QLatin1Char('.'), 0, 1));
+    QVERIFY(writeFile(project + QStringLiteral("/pyproject.toml"), "[project]\nname = \"venvapp\"\n"));
+    QVERIFY(writeFile(project + QStringLiteral("/venvapp/__init__.py"), "import venv_dep\n"));
+    QVERIFY(writeFile(project + QStringLiteral("/.venv/pyvenv.cfg"), "home = /usr/bin\nversion = " + version.toUtf8() + "\n"));
+    QVERIFY(writeFile(site + QStringLiteral("/venv_dep.py"), "NAME = 'from the venv'\n"));
+    QString error;
+    QVERIFY2(m_window->openFolder(project, QString(), &error, false), qPrintable(error));
+    auto *status = m_window->findChild<QToolButton *>(QStringLiteral("interpreterStatus"));
+    QVERIFY(status);
+    QVERIFY2(status->text().contains(version) && status->text().contains(QStringLiteral(".venv")), qPrintable(status->text()));
+    console(QStringLiteral("import venvapp, venv_dep\nvenv_dep.NAME\n"), QStringLiteral("'from the venv'"));
+
+    const QString other = m_dir.filePath(QStringLiteral("oldvenvproject"));
+    QVERIFY(writeFile(other + QStringLiteral("/oldapp/__init__.py"), "X = 1\n"));
+    QVERIFY(writeFile(other + QStringLiteral("/pyproject.toml"), "[project]\nname = \"oldapp\"\n"));
+    QVERIFY(writeFile(other + QStringLiteral("/venv/pyvenv.cfg"), "version = 3.2.1\n"));
+    QVERIFY2(m_window->openFolder(other, QString(), &error, false), qPrintable(error));
+    QTRY_VERIFY2(m_window->console()->outputText().contains(QStringLiteral("is for Python 3.2.1, but Relive runs Python %1").arg(version)),
+                 qPrintable(m_window->console()->outputText()));
+    QVERIFY2(status->toolTip().contains(QStringLiteral("3.2.1")), qPrintable(status->toolTip()));
+
+    m_window->findChild<EnvironmentController *>()->choose(EnvironmentController::noneChoice());
+    console(QStringLiteral("import os\nprint(repr(os.environ.get('VIRTUAL_ENV')))\n"), QStringLiteral("None"));
+    m_window->findChild<EnvironmentController *>()->choose(EnvironmentController::automaticChoice());
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -63,6 +63,66 @@ class tst_ReliveRun : public QObject
     }
 
 private Q_SLOTS:
+    // The Python relive-run embeds, from --version ("3.11.2").
+    static QString embeddedPython()
+    {
+        QProcess p;
+        p.start(QStringLiteral(RELIVE_RUN), {QStringLiteral("--version")});
+        p.waitForFinished(30000);
+        const QRegularExpressionMatch m =
+            QRegularExpression(QStringLiteral("Python (\\d+\\.\\d+\\.\\d+)")).match(QString::fromUtf8(p.readAllStandardOutput()));
+        return m.captured(1);
+    }
+
+    // A project's virtual environment: found in DIR, chosen with --venv, or
+    // none; a venv of another Python is named with both versions and not used.
+    void virtualEnvironment_data()
+    {
+        QTest::addColumn<QString>("venvVersion");   // the .venv in DIR is for it; "this": the embedded one
+        QTest::addColumn<QStringList>("options");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("expected");      // in stdout, or stderr when the run fails
+        QTest::newRow("found in DIR") << "this" << QStringList{} << 0 << "from the venv";
+        QTest::newRow("--venv none") << "this" << QStringList{"--venv", "none"} << 1 << "No module named 'venv_dep'";
+        QTest::newRow("another Python's venv") << "3.2.1" << QStringList{} << 1 << "is for Python 3.2.1, but Relive runs Python";
+        QTest::newRow("--venv of a folder that is none") << "this" << QStringList{"--venv", "DIR"} << 2 << "has no pyvenv.cfg";
+    }
+    void virtualEnvironment()
+    {
+        QFETCH(QString, venvVersion);
+        QFETCH(QStringList, options);
+        QFETCH(int, status);
+        QFETCH(QString, expected);
+        const QString python = embeddedPython();
+        QVERIFY(!python.isEmpty());
+        if (venvVersion == QStringLiteral("this"))
+            venvVersion = python;
+        QTemporaryDir project;
+        const QString venv = project.filePath(QStringLiteral(".venv"));
+        const QString site = venv + QStringLiteral("/lib/python%1/site-packages").arg(venvVersion.section(QLatin1Char('.'), 0, 1));
+        QVERIFY(QDir().mkpath(site));
+        QFile cfg(venv + QStringLiteral("/pyvenv.cfg"));
+        QVERIFY(cfg.open(QIODevice::WriteOnly));
+        cfg.write("home = /usr/bin\nversion = " + venvVersion.toUtf8() + "\n");
+        cfg.close();
+        QFile module(site + QStringLiteral("/venv_dep.py"));
+        QVERIFY(module.open(QIODevice::WriteOnly));
+        module.write("NAME = 'from the venv'\n");
+        module.close();
+        options.replaceInStrings(QStringLiteral("DIR"), project.path());
+
+        QProcess p;
+        p.start(QStringLiteral(RELIVE_RUN), QStringList{project.path(), QStringLiteral("-n"), QStringLiteral("venvtest")} + options
+                                                + QStringList{QStringLiteral("-c"), QStringLiteral("import venv_dep\nprint(venv_dep.NAME)")});
+        QVERIFY(p.waitForFinished(60000));
+        const QString out = QString::fromUtf8(p.readAllStandardOutput());
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(p.exitCode() == status, qPrintable(out + err));
+        QVERIFY2((status == 0 ? out : err).contains(expected), qPrintable(out + err));
+        if (venvVersion != python)
+            QVERIFY2(err.contains(python), qPrintable(err));
+    }
+
     void scriptExitStatus_data()
     {
         QTest::addColumn<QString>("code");
