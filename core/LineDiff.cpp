@@ -3,6 +3,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <cstdlib>
 #include <vector>
 
 namespace LineDiff {
@@ -128,15 +129,34 @@ QStringList apply(const QStringList &before, const QList<Hunk> &hunks)
     return result;
 }
 
-int mapLine(const QList<Hunk> &hunks, int line)
+int mapLine(const QList<Hunk> &hunks, int line, const QString &text)
 {
+    auto squeezed = [](const QString &s) {
+        QString result;
+        for (QChar c : s) {
+            if (!c.isSpace())
+                result.append(c);
+        }
+        return result;
+    };
     int shift = 0;
     for (const Hunk &hunk : hunks) {
         if (line < hunk.start)
             break;
         if (line < hunk.start + hunk.removed) {
-            const int inside = std::min(line - hunk.start, int(hunk.inserted.size()) - 1);
-            return hunk.start + shift + std::max(0, inside);
+            int inside = std::max(0, std::min(line - hunk.start, int(hunk.inserted.size()) - 1));
+            const QString code = squeezed(text);
+            if (!code.isEmpty()) {
+                int best = -1;
+                for (int i = 0; i < hunk.inserted.size(); ++i) {
+                    if (squeezed(hunk.inserted.at(i)) == code &&
+                        (best < 0 || std::abs(i - inside) < std::abs(best - inside)))
+                        best = i;
+                }
+                if (best >= 0)
+                    inside = best;
+            }
+            return hunk.start + shift + inside;
         }
         shift += int(hunk.inserted.size()) - hunk.removed;
     }

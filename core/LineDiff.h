@@ -24,8 +24,10 @@ struct Hunk
 // past MaxEdits differing lines the whole changed middle is one hunk.
 QList<Hunk> compute(const QStringList &before, const QStringList &after);
 QStringList apply(const QStringList &before, const QList<Hunk> &hunks);
-// The line of the new text where old line `line` (0-based) went.
-int mapLine(const QList<Hunk> &hunks, int line);
+// The line of the new text where old line `line` (0-based) went. Inside a
+// changed hunk, the new line that differs from `text` (the old line) only in
+// whitespace, as a formatter changes it; else the same offset in the hunk.
+int mapLine(const QList<Hunk> &hunks, int line, const QString &text = QString());
 
 constexpr int MaxEdits = 2000;
 

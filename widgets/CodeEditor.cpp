@@ -678,6 +678,7 @@ void CodeEditor::replaceText(const QString &text)
         return;
     const int line = textCursor().blockNumber();
     const int column = textCursor().positionInBlock();
+    const int indent = leadingSpaces(textCursor().block().text());
     const int scroll = verticalScrollBar()->value();
 
     QTextCursor cursor(document());
@@ -717,9 +718,11 @@ void CodeEditor::replaceText(const QString &text)
     }
     cursor.endEditBlock();
 
-    const QTextBlock block = document()->findBlockByNumber(LineDiff::mapLine(hunks, line));
+    const QTextBlock block = document()->findBlockByNumber(LineDiff::mapLine(hunks, line, before.at(line)));
+    // The same place in the statement, whatever its new indent.
+    const int newColumn = qMax(0, column - indent + leadingSpaces(block.text()));
     QTextCursor moved(block);
-    moved.setPosition(block.position() + qMin(column, block.length() - 1));
+    moved.setPosition(block.position() + qMin(newColumn, block.length() - 1));
     setTextCursor(moved);
     verticalScrollBar()->setValue(scroll);
 }

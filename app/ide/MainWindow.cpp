@@ -5,11 +5,15 @@
 #include "Completer.h"
 #include "DebugController.h"
 #include "TestsController.h"
+#include "PlotsController.h"
+#include "EditingController.h"
 #include "FindInFilesController.h"
 #include "VariablesController.h"
+#include "RunController.h"
 #include "Debugger.h"
 #include "ConsoleWidget.h"
 #include "DocumentationViewer.h"
+#include "EnvironmentController.h"
 #include "EditorAssistant.h"
 #include "EditorIntelligence.h"
 #include "EditorTabs.h"
@@ -40,6 +44,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QDockWidget>
@@ -109,7 +114,14 @@ MainWindow::MainWindow(QWidget *parent)
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     m_variables = new VariablesController(this, m_debug->variablesPanel());
     m_tests = new TestsController(this, m_editors);
+    m_editing = new EditingController(this, m_editors);
     m_findInFiles = new FindInFilesController(this, m_editors, [this] { return m_projectTree->rootPaths(); });
+    m_runs = new RunController(this, m_runtime, m_editors, m_console);
+    m_environment = new EnvironmentController(this);
+    m_plots = new PlotsController(this);
+    connect(m_plots, &PlotsController::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_environment, &EnvironmentController::message, m_console, &ConsoleWidget::appendNotice);
     connect(m_tests, &TestsController::runningChanged, this, &MainWindow::updateRunActions);
     connect(m_tests, &TestsController::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
@@ -366,11 +378,11 @@ void MainWindow::createActions()
     newAction->setShortcut(QKeySequence::New);
     QAction *open = file->addAction(tr("&Open File…"), this, &MainWindow::openFileDialog);
     open->setShortcut(QKeySequence::Open);
-    m_saveAction = file->addAction(tr("&Save"), m_editors, &EditorTabs::saveCurrent);
+    m_saveAction = file->addAction(tr("&Save"), m_editing, &EditingController::saveCurrent);
     m_saveAction->setShortcut(QKeySequence::Save);
     QAction *saveAs = file->addAction(tr("Save &As…"), m_editors, &EditorTabs::saveCurrentAs);
     saveAs->setShortcut(QKeySequence::SaveAs);
-    m_saveAllAction = file->addAction(tr("Save A&ll"), m_editors, &EditorTabs::saveAll);
+    m_saveAllAction = file->addAction(tr("Save A&ll"), m_editing, &EditingController::saveAll);
     m_saveAllAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S));
     QAction *close = file->addAction(tr("&Close File"), this,
                                      [this] { m_editors->closeEditor(m_editors->currentEditor()); });
@@ -410,7 +422,7 @@ void MainWindow::createActions()
     QMenu *run = menuBar()->addMenu(tr("&Run"));
     run->setObjectName(QStringLiteral("runMenu"));
     m_runFileAction = run->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Run File"), this,
-                                     [this] { runCurrentFile(false); });
+                                     [this] { if (!m_runs->runChosen()) runCurrentFile(false); });
     m_runFileAction->setShortcut(QKeySequence(Qt::Key_F5));
     m_runFileAction->setObjectName(QStringLiteral("runFileAction"));
     m_runWithArgumentsAction = run->addAction(tr("Run File with &Arguments…"), this,
@@ -463,8 +475,10 @@ void MainWindow::createActions()
     toolBar->addAction(m_runFileAction);
     toolBar->addAction(m_runAction);
     toolBar->addAction(m_stopAction);
+    m_runs->createActions(toolBar, m_runFileAction, run, m_stopAction);
     m_debug->createActions(m_runFileAction, m_stopAction);
     m_tests->createActions();
+    m_editing->createActions();
     m_findInFiles->createActions();
     connect(m_editors, &EditorTabs::currentEditorChanged, this, &MainWindow::updateRunActions);
     updateRunActions();
@@ -484,6 +498,8 @@ bool MainWindow::startEngine(QString *error)
         m_debug->setDebugger(new Debugger(m_runtime, m_codeManager, this));
         m_tests->setEngine(m_runtime, m_codeManager);
         m_variables->setEngine(m_runtime, m_codeManager);
+        m_environment->setRuntime(m_runtime);
+        m_plots->setEngine(m_runtime);
     }
     m_engineStatus->setText(ok ? tr("Python ready") : tr("Python failed to start"));
     if (ok)
@@ -554,6 +570,8 @@ bool MainWindow::openFolder(const QString &folder, const QString &name, QString 
     restoreWatches(path);
     m_debug->openSession(path);
     m_tests->setProjectFolder(path);
+    m_runs->setFolder(path);
+    m_environment->setProjectFolder(path);
     updateTitle();
     updateRunActions();
     return true;
@@ -977,7 +995,7 @@ QString MainWindow::programName(const QString &spec)
 void MainWindow::connectRunNotices()
 {
     connect(m_runtime, &PythonRuntime::programStarted, this, [this](const QString &spec) {
-        const QString arguments = QFileInfo(spec).isAbsolute() ? runArguments(spec) : QString();
+        const QString arguments = m_runs->argumentsOf(spec).value_or(QFileInfo(spec).isAbsolute() ? runArguments(spec) : QString());
         m_console->appendNotice(arguments.isEmpty() ? tr("Running %1").arg(programName(spec))
                                                     : tr("Running %1 %2").arg(programName(spec), arguments));
         updateRunActions();
@@ -1057,6 +1075,7 @@ void MainWindow::updateRecentMenu()
             if (m_codeManager && m_codeManager->namespaces().contains(name)) {
                 m_currentFolder = folder;
                 m_currentNamespace = name;
+                m_runs->setFolder(folder);
                 m_projectTree->addRoot(folder, name);
                 updateTitle();
                 updateRunActions();
@@ -1224,8 +1243,11 @@ void MainWindow::showShortcuts()
 void MainWindow::showPreferences()
 {
     PreferencesDialog dialog(m_preferences, this);
+    QComboBox *venv = m_environment->makeEditor(&dialog);
+    dialog.addRow(tr("&Virtual environment:"), venv);
     if (dialog.exec() != QDialog::Accepted)
         return;
+    m_environment->acceptEditor(venv);
     const Preferences chosen = dialog.preferences();
     if (chosen.language != m_preferences.language)
         statusBar()->showMessage(tr("The language changes when Relive is started again."), 8000);
@@ -1253,6 +1275,7 @@ void MainWindow::applyPreferences()
 {
     const QFont font = m_preferences.zoomedFont();
     m_editors->setEditorAppearance(font, m_preferences.theme);
+    m_editing->setFormatOnSave(m_preferences.formatOnSave);
     // The console's text parts: output, input, and the prompt label beside the input.
     m_console->outputView()->setFont(font);
     m_console->inputLine()->setFont(font);

@@ -26,8 +26,12 @@ class UsagesPanel;
 class ReloadLogView;
 class WelcomePage;
 class TestsController;
+class EditingController;
 class FindInFilesController;
 class VariablesController;
+class RunController;
+class EnvironmentController;
+class PlotsController;
 class WindowLayout;
 class WatchesView;
 class InspectorView;
@@ -63,8 +67,11 @@ public:
     ProjectTree *projectTree() const { return m_projectTree; }
     DebugController *debugController() const { return m_debug; }
     TestsController *testsController() const { return m_tests; }
+    EditingController *editingController() const { return m_editing; }
     FindInFilesController *findInFilesController() const { return m_findInFiles; }
     VariablesController *variablesController() const { return m_variables; }
+    RunController *runController() const { return m_runs; }
+    PlotsController *plotsController() const { return m_plots; }
     WindowLayout *windowLayout() const { return m_layout; }
     // The permanent status text: ready, running, paused.
     QString engineStatus() const;
@@ -167,7 +174,11 @@ private:
     QPointer<DocumentationViewer> m_documentation;
     DebugController *m_debug = nullptr;
     TestsController *m_tests = nullptr;
+    EditingController *m_editing = nullptr;
     FindInFilesController *m_findInFiles = nullptr;
     VariablesController *m_variables = nullptr;
+    RunController *m_runs = nullptr;
+    EnvironmentController *m_environment = nullptr;
+    PlotsController *m_plots = nullptr;
     WindowLayout *m_layout = nullptr;
 };

@@ -10,6 +10,7 @@ QString fontSizeKey() { return QStringLiteral("editor/fontSize"); }
 QString zoomKey() { return QStringLiteral("editor/zoom"); }
 QString themeKey() { return QStringLiteral("editor/theme"); }
 QString languageKey() { return QStringLiteral("ui/language"); }
+QString formatOnSaveKey() { return QStringLiteral("editor/formatOnSave"); }
 
 } // namespace
 
@@ -22,6 +23,7 @@ Preferences Preferences::load()
     preferences.zoom = settings.value(zoomKey(), 0).toInt();
     preferences.theme = settings.value(themeKey()).toString();
     preferences.language = settings.value(languageKey()).toString();
+    preferences.formatOnSave = settings.value(formatOnSaveKey(), false).toBool();
     return preferences;
 }
 
@@ -33,6 +35,7 @@ void Preferences::save() const
     settings.setValue(zoomKey(), zoom);
     settings.setValue(themeKey(), theme);
     settings.setValue(languageKey(), language);
+    settings.setValue(formatOnSaveKey(), formatOnSave);
 }
 
 QFont Preferences::baseFont() const

@@ -12,6 +12,7 @@ struct Preferences
     int zoom = 0;       // points added to fontSize by zooming, in editor and console
     QString theme;      // a CodeEditor::availableThemes() name; empty: follow the desktop
     QString language;   // empty: the system's; otherwise a locale name ("en", "de")
+    bool formatOnSave = false; // File ▸ Save formats the buffer first (ruff or black)
 
     static Preferences load();
     void save() const;

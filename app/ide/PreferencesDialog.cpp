@@ -2,6 +2,7 @@
 
 #include "CodeEditor.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFontComboBox>
@@ -17,6 +18,7 @@ PreferencesDialog::PreferencesDialog(const Preferences &current, QWidget *parent
     , m_size(new QSpinBox(this))
     , m_theme(new QComboBox(this))
     , m_language(new QComboBox(this))
+    , m_formatOnSave(new QCheckBox(tr("Format Python files when saving (with ruff or black)"), this))
 {
     setWindowTitle(tr("Preferences"));
     setMinimumWidth(480);
@@ -53,16 +55,23 @@ PreferencesDialog::PreferencesDialog(const Preferences &current, QWidget *parent
     zoomNote->setWordWrap(true);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    auto *form = new QFormLayout(this);
+    auto *form = m_form = new QFormLayout(this);
     form->addRow(tr("Editor &font:"), m_font);
     form->addRow(tr("Font &size:"), m_size);
     form->addRow(QString(), zoomNote);
     form->addRow(tr("Colour &theme:"), m_theme);
+    m_formatOnSave->setChecked(current.formatOnSave);
+    form->addRow(tr("Format on &save:"), m_formatOnSave);
     form->addRow(tr("Interface &language:"), m_language);
     form->addRow(QString(), restartNote);
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+}
+
+void PreferencesDialog::addRow(const QString &label, QWidget *field)
+{
+    m_form->insertRow(m_form->rowCount() - 1, label, field);
 }
 
 Preferences PreferencesDialog::preferences() const
@@ -72,5 +81,6 @@ Preferences PreferencesDialog::preferences() const
     result.fontSize = m_size->value();
     result.theme = m_theme->currentData().toString();
     result.language = m_language->currentData().toString();
+    result.formatOnSave = m_formatOnSave->isChecked();
     return result;
 }

@@ -4,7 +4,9 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QFontComboBox;
 class QSpinBox;
 
@@ -17,16 +19,22 @@ public:
 
     // The current choices, with the zoom carried over unchanged.
     Preferences preferences() const;
+    // A field kept elsewhere (a folder's choice), shown above the buttons;
+    // its owner reads it once the dialog is accepted.
+    void addRow(const QString &label, QWidget *field);
 
     QFontComboBox *fontBox() const { return m_font; }
     QSpinBox *sizeBox() const { return m_size; }
     QComboBox *themeBox() const { return m_theme; }
     QComboBox *languageBox() const { return m_language; }
+    QCheckBox *formatOnSaveBox() const { return m_formatOnSave; }
 
 private:
     Preferences m_initial;
+    QFormLayout *m_form;
     QFontComboBox *m_font;
     QSpinBox *m_size;
     QComboBox *m_theme;
     QComboBox *m_language;
+    QCheckBox *m_formatOnSave;
 };

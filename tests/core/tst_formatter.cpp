@@ -86,6 +86,7 @@ private Q_SLOTS:
     void lineDiffOfRandomEdits();
     void mapLine_data();
     void mapLine();
+    void mapLineFollowsAReindentedStatement();
 };
 
 void tst_Formatter::configuredTool_data()
@@ -412,6 +413,17 @@ void tst_Formatter::mapLine()
     const QList<LineDiff::Hunk> diff =
         LineDiff::compute({"a", "b", "c", "d", "e", "f"}, {"a", "X", "Y", "c", "e", "f"});
     QCOMPARE(LineDiff::mapLine(diff, line), mapped);
+}
+
+void tst_Formatter::mapLineFollowsAReindentedStatement()
+{
+    const QStringList before{"import os", "def f( a ):", "  return a", "x=[1,", "  2]"};
+    const QStringList after{"import os", "", "", "def f(a):", "    return a", "", "", "x = [1, 2]"};
+    const QList<LineDiff::Hunk> diff = LineDiff::compute(before, after);
+    QCOMPARE(LineDiff::mapLine(diff, 2, before.at(2)), 4);
+    QCOMPARE(LineDiff::mapLine(diff, 1, before.at(1)), 3);
+    // A line that changed more than its spacing keeps its offset in the hunk.
+    QCOMPARE(LineDiff::mapLine(diff, 3, before.at(3)), 3);
 }
 
 QTEST_GUILESS_MAIN(tst_Formatter)
