@@ -19,10 +19,11 @@ namespace {
 
 // Larger files are data, not source.
 constexpr qint64 MaxFileSize = 16 * 1024 * 1024;
-// Results go to the GUI in batches: after this many files with matches or
-// this long, whichever comes first, so the event loop never floods.
-constexpr int BatchFiles = 64;
-constexpr int BatchMilliseconds = 40;
+// Results go to the GUI in batches: after this many matches or this long,
+// whichever comes first, so that showing one batch stays well within a frame
+// and the event loop never floods.
+constexpr int BatchMatches = 200;
+constexpr int BatchMilliseconds = 30;
 
 QString tr(const char *text)
 {
@@ -101,6 +102,7 @@ struct Walk
     QSet<QString> seen;
     FileSearchSummary summary;
     QList<FileSearchResult> batch;
+    int batchMatches = 0;
     QElapsedTimer sinceBatch;
     std::function<void(const QList<FileSearchResult> &)> deliver;
 
@@ -110,6 +112,7 @@ struct Walk
     {
         if (!batch.isEmpty())
             deliver(std::exchange(batch, {}));
+        batchMatches = 0;
         sinceBatch.restart();
     }
 
@@ -146,8 +149,9 @@ struct Walk
         result.fingerprint = FileSearch::fingerprint(text);
         ++summary.filesMatched;
         summary.matches += int(result.matches.size());
+        batchMatches += int(result.matches.size());
         batch.append(result);
-        if (batch.size() >= BatchFiles || sinceBatch.elapsed() >= BatchMilliseconds)
+        if (batchMatches >= BatchMatches || sinceBatch.elapsed() >= BatchMilliseconds)
             flush();
     }
 

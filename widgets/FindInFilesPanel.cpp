@@ -1,5 +1,7 @@
 #include "FindInFilesPanel.h"
 
+#include "FindInFilesModel.h"
+
 #include <QApplication>
 #include <QCheckBox>
 #include <QDir>
@@ -10,7 +12,6 @@
 #include <QLineEdit>
 #include <QPainter>
 #include <QPushButton>
-#include <QStandardItemModel>
 #include <QStyledItemDelegate>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -28,7 +29,7 @@ public:
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
-        if (!index.data(FindInFilesPanel::IsMatchRole).toBool()) {
+        if (!index.data(FindInFilesModel::IsMatchRole).toBool()) {
             QStyledItemDelegate::paint(painter, option, index);
             return;
         }
@@ -40,9 +41,9 @@ public:
         style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
         const QRect rect = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget);
 
-        QString line = index.data(FindInFilesPanel::LineTextRole).toString();
-        int column = index.data(FindInFilesPanel::ColumnRole).toInt();
-        const int length = index.data(FindInFilesPanel::LengthRole).toInt();
+        QString line = index.data(FindInFilesModel::LineTextRole).toString();
+        int column = index.data(FindInFilesModel::ColumnRole).toInt();
+        const int length = index.data(FindInFilesModel::LengthRole).toInt();
         // Indentation says nothing here, and a long line starts near its match.
         int start = 0;
         while (start < column && line.at(start).isSpace())
@@ -54,7 +55,7 @@ public:
         const QString before = expand(line.left(column));
         const QString match = expand(line.mid(column, length));
         const QString after = expand(line.mid(column + length));
-        const QString number = QStringLiteral("%1: ").arg(index.data(FindInFilesPanel::LineRole).toInt());
+        const QString number = QStringLiteral("%1: ").arg(index.data(FindInFilesModel::LineRole).toInt());
 
         const bool selected = opt.state & QStyle::State_Selected;
         const QPalette::ColorGroup group = opt.state & QStyle::State_Enabled ? QPalette::Normal : QPalette::Disabled;
@@ -106,7 +107,7 @@ FindInFilesPanel::FindInFilesPanel(QWidget *parent)
     , m_replaceAll(new QPushButton(tr("Replace All…"), this))
     , m_message(new QLabel(this))
     , m_view(new QTreeView(this))
-    , m_model(new QStandardItemModel(this))
+    , m_model(new FindInFilesModel(this))
 {
     m_search->setObjectName(QStringLiteral("findInFilesQuery"));
     m_search->setPlaceholderText(tr("Find in the open folders (Enter searches)"));
@@ -188,45 +189,24 @@ void FindInFilesPanel::focusSearch()
 void FindInFilesPanel::beginSearch()
 {
     clearResults();
-    m_matches = 0;
     showMessage(tr("Searching…"));
     setSearching(true);
 }
 
 void FindInFilesPanel::addResults(const QList<FileSearchResult> &results)
 {
-    QFont bold = font();
-    bold.setBold(true);
-    for (const FileSearchResult &result : results) {
-        auto *file = new QStandardItem(tr("%1 (%2)").arg(result.displayPath).arg(result.matches.size()));
-        file->setFont(bold);
-        file->setToolTip(QDir::toNativeSeparators(result.path));
-        file->setData(result.path, PathRole);
-        QList<QStandardItem *> rows;
-        rows.reserve(result.matches.size());
-        for (const SearchMatch &match : result.matches) {
-            auto *item = new QStandardItem(QStringLiteral("%1: %2").arg(match.line).arg(match.lineText.trimmed()));
-            item->setData(result.path, PathRole);
-            item->setData(match.line, LineRole);
-            item->setData(match.column, ColumnRole);
-            item->setData(match.length, LengthRole);
-            item->setData(match.lineText, LineTextRole);
-            item->setData(true, IsMatchRole);
-            rows.append(item);
-        }
-        file->appendRows(rows);
-        m_model->appendRow(file);
-        m_view->setExpanded(file->index(), true);
-        m_matches += int(result.matches.size());
-    }
-    showMessage(tr("Searching… %n match(es) so far", nullptr, m_matches));
+    const int first = m_model->rowCount();
+    m_model->append(results);
+    for (int row = first; row < m_model->rowCount(); ++row)
+        m_view->expand(m_model->index(row, 0));
+    showMessage(tr("Searching… %n match(es) so far", nullptr, m_model->matchCount()));
 }
 
 void FindInFilesPanel::finishSearch(const FileSearchSummary &summary)
 {
     setSearching(false);
     if (summary.cancelled) {
-        showMessage(tr("Search stopped: %n match(es) so far", nullptr, m_matches));
+        showMessage(tr("Search stopped: %n match(es) so far", nullptr, m_model->matchCount()));
         return;
     }
     QString text = summary.matches == 0
@@ -244,7 +224,6 @@ void FindInFilesPanel::finishSearch(const FileSearchSummary &summary)
 void FindInFilesPanel::clearResults()
 {
     m_model->clear();
-    m_matches = 0;
     m_replaceAll->setEnabled(false);
 }
 
@@ -264,10 +243,10 @@ QString FindInFilesPanel::message() const
 
 void FindInFilesPanel::activate(const QModelIndex &index)
 {
-    if (!index.isValid() || !index.data(IsMatchRole).toBool())
+    if (!index.isValid() || !index.data(FindInFilesModel::IsMatchRole).toBool())
         return;
-    Q_EMIT matchActivated(index.data(PathRole).toString(), index.data(LineRole).toInt(),
-                          index.data(ColumnRole).toInt());
+    Q_EMIT matchActivated(index.data(FindInFilesModel::PathRole).toString(), index.data(FindInFilesModel::LineRole).toInt(),
+                          index.data(FindInFilesModel::ColumnRole).toInt());
 }
 
 void FindInFilesPanel::setSearching(bool searching)

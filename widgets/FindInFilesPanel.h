@@ -9,8 +9,7 @@ class QLabel;
 class QLineEdit;
 class QModelIndex;
 class QPushButton;
-class QStandardItem;
-class QStandardItemModel;
+class FindInFilesModel;
 class QTreeView;
 
 // The Find in Files dock: what to find, the options, which files, and the
@@ -20,15 +19,6 @@ class FindInFilesPanel : public QWidget
 {
     Q_OBJECT
 public:
-    enum Role {
-        PathRole = Qt::UserRole + 1,
-        LineRole,
-        ColumnRole,
-        LengthRole,
-        LineTextRole,
-        IsMatchRole,
-    };
-
     explicit FindInFilesPanel(QWidget *parent = nullptr);
 
     // The query as typed (roots and open buffers are the caller's).
@@ -54,7 +44,7 @@ public:
     QCheckBox *wordBox() const { return m_word; }
     QPushButton *replaceAllButton() const { return m_replaceAll; }
     QTreeView *resultsView() const { return m_view; }
-    QStandardItemModel *resultsModel() const { return m_model; }
+    FindInFilesModel *resultsModel() const { return m_model; }
 
 Q_SIGNALS:
     void searchRequested();
@@ -78,6 +68,5 @@ private:
     QPushButton *m_replaceAll;
     QLabel *m_message;
     QTreeView *m_view;
-    QStandardItemModel *m_model;
-    int m_matches = 0;
+    FindInFilesModel *m_model;
 };

@@ -1,6 +1,7 @@
 #include "CodeEditor.h"
 #include "EditorTabs.h"
 #include "FindInFilesController.h"
+#include "FindInFilesModel.h"
 #include "FindInFilesPanel.h"
 #include "MainWindow.h"
 
@@ -16,7 +17,6 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -69,7 +69,16 @@ struct Fixture
 
     QString path(const QString &relative) const { return dir.filePath(relative); }
     FindInFilesPanel *panel() const { return controller->panel(); }
-    QStandardItemModel *model() const { return panel()->resultsModel(); }
+    FindInFilesModel *model() const { return panel()->resultsModel(); }
+    // The match rows of the file row called `name` ("server/net.py (1)").
+    QModelIndex fileRow(const QString &name) const
+    {
+        for (int row = 0; row < model()->rowCount(); ++row) {
+            if (model()->index(row, 0).data().toString() == name)
+                return model()->index(row, 0);
+        }
+        return {};
+    }
 
     // Searches for `pattern` as the panel's Enter does, to the end.
     bool search(const QString &pattern)
@@ -86,7 +95,7 @@ struct Fixture
     {
         QStringList names;
         for (int row = 0; row < model()->rowCount(); ++row)
-            names.append(model()->item(row)->text());
+            names.append(model()->index(row, 0).data().toString());
         names.sort();
         return names;
     }
@@ -132,12 +141,14 @@ void tst_FindInFilesWindow::findsAcrossTwoFolders()
     QCOMPARE(f.files(), QStringList({QStringLiteral("client/app.py (2)"), QStringLiteral("server/net.py (1)"),
                                      QStringLiteral("server/sub/util.py (1)")}));
     QVERIFY2(f.panel()->message().contains(QLatin1String("4 match")), qPrintable(f.panel()->message()));
-    QStandardItem *net = f.model()->findItems(QStringLiteral("server/net.py (1)")).value(0);
-    QVERIFY(net);
-    QCOMPARE(net->rowCount(), 1);
-    QCOMPARE(net->child(0)->data(FindInFilesPanel::LineRole).toInt(), 2);
-    QCOMPARE(net->child(0)->data(FindInFilesPanel::ColumnRole).toInt(), 11);
-    QCOMPARE(net->child(0)->data(FindInFilesPanel::LineTextRole).toString(), QStringLiteral("    return ping()"));
+    const QModelIndex net = f.fileRow(QStringLiteral("server/net.py (1)"));
+    QVERIFY(net.isValid());
+    QCOMPARE(f.model()->rowCount(net), 1);
+    const QModelIndex match = f.model()->index(0, 0, net);
+    QCOMPARE(match.data(FindInFilesModel::LineRole).toInt(), 2);
+    QCOMPARE(match.data(FindInFilesModel::ColumnRole).toInt(), 11);
+    QCOMPARE(match.data(FindInFilesModel::LineTextRole).toString(), QStringLiteral("    return ping()"));
+    QCOMPARE(match.data().toString(), QStringLiteral("2: return ping()"));
 }
 
 void tst_FindInFilesWindow::options_data()
@@ -169,7 +180,7 @@ void tst_FindInFilesWindow::options()
     f.panel()->wordBox()->setChecked(wholeWord);
     QVERIFY(f.search(pattern));
     QCOMPARE(f.model()->rowCount(), 1);
-    QCOMPARE(f.model()->item(0)->rowCount(), matches);
+    QCOMPARE(f.model()->rowCount(f.model()->index(0, 0)), matches);
 }
 
 void tst_FindInFilesWindow::searchesUnsavedBufferText()
@@ -183,7 +194,7 @@ void tst_FindInFilesWindow::searchesUnsavedBufferText()
     QVERIFY(f.search(QStringLiteral("unsaved_name")));
     QCOMPARE(f.files(), QStringList{QStringLiteral("server/a.py (1)")});
     // "x = 1\n" and the appended line after its empty last line.
-    QCOMPARE(f.model()->item(0)->child(0)->data(FindInFilesPanel::LineRole).toInt(), 3);
+    QCOMPARE(f.model()->index(0, 0, f.model()->index(0, 0)).data(FindInFilesModel::LineRole).toInt(), 3);
 }
 
 void tst_FindInFilesWindow::selectionPrefillsTheQuery()
@@ -377,9 +388,9 @@ void tst_FindInFilesWindow::mainWindowFindInFiles()
     controller->panel()->searchField()->setText(QStringLiteral("marker"));
     controller->search();
     QVERIFY(finished.wait(10000));
-    QStandardItemModel *model = controller->panel()->resultsModel();
+    FindInFilesModel *model = controller->panel()->resultsModel();
     QCOMPARE(model->rowCount(), 2);
-    QStringList names = {model->item(0)->text(), model->item(1)->text()};
+    QStringList names = {model->index(0, 0).data().toString(), model->index(1, 0).data().toString()};
     names.sort();
     QCOMPARE(names, QStringList({QStringLiteral("client/app.py (1)"), QStringLiteral("server/net.py (1)")}));
     for (CodeEditor *editor : window.editors()->editors())
