@@ -20,6 +20,7 @@
 #include "PythonRuntime.h"
 #include "PythonVersion.h"
 #include "ReloadReport.h"
+#include "SearchBench.h"
 #include "TestsBench.h"
 
 #include <QAction>
@@ -1706,6 +1707,7 @@ QString table(const QJsonObject &all)
                 + (con.value(QStringLiteral("last_line_shown")).toBool() ? QString() : QStringLiteral(", **last line missing**")));
     }
     testsRows(all, row);
+    searchRows(all, row);
     return rows.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 
@@ -1796,7 +1798,8 @@ int main(int argc, char *argv[])
             section = QString::fromUtf8(argv[i + 1]);
     }
     const bool widgets = section == QStringLiteral("console") || section == QStringLiteral("startup-probe")
-                         || section == QStringLiteral("debugger");
+                         || section == QStringLiteral("debugger")
+                         || section == QStringLiteral("search");
     std::unique_ptr<QCoreApplication> app;
     if (widgets)
         app.reset(new QApplication(argc, argv));
@@ -1810,7 +1813,7 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     const QCommandLineOption quick(QStringLiteral("quick"), QStringLiteral("Smoke run: few repetitions, small sizes, no X and no peers."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Where to write the JSON results."), QStringLiteral("FILE"));
-    const QCommandLineOption only(QStringLiteral("only"), QStringLiteral("Comma-separated sections: latency,sizes,sequence,heap,decorators,ipython,project,startup,console,debugger,inspector,tests."), QStringLiteral("LIST"));
+    const QCommandLineOption only(QStringLiteral("only"), QStringLiteral("Comma-separated sections: latency,sizes,sequence,heap,decorators,ipython,project,startup,console,debugger,inspector,tests,search."), QStringLiteral("LIST"));
     const QCommandLineOption work(QStringLiteral("work"), QStringLiteral("Scratch directory."), QStringLiteral("DIR"));
     const QCommandLineOption sectionOpt(QStringLiteral("section"), QStringLiteral("Internal: run one section in this process."), QStringLiteral("NAME"));
     const QCommandLineOption dirOpt(QStringLiteral("dir"), QStringLiteral("Internal."), QStringLiteral("DIR"));
@@ -1849,6 +1852,8 @@ int main(int argc, char *argv[])
             r = sectionConsole();
         else if (section == QStringLiteral("tests"))
             r = sectionTests(g_work, g_quick, QStringLiteral(RELIVE_BENCH_PYTHON));
+        else if (section == QStringLiteral("search"))
+            r = sectionSearch(g_work, g_quick);
         else if (section == QStringLiteral("debugger"))
             r = sectionDebugger();
         else if (section == QStringLiteral("inspector"))
@@ -1868,7 +1873,8 @@ int main(int argc, char *argv[])
     QStringList sections = {QStringLiteral("latency"), QStringLiteral("sizes"), QStringLiteral("sequence"), QStringLiteral("heap"),
                             QStringLiteral("decorators"), QStringLiteral("ipython"),
                             QStringLiteral("project"), QStringLiteral("startup"), QStringLiteral("console"),
-                            QStringLiteral("debugger"), QStringLiteral("inspector"), QStringLiteral("tests")};
+                            QStringLiteral("debugger"), QStringLiteral("inspector"), QStringLiteral("tests"),
+                            QStringLiteral("search")};
     if (parser.isSet(only))
         sections = parser.value(only).split(QLatin1Char(','), Qt::SkipEmptyParts);
     QString jsonOut = parser.value(json);
