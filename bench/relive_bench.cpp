@@ -22,6 +22,7 @@
 #include "ReloadReport.h"
 #include "SearchBench.h"
 #include "TestsBench.h"
+#include "VariablesBench.h"
 
 #include <QAction>
 #include <QApplication>
@@ -1708,6 +1709,7 @@ QString table(const QJsonObject &all)
     }
     testsRows(all, row);
     searchRows(all, row);
+    variablesRows(all, row);
     return rows.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 
@@ -1798,7 +1800,7 @@ int main(int argc, char *argv[])
             section = QString::fromUtf8(argv[i + 1]);
     }
     const bool widgets = section == QStringLiteral("console") || section == QStringLiteral("startup-probe")
-                         || section == QStringLiteral("debugger")
+                         || section == QStringLiteral("debugger") || section == QStringLiteral("variables")
                          || section == QStringLiteral("search");
     std::unique_ptr<QCoreApplication> app;
     if (widgets)
@@ -1813,7 +1815,7 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     const QCommandLineOption quick(QStringLiteral("quick"), QStringLiteral("Smoke run: few repetitions, small sizes, no X and no peers."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Where to write the JSON results."), QStringLiteral("FILE"));
-    const QCommandLineOption only(QStringLiteral("only"), QStringLiteral("Comma-separated sections: latency,sizes,sequence,heap,decorators,ipython,project,startup,console,debugger,inspector,tests,search."), QStringLiteral("LIST"));
+    const QCommandLineOption only(QStringLiteral("only"), QStringLiteral("Comma-separated sections: latency,sizes,sequence,heap,decorators,ipython,project,startup,console,debugger,inspector,tests,search,variables."), QStringLiteral("LIST"));
     const QCommandLineOption work(QStringLiteral("work"), QStringLiteral("Scratch directory."), QStringLiteral("DIR"));
     const QCommandLineOption sectionOpt(QStringLiteral("section"), QStringLiteral("Internal: run one section in this process."), QStringLiteral("NAME"));
     const QCommandLineOption dirOpt(QStringLiteral("dir"), QStringLiteral("Internal."), QStringLiteral("DIR"));
@@ -1854,6 +1856,8 @@ int main(int argc, char *argv[])
             r = sectionTests(g_work, g_quick, QStringLiteral(RELIVE_BENCH_PYTHON));
         else if (section == QStringLiteral("search"))
             r = sectionSearch(g_work, g_quick);
+        else if (section == QStringLiteral("variables"))
+            r = sectionVariables(g_quick);
         else if (section == QStringLiteral("debugger"))
             r = sectionDebugger();
         else if (section == QStringLiteral("inspector"))
@@ -1874,7 +1878,7 @@ int main(int argc, char *argv[])
                             QStringLiteral("decorators"), QStringLiteral("ipython"),
                             QStringLiteral("project"), QStringLiteral("startup"), QStringLiteral("console"),
                             QStringLiteral("debugger"), QStringLiteral("inspector"), QStringLiteral("tests"),
-                            QStringLiteral("search")};
+                            QStringLiteral("variables"), QStringLiteral("search")};
     if (parser.isSet(only))
         sections = parser.value(only).split(QLatin1Char(','), Qt::SkipEmptyParts);
     QString jsonOut = parser.value(json);

@@ -6,6 +6,7 @@
 
 #include <QMetaObject>
 #include <QScopeGuard>
+#include <QHash>
 #include <QSet>
 
 #include <chrono>
@@ -413,35 +414,59 @@ int GlobalsBrowser::refresh()
                     return;
                 }
             }
-            py::list names = listing[0];
-            py::list values = listing[1];
-            py::list descriptions = listing[2];
-            const int count = int(names.size());
+            // Plain CPython calls: ten thousand rows through pybind11's
+            // accessors cost more than the listing itself.
+            PyObject *names = PyTuple_GET_ITEM(listing.ptr(), 0);
+            PyObject *values = PyTuple_GET_ITEM(listing.ptr(), 1);
+            PyObject *typeNames = PyTuple_GET_ITEM(listing.ptr(), 2);
+            PyObject *sizes = PyTuple_GET_ITEM(listing.ptr(), 3);
+            PyObject *counts = PyTuple_GET_ITEM(listing.ptr(), 4);
+            PyObject *kinds = PyTuple_GET_ITEM(listing.ptr(), 5);
+            PyObject *lives = PyTuple_GET_ITEM(listing.ptr(), 6);
+            const int count = int(PyList_GET_SIZE(names));
             items.reserve(count);
+            // A type's name is one str object for all its values: converted once.
+            QHash<PyObject *, QString> texts;
+            const auto shared = [&texts](PyObject *text) {
+                auto it = texts.constFind(text);
+                if (it == texts.constEnd())
+                    it = texts.insert(text, toQString(text));
+                return *it;
+            };
             std::vector<int> wanted, later;
+            table.objects.reserve(size_t(count));
             for (int i = 0; i < count; ++i) {
                 VariableItem item;
-                item.name = toQString(names[size_t(i)]);
-                fillFrom(item, descriptions[size_t(i)]);
-                item.handle = table.add(values[size_t(i)]);
+                item.name = toQString(PyList_GET_ITEM(names, i));
+                item.type = shared(PyList_GET_ITEM(typeNames, i));
+                PyObject *size = PyList_GET_ITEM(sizes, i);
+                if (PyUnicode_GET_LENGTH(size) > 0)
+                    item.size = toQString(size);
+                item.childCount = int(PyLong_AsLong(PyList_GET_ITEM(counts, i)));
+                item.kind = VariableItem::Kind(PyLong_AsLong(PyList_GET_ITEM(kinds, i)));
+                PyObject *live = PyList_GET_ITEM(lives, i);
+                if (live != Py_None)
+                    item.liveClass = shared(live);
+                item.handle = table.add(PyList_GET_ITEM(values, i));
                 item.editable = true;
                 item.valuePending = true;
                 // The rows the panel shows by default get their reprs first.
                 (item.kind == VariableItem::Kind::Data && !item.isDunder() ? wanted : later).push_back(i);
-                items.append(item);
+                items.append(std::move(item));
             }
+            PyErr_Clear();  // an overflowing child count: shown as -1, nothing raised
             wanted.insert(wanted.end(), later.begin(), later.end());
             const int first = std::min(int(wanted.size()), FirstValues);
             SlowTypes slow;
             ItemDeadline deadline(ReprTimeLimit);
             for (int k = 0; k < first; ++k) {
                 VariableItem &item = items[wanted[size_t(k)]];
-                item.value = reprOf(values[size_t(wanted[size_t(k)])], &item.reprFailed, slow, deadline);
+                item.value = reprOf(PyList_GET_ITEM(values, wanted[size_t(k)]), &item.reprFailed, slow, deadline);
                 item.valuePending = false;
             }
             if (tableOf(serial).generation != generation)
                 return;
-            table.values = values;
+            table.values = py::reinterpret_borrow<py::list>(values);
             table.order.assign(wanted.begin() + first, wanted.end());
         }
         // After listed() is queued, so that the values follow it.

@@ -61,6 +61,7 @@ void VariablesModel::setBrowser(GlobalsBrowser *browser)
     beginResetModel();
     m_globals.clear();
     m_shown.clear();
+    m_exposed = 0;
     m_requests.clear();
     m_edits.clear();
     m_refreshing = false;
@@ -78,6 +79,7 @@ void VariablesModel::setBrowser(GlobalsBrowser *browser)
         beginResetModel();
         m_globals.clear();
         m_shown.clear();
+        m_exposed = 0;
         m_requests.clear();
         m_edits.clear();
         m_refreshing = false;
@@ -123,14 +125,16 @@ bool VariablesModel::isShown(const Node *node) const
 void VariablesModel::rebuildShown()
 {
     m_shown.clear();
-    for (const auto &node : m_globals) {
-        if (isShown(node.get())) {
-            node->row = int(m_shown.size());
-            m_shown.push_back(node.get());
+    for (Node &node : m_globals) {
+        if (isShown(&node)) {
+            node.row = int(m_shown.size());
+            m_shown.push_back(&node);
         } else {
-            node->row = -1;
+            node.row = -1;
         }
     }
+    // Ten thousand rows at once would cost the view's layout a frame.
+    m_exposed = std::min(int(m_shown.size()), RowPage);
 }
 
 void VariablesModel::applyFilter()
@@ -142,9 +146,9 @@ void VariablesModel::applyFilter()
 
 QModelIndex VariablesModel::indexOfGlobal(const QString &name, int column) const
 {
-    for (Node *node : m_shown) {
-        if (node->item.name == name)
-            return createIndex(node->row, column, node);
+    for (int row = 0; row < m_exposed; ++row) {
+        if (m_shown[size_t(row)]->item.name == name)
+            return createIndex(row, column, m_shown[size_t(row)]);
     }
     return {};
 }
@@ -162,7 +166,7 @@ VariablesModel::Node *VariablesModel::nodeOf(const QModelIndex &index) const
 
 QModelIndex VariablesModel::indexOf(Node *node, int column) const
 {
-    if (!node || node->row < 0)
+    if (!node || node->row < 0 || (!node->parent && node->row >= m_exposed))
         return {};
     return createIndex(node->row, column, node);
 }
@@ -172,7 +176,7 @@ QModelIndex VariablesModel::index(int row, int column, const QModelIndex &parent
     if (row < 0 || column < 0 || column >= ColumnCount)
         return {};
     if (!parent.isValid())
-        return row < int(m_shown.size()) ? createIndex(row, column, m_shown[size_t(row)]) : QModelIndex();
+        return row < m_exposed ? createIndex(row, column, m_shown[size_t(row)]) : QModelIndex();
     Node *node = nodeOf(parent);
     if (!node || parent.column() != 0 || row >= int(node->children.size()))
         return {};
@@ -190,7 +194,7 @@ QModelIndex VariablesModel::parent(const QModelIndex &child) const
 int VariablesModel::rowCount(const QModelIndex &parent) const
 {
     if (!parent.isValid())
-        return int(m_shown.size());
+        return m_exposed;
     if (parent.column() != 0)
         return 0;
     Node *node = nodeOf(parent);
@@ -214,6 +218,8 @@ bool VariablesModel::hasChildren(const QModelIndex &parent) const
 
 bool VariablesModel::canFetchMore(const QModelIndex &parent) const
 {
+    if (!parent.isValid())
+        return m_exposed < int(m_shown.size());
     Node *node = nodeOf(parent);
     if (!node || parent.column() != 0 || node->pending || node->item.childCount <= 0 || !node->item.handle)
         return false;
@@ -222,6 +228,15 @@ bool VariablesModel::canFetchMore(const QModelIndex &parent) const
 
 void VariablesModel::fetchMore(const QModelIndex &parent)
 {
+    if (!parent.isValid()) {
+        const int more = std::min(int(m_shown.size()) - m_exposed, RowPage);
+        if (more <= 0)
+            return;
+        beginInsertRows(QModelIndex(), m_exposed, m_exposed + more - 1);
+        m_exposed += more;
+        endInsertRows();
+        return;
+    }
     Node *node = nodeOf(parent);
     if (!m_browser || !canFetchMore(parent))
         return;
@@ -366,12 +381,9 @@ void VariablesModel::onListed(int requestId, const QList<VariableItem> &items, c
     m_requests.clear();
     m_edits.clear();
     m_globals.clear();
-    m_globals.reserve(size_t(items.size()));
-    for (const VariableItem &item : items) {
-        auto node = std::make_unique<Node>();
-        node->item = item;
-        m_globals.push_back(std::move(node));
-    }
+    m_globals.resize(size_t(items.size()));
+    for (qsizetype i = 0; i < items.size(); ++i)
+        m_globals[size_t(i)].item = items.at(i);
     rebuildShown();
     m_error = error;
     endResetModel();
@@ -387,11 +399,11 @@ void VariablesModel::onValuesDescribed(int requestId, const QList<VariableValue>
     for (const VariableValue &v : values) {
         if (v.row < 0 || v.row >= int(m_globals.size()))
             continue;
-        Node *node = m_globals[size_t(v.row)].get();
+        Node *node = &m_globals[size_t(v.row)];
         node->item.value = v.value;
         node->item.reprFailed = v.reprFailed;
         node->item.valuePending = false;
-        if (node->row >= 0) {
+        if (node->row >= 0 && node->row < m_exposed) {
             first = first < 0 ? node->row : std::min(first, node->row);
             last = std::max(last, node->row);
         }

@@ -41,7 +41,11 @@ public:
     void setShowHidden(bool show);
     bool showsHidden() const { return m_showHidden; }
     int globalCount() const { return int(m_globals.size()); }
-    // The row of the global `name` among those shown, or an invalid index.
+    // Globals that pass the filter; the first RowPage of them are rows, the
+    // others become rows as the view scrolls to the end (fetchMore).
+    int shownCount() const { return int(m_shown.size()); }
+    static constexpr int RowPage = 500;
+    // The row of the global `name` among the rows, or an invalid index.
     QModelIndex indexOfGlobal(const QString &name, int column = NameColumn) const;
     const VariableItem *itemAt(const QModelIndex &index) const;
     // What the listing's failure said; empty when it worked.
@@ -91,8 +95,9 @@ private:
     void onAssigned(int requestId, bool ok, const QString &error, const VariableItem &item);
 
     GlobalsBrowser *m_browser = nullptr;
-    std::vector<std::unique_ptr<Node>> m_globals;  // the listing, in its order
-    std::vector<Node *> m_shown;
+    std::vector<Node> m_globals;  // the listing, in its order
+    std::vector<Node *> m_shown;  // those that pass the filter
+    int m_exposed = 0;            // rows of m_shown the view has
     QHash<int, Node *> m_requests;  // child pages on their way
     QHash<int, Node *> m_edits;     // assignments on their way
     int m_listing = 0;              // the refresh whose answer is wanted
