@@ -2,6 +2,7 @@
 
 #include "PythonVersion.h"
 
+#include <QActionGroup>
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
@@ -35,13 +36,17 @@ EnvironmentController::EnvironmentController(QMainWindow *window)
     m_status->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_status->setPopupMode(QToolButton::InstantPopup);
     auto *menu = new QMenu(m_status);
-    menu->addAction(tr("Find in the Project Folder"), this, [this] { choose(automaticChoice()); });
-    menu->addAction(tr("Choose a Virtual Environment…"), this, [this] {
+    m_automaticAction = menu->addAction(tr("Find in the Project Folder"), this, [this] { choose(automaticChoice()); });
+    m_chosenAction = menu->addAction(tr("Choose a Virtual Environment…"), this, [this] {
         const QString folder = askForFolder(m_window);
-        if (!folder.isEmpty())
-            choose(folder);
+        choose(folder.isEmpty() ? m_choice : folder);
     });
-    menu->addAction(tr("No Virtual Environment"), this, [this] { choose(noneChoice()); });
+    m_noneAction = menu->addAction(tr("No Virtual Environment"), this, [this] { choose(noneChoice()); });
+    auto *group = new QActionGroup(menu);
+    for (QAction *action : {m_automaticAction, m_chosenAction, m_noneAction}) {
+        action->setCheckable(true);
+        group->addAction(action);
+    }
     m_status->setMenu(menu);
     window->statusBar()->addPermanentWidget(m_status);
     updateStatus();
@@ -123,6 +128,9 @@ void EnvironmentController::updateStatus()
     if (!m_problem.isEmpty())
         tip += QLatin1Char('\n') + m_problem;
     tip += QLatin1Char('\n') + tr("Click to choose a virtual environment.");
+    m_automaticAction->setChecked(m_choice == automaticChoice());
+    m_noneAction->setChecked(m_choice == noneChoice());
+    m_chosenAction->setChecked(m_choice != automaticChoice() && m_choice != noneChoice());
     m_status->setText(text);
     m_status->setToolTip(tip);
     m_status->setIcon(m_problem.isEmpty() ? QIcon() : m_status->style()->standardIcon(QStyle::SP_MessageBoxWarning));

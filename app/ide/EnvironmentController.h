@@ -6,6 +6,7 @@
 #include <QString>
 
 class PythonRuntime;
+class QAction;
 class QComboBox;
 class QMainWindow;
 class QToolButton;
@@ -57,6 +58,9 @@ private:
     QMainWindow *m_window;
     PythonRuntime *m_runtime = nullptr;
     QToolButton *m_status;
+    QAction *m_automaticAction;
+    QAction *m_chosenAction;
+    QAction *m_noneAction;
     QString m_folder;
     QString m_choice;
     VirtualEnvironment m_active;
