@@ -24,9 +24,9 @@ EditingController::~EditingController() = default;
 
 void EditingController::createActions()
 {
-    auto *source = new QMenu(tr("&Source"), m_window);
-    source->setObjectName(QStringLiteral("sourceMenu"));
     QMenuBar *bar = m_window->menuBar();
+    auto *source = new QMenu(tr("&Source"), bar);
+    source->setObjectName(QStringLiteral("sourceMenu"));
     auto *run = m_window->findChild<QMenu *>(QStringLiteral("runMenu"));
     if (run)
         bar->insertMenu(run->menuAction(), source);

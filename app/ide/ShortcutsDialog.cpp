@@ -67,6 +67,8 @@ QList<ShortcutsDialog::Entry> ShortcutsDialog::contextEntries()
         {editor, tr("Complete"), keys(QKeySequence(Qt::CTRL | Qt::Key_Space))},
         {editor, tr("Go to Definition"), keys(QKeySequence(Qt::Key_F12))},
         {editor, tr("Find Usages"), keys(QKeySequence(Qt::SHIFT | Qt::Key_F12))},
+        {editor, tr("Indent or dedent the selected lines"), keys(QKeySequence(Qt::Key_Tab)) + QStringLiteral(", ")
+                                                                 + keys(QKeySequence(Qt::SHIFT | Qt::Key_Tab))},
         {paused, tr("Continue"), keys(QKeySequence(Qt::Key_F5))},
         {console, tr("Stop what runs"), keys(QKeySequence(Qt::CTRL | Qt::Key_C))},
         {console, tr("Complete"), keys(QKeySequence(Qt::Key_Tab))},
