@@ -70,19 +70,16 @@ public:
         const QFontMetrics metrics(opt.font);
         int x = rect.left();
         const int baseline = rect.top() + (rect.height() + metrics.ascent() - metrics.descent()) / 2;
+        QFont bold = opt.font;
+        bold.setBold(true);
         auto draw = [&](const QString &piece, const QColor &color, bool marked) {
-            const int width = metrics.horizontalAdvance(piece);
-            if (marked) {
+            painter->setFont(marked ? bold : opt.font);
+            const int width = painter->fontMetrics().horizontalAdvance(piece);
+            if (marked)
                 painter->fillRect(QRect(x, rect.top() + 1, width, rect.height() - 2), mark);
-                QFont bold = opt.font;
-                bold.setBold(true);
-                painter->setFont(bold);
-            } else {
-                painter->setFont(opt.font);
-            }
             painter->setPen(color);
             painter->drawText(x, baseline, piece);
-            x += marked ? QFontMetrics(painter->font()).horizontalAdvance(piece) : width;
+            x += width;
         };
         draw(number, dim, false);
         draw(before, text, false);
@@ -115,8 +112,10 @@ FindInFilesPanel::FindInFilesPanel(QWidget *parent)
     m_replace->setObjectName(QStringLiteral("findInFilesReplace"));
     m_replace->setPlaceholderText(tr("Replace with (\\1 for a group of a regex)"));
     m_filter->setObjectName(QStringLiteral("findInFilesFilter"));
-    m_filter->setPlaceholderText(tr("Files: *.py, *.txt (empty: all text files)"));
-    m_filter->setToolTip(tr("Wildcards on the file name, separated by commas. Binary files, .git, __pycache__, "
+    m_filter->setPlaceholderText(tr("Files: all"));
+    m_filter->setMinimumWidth(m_filter->fontMetrics().horizontalAdvance(QStringLiteral("*.py, *.txt, *.cfg")));
+    m_filter->setToolTip(tr("Which files: wildcards on the file name, separated by commas (*.py, *.txt); empty: "
+                            "every text file. Binary files, .git, __pycache__, "
                             "virtual environments and build folders are never searched."));
     m_regex->setToolTip(tr("The query is a regular expression (Perl syntax), matched line by line"));
     m_stop->setEnabled(false);
