@@ -720,7 +720,8 @@ void CodeEditor::replaceText(const QString &text)
 
     const QTextBlock block = document()->findBlockByNumber(LineDiff::mapLine(hunks, line, before.at(line)));
     // The same place in the statement, whatever its new indent.
-    const int newColumn = qMax(0, column - indent + leadingSpaces(block.text()));
+    const int newIndent = leadingSpaces(block.text());
+    const int newColumn = column >= indent ? column - indent + newIndent : qMin(column, newIndent);
     QTextCursor moved(block);
     moved.setPosition(block.position() + qMin(newColumn, block.length() - 1));
     setTextCursor(moved);

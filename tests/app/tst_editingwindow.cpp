@@ -154,6 +154,7 @@ private Q_SLOTS:
         QCOMPARE(readFile(editor->filePath()), Messy);
         // The cursor stays on its statement: `return a` moved from line 3 to 5.
         QCOMPARE(editor->currentLine(), 5);
+        QCOMPARE(editor->textCursor().positionInBlock(), 0);
         QVERIFY(m_window->statusBar()->currentMessage().contains(QLatin1String("messy.py")));
         editor->undo();
         QCOMPARE(editor->toPlainText(), Messy);

@@ -81,6 +81,8 @@ private Q_SLOTS:
     void shiftLines();
     void shiftLinesIsOneUndoStep();
     void replaceTextKeepsLinesAndMarks();
+    void replaceTextKeepsTheCursorInItsStatement_data();
+    void replaceTextKeepsTheCursorInItsStatement();
     void replaceTextIsOneUndoStep();
     void replaceTextOfIdenticalTextChangesNothing();
 };
@@ -233,6 +235,27 @@ void tst_Editing::replaceTextKeepsLinesAndMarks()
     QCOMPARE(editor.currentLine(), 122);
     QCOMPARE(editor.textCursor().positionInBlock(), 2);
     QCOMPARE(editor.breakpointMarkLine(1), 152);
+}
+
+void tst_Editing::replaceTextKeepsTheCursorInItsStatement_data()
+{
+    QTest::addColumn<QString>("before");
+    QTest::addColumn<QString>("after");
+    const QString formatted = QStringLiteral("def f(a):\n    return a\n");
+    QTest::newRow("in the code") << "def f( a ):\n  return |a\n" << "def f(a):\n    return |a\n";
+    QTest::newRow("at the code's start") << "def f( a ):\n  |return a\n" << "def f(a):\n    |return a\n";
+    QTest::newRow("at column 0") << "def f( a ):\n|  return a\n" << "def f(a):\n|    return a\n";
+    QTest::newRow("a changed line") << "def f( a|):\n  return a\n" << "def f(a)|:\n    return a\n";
+}
+
+void tst_Editing::replaceTextKeepsTheCursorInItsStatement()
+{
+    QFETCH(QString, before);
+    QFETCH(QString, after);
+    CodeEditor editor;
+    setMarkedText(editor, before);
+    editor.replaceText(unmarked(after));
+    QCOMPARE(markedText(editor), after);
 }
 
 void tst_Editing::replaceTextIsOneUndoStep()
