@@ -5,6 +5,8 @@
 #include <QFileInfo>
 #include <QScopeGuard>
 
+#include <vector>
+
 namespace {
 
 // As a run from a shell leaves its variables behind, the script's names
@@ -83,6 +85,154 @@ void runFileAsMain(const QString &path, const QStringList &arguments)
     keepGlobalsInConsole(globals);
 }
 
+// Runs on the program thread: `module` as `python -m module args...` runs it.
+// Not with runpy's alter_sys, which would swap sys.modules["__main__"], the
+// console's namespace, for the length of the run.
+void runModuleAsMain(const QString &module, const QStringList &arguments)
+{
+    py::module_ sys = py::module_::import("sys");
+    py::object spec = py::module_::import("importlib.util").attr("find_spec")(module.toStdString());
+    py::list argv;
+    if (!spec.is_none() && !py::object(spec.attr("origin")).is_none())
+        argv.append(spec.attr("origin"));
+    else
+        argv.append(module.toStdString());
+    for (const QString &argument : arguments)
+        argv.append(argument.toStdString());
+    py::object savedArgv = sys.attr("argv");
+    sys.attr("argv") = argv;
+    const auto restore = qScopeGuard([&] {
+        try {
+            if (py::object(sys.attr("argv")).is(argv))
+                sys.attr("argv") = savedArgv;
+        } catch (py::error_already_set &) {
+            // sys replaced by the program: nothing of ours left to restore.
+        }
+    });
+    py::object loader = spec.is_none() ? py::none() : py::object(spec.attr("loader"));
+    if (spec.is_none() || !py::object(spec.attr("submodule_search_locations")).is_none()
+        || py::hasattr(loader, "get_code")) {
+        // runpy says what is missing, and runs a package's __main__.
+        py::dict globals = py::module_::import("runpy").attr("run_module")(
+            module.toStdString(), py::arg("run_name") = "__main__", py::arg("alter_sys") = false);
+        keepGlobalsInConsole(globals);
+        return;
+    }
+    // A module of a Relive namespace: its finder loads from source, so the
+    // file runs as __main__ with the package set for relative imports.
+    py::object builtins = py::module_::import("builtins");
+    const std::string origin = py::str(spec.attr("origin"));
+    py::object file = py::module_::import("io").attr("open_code")(origin);
+    py::object source;
+    try {
+        source = file.attr("read")();
+    } catch (py::error_already_set &) {
+        file.attr("close")();
+        throw;
+    }
+    file.attr("close")();
+    py::object code = builtins.attr("compile")(source, origin, "exec", py::arg("dont_inherit") = true);
+    py::dict globals;
+    globals["__name__"] = "__main__";
+    globals["__file__"] = origin;
+    globals["__package__"] = spec.attr("parent");
+    globals["__spec__"] = spec;
+    globals["__builtins__"] = builtins;
+    try {
+        builtins.attr("exec")(code, globals);
+    } catch (py::error_already_set &) {
+        keepGlobalsInConsole(globals);
+        throw;
+    }
+    keepGlobalsInConsole(globals);
+}
+
+// Runs on the program thread: "package.module:callable" (":main" when no
+// callable is named, as runProgram() has it) with sys.argv = [spec, args...].
+void runCallableWithArguments(const QString &spec, const QStringList &arguments)
+{
+    const QString name = spec.contains(QLatin1Char(':')) ? spec : spec + QStringLiteral(":main");
+    py::object target = py::module_::import("pkgutil").attr("resolve_name")(name.toStdString());
+    py::module_ sys = py::module_::import("sys");
+    py::list argv;
+    argv.append(spec.toStdString());
+    for (const QString &argument : arguments)
+        argv.append(argument.toStdString());
+    py::object savedArgv = sys.attr("argv");
+    sys.attr("argv") = argv;
+    const auto restore = qScopeGuard([&] {
+        try {
+            if (py::object(sys.attr("argv")).is(argv))
+                sys.attr("argv") = savedArgv;
+        } catch (py::error_already_set &) {
+            // sys replaced by the program: nothing of ours left to restore.
+        }
+    });
+    target();
+}
+
+// A run configuration's working directory and environment for the length of
+// one run. What was there before is put back at the end, a variable that did
+// not exist is removed again: the console and the next run start clean.
+class ProgramScope
+{
+public:
+    explicit ProgramScope(const ProgramSetup &setup)
+    {
+        if (setup.environment.isEmpty() && setup.workingDirectory.isEmpty())
+            return;
+        py::module_ os = py::module_::import("os");
+        if (!setup.workingDirectory.isEmpty()) {
+            py::object previous = os.attr("getcwd")();
+            os.attr("chdir")(setup.workingDirectory.toStdString());
+            m_directory = previous;
+        }
+        try {
+            py::object environ = os.attr("environ");
+            for (const auto &[name, value] : setup.environment) {
+                const py::str key(name.toStdString());
+                py::object old = environ.attr("get")(key);
+                environ[key] = py::str(value.toStdString());
+                m_environment.emplace_back(key, old);
+            }
+        } catch (py::error_already_set &) {
+            // A name the system refuses: the run does not start half set up.
+            restore();
+            throw;
+        }
+    }
+    ~ProgramScope() { restore(); }
+    ProgramScope(const ProgramScope &) = delete;
+    ProgramScope &operator=(const ProgramScope &) = delete;
+
+private:
+    void restore()
+    {
+        if (m_environment.empty() && !m_directory)
+            return;
+        try {
+            py::module_ os = py::module_::import("os");
+            if (m_directory)
+                os.attr("chdir")(m_directory);
+            py::object environ = os.attr("environ");
+            // In reverse, so a name given twice ends with its first old value.
+            for (auto it = m_environment.rbegin(); it != m_environment.rend(); ++it) {
+                if (it->second.is_none())
+                    environ.attr("pop")(it->first, py::none());
+                else
+                    environ[it->first] = it->second;
+            }
+        } catch (py::error_already_set &) {
+            // The old directory is gone, or os was replaced: the run's values stay.
+        }
+        m_environment.clear();
+        m_directory = py::object();
+    }
+
+    std::vector<std::pair<py::str, py::object>> m_environment;   // name, old value or None
+    py::object m_directory;
+};
+
 } // namespace
 
 ProgramExit PythonRuntimePrivate::programExitOf(py::error_already_set &e)
@@ -109,7 +259,7 @@ ProgramExit PythonRuntimePrivate::programExitOf(py::error_already_set &e)
     return exit;
 }
 
-void PythonRuntimePrivate::startProgram(const QString &spec, py::object target)
+void PythonRuntimePrivate::startProgram(const QString &spec, py::object target, const ProgramSetup &setup)
 {
     programSpec = spec;
     stopRequested = false;
@@ -125,7 +275,7 @@ void PythonRuntimePrivate::startProgram(const QString &spec, py::object target)
             Q_EMIT q->programEnded(spec, exit);
         });
     };
-    auto body = py::cpp_function([this, target, finish] {
+    auto body = py::cpp_function([this, target, finish, setup] {
         programThreadId = PyThread_get_thread_ident();
         ProgramExit exit;
         exit.reason = ProgramExit::Reason::Raised;
@@ -136,6 +286,7 @@ void PythonRuntimePrivate::startProgram(const QString &spec, py::object target)
             finish(exit);
         });
         try {
+            const ProgramScope scope(setup);
             target();
             exit = ProgramExit();
         } catch (py::error_already_set &e) {
@@ -165,5 +316,32 @@ void PythonRuntime::runFile(const QString &path, const QStringList &arguments)
     const QString file = QFileInfo(path).absoluteFilePath();
     d->console->post([this, file, arguments] {
         d->startProgram(file, py::cpp_function([file, arguments] { runFileAsMain(file, arguments); }));
+    });
+}
+
+void PythonRuntime::runFile(const QString &path, const ProgramSetup &setup)
+{
+    const QString file = QFileInfo(path).absoluteFilePath();
+    d->console->post([this, file, setup] {
+        const QStringList arguments = setup.arguments;
+        d->startProgram(file, py::cpp_function([file, arguments] { runFileAsMain(file, arguments); }), setup);
+    });
+}
+
+void PythonRuntime::runProgram(const QString &spec, const ProgramSetup &setup)
+{
+    d->console->post([this, spec, setup] {
+        const QStringList arguments = setup.arguments;
+        d->startProgram(spec, py::cpp_function([spec, arguments] { runCallableWithArguments(spec, arguments); }),
+                        setup);
+    });
+}
+
+void PythonRuntime::runModule(const QString &module, const ProgramSetup &setup)
+{
+    const QString spec = QStringLiteral("-m ") + module;
+    d->console->post([this, module, spec, setup] {
+        const QStringList arguments = setup.arguments;
+        d->startProgram(spec, py::cpp_function([module, arguments] { runModuleAsMain(module, arguments); }), setup);
     });
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ProgramExit.h"
+#include "ProgramSetup.h"
 
 #include <QObject>
 #include <QString>
@@ -75,6 +76,13 @@ public:
     // and the file's directory first on sys.path for the run. It shares the
     // interpreter, so what it imports from a namespace is live.
     void runFile(const QString &path, const QStringList &arguments = {});
+    // The same three with a run configuration's setup: its working directory
+    // and environment variables hold for the run and are put back when it
+    // ends. A callable sees sys.argv = [spec, arguments...]; a module runs
+    // as `python -m module arguments...` would, as __main__.
+    void runFile(const QString &path, const ProgramSetup &setup);
+    void runProgram(const QString &spec, const ProgramSetup &setup);
+    void runModule(const QString &module, const ProgramSetup &setup);
     // Raises KeyboardInterrupt in the program thread.
     void stopProgram();
     // The program's next KeyboardInterrupt is the user's stop, raised by
