@@ -94,6 +94,11 @@ void FindInFilesController::search()
     }
     QString error;
     if (!m_search->start(query, &error)) {
+        // The results shown belong to another query: Replace All must not
+        // take them for this one.
+        m_search->cancel();
+        m_results.clear();
+        m_panel->clearResults();
         m_panel->showMessage(error, true);
         return;
     }

@@ -324,8 +324,11 @@ void tst_FindInFilesWindow::invalidRegexIsAClearMessage()
 {
     Fixture f;
     writeFile(f.path(QStringLiteral("server/a.py")), "x = (1)\n");
+    QVERIFY(f.search(QStringLiteral("x")));
+    QCOMPARE(f.model()->rowCount(), 1);
     f.panel()->regexBox()->setChecked(true);
     QVERIFY(!f.search(QStringLiteral("x = (1")));
+    QVERIFY(!f.panel()->replaceAllButton()->isEnabled());
     QVERIFY2(f.panel()->message().contains(QLatin1String("Invalid regular expression")),
              qPrintable(f.panel()->message()));
     QCOMPARE(f.model()->rowCount(), 0);
