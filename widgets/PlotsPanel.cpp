@@ -7,16 +7,14 @@
 #include <QListWidget>
 #include <QScrollArea>
 #include <QScrollBar>
-#include <QSplitter>
 #include <QStackedWidget>
-#include <QStyle>
 #include <QToolBar>
 #include <QVBoxLayout>
 
 namespace {
 
 constexpr int NumberRole = Qt::UserRole;
-const QSize ThumbnailSize(120, 90);
+const QSize ThumbnailSize(72, 54);
 
 } // namespace
 
@@ -80,11 +78,11 @@ PlotsPanel::PlotsPanel(QWidget *parent)
     m_strip->setMovement(QListView::Static);
     m_strip->setResizeMode(QListView::Adjust);
     m_strip->setIconSize(ThumbnailSize);
-    m_strip->setSpacing(4);
+    m_strip->setSpacing(2);
     m_strip->setUniformItemSizes(true);
     m_strip->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     m_strip->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_strip->setFixedHeight(ThumbnailSize.height() + fontMetrics().height() + 3 * 12
+    m_strip->setFixedHeight(ThumbnailSize.height() + fontMetrics().height() + 4 * 4
                             + m_strip->horizontalScrollBar()->sizeHint().height());
     connect(m_strip, &QListWidget::currentItemChanged, this, [this] {
         showCurrent();
