@@ -1,5 +1,7 @@
+#include "CodeManager.h"
 #include "PlotSink.h"
 #include "PythonRuntime.h"
+#include "ReloadReport.h"
 
 #include "pythonpackage.h"
 
@@ -118,6 +120,43 @@ private Q_SLOTS:
         QVERIFY(run(QStringLiteral("plt.close(2)\nplt.figure(2)\nplt.bar([1], [2])\nplt.show()\n")));
         QTRY_COMPARE(shown.count(), 3);
         QCOMPARE(shown.at(2).first().value<PlotFigure>().number, 2);
+    }
+
+    void figureOfAReloadedFunctionComesUnderItsNumber()
+    {
+        SKIP_WITHOUT_PYTHON_PACKAGE(m_hasMatplotlib, "matplotlib");
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("drawing.py"));
+        auto write = [&file](const QByteArray &content) {
+            QFile f(file);
+            return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(content) == content.size();
+        };
+        const QByteArray draw = "import matplotlib.pyplot as plt\n\n"
+                                "def draw():\n"
+                                "    plt.close(1)\n"
+                                "    plt.figure(1)\n"
+                                "    plt.plot(%1)\n"
+                                "    plt.show()\n";
+        QVERIFY(write(QString::fromUtf8(draw).arg(QStringLiteral("[1, 2, 3]")).toUtf8()));
+        CodeManager manager(&m_runtime);
+        QString error;
+        QVERIFY2(manager.addDirectory(dir.path(), QStringLiteral("plotsreload"), &error), qPrintable(error));
+        QSignalSpy shown(m_sink, &PlotSink::figureShown);
+        QVERIFY(runFresh(QStringLiteral("from plotsreload import draw\ndraw()\n")));
+        QTRY_COMPARE(shown.count(), 1);
+
+        QVERIFY(write(QString::fromUtf8(draw).arg(QStringLiteral("[3, 1, 2]")).toUtf8()));
+        QSignalSpy reloaded(&manager, &CodeManager::reloaded);
+        manager.reloadFile(file);
+        QVERIFY(reloaded.wait(10000));
+        QVERIFY2(reloaded.first().first().value<ReloadReport>().ok(),
+                 qPrintable(reloaded.first().first().value<ReloadReport>().traceback));
+        QVERIFY(run(QStringLiteral("draw()\n")));
+        QTRY_COMPARE(shown.count(), 2);
+        const PlotFigure before = shown.at(0).first().value<PlotFigure>();
+        const PlotFigure after = shown.at(1).first().value<PlotFigure>();
+        QCOMPARE(after.number, before.number);
+        QVERIFY(after.png != before.png);
     }
 
     void programThreadFigureArrives()
