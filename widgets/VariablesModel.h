@@ -44,7 +44,7 @@ public:
     // Globals that pass the filter; the first RowPage of them are rows, the
     // others become rows as the view scrolls to the end (fetchMore).
     int shownCount() const { return int(m_shown.size()); }
-    static constexpr int RowPage = 500;
+    static constexpr int RowPage = 200;
     // The row of the global `name` among the rows, or an invalid index.
     QModelIndex indexOfGlobal(const QString &name, int column = NameColumn) const;
     const VariableItem *itemAt(const QModelIndex &index) const;

@@ -69,9 +69,9 @@ VariablesPanel::VariablesPanel(Debugger *debugger, QWidget *parent)
     m_globalsView->setAlternatingRowColors(true);
     m_globalsView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_globalsView->header()->setStretchLastSection(true);
-    m_globalsView->setColumnWidth(VariablesModel::NameColumn, 120);
-    m_globalsView->setColumnWidth(VariablesModel::TypeColumn, 90);
-    m_globalsView->setColumnWidth(VariablesModel::SizeColumn, 50);
+    m_globalsView->setColumnWidth(VariablesModel::NameColumn, 110);
+    m_globalsView->setColumnWidth(VariablesModel::TypeColumn, 130);
+    m_globalsView->setColumnWidth(VariablesModel::SizeColumn, 45);
     m_globalsView->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_globalsView, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         if (QMenu *menu = globalsMenuFor(m_globalsView->indexAt(pos))) {
