@@ -49,7 +49,9 @@ void FindInFilesController::createActions()
     auto *menu = m_window->menuBar()->findChild<QMenu *>(QStringLiteral("editMenu"));
     if (!menu)
         return;
-    m_action = new QAction(tr("Find in F&iles…"), this);
+    // A child of the menu, as the window's own actions are, so the shortcut
+    // list (Help ▸ Keyboard Shortcuts) finds it among the menu bar's.
+    m_action = new QAction(tr("Find in F&iles…"), menu);
     m_action->setObjectName(QStringLiteral("findInFilesAction"));
     m_action->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     m_action->setShortcutContext(Qt::ApplicationShortcut);
