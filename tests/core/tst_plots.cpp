@@ -174,6 +174,29 @@ private Q_SLOTS:
         QVERIFY(isPng(shown.first().first().value<PlotFigure>().png));
     }
 
+    void runFileFigureArrives()
+    {
+        SKIP_WITHOUT_PYTHON_PACKAGE(m_hasMatplotlib, "matplotlib");
+        QVERIFY(runFresh(QString()));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("chart.py"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("import matplotlib.pyplot as plt\n"
+                   "if __name__ == '__main__':\n"
+                   "    plt.figure(9)\n"
+                   "    plt.plot([2, 4, 8])\n"
+                   "    plt.show()\n");
+        file.close();
+        QSignalSpy shown(m_sink, &PlotSink::figureShown);
+        QSignalSpy finished(&m_runtime, &PythonRuntime::programFinished);
+        m_runtime.runFile(path);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.first().at(1).toInt(), 0);
+        QTRY_COMPARE(shown.count(), 1);
+        QCOMPARE(shown.first().first().value<PlotFigure>().number, 9);
+    }
+
     void savefigIsUntouched()
     {
         SKIP_WITHOUT_PYTHON_PACKAGE(m_hasMatplotlib, "matplotlib");
