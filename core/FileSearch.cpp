@@ -256,7 +256,9 @@ FileSearch::FileSearch(QObject *parent)
 
 FileSearch::~FileSearch()
 {
-    cancel();
+    // No `finished` from a destructor: only the threads are stopped.
+    if (m_cancel)
+        m_cancel->store(true);
     for (QThread *thread : std::as_const(m_threads)) {
         thread->wait();
         delete thread;

@@ -64,6 +64,7 @@ private Q_SLOTS:
     void invalidRegexIsRefused();
     void newSearchCancelsTheRunningOne();
     void cancelEndsWithoutResults();
+    void destroyedWhileSearching();
     void replacement_data();
     void replacement();
     void replaceInFileKeepsLineEndings();
@@ -246,6 +247,26 @@ void tst_FileSearch::cancelEndsWithoutResults()
     QTest::qWait(200);
     QCOMPARE(results.size(), 0);
     QCOMPARE(finished.size(), 1);
+}
+
+void tst_FileSearch::destroyedWhileSearching()
+{
+    QTemporaryDir dir;
+    for (int i = 0; i < 300; ++i)
+        writeFile(dir.filePath(QStringLiteral("m%1.py").arg(i)), "alpha = 1\n");
+    auto *search = new FileSearch;
+    QObject receiver;
+    int batches = 0;
+    connect(search, &FileSearch::resultsFound, &receiver, [&batches] { ++batches; });
+    FileSearchQuery query;
+    query.pattern = QStringLiteral("alpha");
+    query.roots = {dir.path()};
+    QVERIFY(search->start(query));
+    // The thread is stopped and waited for; nothing it posted arrives later.
+    delete search;
+    const int before = batches;
+    QTest::qWait(100);
+    QCOMPARE(batches, before);
 }
 
 void tst_FileSearch::replacement_data()
