@@ -387,7 +387,11 @@ void EditorAssistant::showContextMenu(const QPoint &position, const QPoint &glob
     QAction *complete = new QAction(tr("Complete"), menu);
     complete->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Space));
     connect(complete, &QAction::triggered, this, &EditorAssistant::requestCompletion);
-    menu->insertActions(first, {definition, usages, complete});
+    // The editing command most reached for with the mouse on a selection.
+    QAction *comment = new QAction(tr("Toggle Comment"), menu);
+    comment->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    connect(comment, &QAction::triggered, m_editor, &CodeEditor::toggleComment);
+    menu->insertActions(first, {definition, usages, complete, comment});
     menu->insertSeparator(first);
     menu->setAttribute(Qt::WA_DeleteOnClose);
     menu->popup(globalPosition);

@@ -16,6 +16,8 @@
 #include <QTextBlock>
 #include <QToolTip>
 
+#include <algorithm>
+
 // EditorAssistant on a real CodeEditor with the real engine: the completion
 // popup, squiggles, F12 and Ctrl+click, the context menu, what the user is
 // told without jedi; and ProblemsPanel. What needs jedi is skipped where the
@@ -196,6 +198,13 @@ private Q_SLOTS:
             texts << a->text();
         QVERIFY2(texts.contains(QStringLiteral("Go to Definition")) && texts.contains(QStringLiteral("Find Usages")),
                  qPrintable(texts.join(QLatin1Char('|'))));
+        // Toggle Comment acts on the editor's lines.
+        const auto actions = menu->actions();
+        const auto comment = std::find_if(actions.begin(), actions.end(),
+                                          [](QAction *a) { return a->text() == QLatin1String("Toggle Comment"); });
+        QVERIFY(comment != actions.end());
+        (*comment)->trigger();
+        QCOMPARE(editor->toPlainText(), QStringLiteral("# import json\njson.dumps\n"));
         menu->close();
     }
 
