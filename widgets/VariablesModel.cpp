@@ -7,6 +7,7 @@
 #include <QPainter>
 #include <QPalette>
 #include <QPixmap>
+#include <QTimer>
 
 namespace {
 
@@ -380,13 +381,16 @@ void VariablesModel::onListed(int requestId, const QList<VariableItem> &items, c
     beginResetModel();
     m_requests.clear();
     m_edits.clear();
-    m_globals.clear();
-    m_globals.resize(size_t(items.size()));
+    // Ten thousand rows freed and ten thousand made in one event would be
+    // twice one frame's work: the old ones go in an event of their own.
+    auto old = std::make_shared<std::vector<Node>>(std::move(m_globals));
+    m_globals = std::vector<Node>(size_t(items.size()));
     for (qsizetype i = 0; i < items.size(); ++i)
         m_globals[size_t(i)].item = items.at(i);
     rebuildShown();
     m_error = error;
     endResetModel();
+    QTimer::singleShot(0, this, [old] { old->clear(); });
     Q_EMIT refreshed();
 }
 
