@@ -27,6 +27,7 @@ class tst_PlotsWindow : public QObject
     Q_OBJECT
 
     MainWindow *m_window = nullptr;
+    bool m_hasMatplotlib = false;
 
     PlotsController *plots() const { return m_window->plotsController(); }
     PlotsPanel *panel() const { return plots()->panel(); }
@@ -69,7 +70,7 @@ private Q_SLOTS:
         m_window->show();
         QString error;
         QVERIFY2(m_window->startEngine(&error), qPrintable(error));
-        SKIP_WITHOUT_PYTHON_PACKAGE(hasPythonPackage(*m_window->runtime(), QStringLiteral("matplotlib")), "matplotlib");
+        m_hasMatplotlib = hasPythonPackage(*m_window->runtime(), QStringLiteral("matplotlib"));
     }
 
     void cleanupTestCase() { delete m_window; }
@@ -92,6 +93,7 @@ private Q_SLOTS:
 
     void consoleFigureAppears()
     {
+        SKIP_WITHOUT_PYTHON_PACKAGE(m_hasMatplotlib, "matplotlib");
         showFigure();
         QCOMPARE(panel()->currentNumber(), 1);
         QVERIFY(!panel()->isShowingMessage());
@@ -103,6 +105,7 @@ private Q_SLOTS:
 
     void showingAgainReplaces()
     {
+        SKIP_WITHOUT_PYTHON_PACKAGE(m_hasMatplotlib, "matplotlib");
         showFigure();
         const QByteArray before = panel()->png(1);
         console(QStringLiteral("plt.plot([3, 2, 1]); plt.show()"));
@@ -112,6 +115,7 @@ private Q_SLOTS:
 
     void clearAllEmpties()
     {
+        SKIP_WITHOUT_PYTHON_PACKAGE(m_hasMatplotlib, "matplotlib");
         showFigure();
         auto *clearAll = panel()->findChild<QAction *>(QStringLiteral("plotsClearAction"));
         QVERIFY(clearAll);
@@ -125,6 +129,7 @@ private Q_SLOTS:
 
     void saveWritesPngAndSvg()
     {
+        SKIP_WITHOUT_PYTHON_PACKAGE(m_hasMatplotlib, "matplotlib");
         showFigure();
         QTemporaryDir dir;
         const QString png = dir.filePath(QStringLiteral("figure.png"));
@@ -148,6 +153,28 @@ private Q_SLOTS:
         const QString nowhere = dir.filePath(QStringLiteral("missing/figure.png"));
         QVERIFY(!save(nowhere).isEmpty());
         QVERIFY(!QFile::exists(nowhere));
+    }
+    void missingMatplotlibIsExplained()
+    {
+        panel()->clear();
+        QDockWidget *dock = plots()->dock();
+        dock->show();
+        dock->raise();
+        QTRY_VERIFY(panel()->isVisible());
+        {
+            HiddenPythonPackages hidden(*m_window->runtime(), {QStringLiteral("matplotlib")});
+            QVERIFY(hidden.isHidden());
+            // Asked each time the pane comes into sight.
+            dock->hide();
+            dock->show();
+            QTRY_VERIFY(panel()->messageText().contains(QLatin1String("sudo apt install python3-matplotlib")));
+            QVERIFY(panel()->isShowingMessage());
+        }
+        if (m_hasMatplotlib) {
+            dock->hide();
+            dock->show();
+            QTRY_VERIFY(!panel()->messageText().contains(QLatin1String("python3-matplotlib")));
+        }
     }
 };
 
