@@ -858,6 +858,7 @@ void ConsoleWidget::flushSome()
     // without stalling input and painting.
     QElapsedTimer slice;
     slice.start();
+    dropScrolledOutLines();
     while (!m_pending.isEmpty() && slice.elapsed() < SliceMs) {
         Chunk &chunk = m_pending.first();
         if (chunk.text.size() <= BatchChars) {
@@ -877,6 +878,31 @@ void ConsoleWidget::flushSome()
         scrollToEnd();
     if (!m_pending.isEmpty())
         m_flushTimer->start(0);
+}
+
+void ConsoleWidget::dropScrolledOutLines()
+{
+    // Counted from the newest output back, so a flood costs only as much
+    // counting as the scrollback holds.
+    const int keep = m_output->maximumBlockCount();
+    if (keep <= 0)
+        return;
+    qsizetype lines = 0;
+    for (qsizetype i = m_pending.size() - 1; i >= 0; --i) {
+        QString &text = m_pending[i].text;
+        qsizetype at = text.size();
+        while (at > 0 && (at = text.lastIndexOf(QLatin1Char('\n'), at - 1)) >= 0) {
+            if (++lines < keep)
+                continue;
+            // Everything up to this line end would be scrolled out by what follows.
+            for (qsizetype j = 0; j < i; ++j)
+                m_pendingSize -= m_pending.at(j).text.size();
+            m_pending.remove(0, i);
+            m_pending.first().text.remove(0, at + 1);
+            m_pendingSize -= at + 1;
+            return;
+        }
+    }
 }
 
 void ConsoleWidget::insertChunk(const QString &text, Kind kind)

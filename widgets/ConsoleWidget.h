@@ -130,6 +130,9 @@ private:
 
     void append(const QString &text, Kind kind);
     void flushSome();
+    // Drops the waiting lines that the newer waiting ones would push out
+    // of the scrollback before they could be seen.
+    void dropScrolledOutLines();
     void insertChunk(const QString &text, Kind kind);
     void onConsoleReady(bool continuation);
     void remember(const QString &line);

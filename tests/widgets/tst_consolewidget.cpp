@@ -21,6 +21,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QTemporaryDir>
+#include <QScopeGuard>
 #include <QTest>
 #include <QToolButton>
 #include <QTextBlock>
@@ -48,6 +49,7 @@ private Q_SLOTS:
     void singleCompletionIsInserted();
     void completionWithoutJediIsExplained();
     void floodDoesNotBlockEventLoop();
+    void scrollbackShowsTheNewestLinesWhole();
     void blockEndsOnEnterAfterAutoIndent_data();
     void blockEndsOnEnterAfterAutoIndent();
     void pasteRunsLikeTheShell_data();
@@ -372,6 +374,26 @@ void tst_ConsoleWidget::floodDoesNotBlockEventLoop()
     // couple of times (before and after).
     qInfo("timer ticks while output was waiting: %d", ticksWhileFlooding);
     QVERIFY2(ticksWhileFlooding >= 20, qPrintable(QString::number(ticksWhileFlooding)));
+}
+
+void tst_ConsoleWidget::scrollbackShowsTheNewestLinesWhole()
+{
+    // More output waiting than the scrollback holds: the newest lines are
+    // shown whole and in order, whatever was dropped before them.
+    const int before = m_console->outputView()->maximumBlockCount();
+    m_console->setScrollbackLines(50);
+    const auto restore = qScopeGuard([this, before] { m_console->setScrollbackLines(before); });
+    QSignalSpy ready(m_console, &ConsoleWidget::inputReady);
+    m_console->submitLine(QStringLiteral("print('first'); print('\\n'.join('line %d' % i for i in range(10000)), end='\\nlast\\n')"));
+    QVERIFY(ready.wait(60000));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_console->hasPendingOutput(), 60000);
+    QStringList lines = m_console->outputText().split(QLatin1Char('\n'));
+    while (!lines.isEmpty() && !lines.last().startsWith(QLatin1String("last")))
+        lines.removeLast();   // the prompt after the output
+    QVERIFY2(lines.size() >= 40 && lines.size() <= 50, qPrintable(QString::number(lines.size())));
+    QCOMPARE(lines.takeLast(), QStringLiteral("last"));
+    for (int i = 0; i < lines.size(); ++i)
+        QCOMPARE(lines.at(lines.size() - 1 - i), QStringLiteral("line %1").arg(9999 - i));
 }
 
 void tst_ConsoleWidget::blockEndsOnEnterAfterAutoIndent_data()
