@@ -13,6 +13,7 @@
 #include <QTest>
 #include <QToolButton>
 #include <QTreeView>
+#include <QTreeWidget>
 
 #include <memory>
 
@@ -333,6 +334,28 @@ private Q_SLOTS:
         p.panel->filterEdit()->setText(QStringLiteral("many_1499"));
         QTRY_COMPARE_WITH_TIMEOUT(valueOf(p.model(), QStringLiteral("many_1499")), QStringLiteral("[1499, '1499']"), 10000);
         run(QStringLiteral("for _i in range(1500):\n    del globals()['many_%04d' % _i]\n"));
+    }
+
+    void aPausedFrameGivesWayToTheGlobals()
+    {
+        Panel p = makePanel();
+        QTRY_VERIFY_WITH_TIMEOUT(!p.model()->isRefreshing(), 10000);  // the first listing
+        // While a thread is paused the frame's locals are shown (no debugger
+        // here: an empty frame), and nothing asks for the globals.
+        p.panel->showFrame(1, 0);
+        QVERIFY(p.panel->isShowingFrame());
+        QVERIFY(p.panel->view()->isVisible());
+        QVERIFY(!p.panel->globalsView()->isVisible());
+        run(QStringLiteral("made_while_paused = 3\n"));
+        p.panel->refreshGlobals();
+        QVERIFY(!p.model()->isRefreshing());
+        // Resumed: the globals again, asked for at once.
+        QSignalSpy refreshed(p.model(), &VariablesModel::refreshed);
+        p.panel->clear();
+        QVERIFY(!p.panel->isShowingFrame());
+        QVERIFY(p.panel->globalsView()->isVisible());
+        QVERIFY(refreshed.wait(10000));
+        QCOMPARE(valueOf(p.model(), QStringLiteral("made_while_paused")), QStringLiteral("3"));
     }
 
     void aHangingReprIsBounded()
