@@ -61,7 +61,7 @@ PreferencesDialog::PreferencesDialog(const Preferences &current, QWidget *parent
     form->addRow(QString(), zoomNote);
     form->addRow(tr("Colour &theme:"), m_theme);
     m_formatOnSave->setChecked(current.formatOnSave);
-    form->addRow(tr("Format on &save:"), m_formatOnSave);
+    form->addRow(tr("F&ormat on save:"), m_formatOnSave);
     form->addRow(tr("Interface &language:"), m_language);
     form->addRow(QString(), restartNote);
     form->addRow(buttons);
