@@ -3,8 +3,10 @@
 #include "EditorTabs.h"
 #include "Formatter.h"
 #include "MainWindow.h"
+#include "PreferencesDialog.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -244,6 +246,21 @@ private Q_SLOTS:
         const QString message = m_window->statusBar()->currentMessage();
         QVERIFY2(message.contains(QLatin1String("unformatted")) && message.contains(QLatin1String("apt install black")),
                  qPrintable(message));
+    }
+
+    void formatOnSaveIsAPreference()
+    {
+        QVERIFY(!Preferences().formatOnSave);
+        Preferences preferences = m_window->preferences();
+        preferences.formatOnSave = true;
+        m_window->setPreferences(preferences);
+        QVERIFY(Preferences::load().formatOnSave);
+        PreferencesDialog dialog(m_window->preferences());
+        QVERIFY(dialog.formatOnSaveBox()->isChecked());
+        dialog.formatOnSaveBox()->setChecked(false);
+        m_window->setPreferences(dialog.preferences());
+        QVERIFY(!editing()->formatOnSave());
+        QVERIFY(!Preferences::load().formatOnSave);
     }
 
     void saveWithoutFormatOnSaveIsImmediate()
