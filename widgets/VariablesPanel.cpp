@@ -28,6 +28,7 @@ VariablesPanel::VariablesPanel(Debugger *debugger, QWidget *parent)
     , m_filter(new QLineEdit(this))
     , m_showAll(new QToolButton(this))
     , m_refresh(new QToolButton(this))
+    , m_count(new QLabel(this))
     , m_message(new QLabel(this))
     , m_pages(new QStackedWidget(this))
     , m_globalsView(new QTreeView(this))
@@ -43,6 +44,9 @@ VariablesPanel::VariablesPanel(Debugger *debugger, QWidget *parent)
     m_filter->setPlaceholderText(tr("Filter by name"));
     m_filter->setClearButtonEnabled(true);
     bar->addWidget(m_filter, 1);
+    m_count->setObjectName(QStringLiteral("variablesCount"));
+    m_count->setToolTip(tr("Globals shown / all globals of __main__"));
+    bar->addWidget(m_count);
     m_showAll->setObjectName(QStringLiteral("variablesShowAll"));
     m_showAll->setText(tr("All"));
     m_showAll->setCheckable(true);
@@ -90,6 +94,7 @@ VariablesPanel::VariablesPanel(Debugger *debugger, QWidget *parent)
         restoreExpansion(QModelIndex(), 0, m_globals->rowCount() - 1);
     });
     connect(m_globals, &QAbstractItemModel::rowsInserted, this, &VariablesPanel::restoreExpansion);
+    connect(m_globals, &QAbstractItemModel::modelReset, this, &VariablesPanel::updateCount);
     connect(m_globals, &VariablesModel::refreshed, this, [this] {
         if (!m_globals->error().isEmpty())
             showMessage(tr("Could not list the globals: %1").arg(m_globals->error()));
@@ -218,6 +223,12 @@ void VariablesPanel::restoreExpansion(const QModelIndex &parent, int first, int 
     }
 }
 
+void VariablesPanel::updateCount()
+{
+    m_count->setText(m_globals->globalCount() ? tr("%L1 of %L2").arg(m_globals->shownCount()).arg(m_globals->globalCount())
+                                              : QString());
+}
+
 void VariablesPanel::applyFilterToFrame()
 {
     const QString text = m_filter->text().trimmed();
@@ -254,6 +265,7 @@ void VariablesPanel::clear()
     clearFrame();
     m_pages->setCurrentWidget(m_globalsView);
     m_showAll->setEnabled(true);
+    m_count->setVisible(true);
     // The paused thread may have changed them.
     if (wasFrame)
         refreshGlobals();
@@ -264,6 +276,7 @@ void VariablesPanel::showFrame(quint64 threadId, int frame)
     clearFrame();
     m_pages->setCurrentWidget(m_view);
     m_showAll->setEnabled(false);
+    m_count->setVisible(false);
     m_thread = threadId;
     m_frame = frame;
     auto *globals = new QTreeWidgetItem(m_view, {tr("Globals")});

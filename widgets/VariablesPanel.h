@@ -68,6 +68,7 @@ protected:
 private:
     void clearFrame();
     void applyFilterToFrame();
+    void updateCount();
     void showMessage(const QString &text);
     void restoreExpansion(const QModelIndex &parent, int first, int last);
 
@@ -85,6 +86,7 @@ private:
     QLineEdit *m_filter;
     QToolButton *m_showAll;
     QToolButton *m_refresh;
+    QLabel *m_count;
     QLabel *m_message;
     QStackedWidget *m_pages;
     QTreeView *m_globalsView;

@@ -6,6 +6,7 @@
 
 #include <QAction>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QSignalSpy>
@@ -212,6 +213,9 @@ private Q_SLOTS:
             names << model->index(row, 0).data().toString();
         QCOMPARE(names, (QStringList{QStringLiteral("flt_alpha"), QStringLiteral("flt_beta"),
                                      QStringLiteral("other_flt_gamma")}));
+        auto *count = p.panel->findChild<QLabel *>(QStringLiteral("variablesCount"));
+        QVERIFY(count);
+        QVERIFY2(count->text().startsWith(QStringLiteral("3 of ")), qPrintable(count->text()));
 
         p.panel->showAllButton()->setChecked(true);
         QVERIFY(model->indexOfGlobal(QStringLiteral("flt_module")).isValid());
