@@ -60,6 +60,8 @@ Formatter::Formatter(QObject *parent)
 Formatter::~Formatter()
 {
     for (QProcess *process : std::as_const(m_running)) {
+        if (!process)
+            continue;  // an answer about a missing tool, not sent yet
         process->disconnect(this);
         process->kill();
         process->waitForFinished(1000);

@@ -1,6 +1,7 @@
 #include "Formatter.h"
 #include "LineDiff.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -73,6 +74,7 @@ private Q_SLOTS:
     void toolReadsStdinWithTheFileName_data();
     void toolReadsStdinWithTheFileName();
     void noFormatterInstalled();
+    void destroyedWithRequestsUnanswered();
     void failingToolReportsWhatItSaid();
     void emptyAnswerIsNotApplied();
     void cancelledRequestIsNotAnswered();
@@ -218,6 +220,22 @@ void tst_Formatter::noFormatterInstalled()
     QCOMPARE(result.request, request);
     QCOMPARE(int(result.status), int(Formatter::Result::Status::NotInstalled));
     QVERIFY(result.text.isEmpty());
+}
+
+void tst_Formatter::destroyedWithRequestsUnanswered()
+{
+    QTemporaryDir dir;
+    const QString bin = dir.filePath(QStringLiteral("bin"));
+    QVERIFY(writeFile(bin + QStringLiteral("/ruff"), fakeTool(QStringLiteral("ruff")), true));
+    {
+        Formatter formatter;
+        formatter.setSearchPaths({bin});
+        QVERIFY(formatter.isRunning(formatter.format(QString(), QStringLiteral("x\n"))));
+        formatter.setSearchPaths({dir.filePath(QStringLiteral("nothing"))});
+        QVERIFY(formatter.isRunning(formatter.format(QString(), QStringLiteral("x\n"))));
+    }
+    // Nothing left behind: the process was stopped, the pending answer dropped.
+    QCoreApplication::processEvents();
 }
 
 void tst_Formatter::failingToolReportsWhatItSaid()
