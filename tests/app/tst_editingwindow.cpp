@@ -209,6 +209,22 @@ private Q_SLOTS:
         QVERIFY(m_window->statusBar()->currentMessage().contains(QLatin1String("typing.py")));
     }
 
+    void missingConfiguredToolIsNamed()
+    {
+        QTemporaryDir bin;
+        QVERIFY(writeFile(bin.filePath(QStringLiteral("black")), QStringLiteral("#!/bin/sh\ntr a-z A-Z\n")));
+        QFile::setPermissions(bin.filePath(QStringLiteral("black")), QFileDevice::ExeOwner | QFileDevice::ReadOwner);
+        editing()->formatter()->setSearchPaths({bin.path()});
+        QVERIFY(writeFile(m_dir.filePath(QStringLiteral("ruffproject/pyproject.toml")), QStringLiteral("[tool.ruff]\n")));
+        CodeEditor *editor = open(QStringLiteral("ruffproject/mod.py"), QStringLiteral("x = 1\n"));
+        QVERIFY(editor);
+        QVERIFY(formatWith(editor, [this] { editing()->formatCurrent(); }));
+        QCOMPARE(editor->toPlainText(), QStringLiteral("X = 1\n"));
+        const QString message = m_window->statusBar()->currentMessage();
+        QVERIFY2(message.contains(QLatin1String("black")) && message.contains(QLatin1String("pyproject.toml asks for ruff")),
+                 qPrintable(message));
+    }
+
     void formatOnSaveFormatsThenSaves()
     {
         if (!haveFormatter())
