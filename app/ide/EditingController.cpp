@@ -138,11 +138,15 @@ void EditingController::onFormatted(const Formatter::Result &result)
     const QString name = EditorTabs::displayName(editor);
     const QString tool = Formatter::toolName(result.choice.tool);
     QString text;
-    if (editor->document()->revision() != pending.revision) {
+    if (result.status != Formatter::Result::Status::Formatted) {
+        text = failureText(result, name);
+        if (pending.thenSave)
+            text = tr("Saved %1 unformatted: %2").arg(name, text);
+    } else if (editor->document()->revision() != pending.revision) {
         // Applying it would undo what was typed meanwhile.
         text = pending.thenSave ? tr("Saved %1 unformatted: it changed while %2 ran").arg(name, tool)
                                 : tr("%1 changed while %2 ran; format it again").arg(name, tool);
-    } else if (result.status == Formatter::Result::Status::Formatted) {
+    } else {
         const QString &formatted = result.text;
         const QString before = editor->toPlainText();
         const bool changed = formatted != before;
@@ -155,10 +159,6 @@ void EditingController::onFormatted(const Formatter::Result &result)
                                                      Formatter::toolName(result.choice.configured));
         if (pending.thenSave)
             text = changed ? tr("Formatted with %1 and saved %2").arg(tool, name) : QString();
-    } else {
-        text = failureText(result, name);
-        if (pending.thenSave)
-            text = tr("Saved %1 unformatted: %2").arg(name, text);
     }
     if (pending.thenSave)
         m_editors->save(editor);
