@@ -117,6 +117,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_editing = new EditingController(this, m_editors);
     m_findInFiles = new FindInFilesController(this, m_editors, [this] { return m_projectTree->rootPaths(); });
     m_runs = new RunController(this, m_runtime, m_editors, m_console);
+    connect(m_runs, &RunController::chosenChanged, this, &MainWindow::updateRunActions);
     m_environment = new EnvironmentController(this);
     m_plots = new PlotsController(this);
     connect(m_plots, &PlotsController::message, this,
@@ -1038,8 +1039,9 @@ void MainWindow::updateRunActions()
     // F5 with no file open runs the callable, as before there was a file to run.
     m_runFileAction->setEnabled(canRunFile || canRun);
     m_runWithArgumentsAction->setEnabled(canRunFile && !editor->filePath().isEmpty());
-    m_runFileAction->setToolTip(canRunFile ? tr("Run %1").arg(EditorTabs::displayName(editor))
-                                           : tr("Run the current file"));
+    m_runFileAction->setToolTip(!m_runs->chosen().isEmpty() ? tr("Run the configuration %1").arg(m_runs->chosen())
+                                : canRunFile ? tr("Run %1").arg(EditorTabs::displayName(editor))
+                                             : tr("Run the current file"));
     const QString target = m_currentFolder.isEmpty() ? QString() : runTarget();
     m_runAction->setToolTip(target.isEmpty() ? tr("Run a callable of the namespace")
                                              : tr("Run %1").arg(target));

@@ -66,6 +66,7 @@ void RunController::setFolder(const QString &folder)
     m_folder = folder;
     m_configurations = RunConfigurations::load(folder);
     fillCombo();
+    Q_EMIT chosenChanged();
 }
 
 bool RunController::runChosen()
@@ -136,6 +137,7 @@ void RunController::setConfigurations(const QList<RunConfiguration> &configurati
         m_configurations.chosen.clear();
     m_configurations.save(m_folder);
     fillCombo();
+    Q_EMIT chosenChanged();
 }
 
 void RunController::choose(const QString &name)
@@ -143,6 +145,7 @@ void RunController::choose(const QString &name)
     m_configurations.chosen = m_configurations.find(name) ? name : QString();
     m_configurations.save(m_folder);
     fillCombo();
+    Q_EMIT chosenChanged();
 }
 
 std::optional<QString> RunController::argumentsOf(const QString &spec) const

@@ -51,6 +51,10 @@ public:
     // for the "Running …" notice; nothing when no configuration started it.
     std::optional<QString> argumentsOf(const QString &spec) const;
 
+Q_SIGNALS:
+    // The configuration F5 runs changed (chosen, or another folder's).
+    void chosenChanged();
+
 private:
     void fillCombo();
     void say(const QString &text);

@@ -345,6 +345,8 @@ void tst_RunConfigurations::f5RunsTheChosenConfiguration()
     combo->setCurrentIndex(index);
     Q_EMIT combo->activated(index);
     QCOMPARE(runs->chosen(), QStringLiteral("Show"));
+    QCOMPARE(m_window->findChild<QAction *>(QStringLiteral("runFileAction"))->toolTip(),
+             QStringLiteral("Run the configuration Show"));
 
     runInConsole(QStringLiteral("import os\n_before = os.getcwd()\n"));
     m_window->console()->clear();
