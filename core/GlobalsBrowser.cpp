@@ -596,7 +596,7 @@ int GlobalsBrowser::assign(const VariableItem &item, quint64 parent, const QStri
                 try {
                     value = item.slot == VariableItem::Slot::Global
                         ? h.attr("set_global")(item.name.toStdString(), expression.toStdString())
-                        : inspector.attr("evaluate")(expression.toStdString());
+                        : h.attr("evaluate")(expression.toStdString(), item.name.toStdString());
                     deadline.finish();
                 } catch (py::error_already_set &) {
                     deadline.finish();

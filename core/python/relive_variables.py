@@ -128,9 +128,16 @@ def list_globals(namespaces):
     return names, values, type_names, sizes, counts, kinds, lives
 
 
+def evaluate(expression, target):
+    """The new value of an edit of `target` (its name, for messages): an
+    expression evaluated in __main__'s namespace, as the console sees it."""
+    code = compile(expression, '<new value of %s>' % target, 'eval')
+    return eval(code, sys.modules['__main__'].__dict__)
+
+
 def set_global(name, expression):
     """Evaluates `expression` in __main__ and binds `name` there to it;
     returns the new value. Nothing is bound if it raises."""
-    value = inspector.evaluate(expression)
+    value = evaluate(expression, name)
     sys.modules['__main__'].__dict__[name] = value
     return value

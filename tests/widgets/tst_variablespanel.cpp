@@ -166,7 +166,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("error");
         QTest::newRow("raises") << QStringLiteral("1 / 0") << QStringLiteral("ZeroDivisionError");
         QTest::newRow("unknown name") << QStringLiteral("no_such_name + 1") << QStringLiteral("NameError");
-        QTest::newRow("syntax") << QStringLiteral("1 +") << QStringLiteral("SyntaxError");
+        QTest::newRow("syntax") << QStringLiteral("1 +") << QStringLiteral("SyntaxError: invalid syntax (<new value of kept>");
         QTest::newRow("statement") << QStringLiteral("kept = 3") << QStringLiteral("SyntaxError");
     }
 
@@ -360,6 +360,36 @@ private Q_SLOTS:
         QVERIFY(p.panel->globalsView()->isVisible());
         QVERIFY(refreshed.wait(10000));
         QCOMPARE(valueOf(p.model(), QStringLiteral("made_while_paused")), QStringLiteral("3"));
+    }
+
+    void aListingIsAnsweredWhileTheConsoleRuns()
+    {
+        Panel p = makePanel();
+        QTRY_VERIFY_WITH_TIMEOUT(!p.model()->isRefreshing(), 10000);
+        QSignalSpy finished(&m_runtime, &PythonRuntime::commandFinished);
+        m_runtime.runSource(QStringLiteral("import time as _t\n"
+                                           "busy_stage = 'running'\n"
+                                           "_end = _t.monotonic() + 3\n"
+                                           "while _t.monotonic() < _end and busy_stage == 'running':\n"
+                                           "    pass\n"
+                                           "busy_stage = 'done'\n"),
+                            QStringLiteral("<busy>"));
+        // Listed on the live worker while the command holds the console.
+        bool seen = false;
+        for (int attempt = 0; attempt < 40 && !seen; ++attempt) {
+            QVERIFY(refreshed(p.model()));
+            seen = valueOf(p.model(), QStringLiteral("busy_stage")) == QLatin1String("'running'");
+        }
+        QVERIFY(seen);
+        QCOMPARE(finished.count(), 0);
+        // An edit reaches the running command too: it ends its loop.
+        QSignalSpy edited(p.model(), &VariablesModel::edited);
+        p.model()->setData(p.model()->indexOfGlobal(QStringLiteral("busy_stage"), VariablesModel::ValueColumn),
+                           QStringLiteral("'stop'"));
+        QVERIFY(edited.wait(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+        QVERIFY(refreshed(p.model()));
+        QCOMPARE(valueOf(p.model(), QStringLiteral("busy_stage")), QStringLiteral("'done'"));
     }
 
     void aHangingReprIsBounded()
