@@ -126,6 +126,177 @@ class _RelivePlugin:
 plugin_manager.register(_RelivePlugin)
 
 
+# ------------------------------------------------- names of an edited buffer
+
+class _IncrementalNames:
+    """The names of a buffer kept per top-level statement across keystrokes.
+
+    After each edit parso's diff parser reuses the unchanged part of the
+    buffer's tree but forgets the module's used names, and jedi then walks all
+    of a 5,000-line file again (about 200,000 nodes) and tests every name for
+    being a definition. Here each top-level statement keeps its names and
+    their definitions for as long as the diff parser hands that very node back
+    untouched: the parser rebuilds the children of every node it changes
+    (`_NodesTreeNode.finish`), and a statement holding such a node, or one
+    that is new, is walked again. Only buffers that completion parses are
+    followed; any other module, or a parso or jedi without the internals this
+    relies on, gets jedi's own full walk.
+    """
+
+    LIMIT = 8  # buffers followed at once
+
+    def __init__(self):
+        self.modules = {}      # id(module) -> [module, {id(child): entry} or None, dirty ids]
+        self.recording = []    # per running diff parse: the nodes it rebuilt
+        self.enabled = False
+
+    def install(self):
+        try:
+            import inspect
+            from parso.python import diff as parso_diff
+            from parso.python import tree as parso_tree
+            from jedi.inference import filters as jedi_filters
+            diff_parser, nodes_tree_node = parso_diff.DiffParser, parso_diff._NodesTreeNode
+            module_class, mapping_class = parso_tree.Module, parso_tree.UsedNamesMapping
+            original_update, original_finish = diff_parser.update, nodes_tree_node.finish
+            original_used_names = module_class.get_used_names
+            original_definitions = jedi_filters._get_definition_names
+            if (list(inspect.signature(original_definitions).parameters)
+                    != ["parso_cache_node", "used_names", "name_key"]):
+                return
+        except (ImportError, AttributeError, TypeError, ValueError):
+            return
+        names = self
+
+        class Mapping(mapping_class):
+            """parso's read-only mapping, also answering jedi's question
+            which of a name's occurrences define it."""
+
+            def __init__(self, dct, owners):
+                super().__init__(dct)
+                self._relive_owners = owners
+                self._relive_definitions = {}
+
+            def relive_definitions(self, key):
+                found = self._relive_definitions.get(key)
+                if found is None:
+                    found = []
+                    for entry in self._relive_owners.get(key, ()):
+                        per_child = entry[2].get(key)
+                        if per_child is None:
+                            per_child = entry[2][key] = tuple(
+                                n for n in entry[1][key] if n.is_definition(include_setitem=True))
+                        found.extend(per_child)
+                    found = self._relive_definitions[key] = tuple(found)
+                return found
+
+        def update(parser, *args, **kwargs):
+            rebuilt = []
+            names.recording.append(rebuilt)
+            try:
+                result = original_update(parser, *args, **kwargs)
+            except BaseException:
+                module = getattr(parser, "_module", None)
+                names.modules.pop(id(module), None)
+                raise
+            finally:
+                names.recording.pop()
+            names.note_rebuilt(result, rebuilt)
+            return result
+
+        def finish(node, *args, **kwargs):
+            if names.recording:
+                names.recording[-1].append(node.tree_node)
+            return original_finish(node, *args, **kwargs)
+
+        def get_used_names(module):
+            if module._used_names is None and names.follows(module):
+                module._used_names = names.compute(module, Mapping)
+            return original_used_names(module)
+
+        def definition_names(parso_cache_node, used_names, name_key):
+            if isinstance(used_names, Mapping):
+                return used_names.relive_definitions(name_key)
+            return original_definitions(parso_cache_node, used_names, name_key)
+
+        diff_parser.update = update
+        nodes_tree_node.finish = finish
+        module_class.get_used_names = get_used_names
+        jedi_filters._get_definition_names = definition_names
+        self.enabled = True
+
+    def follows(self, module):
+        state = self.modules.get(id(module))
+        if state is not None and state[0] is not module:
+            del self.modules[id(module)]  # a module of the same id, gone
+            return False
+        return state is not None
+
+    def follow(self, module):
+        """Keeps `module`'s names per statement from now on."""
+        if not self.enabled or module is None or self.follows(module):
+            return
+        while len(self.modules) >= self.LIMIT:
+            del self.modules[next(iter(self.modules))]
+        self.modules[id(module)] = [module, None, set()]
+        module._used_names = None
+
+    def note_rebuilt(self, module, rebuilt):
+        if not self.follows(module):
+            return
+        state = self.modules[id(module)]
+        for node in rebuilt:
+            if node is module:
+                continue
+            while node is not None and node.parent is not module:
+                node = node.parent
+            if node is None:
+                # Not part of the module after all: trust nothing kept.
+                state[1] = None
+                return
+            state[2].add(id(node))
+
+    def compute(self, module, mapping_class):
+        state = self.modules[id(module)]
+        kept, dirty = state[1] or {}, state[2]
+        entries = {}
+        merged, owners = {}, {}
+        for child in module.children:
+            entry = kept.get(id(child))
+            if entry is None or entry[0] is not child or id(child) in dirty:
+                entry = (child, _names_of(child), {})
+            entries[id(child)] = entry
+            for key, found in entry[1].items():
+                if key in merged:
+                    merged[key].extend(found)
+                    owners[key].append(entry)
+                else:
+                    merged[key] = list(found)
+                    owners[key] = [entry]
+        state[1], state[2] = entries, set()
+        return mapping_class(merged, owners)
+
+
+def _names_of(node):
+    """{name: [Name leaves]} under `node`, in the order of the source."""
+    found = {}
+    stack = [node]
+    pop, push = stack.pop, stack.extend
+    while stack:
+        n = pop()
+        children = getattr(n, "children", None)
+        if children is None:
+            if n.type == "name":
+                found.setdefault(n.value, []).append(n)
+        else:
+            push(reversed(children))
+    return found
+
+
+_names = _IncrementalNames()
+_names.install()
+
+
 # ------------------------------------------------------ live-first interpreter
 
 class _LiveFirstTreeName(_jedi_interpreter.MixedTreeName):
@@ -195,8 +366,13 @@ def _script(source, path):
     if module is not None:
         # Interpreter always runs in this process (passing environment= to it
         # trips jedi 0.18 over its own keyword).
-        return _LiveInterpreter(source, [module.__dict__], module_name, path=path, project=project)
-    return jedi.Script(source, path=path, project=project, environment=environment)
+        script = _LiveInterpreter(source, [module.__dict__], module_name, path=path, project=project)
+    else:
+        script = jedi.Script(source, path=path, project=project, environment=environment)
+    if path:
+        # A file's buffer is parsed again at every keystroke: keep its names.
+        _names.follow(getattr(script, "_module_node", None))
+    return script
 
 
 # -------------------------------------------------------------------- requests
