@@ -91,11 +91,12 @@ RunConfigurationsDialog::RunConfigurationsDialog(const QList<RunConfiguration> &
 
     for (const RunConfiguration &configuration : std::as_const(m_configurations))
         m_list->addItem(configuration.name);
-    connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
-        storeCurrent();
-        showConfiguration(row);
-    });
-    connect(m_name, &QLineEdit::textEdited, this, [this](const QString &text) {
+    connect(m_list, &QListWidget::currentRowChanged, this, &RunConfigurationsDialog::showConfiguration);
+    // Every edit goes to the configuration at once, so the list is always what the form shows.
+    for (QLineEdit *edit : {m_name, m_target, m_arguments, m_directory})
+        connect(edit, &QLineEdit::textChanged, this, &RunConfigurationsDialog::storeCurrent);
+    connect(m_environment, &QPlainTextEdit::textChanged, this, &RunConfigurationsDialog::storeCurrent);
+    connect(m_name, &QLineEdit::textChanged, this, [this](const QString &text) {
         if (QListWidgetItem *item = m_list->item(m_row))
             item->setText(text);
     });
@@ -108,26 +109,21 @@ RunConfigurationsDialog::RunConfigurationsDialog(const QList<RunConfiguration> &
         addConfiguration();
     else
         m_list->setCurrentRow(row);
-    showConfiguration(m_list->currentRow());
     resize(720, 420);
 }
 
 QList<RunConfiguration> RunConfigurationsDialog::configurations() const
 {
-    auto *self = const_cast<RunConfigurationsDialog *>(this);
-    self->storeCurrent();
     return m_configurations;
 }
 
 QString RunConfigurationsDialog::currentName() const
 {
-    const QList<RunConfiguration> all = configurations();
-    return m_row >= 0 && m_row < all.size() ? all.at(m_row).name : QString();
+    return m_row >= 0 && m_row < m_configurations.size() ? m_configurations.at(m_row).name : QString();
 }
 
 void RunConfigurationsDialog::addConfiguration()
 {
-    storeCurrent();
     QSet<QString> names;
     for (const RunConfiguration &configuration : std::as_const(m_configurations))
         names.insert(configuration.name);
@@ -138,14 +134,8 @@ void RunConfigurationsDialog::addConfiguration()
     while (names.contains(configuration.name));
     configuration.target = m_newTarget;
     m_configurations.append(configuration);
-    // Shown by hand: the row change must not store the old form over the new one.
-    m_row = -1;
-    {
-        const QSignalBlocker block(m_list);
-        m_list->addItem(configuration.name);
-        m_list->setCurrentRow(m_configurations.size() - 1);
-    }
-    showConfiguration(m_configurations.size() - 1);
+    m_list->addItem(configuration.name);
+    m_list->setCurrentRow(m_configurations.size() - 1);
     m_name->setFocus();
     m_name->selectAll();
 }
@@ -168,6 +158,9 @@ void RunConfigurationsDialog::showConfiguration(int row)
 {
     m_row = row >= 0 && row < m_configurations.size() ? row : -1;
     const RunConfiguration configuration = m_row >= 0 ? m_configurations.at(m_row) : RunConfiguration();
+    // Filled quietly: filling the form is not an edit of the configuration.
+    const QSignalBlocker name(m_name), target(m_target), arguments(m_arguments), directory(m_directory),
+        environment(m_environment);
     m_name->setText(configuration.name);
     m_target->setText(configuration.target);
     m_arguments->setText(configuration.arguments);
@@ -211,7 +204,6 @@ void RunConfigurationsDialog::browseDirectory()
 
 void RunConfigurationsDialog::accept()
 {
-    storeCurrent();
     QSet<QString> names;
     for (int i = 0; i < m_configurations.size(); ++i) {
         const RunConfiguration &configuration = m_configurations.at(i);

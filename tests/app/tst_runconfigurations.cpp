@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QFile>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QSettings>
@@ -268,6 +269,15 @@ void tst_RunConfigurations::dialogEditsAndRefusesDuplicateNames()
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
 
     name->setText(QStringLiteral("Second"));
+    // Edits live through a visit to another configuration.
+    auto *list = dialog.findChild<QListWidget *>(QStringLiteral("configurationList"));
+    QVERIFY(list);
+    QCOMPARE(list->item(1)->text(), QStringLiteral("Second"));
+    list->setCurrentRow(0);
+    QCOMPARE(arguments->text(), QString());
+    QCOMPARE(target->text(), QStringLiteral("a.py"));
+    list->setCurrentRow(1);
+    QCOMPARE(arguments->text(), QStringLiteral("-v"));
     dialog.accept();
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     const QList<RunConfiguration> result = dialog.configurations();
@@ -277,6 +287,11 @@ void tst_RunConfigurations::dialogEditsAndRefusesDuplicateNames()
     QCOMPARE(result.at(1).arguments, QStringLiteral("-v"));
     QCOMPARE(result.at(1).environment, QStringLiteral("X=1"));
     QCOMPARE(dialog.currentName(), QStringLiteral("Second"));
+
+    dialog.removeCurrent();
+    QCOMPARE(dialog.configurations().size(), 1);
+    QCOMPARE(dialog.currentName(), QStringLiteral("First"));
+    QCOMPARE(name->text(), QStringLiteral("First"));
 }
 
 QString tst_RunConfigurations::openProject(QTemporaryDir &dir)
