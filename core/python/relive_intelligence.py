@@ -155,14 +155,20 @@ class _IncrementalNames:
             import inspect
             from parso.python import diff as parso_diff
             from parso.python import tree as parso_tree
+            from jedi import parser_utils as jedi_parser_utils
             from jedi.inference import filters as jedi_filters
+            from jedi.inference.value import klass as jedi_klass
             diff_parser, nodes_tree_node = parso_diff.DiffParser, parso_diff._NodesTreeNode
             module_class, mapping_class = parso_tree.Module, parso_tree.UsedNamesMapping
             original_update, original_finish = diff_parser.update, nodes_tree_node.finish
             original_used_names = module_class.get_used_names
             original_definitions = jedi_filters._get_definition_names
+            original_parent_scope = jedi_parser_utils.get_cached_parent_scope
+            parent_scope = jedi_parser_utils.get_parent_scope
             if (list(inspect.signature(original_definitions).parameters)
-                    != ["parso_cache_node", "used_names", "name_key"]):
+                    != ["parso_cache_node", "used_names", "name_key"]
+                    or jedi_filters.get_cached_parent_scope is not original_parent_scope
+                    or jedi_klass.get_cached_parent_scope is not original_parent_scope):
                 return
         except (ImportError, AttributeError, TypeError, ValueError):
             return
@@ -172,10 +178,11 @@ class _IncrementalNames:
             """parso's read-only mapping, also answering jedi's question
             which of a name's occurrences define it."""
 
-            def __init__(self, dct, owners):
+            def __init__(self, dct, owners, state):
                 super().__init__(dct)
                 self._relive_owners = owners
                 self._relive_definitions = {}
+                self._relive_state = state
 
             def relive_definitions(self, key):
                 found = self._relive_definitions.get(key)
@@ -186,9 +193,35 @@ class _IncrementalNames:
                         if per_child is None:
                             per_child = entry[2][key] = tuple(
                                 n for n in entry[1][key] if n.is_definition(include_setitem=True))
+                            leaves = self._relive_state[3]
+                            for n in per_child:
+                                leaves[id(n)] = (n, entry)
                         found.extend(per_child)
                     found = self._relive_definitions[key] = tuple(found)
                 return found
+
+            def relive_parent_scope(self, node):
+                """The scope around a definition (or around the class or
+                function it names), kept with its statement's names."""
+                leaf = node
+                if node.type in ("classdef", "funcdef"):
+                    leaf = node.children[1]
+                    if leaf.parent is not node:
+                        return None
+                elif node.type != "name":
+                    return None
+                state = self._relive_state
+                known = state[3].get(id(leaf))
+                if known is None or known[0] is not leaf:
+                    return None
+                entry = known[1]
+                if state[1].get(id(entry[0])) is not entry:
+                    return None  # the statement was walked again since
+                scopes = entry[3]
+                found = scopes.get(id(node))
+                if found is None or found[0] is not node:
+                    found = scopes[id(node)] = (node, parent_scope(node))
+                return found[1]
 
         def update(parser, *args, **kwargs):
             rebuilt = []
@@ -219,10 +252,21 @@ class _IncrementalNames:
                 return used_names.relive_definitions(name_key)
             return original_definitions(parso_cache_node, used_names, name_key)
 
+        def cached_parent_scope(parso_cache_node, node, include_flows=False):
+            if parso_cache_node is not None and not include_flows:
+                used_names = getattr(getattr(parso_cache_node, "node", None), "_used_names", None)
+                if isinstance(used_names, Mapping):
+                    found = used_names.relive_parent_scope(node)
+                    if found is not None:
+                        return found
+            return original_parent_scope(parso_cache_node, node, include_flows)
+
         diff_parser.update = update
         nodes_tree_node.finish = finish
         module_class.get_used_names = get_used_names
         jedi_filters._get_definition_names = definition_names
+        jedi_filters.get_cached_parent_scope = cached_parent_scope
+        jedi_klass.get_cached_parent_scope = cached_parent_scope
         self.enabled = True
 
     def follows(self, module):
@@ -238,7 +282,9 @@ class _IncrementalNames:
             return
         while len(self.modules) >= self.LIMIT:
             del self.modules[next(iter(self.modules))]
-        self.modules[id(module)] = [module, None, set()]
+        # [module, {id(child): (child, names, definitions, parent scopes)},
+        #  ids of rebuilt children, {id(definition leaf): (leaf, its entry)}]
+        self.modules[id(module)] = [module, None, set(), {}]
         module._used_names = None
 
     def note_rebuilt(self, module, rebuilt):
@@ -261,10 +307,12 @@ class _IncrementalNames:
         kept, dirty = state[1] or {}, state[2]
         entries = {}
         merged, owners = {}, {}
+        walked = 0
         for child in module.children:
             entry = kept.get(id(child))
             if entry is None or entry[0] is not child or id(child) in dirty:
-                entry = (child, _names_of(child), {})
+                entry = (child, _names_of(child), {}, {})
+                walked += 1
             entries[id(child)] = entry
             for key, found in entry[1].items():
                 if key in merged:
@@ -274,7 +322,10 @@ class _IncrementalNames:
                     merged[key] = list(found)
                     owners[key] = [entry]
         state[1], state[2] = entries, set()
-        return mapping_class(merged, owners)
+        if walked * 4 > len(entries) or len(state[3]) > 100000:
+            # Much was walked again: forget the definitions of statements gone.
+            state[3] = {}
+        return mapping_class(merged, owners, state)
 
 
 def _names_of(node):
