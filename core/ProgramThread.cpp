@@ -91,7 +91,12 @@ void runFileAsMain(const QString &path, const QStringList &arguments)
 void runModuleAsMain(const QString &module, const QStringList &arguments)
 {
     py::module_ sys = py::module_::import("sys");
-    py::object spec = py::module_::import("importlib.util").attr("find_spec")(module.toStdString());
+    py::object findSpec = py::module_::import("importlib.util").attr("find_spec");
+    py::object spec = findSpec(module.toStdString());
+    // A package of a namespace runs its __main__, as runpy would run it.
+    if (!spec.is_none() && !py::object(spec.attr("submodule_search_locations")).is_none()
+        && !py::hasattr(spec.attr("loader"), "get_code"))
+        spec = findSpec((module + QStringLiteral(".__main__")).toStdString());
     py::list argv;
     if (!spec.is_none() && !py::object(spec.attr("origin")).is_none())
         argv.append(spec.attr("origin"));
@@ -111,7 +116,7 @@ void runModuleAsMain(const QString &module, const QStringList &arguments)
     });
     py::object loader = spec.is_none() ? py::none() : py::object(spec.attr("loader"));
     if (spec.is_none() || !py::object(spec.attr("submodule_search_locations")).is_none()
-        || py::hasattr(loader, "get_code")) {
+        || py::hasattr(loader, "get_code") || py::object(spec.attr("origin")).is_none()) {
         // runpy says what is missing, and runs a package's __main__.
         py::dict globals = py::module_::import("runpy").attr("run_module")(
             module.toStdString(), py::arg("run_name") = "__main__", py::arg("alter_sys") = false);

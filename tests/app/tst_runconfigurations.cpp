@@ -307,6 +307,8 @@ QString tst_RunConfigurations::openProject(QTemporaryDir &dir)
               "    print('tool', sys.argv, os.environ.get('RELIVE_RC_GREETING'))\n"
               "if __name__ == '__main__':\n"
               "    print('module', sys.argv[1:], os.environ.get('RELIVE_RC_GREETING'))\n");
+    writeFile(folder + QLatin1Char('/') + m_package + QStringLiteral("/__main__.py"),
+              "import sys\nprint('package main', sys.argv[1:], __package__)\n");
     QString error;
     if (!m_window->openFolder(folder, QString(), &error, false))
         qWarning("could not open the project: %s", qPrintable(error));
@@ -387,6 +389,7 @@ void tst_RunConfigurations::callableAndModuleTargets_data()
     QTest::addColumn<QString>("expected");
     QTest::newRow("callable") << "%1.tool:main" << "tool ['%1.tool:main', 'a b', 'c'] hi";
     QTest::newRow("module") << "-m %1.tool" << "module ['a b', 'c'] hi";
+    QTest::newRow("package") << "-m %1" << "package main ['a b', 'c'] %1";
 }
 
 void tst_RunConfigurations::callableAndModuleTargets()
