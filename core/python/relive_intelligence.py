@@ -70,6 +70,28 @@ def _facade_source(dotted):
     return "\n".join(lines) + "\n"
 
 
+_facade_trees = {}  # facade path -> (source, parso's tree of it)
+
+
+def _facade_tree(inference_state, code, path):
+    """The facade's tree, parsed again only when its source changed: the
+    root namespace of a large project imports hundreds of names, and every
+    request (each with its own inference state) imports the root."""
+    kept = _facade_trees.get(path)
+    if kept is not None and kept[0] == code:
+        try:
+            # jedi reads a module's lines from parso's cache: reuse the tree
+            # only while that cache still holds it.
+            from parso.cache import parser_cache
+            if parser_cache[inference_state.grammar._hashed][Path(path)].node is kept[1]:
+                return kept[1]
+        except (ImportError, AttributeError, KeyError):
+            pass
+    node = inference_state.parse(code=code, path=Path(path), cache=True, diff_cache=False)
+    _facade_trees[path] = (code, node)
+    return node
+
+
 class _NamespaceValue(ModuleValue):
     """A directory namespace: its sub-modules are its sub-namespaces only (the
     file names are not part of the facade)."""
@@ -92,7 +114,7 @@ def _mapped_module(inference_state, import_names):
         code = _facade_source(dotted)
         path = os.path.join(info["path"], _FACADE_FILE)
         file_io = KnownContentFileIO(path, code)
-        node = inference_state.parse(code=code, path=Path(path), cache=True, diff_cache=False)
+        node = _facade_tree(inference_state, code, path)
         return _NamespaceValue(inference_state, node, file_io=file_io, string_names=tuple(import_names),
                                code_lines=split_lines(code, keepends=True), is_package=True)
     path = _index["modules"].get(dotted)
@@ -148,7 +170,8 @@ class _IncrementalNames:
     def __init__(self):
         self.modules = {}      # id(module) -> [module, {id(child): entry} or None, dirty ids]
         self.recording = []    # per running diff parse: the nodes it rebuilt
-        self.enabled = False
+        self.enabled = False   # installed
+        self.wanted = True     # see keep_names
 
     def install(self):
         try:
@@ -278,7 +301,7 @@ class _IncrementalNames:
 
     def follow(self, module):
         """Keeps `module`'s names per statement from now on."""
-        if not self.enabled or module is None or self.follows(module):
+        if not (self.enabled and self.wanted) or module is None or self.follows(module):
             return
         while len(self.modules) >= self.LIMIT:
             del self.modules[next(iter(self.modules))]
@@ -346,6 +369,18 @@ def _names_of(node):
 
 _names = _IncrementalNames()
 _names.install()
+
+
+def keep_names(on):
+    """Whether buffers' names are kept across keystrokes (the default); off,
+    every completion walks its buffer as jedi alone does, which
+    relive-intel-bench measures for comparison. True if they are kept."""
+    _names.wanted = bool(on)
+    if not on:
+        for module, *_ in list(_names.modules.values()):
+            module._used_names = None
+        _names.modules.clear()
+    return _names.enabled and _names.wanted
 
 
 # ------------------------------------------------------ live-first interpreter
