@@ -157,14 +157,22 @@ private:
 
 // The objects one browser's rows name, by handle: the values of its last
 // listing and of the children opened since. A new listing starts a new
-// generation, so the handles of the last one resolve to nothing. Strong
-// references: they live until the next listing (a refresh follows every
-// command), and lists and dicts allow no weak ones. Guarded by the GIL; never
-// freed, as it holds Python objects.
+// generation, so the handles of the last one resolve to nothing. A global is
+// held by its name and looked up in __main__ when asked for: showing a value
+// must not keep it alive (the instance counts, finalizers and weak caches of
+// the program would see it). The children of a row that was opened are held
+// until the next listing (lists and dicts allow no weak references). Guarded
+// by the GIL; never freed, as it holds Python objects.
 struct Table
 {
     quint32 generation = 0;
-    std::vector<py::object> objects;
+    // A child's object, or a global's name (a str) with `global` set.
+    struct Entry
+    {
+        py::object object;
+        bool global = false;
+    };
+    std::vector<Entry> objects;
     // The listing whose reprs are still to come: the rows in the order they
     // are wanted, and the next one.
     py::list values;
@@ -174,18 +182,20 @@ struct Table
     {
         ++generation;
         // Dropping the references may run finalizers: the table is consistent first.
-        std::vector<py::object> dropped;
+        std::vector<Entry> dropped;
         dropped.swap(objects);
         values = py::list();
         order.clear();
     }
 
-    quint64 add(py::handle object)
+    quint64 add(py::handle object, bool global = false)
     {
-        objects.push_back(py::reinterpret_borrow<py::object>(object));
+        objects.push_back({py::reinterpret_borrow<py::object>(object), global});
         return (quint64(generation) << 32) | quint64(objects.size());
     }
+    quint64 addGlobal(py::handle name) { return add(name, true); }
 
+    // Null if the handle is of an older listing or the global is gone.
     py::object resolve(quint64 handle) const
     {
         if (quint32(handle >> 32) != generation)
@@ -193,7 +203,16 @@ struct Table
         const quint64 index = handle & 0xffffffffu;
         if (index == 0 || index > objects.size())
             return py::object();
-        return objects[index - 1];
+        const Entry &entry = objects[index - 1];
+        if (!entry.global)
+            return entry.object;
+        PyObject *main = PyImport_AddModule("__main__");   // borrowed
+        PyObject *value = main ? PyDict_GetItemWithError(PyModule_GetDict(main), entry.object.ptr()) : nullptr;
+        if (!value) {
+            PyErr_Clear();
+            return py::object();
+        }
+        return py::reinterpret_borrow<py::object>(value);
     }
 };
 
@@ -447,7 +466,7 @@ int GlobalsBrowser::refresh()
                 PyObject *live = PyList_GET_ITEM(lives, i);
                 if (live != Py_None)
                     item.liveClass = shared(live);
-                item.handle = table.add(PyList_GET_ITEM(values, i));
+                item.handle = table.addGlobal(PyList_GET_ITEM(names, i));
                 item.editable = true;
                 item.valuePending = true;
                 // The rows the panel shows by default get their reprs first.
@@ -466,8 +485,10 @@ int GlobalsBrowser::refresh()
             }
             if (tableOf(serial).generation != generation)
                 return;
-            table.values = py::reinterpret_borrow<py::list>(values);
+            // Held only while reprs are still to come.
             table.order.assign(wanted.begin() + first, wanted.end());
+            if (!table.order.empty())
+                table.values = py::reinterpret_borrow<py::list>(values);
         }
         // After listed() is queued, so that the values follow it.
         if (!table.order.empty() && table.generation == generation) {
@@ -633,7 +654,8 @@ int GlobalsBrowser::assign(const VariableItem &item, quint64 parent, const QStri
             result.valuePending = false;
             fillFrom(result, h.attr("describe")(value, h.attr("current_namespaces")()));
             result.value = reprOf(value, &result.reprFailed, slow, deadline);
-            result.handle = table.add(value);
+            result.handle = item.slot == VariableItem::Slot::Global ? table.addGlobal(py::str(item.name.toStdString()))
+                                                                    : table.add(value);
         } catch (py::error_already_set &e) {
             error = errorText(e);
         }

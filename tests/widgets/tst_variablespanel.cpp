@@ -129,6 +129,34 @@ private Q_SLOTS:
         QVERIFY(!p.model()->indexOfGlobal(QStringLiteral("appearing")).isValid());
     }
 
+    // Showing a value never keeps it alive: deleted in the console, the
+    // object is gone at once (instance counts and finalizers see that), with
+    // no refresh in between, also when more rows wait for their values.
+    void aShownValueIsNotKeptAlive_data()
+    {
+        QTest::addColumn<int>("others");
+        QTest::newRow("a few globals") << 0;
+        QTest::newRow("values still to come") << 2 * GlobalsBrowser::FirstValues;
+    }
+    void aShownValueIsNotKeptAlive()
+    {
+        QFETCH(int, others);
+        Panel p = makePanel();
+        run(QStringLiteral("import weakref as _weakref\n"
+                           "class Held:\n    pass\n"
+                           "held = Held()\n_held_ref = _weakref.ref(held)\n"
+                           "for _i in range(%1):\n    globals()['other_%04d' % _i] = _i\n").arg(others));
+        QVERIFY(refreshed(p.model()));
+        QVERIFY(p.model()->indexOfGlobal(QStringLiteral("held")).isValid());
+        if (others > 0) {   // the last row's value is among the last to come
+            const QString last = QStringLiteral("other_%1").arg(others - 1, 4, 10, QLatin1Char('0'));
+            p.panel->filterEdit()->setText(last);
+            QTRY_COMPARE_WITH_TIMEOUT(valueOf(p.model(), last), QString::number(others - 1), 10000);
+        }
+        run(QStringLiteral("del held\nassert _held_ref() is None, 'the shown value was kept alive'\n"
+                           "for _i in range(%1):\n    del globals()['other_%04d' % _i]\n").arg(others));
+    }
+
     void editingAssignsInTheInterpreter_data()
     {
         QTest::addColumn<QString>("expression");
