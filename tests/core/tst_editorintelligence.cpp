@@ -86,6 +86,41 @@ class tst_EditorIntelligence : public QObject
         *column = at - (before.lastIndexOf(QLatin1Char('\n')) + 1);
     }
 
+    // The names jedi completes at (line, column) of `source`, as `file`.
+    QStringList completionsAt(const QString &file, const QString &source, int line, int column)
+    {
+        QSignalSpy ready(m_intelligence, &EditorIntelligence::completionsReady);
+        const int generation = m_intelligence->requestCompletions(file, source, line, column);
+        if (!ready.wait(30000) || ready.last().at(0).toInt() != generation)
+            return {QStringLiteral("<no answer>")};
+        QStringList names;
+        for (const Completion &c : ready.last().at(1).value<QList<Completion>>())
+            names << c.name;
+        return names;
+    }
+
+    // A module of `classes` classes and functions (large enough for the
+    // parser to reuse most of it between edits) with `config` spliced in at
+    // `at` (0: first, -1: last) and a function `use` at the end.
+    static QString editedModule(int classes, const QString &config, int at)
+    {
+        QString text = QStringLiteral("import os\n\n\n");
+        for (int i = 0; i < classes; ++i) {
+            if (i == at)
+                text += config;
+            text += QStringLiteral("class Part%1:\n"
+                                   "    def __init__(self):\n"
+                                   "        self.size = %1\n\n"
+                                   "    def grow(self):\n"
+                                   "        return self.size + len(os.sep)\n\n\n"
+                                   "def part_%1():\n"
+                                   "    return Part%1().grow()\n\n\n").arg(i);
+        }
+        if (at < 0 || at >= classes)
+            text += config;
+        return text + QStringLiteral("def use():\n    c = Config()\n    c.");
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -254,6 +289,110 @@ private Q_SLOTS:
         // Answers come in order: had an older one been emitted, it would have come first.
         QVERIFY(!ready.wait(200));
         QCOMPARE(ready.size(), 1);
+    }
+
+    // Each keystroke's completion sees the buffer as it is now, also where
+    // the unchanged rest of it is reused from the previous keystroke.
+    void completionFollowsEdits_data()
+    {
+        QTest::addColumn<int>("at");
+        QTest::newRow("class first") << 0;
+        QTest::newRow("class in the middle") << 20;
+        QTest::newRow("class just above the cursor") << -1;
+    }
+    void completionFollowsEdits()
+    {
+        QFETCH(int, at);
+        SKIP_WITHOUT_PYTHON_PACKAGE(m_hasJedi, "jedi");
+        const QString file = m_generated.filePath(QStringLiteral("edited_%1.py").arg(at + 1));
+        const QString before = QStringLiteral("class Config:\n"
+                                              "    def __init__(self):\n"
+                                              "        self.alpha = 1\n\n\n");
+        const QString renamed = QStringLiteral("class Config:\n"
+                                               "    def __init__(self):\n"
+                                               "        self.beta = 1\n\n\n");
+        const QString grown = QStringLiteral("class Config:\n"
+                                             "    def __init__(self):\n"
+                                             "        self.beta = 1\n"
+                                             "        self.gamma_delta = 2\n\n"
+                                             "    def epsilon(self):\n"
+                                             "        return self.beta\n\n\n");
+        const QString typo = QStringLiteral("class Config:\n"
+                                            "    def __init__(self):\n"
+                                            "        self.zeta = (\n\n\n");
+        const struct
+        {
+            QString config;
+            QStringList present;
+            QStringList absent;
+        } steps[] = {
+            {before, {QStringLiteral("alpha")}, {QStringLiteral("beta")}},
+            {renamed, {QStringLiteral("beta")}, {QStringLiteral("alpha")}},
+            {grown, {QStringLiteral("beta"), QStringLiteral("gamma_delta"), QStringLiteral("epsilon")},
+             {QStringLiteral("alpha")}},
+            {renamed, {QStringLiteral("beta")}, {QStringLiteral("gamma_delta"), QStringLiteral("epsilon")}},
+            {typo, {}, {QStringLiteral("beta"), QStringLiteral("alpha")}},
+            {before, {QStringLiteral("alpha")}, {QStringLiteral("beta"), QStringLiteral("zeta")}},
+        };
+        int step = 0;
+        for (const auto &s : steps) {
+            const QString source = editedModule(40, s.config, at);
+            const int line = int(source.count(QLatin1Char('\n'))) + 1;
+            const QStringList names = completionsAt(file, source, line, 6);
+            const QString seen = QStringLiteral("step %1: ").arg(step) + names.join(QLatin1Char(' '));
+            for (const QString &name : s.present)
+                QVERIFY2(names.contains(name), qPrintable(name + QStringLiteral(" missing, ") + seen));
+            for (const QString &name : s.absent)
+                QVERIFY2(!names.contains(name), qPrintable(name + QStringLiteral(" stale, ") + seen));
+            ++step;
+        }
+    }
+
+    // Keeping the names of unchanged statements answers exactly what jedi
+    // alone answers: the same edits and requests, once with jedi walking the
+    // whole buffer each time and once with the names kept.
+    void keptNamesAnswerAsJediAlone()
+    {
+        SKIP_WITHOUT_PYTHON_PACKAGE(m_hasJedi, "jedi");
+        const QString file = m_generated.filePath(QStringLiteral("kept.py"));
+        // The intelligence module is loaded with the first request.
+        completionsAt(file, QStringLiteral("im"), 1, 2);
+        QStringList lines = editedModule(30, QString(), -1).split(QLatin1Char('\n'));
+        const QStringList typed = {QStringLiteral("    self."), QStringLiteral("    Part1"), QStringLiteral("    c.siz"),
+                                   QStringLiteral("def part_extra(x):"), QStringLiteral("        self.wide = 3"),
+                                   QStringLiteral("    os.pa"), QStringLiteral("class Extra(Part2):"),
+                                   QStringLiteral("    return part_")};
+        struct Request
+        {
+            QString source;
+            int line;
+            int column;
+        };
+        QList<Request> requests;
+        for (int i = 0; i < 24; ++i) {
+            // Deterministic edits all over the module: insert, change, delete.
+            const int at = int((i * 37 + 11) % lines.size());
+            if (i % 3 == 0)
+                lines.insert(at, typed.at(i % typed.size()));
+            else if (i % 3 == 1)
+                lines[at] += typed.at(i % typed.size()).trimmed().left(3);
+            else
+                lines.removeAt(at);
+            const int line = int((i * 53 + 7) % lines.size());
+            requests << Request{lines.join(QLatin1Char('\n')), line + 1, int(lines.at(line).size())};
+        }
+        QList<QStringList> alone;
+        run(QStringLiteral("import sys\nassert not sys.modules['relive_intelligence'].keep_names(False)\n"));
+        for (const Request &r : std::as_const(requests))
+            alone << completionsAt(file, r.source, r.line, r.column);
+        run(QStringLiteral("import sys\nsys.modules['relive_intelligence'].keep_names(True)\n"));
+        int answered = 0;
+        for (qsizetype i = 0; i < requests.size(); ++i) {
+            const QStringList kept = completionsAt(file, requests.at(i).source, requests.at(i).line, requests.at(i).column);
+            QCOMPARE(kept, alone.at(i));
+            answered += kept.isEmpty() ? 0 : 1;
+        }
+        QVERIFY(answered > 0);
     }
 
     void answersWhileConsoleIsBusy()
