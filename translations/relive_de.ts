@@ -85,12 +85,12 @@
 <context>
     <name>CodeEditor</name>
     <message>
-        <location filename="../widgets/CodeEditor.cpp" line="108"/>
+        <location filename="../widgets/CodeEditor.cpp" line="110"/>
         <source>built-in highlighter</source>
         <translation>eingebaute Syntaxhervorhebung</translation>
     </message>
     <message>
-        <location filename="../widgets/CodeEditor.cpp" line="223"/>
+        <location filename="../widgets/CodeEditor.cpp" line="225"/>
         <source>The buffer has no file name.</source>
         <translation>Der Puffer hat keinen Dateinamen.</translation>
     </message>
@@ -103,7 +103,7 @@
         <translation>Die Vervollständigung braucht das Python-Paket %1 (python3-%1), das diesem Interpreter fehlt</translation>
     </message>
     <message>
-        <location filename="../widgets/ConsoleWidget.cpp" line="754"/>
+        <location filename="../widgets/ConsoleWidget.cpp" line="753"/>
         <source>Python command</source>
         <translation>Python-Befehl</translation>
     </message>
@@ -127,57 +127,57 @@
         <translation>Konsole leeren</translation>
     </message>
     <message>
-        <location filename="../widgets/ConsoleWidget.cpp" line="601"/>
+        <location filename="../widgets/ConsoleWidget.cpp" line="600"/>
         <source>the program</source>
         <translation>das Programm</translation>
     </message>
     <message>
-        <location filename="../widgets/ConsoleWidget.cpp" line="607"/>
+        <location filename="../widgets/ConsoleWidget.cpp" line="606"/>
         <source>the console command</source>
         <translation>den Konsolenbefehl</translation>
     </message>
     <message>
-        <location filename="../widgets/ConsoleWidget.cpp" line="617"/>
+        <location filename="../widgets/ConsoleWidget.cpp" line="616"/>
         <source>Stopping %1</source>
         <translation>Halte %1 an</translation>
     </message>
     <message>
-        <location filename="../widgets/ConsoleWidget.cpp" line="617"/>
+        <location filename="../widgets/ConsoleWidget.cpp" line="616"/>
         <source> and </source>
         <translation> und </translation>
     </message>
     <message>
-        <location filename="../widgets/ConsoleWidget.cpp" line="662"/>
+        <location filename="../widgets/ConsoleWidget.cpp" line="661"/>
         <source>Restart Interpreter</source>
         <translation>Interpreter neu starten</translation>
     </message>
     <message>
-        <location filename="../widgets/ConsoleWidget.cpp" line="663"/>
+        <location filename="../widgets/ConsoleWidget.cpp" line="662"/>
         <source>The console runs inside Relive, so it cannot exit. Restart the interpreter instead? The program is stopped and the console&apos;s variables are cleared; breakpoints and watches are kept.</source>
         <translation>Die Konsole läuft in Relive und kann daher nicht beendet werden. Stattdessen den Interpreter neu starten? Das Programm wird angehalten und die Variablen der Konsole werden geleert; Haltepunkte und Überwachungen bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../widgets/ConsoleWidget.cpp" line="669"/>
+        <location filename="../widgets/ConsoleWidget.cpp" line="668"/>
         <source>&amp;Restart</source>
         <translation>&amp;Neu starten</translation>
     </message>
     <message>
-        <location filename="../widgets/ConsoleWidget.cpp" line="690"/>
+        <location filename="../widgets/ConsoleWidget.cpp" line="689"/>
         <source>Interpreter restarted: a fresh __main__, and the namespaces&apos; modules run afresh when imported</source>
         <translation>Interpreter neu gestartet: ein frisches __main__, und die Module der Namensräume laufen beim Import neu</translation>
     </message>
     <message>
-        <location filename="../widgets/ConsoleWidget.cpp" line="744"/>
+        <location filename="../widgets/ConsoleWidget.cpp" line="743"/>
         <source>Password for the program (not shown)</source>
         <translation>Passwort für das Programm (wird nicht angezeigt)</translation>
     </message>
     <message>
-        <location filename="../widgets/ConsoleWidget.cpp" line="745"/>
+        <location filename="../widgets/ConsoleWidget.cpp" line="744"/>
         <source>Input for the program</source>
         <translation>Eingabe für das Programm</translation>
     </message>
     <message>
-        <location filename="../widgets/ConsoleWidget.cpp" line="750"/>
+        <location filename="../widgets/ConsoleWidget.cpp" line="749"/>
         <source>Python in the paused frame</source>
         <translation>Python im angehaltenen Frame</translation>
     </message>
@@ -432,6 +432,104 @@
     </message>
 </context>
 <context>
+    <name>EditingController</name>
+    <message>
+        <location filename="../app/ide/EditingController.cpp" line="28"/>
+        <source>&amp;Source</source>
+        <translation>&amp;Quelltext</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/EditingController.cpp" line="49"/>
+        <source>Toggle &amp;Comment</source>
+        <translation>&amp;Kommentar umschalten</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/EditingController.cpp" line="51"/>
+        <source>&amp;Indent Lines</source>
+        <translation>Zeilen &amp;einrücken</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/EditingController.cpp" line="53"/>
+        <source>&amp;Dedent Lines</source>
+        <translation>Zeilen &amp;ausrücken</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/EditingController.cpp" line="56"/>
+        <source>&amp;Format File</source>
+        <translation>Datei &amp;formatieren</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/EditingController.cpp" line="129"/>
+        <source>Formatting %1 with %2…</source>
+        <translation>%1 wird mit %2 formatiert…</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/EditingController.cpp" line="144"/>
+        <source>Saved %1 unformatted: %2</source>
+        <translation>%1 unformatiert gespeichert: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/EditingController.cpp" line="147"/>
+        <source>Saved %1 unformatted: it changed while %2 ran</source>
+        <translation>%1 unformatiert gespeichert: Die Datei hat sich geändert, während %2 lief</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/EditingController.cpp" line="148"/>
+        <source>%1 changed while %2 ran; format it again</source>
+        <translation>%1 hat sich geändert, während %2 lief; bitte erneut formatieren</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/EditingController.cpp" line="155"/>
+        <source>Formatted %1 with %2</source>
+        <translation>%1 mit %2 formatiert</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/EditingController.cpp" line="155"/>
+        <source>%1 is already formatted (%2)</source>
+        <translation>%1 ist bereits formatiert (%2)</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/EditingController.cpp" line="157"/>
+        <source>%1 asks for %2, which is not installed</source>
+        <translation>%1 verlangt %2, das nicht installiert ist</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/EditingController.cpp" line="161"/>
+        <source>Formatted with %1 and saved %2</source>
+        <translation>Mit %1 formatiert und %2 gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/EditingController.cpp" line="177"/>
+        <source>No formatter is installed: Relive formats with ruff or black. Install one with “sudo apt install black” (or “sudo apt install ruff” where the distribution has it)</source>
+        <translation>Kein Formatierer installiert: Relive formatiert mit ruff oder black. Einen davon installieren mit „sudo apt install black“ (oder „sudo apt install ruff“, wo die Distribution es anbietet)</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/EditingController.cpp" line="183"/>
+        <source>%1 could not format %2: %3</source>
+        <translation>%1 konnte %2 nicht formatieren: %3</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/EditingController.cpp" line="186"/>
+        <source>%1 could not be started: %2</source>
+        <translation>%1 konnte nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/EditingController.cpp" line="188"/>
+        <source>%1 stopped unexpectedly while formatting %2</source>
+        <translation>%1 wurde beim Formatieren von %2 unerwartet beendet</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/EditingController.cpp" line="190"/>
+        <source>%1 did not finish formatting %2 within %3 seconds</source>
+        <translation>%1 hat das Formatieren von %2 nicht innerhalb von %3 Sekunden beendet</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/EditingController.cpp" line="194"/>
+        <source>%1 gave nothing back for %2; the project&apos;s configuration may exclude the file</source>
+        <translation>%1 hat für %2 nichts zurückgegeben; vielleicht schließt die Konfiguration des Projekts die Datei aus</translation>
+    </message>
+</context>
+<context>
     <name>EditorAssistant</name>
     <message>
         <location filename="../widgets/EditorAssistant.cpp" line="81"/>
@@ -467,6 +565,11 @@
         <location filename="../widgets/EditorAssistant.cpp" line="387"/>
         <source>Complete</source>
         <translation>Vervollständigen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/EditorAssistant.cpp" line="391"/>
+        <source>Toggle Comment</source>
+        <translation>Kommentar umschalten</translation>
     </message>
 </context>
 <context>
@@ -556,6 +659,289 @@ Von der Festplatte neu laden und Ihre Änderungen verwerfen?</translation>
 Overwrite it with the text of this editor?</source>
         <translation>%1 wurde auf der Festplatte geändert, seit sie geladen oder gespeichert wurde.
 Mit dem Text dieses Editors überschreiben?</translation>
+    </message>
+</context>
+<context>
+    <name>EnvironmentController</name>
+    <message>
+        <location filename="../app/ide/EnvironmentController.cpp" line="39"/>
+        <source>Find in the Project Folder</source>
+        <translation>Im Projektordner suchen</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/EnvironmentController.cpp" line="40"/>
+        <source>Choose a Virtual Environment…</source>
+        <translation>Virtuelle Umgebung wählen…</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/EnvironmentController.cpp" line="44"/>
+        <source>No Virtual Environment</source>
+        <translation>Keine virtuelle Umgebung</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/EnvironmentController.cpp" line="106"/>
+        <source>Using the virtual environment %1 (Python %2): its packages come before the system&apos;s.</source>
+        <translation>Die virtuelle Umgebung %1 (Python %2) wird verwendet: Ihre Pakete haben Vorrang vor denen des Systems.</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/EnvironmentController.cpp" line="109"/>
+        <source>No virtual environment: the system&apos;s packages are used.</source>
+        <translation>Keine virtuelle Umgebung: Die Pakete des Systems werden verwendet.</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/EnvironmentController.cpp" line="118"/>
+        <source>Python %1</source>
+        <translation>Python %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/EnvironmentController.cpp" line="119"/>
+        <source>The interpreter Relive embeds: Python %1.</source>
+        <translation>Der in Relive eingebettete Interpreter: Python %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/EnvironmentController.cpp" line="122"/>
+        <source>Virtual environment: %1</source>
+        <translation>Virtuelle Umgebung: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/EnvironmentController.cpp" line="124"/>
+        <source>venv not used</source>
+        <translation>venv nicht verwendet</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/EnvironmentController.cpp" line="126"/>
+        <source>No virtual environment.</source>
+        <translation>Keine virtuelle Umgebung.</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/EnvironmentController.cpp" line="130"/>
+        <source>Click to choose a virtual environment.</source>
+        <translation>Klicken, um eine virtuelle Umgebung zu wählen.</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/EnvironmentController.cpp" line="143"/>
+        <location filename="../app/ide/EnvironmentController.cpp" line="150"/>
+        <source>Choose a Virtual Environment</source>
+        <translation>Virtuelle Umgebung wählen</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/EnvironmentController.cpp" line="160"/>
+        <source>Find in the project folder (none there)</source>
+        <translation>Im Projektordner suchen (dort keine)</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/EnvironmentController.cpp" line="161"/>
+        <source>Find in the project folder (%1)</source>
+        <translation>Im Projektordner suchen (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/EnvironmentController.cpp" line="163"/>
+        <source>None: the system&apos;s packages only</source>
+        <translation>Keine: nur die Pakete des Systems</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/EnvironmentController.cpp" line="166"/>
+        <source>Choose…</source>
+        <translation>Wählen…</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/EnvironmentController.cpp" line="189"/>
+        <source>Open a folder first: the choice is kept per folder.</source>
+        <translation>Zuerst einen Ordner öffnen: Die Wahl gilt je Ordner.</translation>
+    </message>
+</context>
+<context>
+    <name>FindInFilesController</name>
+    <message>
+        <location filename="../app/ide/FindInFilesController.cpp" line="24"/>
+        <source>Find in Files</source>
+        <translation>Suche in Dateien</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/FindInFilesController.cpp" line="54"/>
+        <source>Find in F&amp;iles…</source>
+        <translation>In &amp;Dateien suchen…</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/FindInFilesController.cpp" line="89"/>
+        <source>Open a folder first: Find in Files searches the open folders.</source>
+        <translation>Zuerst einen Ordner öffnen: Die Suche in Dateien durchsucht die geöffneten Ordner.</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/FindInFilesController.cpp" line="126"/>
+        <source>Wait for the search to finish, or stop it, before replacing.</source>
+        <translation>Vor dem Ersetzen das Ende der Suche abwarten oder sie anhalten.</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/FindInFilesController.cpp" line="130"/>
+        <source>Nothing to replace: search first.</source>
+        <translation>Nichts zu ersetzen: zuerst suchen.</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/FindInFilesController.cpp" line="169"/>
+        <source>%1 changed since the search; search again to replace in it.</source>
+        <translation>%1 hat sich seit der Suche geändert; erneut suchen, um darin zu ersetzen.</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/FindInFilesController.cpp" line="196"/>
+        <source>Replaced %1 in %2.</source>
+        <translation>%1 in %2 ersetzt.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ide/FindInFilesController.cpp" line="197"/>
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ide/FindInFilesController.cpp" line="197"/>
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ide/FindInFilesController.cpp" line="199"/>
+        <source>Skipped: %1</source>
+        <translation>Übersprungen: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/FindInFilesController.cpp" line="210"/>
+        <source>Could not open %1: %2</source>
+        <translation>%1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>FindInFilesModel</name>
+    <message>
+        <location filename="../widgets/FindInFilesModel.cpp" line="69"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>FindInFilesPanel</name>
+    <message>
+        <location filename="../widgets/FindInFilesPanel.cpp" line="99"/>
+        <source>Regex</source>
+        <translation>Regex</translation>
+    </message>
+    <message>
+        <location filename="../widgets/FindInFilesPanel.cpp" line="100"/>
+        <source>Match case</source>
+        <translation>Groß-/Kleinschreibung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/FindInFilesPanel.cpp" line="101"/>
+        <source>Whole word</source>
+        <translation>Ganzes Wort</translation>
+    </message>
+    <message>
+        <location filename="../widgets/FindInFilesPanel.cpp" line="102"/>
+        <source>Find</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/FindInFilesPanel.cpp" line="103"/>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/FindInFilesPanel.cpp" line="104"/>
+        <source>Replace All…</source>
+        <translation>Alle ersetzen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/FindInFilesPanel.cpp" line="110"/>
+        <source>Find in the open folders (Enter searches)</source>
+        <translation>In den geöffneten Ordnern suchen (Eingabetaste sucht)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/FindInFilesPanel.cpp" line="113"/>
+        <source>Replace with (\1 for a group of a regex)</source>
+        <translation>Ersetzen durch (\1 für eine Gruppe der Regex)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/FindInFilesPanel.cpp" line="115"/>
+        <source>Files: all</source>
+        <translation>Dateien: alle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/FindInFilesPanel.cpp" line="117"/>
+        <source>Which files: wildcards on the file name, separated by commas (*.py, *.txt); empty: every text file. Binary files, .git, __pycache__, virtual environments and build folders are never searched.</source>
+        <translation>Welche Dateien: Platzhalter für den Dateinamen, durch Kommas getrennt (*.py, *.txt); leer: jede Textdatei. Binärdateien, .git, __pycache__, virtuelle Umgebungen und Build-Ordner werden nie durchsucht.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/FindInFilesPanel.cpp" line="120"/>
+        <source>The query is a regular expression (Perl syntax), matched line by line</source>
+        <translation>Der Suchtext ist ein regulärer Ausdruck (Perl-Syntax), Zeile für Zeile angewandt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/FindInFilesPanel.cpp" line="122"/>
+        <source>Shows every change before anything is replaced</source>
+        <translation>Zeigt jede Änderung, bevor etwas ersetzt wird</translation>
+    </message>
+    <message>
+        <location filename="../widgets/FindInFilesPanel.cpp" line="191"/>
+        <source>Searching…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/FindInFilesPanel.cpp" line="201"/>
+        <source>Searching… %n match(es) so far</source>
+        <translation>
+            <numerusform>Suche läuft… bisher %n Treffer</numerusform>
+            <numerusform>Suche läuft… bisher %n Treffer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/FindInFilesPanel.cpp" line="208"/>
+        <source>Search stopped: %n match(es) so far</source>
+        <translation>
+            <numerusform>Suche angehalten: bisher %n Treffer</numerusform>
+            <numerusform>Suche angehalten: bisher %n Treffer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/FindInFilesPanel.cpp" line="212"/>
+        <source>No matches in %n file(s).</source>
+        <translation>
+            <numerusform>Keine Treffer in %n Datei.</numerusform>
+            <numerusform>Keine Treffer in %n Dateien.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/FindInFilesPanel.cpp" line="213"/>
+        <source>%1 in %2 (%3 searched).</source>
+        <translation>%1 in %2 (%3 durchsucht).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/FindInFilesPanel.cpp" line="214"/>
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/FindInFilesPanel.cpp" line="215"/>
+        <location filename="../widgets/FindInFilesPanel.cpp" line="216"/>
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/FindInFilesPanel.cpp" line="218"/>
+        <source>%n binary file(s) skipped.</source>
+        <translation>
+            <numerusform>%n Binärdatei übersprungen.</numerusform>
+            <numerusform>%n Binärdateien übersprungen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -722,7 +1108,7 @@ Mit dem Text dieses Editors überschreiben?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="975"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1000"/>
         <source>Running %1</source>
         <translation>%1 läuft</translation>
     </message>
@@ -731,82 +1117,82 @@ Mit dem Text dieses Editors überschreiben?</translation>
         <translation type="vanished">%1 beendet (Exit-Status %2)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="204"/>
+        <location filename="../app/ide/MainWindow.cpp" line="221"/>
         <source>Project</source>
         <translation>Projekt</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="205"/>
+        <location filename="../app/ide/MainWindow.cpp" line="222"/>
         <source>Namespace</source>
         <translation>Namensraum</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="207"/>
+        <location filename="../app/ide/MainWindow.cpp" line="224"/>
         <source>Reload Log</source>
         <translation>Neuladeprotokoll</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="209"/>
+        <location filename="../app/ide/MainWindow.cpp" line="226"/>
         <source>Console</source>
         <translation>Konsole</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="220"/>
+        <location filename="../app/ide/MainWindow.cpp" line="237"/>
         <source>Overrides</source>
         <translation>Überschreibungen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="229"/>
+        <location filename="../app/ide/MainWindow.cpp" line="246"/>
         <source>Watches</source>
         <translation>Überwachte Ausdrücke</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="245"/>
+        <location filename="../app/ide/MainWindow.cpp" line="262"/>
         <source>Inspector</source>
         <translation>Inspektor</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="279"/>
+        <location filename="../app/ide/MainWindow.cpp" line="296"/>
         <source>the file&apos;s text changed meanwhile; try again</source>
         <translation>der Text der Datei hat sich inzwischen geändert; bitte erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="281"/>
+        <location filename="../app/ide/MainWindow.cpp" line="298"/>
         <source>Could not write the override to the file: %1</source>
         <translation>Die Überschreibung konnte nicht in die Datei geschrieben werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="296"/>
+        <location filename="../app/ide/MainWindow.cpp" line="313"/>
         <source>The override is in %1, not saved: review it and save</source>
         <translation>Die Überschreibung steht in %1, nicht gespeichert: prüfen und speichern</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="305"/>
+        <location filename="../app/ide/MainWindow.cpp" line="322"/>
         <source>&amp;Override in Running Program</source>
         <translation>Im laufenden Programm &amp;überschreiben</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="316"/>
+        <location filename="../app/ide/MainWindow.cpp" line="333"/>
         <source>%1 is overridden in the running program</source>
         <translation>%1 ist im laufenden Programm überschrieben</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="317"/>
+        <location filename="../app/ide/MainWindow.cpp" line="334"/>
         <source>Could not override: %1</source>
         <translation>Überschreiben nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="351"/>
+        <location filename="../app/ide/MainWindow.cpp" line="368"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="353"/>
+        <location filename="../app/ide/MainWindow.cpp" line="370"/>
         <source>Open &amp;Folder as Namespace…</source>
         <translation>&amp;Ordner als Namensraum öffnen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="357"/>
+        <location filename="../app/ide/MainWindow.cpp" line="374"/>
         <source>&amp;Recent Folders</source>
         <translation>&amp;Zuletzt geöffnete Ordner</translation>
     </message>
@@ -815,333 +1201,338 @@ Mit dem Text dieses Editors überschreiben?</translation>
         <translation type="vanished">&amp;Neue Datei…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="363"/>
+        <location filename="../app/ide/MainWindow.cpp" line="380"/>
         <source>&amp;Open File…</source>
         <translation>Datei ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="365"/>
+        <location filename="../app/ide/MainWindow.cpp" line="382"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="367"/>
+        <location filename="../app/ide/MainWindow.cpp" line="384"/>
         <source>Save &amp;As…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="369"/>
+        <location filename="../app/ide/MainWindow.cpp" line="386"/>
         <source>Save A&amp;ll</source>
         <translation>&amp;Alle speichern</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="371"/>
+        <location filename="../app/ide/MainWindow.cpp" line="388"/>
         <source>&amp;Close File</source>
         <translation>Datei s&amp;chließen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="375"/>
+        <location filename="../app/ide/MainWindow.cpp" line="392"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="378"/>
+        <location filename="../app/ide/MainWindow.cpp" line="395"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="391"/>
+        <location filename="../app/ide/MainWindow.cpp" line="408"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="392"/>
+        <location filename="../app/ide/MainWindow.cpp" line="409"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="395"/>
+        <location filename="../app/ide/MainWindow.cpp" line="412"/>
         <source>Cu&amp;t</source>
         <translation>&amp;Ausschneiden</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="396"/>
+        <location filename="../app/ide/MainWindow.cpp" line="413"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="397"/>
+        <location filename="../app/ide/MainWindow.cpp" line="414"/>
         <source>&amp;Paste</source>
         <translation>&amp;Einfügen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="399"/>
+        <location filename="../app/ide/MainWindow.cpp" line="416"/>
         <source>&amp;Find…</source>
         <translation>&amp;Suchen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="401"/>
+        <location filename="../app/ide/MainWindow.cpp" line="418"/>
         <source>R&amp;eplace…</source>
         <translation>E&amp;rsetzen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="403"/>
+        <location filename="../app/ide/MainWindow.cpp" line="420"/>
         <source>&amp;Go to Line…</source>
         <translation>&amp;Gehe zu Zeile…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="406"/>
+        <location filename="../app/ide/MainWindow.cpp" line="423"/>
         <source>&amp;Run</source>
         <translation>&amp;Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="408"/>
+        <location filename="../app/ide/MainWindow.cpp" line="425"/>
         <source>&amp;Run File</source>
         <translation>Datei &amp;ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="412"/>
+        <location filename="../app/ide/MainWindow.cpp" line="429"/>
         <source>Run File with &amp;Arguments…</source>
         <translation>Datei mit &amp;Argumenten ausführen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="416"/>
+        <location filename="../app/ide/MainWindow.cpp" line="433"/>
         <source>Run &amp;Callable</source>
         <translation>&amp;Aufrufbares Objekt ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="420"/>
+        <location filename="../app/ide/MainWindow.cpp" line="437"/>
         <source>Run &amp;Target…</source>
         <translation>Ausführungs&amp;ziel…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="422"/>
+        <location filename="../app/ide/MainWindow.cpp" line="439"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stopp</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="430"/>
+        <location filename="../app/ide/MainWindow.cpp" line="447"/>
         <source>&amp;Interrupt Console</source>
         <translation>Konsole &amp;unterbrechen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="433"/>
+        <location filename="../app/ide/MainWindow.cpp" line="450"/>
         <source>R&amp;estart Interpreter</source>
         <translation>Interpreter n&amp;eu starten</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="439"/>
+        <location filename="../app/ide/MainWindow.cpp" line="456"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="441"/>
+        <location filename="../app/ide/MainWindow.cpp" line="458"/>
         <source>Refresh &amp;Namespace</source>
         <translation>&amp;Namensraum aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="445"/>
+        <location filename="../app/ide/MainWindow.cpp" line="462"/>
         <source>Refresh &amp;Instance Counts</source>
         <translation>&amp;Instanzanzahlen aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="446"/>
+        <location filename="../app/ide/MainWindow.cpp" line="463"/>
         <source>&amp;Clear Console</source>
         <translation>&amp;Konsole leeren</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="519"/>
+        <location filename="../app/ide/MainWindow.cpp" line="542"/>
         <source>%1 could not be opened as %2: %3</source>
         <translation>%1 konnte nicht als %2 geöffnet werden: %3</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="521"/>
+        <location filename="../app/ide/MainWindow.cpp" line="544"/>
         <source>Open it as %1 all the same? Code that imports %1 will then get this folder. Cancel to choose another name.</source>
         <translation>Trotzdem als %1 öffnen? Code, der %1 importiert, bekommt dann diesen Ordner. Abbrechen, um einen anderen Namen zu wählen.</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="523"/>
+        <location filename="../app/ide/MainWindow.cpp" line="546"/>
         <source>Open as %1</source>
         <translation>Als %1 öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="545"/>
+        <location filename="../app/ide/MainWindow.cpp" line="568"/>
         <source>%1 is open as a project: import %2</source>
         <translation>%1 ist als Projekt geöffnet: import %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="642"/>
+        <location filename="../app/ide/MainWindow.cpp" line="667"/>
         <source>%1 does not compile: %2</source>
         <translation>%1 lässt sich nicht kompilieren: %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="664"/>
-        <location filename="../app/ide/MainWindow.cpp" line="668"/>
+        <location filename="../app/ide/MainWindow.cpp" line="689"/>
+        <location filename="../app/ide/MainWindow.cpp" line="693"/>
         <source>Problems</source>
         <translation>Probleme</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="665"/>
+        <location filename="../app/ide/MainWindow.cpp" line="690"/>
         <source>Usages</source>
         <translation>Verwendungen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="668"/>
+        <location filename="../app/ide/MainWindow.cpp" line="693"/>
         <source>Problems (%1)</source>
         <translation>Probleme (%1)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="673"/>
+        <location filename="../app/ide/MainWindow.cpp" line="698"/>
         <source>Editor intelligence failed: %1</source>
         <translation>Die Code-Analyse des Editors ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="705"/>
+        <location filename="../app/ide/MainWindow.cpp" line="730"/>
         <source>Usages of %1 (%2)</source>
         <translation>Verwendungen von %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="267"/>
-        <location filename="../app/ide/MainWindow.cpp" line="533"/>
-        <location filename="../app/ide/MainWindow.cpp" line="735"/>
+        <location filename="../app/ide/MainWindow.cpp" line="284"/>
+        <location filename="../app/ide/MainWindow.cpp" line="556"/>
+        <location filename="../app/ide/MainWindow.cpp" line="760"/>
         <source>Could not open %1: %2</source>
         <translation>%1 konnte nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="360"/>
+        <location filename="../app/ide/MainWindow.cpp" line="377"/>
         <source>&amp;New File</source>
         <translation>&amp;Neue Datei</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="740"/>
+        <location filename="../app/ide/MainWindow.cpp" line="765"/>
         <source>%1 is opened read-only (library source)</source>
         <translation>%1 ist schreibgeschützt geöffnet (Quelltext einer Bibliothek)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="865"/>
+        <location filename="../app/ide/MainWindow.cpp" line="890"/>
         <source>A program is running: stop it first</source>
         <translation>Ein Programm läuft: bitte zuerst anhalten</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="872"/>
+        <location filename="../app/ide/MainWindow.cpp" line="897"/>
         <source>Run with Arguments</source>
         <translation>Mit Argumenten ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="873"/>
+        <location filename="../app/ide/MainWindow.cpp" line="898"/>
         <source>Arguments for %1, as sys.argv[1:] (put &quot;double quotes&quot; around an argument with spaces):</source>
         <translation>Argumente für %1, als sys.argv[1:] (ein Argument mit Leerzeichen in &quot;doppelte Anführungszeichen&quot; setzen):</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="901"/>
+        <location filename="../app/ide/MainWindow.cpp" line="926"/>
         <source>The console is busy: interrupt it or wait, then run again</source>
         <translation>Die Konsole ist beschäftigt: Unterbrechen oder warten, dann erneut ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="905"/>
+        <location filename="../app/ide/MainWindow.cpp" line="930"/>
         <source>Running %1 in the console</source>
         <translation>%1 läuft in der Konsole</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="945"/>
-        <location filename="../app/ide/MainWindow.cpp" line="960"/>
+        <location filename="../app/ide/MainWindow.cpp" line="970"/>
+        <location filename="../app/ide/MainWindow.cpp" line="985"/>
         <source>Paused</source>
         <translation>Angehalten</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="946"/>
+        <location filename="../app/ide/MainWindow.cpp" line="971"/>
         <source>Paused at %1:%2</source>
         <translation>Angehalten in %1:%2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="950"/>
+        <location filename="../app/ide/MainWindow.cpp" line="975"/>
         <source>Running %1…</source>
         <translation>%1 läuft…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="952"/>
+        <location filename="../app/ide/MainWindow.cpp" line="977"/>
         <source>Running…</source>
         <translation>Läuft…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="976"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1001"/>
         <source>Running %1 %2</source>
         <translation>%1 %2 läuft</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="984"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1009"/>
         <source>%1 finished</source>
         <translation>%1 beendet</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="987"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1012"/>
         <source>%1 stopped by you</source>
         <translation>%1 von Ihnen angehalten</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="990"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1015"/>
         <source>%1 raised %2</source>
         <translation>%1 hat %2 ausgelöst</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="993"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1018"/>
         <source>%1 ended with exit status %2</source>
         <translation>%1 endete mit Exit-Status %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="998"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1023"/>
         <source>The globals of %1 are now in the console</source>
         <translation>Die globalen Namen von %1 sind jetzt in der Konsole</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1018"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1042"/>
+        <source>Run the configuration %1</source>
+        <translation>Die Konfiguration %1 ausführen</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="1044"/>
         <source>Run the current file</source>
         <translation>Die aktuelle Datei ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1048"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1074"/>
         <source>%1 (project)</source>
         <translation>%1 (Projekt)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1147"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1174"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1158"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1185"/>
         <source>&amp;About Relive</source>
         <translation>&amp;Über Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="450"/>
+        <location filename="../app/ide/MainWindow.cpp" line="467"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="482"/>
-        <location filename="../app/ide/MainWindow.cpp" line="954"/>
-        <location filename="../app/ide/MainWindow.cpp" line="959"/>
+        <location filename="../app/ide/MainWindow.cpp" line="505"/>
+        <location filename="../app/ide/MainWindow.cpp" line="979"/>
+        <location filename="../app/ide/MainWindow.cpp" line="984"/>
         <source>Python ready</source>
         <translation>Python bereit</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="482"/>
+        <location filename="../app/ide/MainWindow.cpp" line="505"/>
         <source>Python failed to start</source>
         <translation>Python konnte nicht starten</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="487"/>
+        <location filename="../app/ide/MainWindow.cpp" line="510"/>
         <source>Python could not start: %1</source>
         <translation>Python konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="502"/>
+        <location filename="../app/ide/MainWindow.cpp" line="525"/>
         <source>Python is not running.</source>
         <translation>Python läuft nicht.</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="518"/>
+        <location filename="../app/ide/MainWindow.cpp" line="541"/>
         <source>Open Folder as Namespace</source>
         <translation>Ordner als Namensraum öffnen</translation>
     </message>
@@ -1156,22 +1547,22 @@ Use this name anyway?</source>
 Diesen Namen trotzdem verwenden?</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="534"/>
+        <location filename="../app/ide/MainWindow.cpp" line="557"/>
         <source>Could not open %1 as %2: %3</source>
         <translation>%1 konnte nicht als %2 geöffnet werden: %3</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="546"/>
+        <location filename="../app/ide/MainWindow.cpp" line="569"/>
         <source>%1 is now the namespace %2</source>
         <translation>%1 ist jetzt der Namensraum %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="566"/>
+        <location filename="../app/ide/MainWindow.cpp" line="591"/>
         <source>Restore Unsaved Changes</source>
         <translation>Ungespeicherte Änderungen wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="567"/>
+        <location filename="../app/ide/MainWindow.cpp" line="592"/>
         <source>Relive did not exit cleanly last time. Unsaved changes to these files were kept:
 
 %1
@@ -1184,18 +1575,18 @@ Restore them?</source>
 Wiederherstellen?</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="576"/>
+        <location filename="../app/ide/MainWindow.cpp" line="601"/>
         <source>Could not restore %1: the file no longer exists</source>
         <translation>%1 konnte nicht wiederhergestellt werden: Die Datei existiert nicht mehr</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="604"/>
-        <location filename="../app/ide/MainWindow.cpp" line="623"/>
+        <location filename="../app/ide/MainWindow.cpp" line="629"/>
+        <location filename="../app/ide/MainWindow.cpp" line="648"/>
         <source>Open File</source>
         <translation>Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="604"/>
+        <location filename="../app/ide/MainWindow.cpp" line="629"/>
         <source>Python files (*.py);;All files (*)</source>
         <translation>Python-Dateien (*.py);;Alle Dateien (*)</translation>
     </message>
@@ -1210,130 +1601,135 @@ Wiederherstellen?</translation>
 %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="618"/>
+        <location filename="../app/ide/MainWindow.cpp" line="643"/>
         <source>%1 is not a file</source>
         <translation>%1 ist keine Datei</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="623"/>
+        <location filename="../app/ide/MainWindow.cpp" line="648"/>
         <source>Could not open %1:
 %2</source>
         <translation>%1 konnte nicht geöffnet werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="628"/>
+        <location filename="../app/ide/MainWindow.cpp" line="653"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="643"/>
+        <location filename="../app/ide/MainWindow.cpp" line="668"/>
         <source>Reload of %1 failed: %2</source>
         <translation>Neuladen von %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="831"/>
+        <location filename="../app/ide/MainWindow.cpp" line="856"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="832"/>
+        <location filename="../app/ide/MainWindow.cpp" line="857"/>
         <source>Callable to run in a program thread (package.module:function):</source>
         <translation>In einem Programm-Thread auszuführende Funktion (paket.modul:funktion):</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1020"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1046"/>
         <source>Run a callable of the namespace</source>
         <translation>Eine Funktion des Namensraums ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1017"/>
-        <location filename="../app/ide/MainWindow.cpp" line="1021"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1043"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1047"/>
         <source>Run %1</source>
         <translation>%1 ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1049"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1075"/>
         <source>%1 as %2</source>
         <translation>%1 als %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1068"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1095"/>
         <source>Line %1, Column %2</source>
         <translation>Zeile %1, Spalte %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1082"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1109"/>
         <source>Relive</source>
         <translation>Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1100"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1127"/>
         <source>About Relive</source>
         <translation>Über Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1101"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1128"/>
         <source>&lt;h3&gt;Relive %1&lt;/h3&gt;&lt;p&gt;A live-coding IDE for Python: save a file and the running objects pick up the new code at once, with their state intact.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Relive %1&lt;/h3&gt;&lt;p&gt;Eine IDE für Live-Coding in Python: Speichern Sie eine Datei, und die laufenden Objekte übernehmen sofort den neuen Code, mit unverändertem Zustand.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1095"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1122"/>
         <source>%1 (in %2)</source>
         <translation>%1 (in %2)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1127"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1154"/>
         <source>Pre&amp;ferences…</source>
         <translation>Einste&amp;llungen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1133"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1160"/>
         <source>Zoom &amp;In</source>
         <translation>Ver&amp;größern</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1137"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1164"/>
         <source>Zoom &amp;Out</source>
         <translation>V&amp;erkleinern</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1140"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1167"/>
         <source>&amp;Reset Zoom</source>
         <translation>&amp;Zoom zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1149"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1176"/>
         <source>&amp;Welcome</source>
         <translation>&amp;Willkommen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1151"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1178"/>
         <source>&amp;Documentation</source>
         <translation>&amp;Dokumentation</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1155"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1182"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1182"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1209"/>
         <source>Welcome</source>
         <translation>Willkommen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1199"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1226"/>
         <source>Documentation</source>
         <translation>Dokumentation</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1200"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1227"/>
         <source>The documentation was not found beside the program. It is the docs folder of Relive&apos;s source code.</source>
         <translation>Die Dokumentation wurde neben dem Programm nicht gefunden. Sie ist der Ordner docs im Quellcode von Relive.</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1225"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1249"/>
+        <source>&amp;Virtual environment:</source>
+        <translation>&amp;Virtuelle Umgebung:</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/MainWindow.cpp" line="1255"/>
         <source>The language changes when Relive is started again.</source>
         <translation>Die Sprache wechselt beim nächsten Start von Relive.</translation>
     </message>
@@ -1535,54 +1931,190 @@ Wiederherstellen?</translation>
     </message>
 </context>
 <context>
+    <name>PlotsController</name>
+    <message>
+        <location filename="../app/ide/PlotsController.cpp" line="17"/>
+        <source>Plots</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/PlotsController.cpp" line="64"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/PlotsController.cpp" line="65"/>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG-Bild (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/PlotsController.cpp" line="68"/>
+        <source>Save Figure</source>
+        <translation>Abbildung speichern</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/PlotsController.cpp" line="82"/>
+        <source>Figure %1 is no longer in the Plots pane</source>
+        <translation>Abbildung %1 ist nicht mehr in der Diagrammansicht</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/PlotsController.cpp" line="86"/>
+        <source>Python is not running</source>
+        <translation>Python läuft nicht</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/PlotsController.cpp" line="103"/>
+        <source>Figure saved to %1</source>
+        <translation>Abbildung in %1 gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/PlotsController.cpp" line="105"/>
+        <source>Could not save %1: %2</source>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PlotsPanel</name>
+    <message>
+        <location filename="../widgets/PlotsPanel.cpp" line="33"/>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/PlotsPanel.cpp" line="34"/>
+        <source>Fit the figure to the pane</source>
+        <translation>Die Abbildung in die Ansicht einpassen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/PlotsPanel.cpp" line="35"/>
+        <source>100%</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <location filename="../widgets/PlotsPanel.cpp" line="36"/>
+        <source>Show the figure at its own size</source>
+        <translation>Die Abbildung in ihrer eigenen Größe zeigen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/PlotsPanel.cpp" line="47"/>
+        <source>Save As…</source>
+        <translation>Speichern unter…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/PlotsPanel.cpp" line="49"/>
+        <source>Save the figure as PNG or SVG</source>
+        <translation>Die Abbildung als PNG oder SVG speichern</translation>
+    </message>
+    <message>
+        <location filename="../widgets/PlotsPanel.cpp" line="54"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/PlotsPanel.cpp" line="56"/>
+        <source>Remove this figure from the pane</source>
+        <translation>Diese Abbildung aus der Ansicht entfernen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/PlotsPanel.cpp" line="58"/>
+        <source>Clear All</source>
+        <translation>Alle entfernen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/PlotsPanel.cpp" line="60"/>
+        <source>Remove every figure from the pane</source>
+        <translation>Alle Abbildungen aus der Ansicht entfernen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/PlotsPanel.cpp" line="251"/>
+        <source>Figures that your code shows with matplotlib appear here, for example:
+
+import matplotlib.pyplot as plt
+plt.plot([1, 2, 3])
+plt.show()</source>
+        <translation>Abbildungen, die Ihr Code mit matplotlib zeigt, erscheinen hier, zum Beispiel:
+
+import matplotlib.pyplot as plt
+plt.plot([1, 2, 3])
+plt.show()</translation>
+    </message>
+    <message>
+        <location filename="../widgets/PlotsPanel.cpp" line="254"/>
+        <source>matplotlib is not installed for Relive&apos;s Python.
+
+Install it with:
+sudo apt install python3-matplotlib
+
+or, in the project&apos;s virtual environment:
+pip install matplotlib</source>
+        <translation>matplotlib ist für das Python von Relive nicht installiert.
+
+Installation mit:
+sudo apt install python3-matplotlib
+
+oder, in der virtuellen Umgebung des Projekts:
+pip install matplotlib</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <location filename="../app/ide/PreferencesDialog.cpp" line="21"/>
+        <source>Format Python files when saving (with ruff or black)</source>
+        <translation>Python-Dateien beim Speichern formatieren (mit ruff oder black)</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/PreferencesDialog.cpp" line="23"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../app/ide/PreferencesDialog.cpp" line="27"/>
+        <location filename="../app/ide/PreferencesDialog.cpp" line="29"/>
         <source> pt</source>
         <translation> pt</translation>
     </message>
     <message>
-        <location filename="../app/ide/PreferencesDialog.cpp" line="30"/>
+        <location filename="../app/ide/PreferencesDialog.cpp" line="32"/>
         <source>Follow the desktop (light or dark)</source>
         <translation>Wie der Desktop (hell oder dunkel)</translation>
     </message>
     <message>
-        <location filename="../app/ide/PreferencesDialog.cpp" line="37"/>
+        <location filename="../app/ide/PreferencesDialog.cpp" line="39"/>
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../app/ide/PreferencesDialog.cpp" line="42"/>
+        <location filename="../app/ide/PreferencesDialog.cpp" line="44"/>
         <source>The language changes when Relive is started again.</source>
         <translation>Die Sprache wechselt beim nächsten Start von Relive.</translation>
     </message>
     <message>
-        <location filename="../app/ide/PreferencesDialog.cpp" line="47"/>
+        <location filename="../app/ide/PreferencesDialog.cpp" line="49"/>
         <source>View ▸ Zoom In / Zoom Out (%1 / %2) enlarge or shrink the editors and the console; %3 returns to this size.</source>
         <translation>Ansicht ▸ Vergrößern / Verkleinern (%1 / %2) ändern die Schriftgröße von Editoren und Konsole; %3 kehrt zu dieser Größe zurück.</translation>
     </message>
     <message>
-        <location filename="../app/ide/PreferencesDialog.cpp" line="57"/>
+        <location filename="../app/ide/PreferencesDialog.cpp" line="59"/>
         <source>Editor &amp;font:</source>
         <translation>Editor-&amp;Schriftart:</translation>
     </message>
     <message>
-        <location filename="../app/ide/PreferencesDialog.cpp" line="58"/>
+        <location filename="../app/ide/PreferencesDialog.cpp" line="60"/>
         <source>Font &amp;size:</source>
         <translation>Schrift&amp;größe:</translation>
     </message>
     <message>
-        <location filename="../app/ide/PreferencesDialog.cpp" line="60"/>
+        <location filename="../app/ide/PreferencesDialog.cpp" line="62"/>
         <source>Colour &amp;theme:</source>
         <translation>&amp;Farbschema:</translation>
     </message>
     <message>
-        <location filename="../app/ide/PreferencesDialog.cpp" line="61"/>
+        <location filename="../app/ide/PreferencesDialog.cpp" line="64"/>
+        <source>F&amp;ormat on save:</source>
+        <translation>&amp;Beim Speichern formatieren:</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/PreferencesDialog.cpp" line="65"/>
         <source>Interface &amp;language:</source>
         <translation>Sprache der &amp;Oberfläche:</translation>
     </message>
@@ -1700,6 +2232,223 @@ Wiederherstellen?</translation>
     </message>
 </context>
 <context>
+    <name>ReplacePreviewDialog</name>
+    <message>
+        <location filename="../widgets/ReplacePreviewDialog.cpp" line="16"/>
+        <source>Replace in Files</source>
+        <translation>In Dateien ersetzen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ReplacePreviewDialog.cpp" line="20"/>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ReplacePreviewDialog.cpp" line="20"/>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ReplacePreviewDialog.cpp" line="20"/>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ReplacePreviewDialog.cpp" line="49"/>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ReplacePreviewDialog.cpp" line="57"/>
+        <source>Uncheck a change to leave it out. Files open in an editor change in their buffer (one undo step); others are written on disk.</source>
+        <translation>Eine Änderung abwählen, um sie auszulassen. In einem Editor geöffnete Dateien ändern sich in ihrem Puffer (ein Schritt zum Rückgängigmachen); die übrigen werden auf die Festplatte geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/ReplacePreviewDialog.cpp" line="79"/>
+        <source>%1 of %2 changes will be made.</source>
+        <translation>%1 von %2 Änderungen werden vorgenommen.</translation>
+    </message>
+</context>
+<context>
+    <name>RunConfiguration</name>
+    <message>
+        <location filename="../app/ide/RunConfigurations.cpp" line="62"/>
+        <source>environment line %1 is not NAME=VALUE: %2</source>
+        <translation>Umgebungszeile %1 ist nicht NAME=WERT: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/RunConfigurations.cpp" line="76"/>
+        <source>it names nothing to run</source>
+        <translation>sie nennt nichts Auszuführendes</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/RunConfigurations.cpp" line="78"/>
+        <source>the file %1 does not exist</source>
+        <translation>die Datei %1 existiert nicht</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/RunConfigurations.cpp" line="80"/>
+        <source>&quot;%1&quot; is not &quot;-m&quot; followed by a module name</source>
+        <translation>„%1“ ist nicht „-m“, gefolgt von einem Modulnamen</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/RunConfigurations.cpp" line="82"/>
+        <source>&quot;%1&quot; is neither a .py file, &quot;-m module&quot; nor package.module:callable</source>
+        <translation>„%1“ ist weder eine .py-Datei noch „-m modul“ noch paket.modul:funktion</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/RunConfigurations.cpp" line="87"/>
+        <source>the working directory %1 does not exist</source>
+        <translation>das Arbeitsverzeichnis %1 existiert nicht</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/RunConfigurations.cpp" line="94"/>
+        <source>The run configuration &quot;%1&quot; cannot run: %2</source>
+        <translation>Die Ausführungskonfiguration „%1“ kann nicht ausgeführt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RunConfigurationsDialog</name>
+    <message>
+        <location filename="../app/ide/RunConfigurationsDialog.cpp" line="31"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/RunConfigurationsDialog.cpp" line="34"/>
+        <source>Run Configurations</source>
+        <translation>Ausführungskonfigurationen</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/RunConfigurationsDialog.cpp" line="43"/>
+        <source>main.py, -m package.module or package.module:function</source>
+        <translation>main.py, -m paket.modul oder paket.modul:funktion</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/RunConfigurationsDialog.cpp" line="44"/>
+        <source>sys.argv[1:]: put &quot;double quotes&quot; around an argument with spaces</source>
+        <translation>sys.argv[1:]: ein Argument mit Leerzeichen in &quot;doppelte Anführungszeichen&quot; setzen</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/RunConfigurationsDialog.cpp" line="45"/>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/RunConfigurationsDialog.cpp" line="46"/>
+        <source>One NAME=VALUE a line</source>
+        <translation>Ein NAME=WERT je Zeile</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/RunConfigurationsDialog.cpp" line="55"/>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/RunConfigurationsDialog.cpp" line="61"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/RunConfigurationsDialog.cpp" line="62"/>
+        <source>&amp;Target:</source>
+        <translation>&amp;Ziel:</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/RunConfigurationsDialog.cpp" line="63"/>
+        <source>&amp;Arguments:</source>
+        <translation>&amp;Argumente:</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/RunConfigurationsDialog.cpp" line="64"/>
+        <source>&amp;Working directory:</source>
+        <translation>Arbeits&amp;verzeichnis:</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/RunConfigurationsDialog.cpp" line="65"/>
+        <source>&amp;Environment:</source>
+        <translation>&amp;Umgebung:</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/RunConfigurationsDialog.cpp" line="66"/>
+        <source>Paths are relative to %1.</source>
+        <translation>Pfade sind relativ zu %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/RunConfigurationsDialog.cpp" line="70"/>
+        <source>A&amp;dd</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/RunConfigurationsDialog.cpp" line="133"/>
+        <source>Configuration %1</source>
+        <translation>Konfiguration %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/RunConfigurationsDialog.cpp" line="192"/>
+        <source>Program to Run</source>
+        <translation>Auszuführendes Programm</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/RunConfigurationsDialog.cpp" line="193"/>
+        <source>Python files (*.py);;All files (*)</source>
+        <translation>Python-Dateien (*.py);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/RunConfigurationsDialog.cpp" line="200"/>
+        <source>Working Directory</source>
+        <translation>Arbeitsverzeichnis</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/RunConfigurationsDialog.cpp" line="214"/>
+        <source>Configuration %1 has no name.</source>
+        <translation>Konfiguration %1 hat keinen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/RunConfigurationsDialog.cpp" line="216"/>
+        <source>Two configurations are named &quot;%1&quot;.</source>
+        <translation>Zwei Konfigurationen heißen „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/RunConfigurationsDialog.cpp" line="218"/>
+        <source>The run configuration &quot;%1&quot;: %2</source>
+        <translation>Die Ausführungskonfiguration „%1“: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RunController</name>
+    <message>
+        <location filename="../app/ide/RunController.cpp" line="43"/>
+        <source>What F5 runs: the current file or a run configuration of the folder</source>
+        <translation>Was F5 ausführt: die aktuelle Datei oder eine Ausführungskonfiguration des Ordners</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/RunController.cpp" line="56"/>
+        <source>Edit &amp;Configurations…</source>
+        <translation>&amp;Konfigurationen bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/RunController.cpp" line="86"/>
+        <source>A program is running: stop it first</source>
+        <translation>Ein Programm läuft: bitte zuerst anhalten</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/RunController.cpp" line="118"/>
+        <source>Open a folder first: run configurations belong to a folder</source>
+        <translation>Zuerst einen Ordner öffnen: Ausführungskonfigurationen gehören zu einem Ordner</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/RunController.cpp" line="164"/>
+        <source>Current File</source>
+        <translation>Aktuelle Datei</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/RunController.cpp" line="168"/>
+        <source>Edit Configurations…</source>
+        <translation>Konfigurationen bearbeiten…</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <location filename="../app/ide/ShortcutsDialog.cpp" line="63"/>
@@ -1718,7 +2467,7 @@ Wiederherstellen?</translation>
     </message>
     <message>
         <location filename="../app/ide/ShortcutsDialog.cpp" line="67"/>
-        <location filename="../app/ide/ShortcutsDialog.cpp" line="72"/>
+        <location filename="../app/ide/ShortcutsDialog.cpp" line="74"/>
         <source>Complete</source>
         <translation>Vervollständigen</translation>
     </message>
@@ -1734,36 +2483,41 @@ Wiederherstellen?</translation>
     </message>
     <message>
         <location filename="../app/ide/ShortcutsDialog.cpp" line="70"/>
+        <source>Indent or dedent the selected lines</source>
+        <translation>Die ausgewählten Zeilen ein- oder ausrücken</translation>
+    </message>
+    <message>
+        <location filename="../app/ide/ShortcutsDialog.cpp" line="72"/>
         <source>Continue</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/ide/ShortcutsDialog.cpp" line="71"/>
+        <location filename="../app/ide/ShortcutsDialog.cpp" line="73"/>
         <source>Stop what runs</source>
         <translation>Anhalten, was läuft</translation>
     </message>
     <message>
-        <location filename="../app/ide/ShortcutsDialog.cpp" line="73"/>
+        <location filename="../app/ide/ShortcutsDialog.cpp" line="75"/>
         <source>Previous and next command</source>
         <translation>Vorheriger und nächster Befehl</translation>
     </message>
     <message>
-        <location filename="../app/ide/ShortcutsDialog.cpp" line="82"/>
+        <location filename="../app/ide/ShortcutsDialog.cpp" line="84"/>
         <source>Keyboard Shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../app/ide/ShortcutsDialog.cpp" line="84"/>
+        <location filename="../app/ide/ShortcutsDialog.cpp" line="86"/>
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../app/ide/ShortcutsDialog.cpp" line="84"/>
+        <location filename="../app/ide/ShortcutsDialog.cpp" line="86"/>
         <source>Shortcut</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../app/ide/ShortcutsDialog.cpp" line="103"/>
+        <location filename="../app/ide/ShortcutsDialog.cpp" line="105"/>
         <source>Filter</source>
         <translation>Filter</translation>
     </message>
@@ -1976,45 +2730,139 @@ Wiederherstellen?</translation>
     </message>
 </context>
 <context>
-    <name>VariablesPanel</name>
+    <name>VariablesModel</name>
     <message>
-        <location filename="../widgets/VariablesPanel.cpp" line="24"/>
+        <location filename="../widgets/VariablesModel.cpp" line="287"/>
+        <source>Live: an instance of %1, a class of a namespace. Its methods run the code as last saved; a reload updates it in place.</source>
+        <translation>Live: eine Instanz von %1, einer Klasse eines Namensraums. Ihre Methoden führen den zuletzt gespeicherten Code aus; ein Neuladen aktualisiert sie an Ort und Stelle.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/VariablesModel.cpp" line="292"/>
+        <source>%1
+
+Double-click to assign the value of a Python expression (evaluated in __main__).</source>
+        <translation>%1
+
+Doppelklicken, um den Wert eines Python-Ausdrucks zuzuweisen (ausgewertet in __main__).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/VariablesModel.cpp" line="365"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../widgets/VariablesPanel.cpp" line="24"/>
-        <source>Value</source>
-        <translation>Wert</translation>
-    </message>
-    <message>
-        <location filename="../widgets/VariablesPanel.cpp" line="24"/>
+        <location filename="../widgets/VariablesModel.cpp" line="367"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../widgets/VariablesPanel.cpp" line="85"/>
+        <location filename="../widgets/VariablesModel.cpp" line="369"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/VariablesModel.cpp" line="371"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>VariablesPanel</name>
+    <message>
+        <location filename="../widgets/VariablesPanel.cpp" line="116"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../widgets/VariablesPanel.cpp" line="116"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/VariablesPanel.cpp" line="116"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/VariablesPanel.cpp" line="282"/>
         <source>Globals</source>
         <translation>Globale</translation>
     </message>
     <message>
-        <location filename="../widgets/VariablesPanel.cpp" line="56"/>
+        <location filename="../widgets/VariablesPanel.cpp" line="148"/>
+        <location filename="../widgets/VariablesPanel.cpp" line="161"/>
         <source>Open in Inspector</source>
         <translation>Im Inspektor öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/VariablesPanel.cpp" line="108"/>
-        <location filename="../widgets/VariablesPanel.cpp" line="119"/>
+        <location filename="../widgets/VariablesPanel.cpp" line="44"/>
+        <source>Filter by name</source>
+        <translation>Nach Namen filtern</translation>
+    </message>
+    <message>
+        <location filename="../widgets/VariablesPanel.cpp" line="48"/>
+        <source>Globals shown / all globals of __main__</source>
+        <translation>Angezeigte globale Namen / alle globalen Namen von __main__</translation>
+    </message>
+    <message>
+        <location filename="../widgets/VariablesPanel.cpp" line="51"/>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/VariablesPanel.cpp" line="53"/>
+        <source>Also show modules, functions, classes and __dunder__ names</source>
+        <translation>Auch Module, Funktionen, Klassen und __dunder__-Namen zeigen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/VariablesPanel.cpp" line="56"/>
+        <location filename="../widgets/VariablesPanel.cpp" line="174"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/VariablesPanel.cpp" line="57"/>
+        <source>List the program&apos;s globals again</source>
+        <translation>Die globalen Namen des Programms neu auflisten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/VariablesPanel.cpp" line="100"/>
+        <source>Could not list the globals: %1</source>
+        <translation>Die globalen Namen konnten nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/VariablesPanel.cpp" line="104"/>
+        <source>%1 was not changed: %2</source>
+        <translation>%1 wurde nicht geändert: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/VariablesPanel.cpp" line="168"/>
+        <source>Edit Value…</source>
+        <translation>Wert bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/VariablesPanel.cpp" line="170"/>
+        <source>Copy Value</source>
+        <translation>Wert kopieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/VariablesPanel.cpp" line="228"/>
+        <source>%L1 of %L2</source>
+        <translation>%L1 von %L2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/VariablesPanel.cpp" line="305"/>
+        <location filename="../widgets/VariablesPanel.cpp" line="316"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../widgets/VariablesPanel.cpp" line="150"/>
+        <location filename="../widgets/VariablesPanel.cpp" line="349"/>
         <source>more… (%1 of %2 shown)</source>
         <translation>mehr… (%1 von %2 angezeigt)</translation>
     </message>
     <message>
-        <location filename="../widgets/VariablesPanel.cpp" line="152"/>
+        <location filename="../widgets/VariablesPanel.cpp" line="351"/>
         <source>Click to show the next %1</source>
         <translation>Klicken, um die nächsten %1 anzuzeigen</translation>
     </message>

@@ -32,6 +32,7 @@ void tst_Translation::menuTitles_data()
     QTest::addColumn<QString>("title");
     QTest::newRow("file") << QStringLiteral("fileMenu") << QStringLiteral("&Datei");
     QTest::newRow("edit") << QStringLiteral("editMenu") << QStringLiteral("&Bearbeiten");
+    QTest::newRow("source") << QStringLiteral("sourceMenu") << QStringLiteral("&Quelltext");
     QTest::newRow("run") << QStringLiteral("runMenu") << QStringLiteral("&Ausführen");
     QTest::newRow("view") << QStringLiteral("viewMenu") << QStringLiteral("&Ansicht");
     QTest::newRow("help") << QStringLiteral("helpMenu") << QStringLiteral("&Hilfe");
@@ -54,11 +55,12 @@ void tst_Translation::dockTitles()
     for (QDockWidget *dock : window.findChildren<QDockWidget *>())
         titles.append(dock->windowTitle());
     titles.sort();
-    QCOMPARE(titles, (QStringList{QStringLiteral("Aufrufstapel"), QStringLiteral("Haltepunkte"),
-                                  QStringLiteral("Inspektor"), QStringLiteral("Konsole"), QStringLiteral("Namensraum"),
-                                  QStringLiteral("Neuladeprotokoll"), QStringLiteral("Probleme"),
-                                  QStringLiteral("Projekt"), QStringLiteral("Tests"), QStringLiteral("Variablen"),
-                                  QStringLiteral("Verwendungen"),
+    QCOMPARE(titles, (QStringList{QStringLiteral("Aufrufstapel"), QStringLiteral("Diagramme"),
+                                  QStringLiteral("Haltepunkte"), QStringLiteral("Inspektor"), QStringLiteral("Konsole"),
+                                  QStringLiteral("Namensraum"), QStringLiteral("Neuladeprotokoll"),
+                                  QStringLiteral("Probleme"), QStringLiteral("Projekt"),
+                                  QStringLiteral("Suche in Dateien"), QStringLiteral("Tests"),
+                                  QStringLiteral("Variablen"), QStringLiteral("Verwendungen"),
                                   QStringLiteral("Überschreibungen"), QStringLiteral("Überwachte Ausdrücke")}));
 }
 
