@@ -180,6 +180,7 @@ class _IncrementalNames:
             from parso.python import tree as parso_tree
             from jedi import parser_utils as jedi_parser_utils
             from jedi.inference import filters as jedi_filters
+            from jedi.inference.value import instance as jedi_instance
             from jedi.inference.value import klass as jedi_klass
             diff_parser, nodes_tree_node = parso_diff.DiffParser, parso_diff._NodesTreeNode
             module_class, mapping_class = parso_tree.Module, parso_tree.UsedNamesMapping
@@ -188,6 +189,14 @@ class _IncrementalNames:
             original_definitions = jedi_filters._get_definition_names
             original_parent_scope = jedi_parser_utils.get_cached_parent_scope
             parent_scope = jedi_parser_utils.get_parent_scope
+            used_names_filter, tree_filter = jedi_filters._AbstractUsedNamesFilter, jedi_filters.ParserTreeFilter
+            original_values = used_names_filter.values
+            # The filters whose every answer lies inside their scope: the
+            # names defined right in it (jedi's reachability test), or the
+            # `self.` attributes between its first and last line.
+            scoped_filters = {tree_filter._filter, jedi_klass.ClassFilter._filter,
+                              jedi_instance.SelfAttributeFilter._filter}
+            reachable = tree_filter._is_name_reachable
             if (list(inspect.signature(original_definitions).parameters)
                     != ["parso_cache_node", "used_names", "name_key"]
                     or jedi_filters.get_cached_parent_scope is not original_parent_scope
@@ -212,16 +221,32 @@ class _IncrementalNames:
                 if found is None:
                     found = []
                     for entry in self._relive_owners.get(key, ()):
-                        per_child = entry[2].get(key)
-                        if per_child is None:
-                            per_child = entry[2][key] = tuple(
-                                n for n in entry[1][key] if n.is_definition(include_setitem=True))
-                            leaves = self._relive_state[3]
-                            for n in per_child:
-                                leaves[id(n)] = (n, entry)
-                        found.extend(per_child)
+                        found.extend(self.relive_definitions_in(key, entry))
                     found = self._relive_definitions[key] = tuple(found)
                 return found
+
+            def relive_definitions_in(self, key, entry):
+                """The definitions of `key` in one top-level statement."""
+                per_child = entry[2].get(key)
+                if per_child is None:
+                    per_child = entry[2][key] = tuple(
+                        n for n in entry[1].get(key, ()) if n.is_definition(include_setitem=True))
+                    leaves = self._relive_state[3]
+                    for n in per_child:
+                        leaves[id(n)] = (n, entry)
+                return per_child
+
+            def relive_entry_of(self, scope):
+                """The kept top-level statement holding `scope`, or None for
+                the module itself."""
+                module = self._relive_state[0]
+                node = scope
+                while node is not None and node.parent is not module:
+                    node = node.parent
+                if node is None or scope is module:
+                    return None
+                entry = self._relive_state[1].get(id(node))
+                return entry if entry is not None and entry[0] is node else None
 
             def relive_parent_scope(self, node):
                 """The scope around a definition (or around the class or
@@ -275,6 +300,22 @@ class _IncrementalNames:
                 return used_names.relive_definitions(name_key)
             return original_definitions(parso_cache_node, used_names, name_key)
 
+        def values(used_filter):
+            # What a scope inside a top-level statement defines is found in
+            # that statement: test only its names, not the whole module's.
+            used_names = used_filter._used_names
+            if (isinstance(used_names, Mapping) and type(used_filter)._filter in scoped_filters
+                    and type(used_filter)._is_name_reachable is reachable):
+                entry = used_names.relive_entry_of(used_filter._parser_scope)
+                if entry is not None:
+                    own = entry[1]
+                    return used_filter._convert_names(
+                        name
+                        for name_key in used_names if name_key in own
+                        for name in used_filter._filter(used_names.relive_definitions_in(name_key, entry))
+                    )
+            return original_values(used_filter)
+
         def cached_parent_scope(parso_cache_node, node, include_flows=False):
             if parso_cache_node is not None and not include_flows:
                 used_names = getattr(getattr(parso_cache_node, "node", None), "_used_names", None)
@@ -290,6 +331,7 @@ class _IncrementalNames:
         jedi_filters._get_definition_names = definition_names
         jedi_filters.get_cached_parent_scope = cached_parent_scope
         jedi_klass.get_cached_parent_scope = cached_parent_scope
+        used_names_filter.values = values
         self.enabled = True
 
     def follows(self, module):
