@@ -1,6 +1,7 @@
 #include "GlobalsBrowser.h"
 
 #include "EvaluationDeadline_p.h"
+#include "InspectorValues_p.h"
 #include "PythonResource_p.h"
 #include "PythonRuntime_p.h"
 
@@ -18,46 +19,12 @@
 
 namespace {
 
-QString toQString(py::handle h)
-{
-    if (PyUnicode_Check(h.ptr())) {
-        Py_ssize_t size = 0;
-        if (const char *utf8 = PyUnicode_AsUTF8AndSize(h.ptr(), &size))
-            return QString::fromUtf8(utf8, size);
-        // Lone surrogates: not UTF-8; the str() below escapes nothing either,
-        // so say what it is.
-        PyErr_Clear();
-        return QStringLiteral("<text with surrogates>");
-    }
-    return QString::fromStdString(py::str(h).cast<std::string>());
-}
-
-QString errorText(py::error_already_set &e)
-{
-    const QString message = toQString(e.value());
-    const QString type = toQString(e.type().attr("__name__"));
-    return message.isEmpty() ? type : type + QStringLiteral(": ") + message;
-}
-
-QString cut(QString text)
-{
-    if (text.size() > GlobalsBrowser::MaximumLength) {
-        const qsizetype length = text.size();
-        text = text.left(GlobalsBrowser::MaximumLength - 1) + QChar(0x2026)
-               + QStringLiteral(" (%1 characters)").arg(length);
-    }
-    return text;
-}
-
-py::module_ inspectorHelpers()
-{
-    return importResourceModule("relive_inspector", QStringLiteral("relive_inspector.py"));
-}
+QString cut(const QString &text) { return cutText(text, GlobalsBrowser::MaximumLength); }
 
 py::module_ helpers()
 {
     // relive_variables imports relive_inspector by name: loaded first.
-    inspectorHelpers();
+    inspectorModule();
     return importResourceModule("relive_variables", QStringLiteral("relive_variables.py"));
 }
 
@@ -228,8 +195,6 @@ void dropTable(quint64 serial)
     tableOf(serial).generation = dropped.generation;
 }
 
-using SlowTypes = QSet<PyTypeObject *>;
-
 // A bounded repr of `value`: reprlib for built-in containers and texts (it
 // never builds a long text whole), the object's own __repr__ cut after it
 // returns otherwise; one that raises or runs out of time says so, and the
@@ -242,7 +207,7 @@ QString reprOf(py::handle value, bool *failed, SlowTypes &slow, ItemDeadline &de
     if (PyLong_CheckExact(object) || PyFloat_CheckExact(object) || PyBool_Check(object) || object == Py_None
         || (PyUnicode_CheckExact(object) && PyUnicode_GET_LENGTH(object) <= GlobalsBrowser::MaximumLength)) {
         if (PyObject *text = PyObject_Repr(object)) {
-            const QString result = toQString(text);
+            const QString result = pythonText(text);
             Py_DECREF(text);
             return result;
         }
@@ -269,11 +234,11 @@ QString reprOf(py::handle value, bool *failed, SlowTypes &slow, ItemDeadline &de
         py::object text = builtin ? shortRepr->attr("repr")(value) : py::repr(value);
         const bool expired = deadline.end();
         if (!expired)
-            return cut(toQString(text));
+            return cut(pythonText(text));
     } catch (py::error_already_set &e) {
         if (!deadline.end()) {
             *failed = true;
-            return QStringLiteral("<repr raised %1>").arg(cut(errorText(e)));
+            return QStringLiteral("<repr raised %1>").arg(cut(pythonErrorText(e)));
         }
     }
     slow.insert(type);
@@ -286,12 +251,12 @@ QString reprOf(py::handle value, bool *failed, SlowTypes &slow, ItemDeadline &de
 void fillFrom(VariableItem &item, py::handle description)
 {
     py::tuple d = py::reinterpret_borrow<py::tuple>(description);
-    item.type = toQString(d[0]);
-    item.size = toQString(d[1]);
+    item.type = pythonText(d[0]);
+    item.size = pythonText(d[1]);
     item.childCount = d[2].cast<int>();
     item.kind = VariableItem::Kind(d[3].cast<int>());
     if (!d[4].is_none())
-        item.liveClass = toQString(d[4]);
+        item.liveClass = pythonText(d[4]);
 }
 
 template <typename F>
@@ -429,7 +394,7 @@ int GlobalsBrowser::refresh()
                 } catch (py::error_already_set &e) {
                     deadline.finish();
                     error = deadline.expired() ? QStringLiteral("listing the globals took longer than 2 s")
-                                               : QStringLiteral("listing the globals raised %1").arg(cut(errorText(e)));
+                                               : QStringLiteral("listing the globals raised %1").arg(cut(pythonErrorText(e)));
                     return;
                 }
             }
@@ -449,18 +414,18 @@ int GlobalsBrowser::refresh()
             const auto shared = [&texts](PyObject *text) {
                 auto it = texts.constFind(text);
                 if (it == texts.constEnd())
-                    it = texts.insert(text, toQString(text));
+                    it = texts.insert(text, pythonText(text));
                 return *it;
             };
             std::vector<int> wanted, later;
             table.objects.reserve(size_t(count));
             for (int i = 0; i < count; ++i) {
                 VariableItem item;
-                item.name = toQString(PyList_GET_ITEM(names, i));
+                item.name = pythonText(PyList_GET_ITEM(names, i));
                 item.type = shared(PyList_GET_ITEM(typeNames, i));
                 PyObject *size = PyList_GET_ITEM(sizes, i);
                 if (PyUnicode_GET_LENGTH(size) > 0)
-                    item.size = toQString(size);
+                    item.size = pythonText(size);
                 item.childCount = int(PyLong_AsLong(PyList_GET_ITEM(counts, i)));
                 item.kind = VariableItem::Kind(PyLong_AsLong(PyList_GET_ITEM(kinds, i)));
                 PyObject *live = PyList_GET_ITEM(lives, i);
@@ -523,40 +488,31 @@ int GlobalsBrowser::listChildren(quint64 handle, int offset, int limit)
             gone = true;
             return;
         }
-        py::module_ inspector = inspectorHelpers();
         py::module_ h = helpers();
-        py::tuple page;
-        {
-            // Enumerating may run user code (a property of a slot, a __len__).
-            EvaluationDeadline deadline(ReprTimeLimit * 4);
-            try {
-                page = inspector.attr("children")(object, offset, limit);
-                deadline.finish();
-            } catch (py::error_already_set &e) {
-                deadline.finish();
-                VariableItem failure;
-                failure.slot = VariableItem::Slot::Element;
-                failure.reprFailed = true;
-                failure.value = deadline.expired()
-                    ? QStringLiteral("<listing took longer than %1 s>").arg(ReprTimeLimit * 4)
-                    : QStringLiteral("<listing raised %1>").arg(cut(errorText(e)));
-                items.append(failure);
-                total = 1;
-                return;
-            }
+        QString why;
+        const py::tuple page = boundedChildren(object, offset, limit, ReprTimeLimit * 4, &why);
+        if (!why.isEmpty()) {
+            VariableItem failure;
+            failure.slot = VariableItem::Slot::Element;
+            failure.reprFailed = true;
+            failure.value = cut(why);
+            items.append(failure);
+            total = 1;
+            return;
         }
         total = page[0].cast<int>();
         py::object namespaces = h.attr("current_namespaces")();
+        py::module_ inspector = inspectorModule();
         SlowTypes slow;
         ItemDeadline deadline(ReprTimeLimit);
         for (py::handle entry : page[1]) {
             py::tuple t = py::reinterpret_borrow<py::tuple>(entry);
             const int kind = t[0].cast<int>();
             VariableItem item;
-            item.name = toQString(t[1]);
+            item.name = pythonText(t[1]);
             item.slot = slotOf(kind);
             if (item.slot == VariableItem::Slot::Attribute)
-                item.attribute = toQString(t[2]);
+                item.attribute = pythonText(t[2]);
             else if (item.slot == VariableItem::Slot::Index)
                 item.index = t[2].cast<qint64>();
             else if (item.slot == VariableItem::Slot::Key)
@@ -599,7 +555,7 @@ int GlobalsBrowser::assign(const VariableItem &item, quint64 parent, const QStri
             });
         });
         Table &table = tableOf(serial);
-        py::module_ inspector = inspectorHelpers();
+        py::module_ inspector = inspectorModule();
         py::module_ h = helpers();
         py::object container;
         if (item.slot != VariableItem::Slot::Global) {
@@ -657,7 +613,7 @@ int GlobalsBrowser::assign(const VariableItem &item, quint64 parent, const QStri
             result.handle = item.slot == VariableItem::Slot::Global ? table.addGlobal(py::str(item.name.toStdString()))
                                                                     : table.add(value);
         } catch (py::error_already_set &e) {
-            error = errorText(e);
+            error = pythonErrorText(e);
         }
     });
     return id;

@@ -1,5 +1,6 @@
 #include "ObjectInspector.h"
 #include "ObjectInspector_p.h"
+#include "InspectorValues_p.h"
 
 #include "EvaluationDeadline_p.h"
 #include "InstanceTracker_p.h"
@@ -17,17 +18,6 @@
 #include <unordered_map>
 
 namespace {
-
-QString toQString(py::handle h) { return QString::fromStdString(py::str(h).cast<std::string>()); }
-
-QString errorText(py::error_already_set &e)
-{
-    const QString message = toQString(e.value());
-    const QString type = toQString(e.type().attr("__name__"));
-    return message.isEmpty() ? type : type + QStringLiteral(": ") + message;
-}
-
-py::module_ helpers() { return importResourceModule("relive_inspector", QStringLiteral("relive_inspector.py")); }
 
 // The objects the GUI may name, by handle. A weak reference where the object
 // allows one, so that showing an object never keeps it alive (it then says
@@ -105,27 +95,14 @@ HandleTable &table()
     return *t;
 }
 
-// One request's memory of types whose repr ran out of time: the next object
-// of such a type is not asked again, so a list of 100 hanging objects costs
-// one time limit, not a hundred.
-using SlowTypes = QSet<PyTypeObject *>;
-
-QString cut(QString text)
-{
-    if (text.size() > ObjectInspector::MaximumLength) {
-        const qsizetype length = text.size();
-        text = text.left(ObjectInspector::MaximumLength - 1) + QChar(0x2026)
-               + QStringLiteral(" (%1 characters)").arg(length);
-    }
-    return text;
-}
+QString cut(const QString &text) { return cutText(text, ObjectInspector::MaximumLength); }
 
 // Fills type, value, handle and childCount of `item` for `value`, each step
 // bounded in time: a repr or a len() that raises or hangs shows as such.
 void describeInto(InspectorItem &item, py::handle value, SlowTypes &slow)
 {
-    py::module_ h = helpers();
-    item.type = toQString(h.attr("type_name")(value));
+    py::module_ h = inspectorModule();
+    item.type = pythonText(h.attr("type_name")(value));
     const bool scalar = h.attr("is_scalar")(value).cast<bool>();
     if (!scalar)
         item.handle = table().handleFor(value);
@@ -150,7 +127,7 @@ void describeInto(InspectorItem &item, py::handle value, SlowTypes &slow)
         const bool builtin = PyType_HasFeature(type, Py_TPFLAGS_HEAPTYPE) == 0
                              && (h.attr("is_container")(value).cast<bool>() || scalar);
         py::object text = builtin ? shortRepr->attr("repr")(value) : py::repr(value);
-        item.value = cut(toQString(text));
+        item.value = cut(pythonText(text));
         if (!scalar)
             item.childCount = h.attr("child_count")(value).cast<int>();
         deadline.finish();
@@ -161,7 +138,7 @@ void describeInto(InspectorItem &item, py::handle value, SlowTypes &slow)
             slow.insert(type);
             item.value = QStringLiteral("<repr took longer than %1 s>").arg(ObjectInspector::ReprTimeLimit);
         } else {
-            item.value = QStringLiteral("<repr raised %1>").arg(cut(errorText(e)));
+            item.value = QStringLiteral("<repr raised %1>").arg(cut(pythonErrorText(e)));
         }
     }
     item.expandable = item.childCount > 0;
@@ -178,15 +155,15 @@ py::object resolveQualified(const QString &qualifiedName)
 
 InspectorItem childItem(py::handle parent, py::handle entry, SlowTypes &slow)
 {
-    py::module_ h = helpers();
+    py::module_ h = inspectorModule();
     py::tuple t = py::reinterpret_borrow<py::tuple>(entry);
     const int kind = t[0].cast<int>();
     InspectorItem item;
-    item.name = toQString(t[1]);
+    item.name = pythonText(t[1]);
     switch (kind) {
     case 0:
         item.slot = InspectorItem::Slot::Attribute;
-        item.attribute = toQString(t[2]);
+        item.attribute = pythonText(t[2]);
         break;
     case 1:
         item.slot = InspectorItem::Slot::Index;
@@ -248,7 +225,7 @@ QString listing(py::handle object)
     QString text = QStringLiteral("%1  (%2)\n").arg(root.value, root.type);
     if (!root.expandable)
         return text;
-    py::tuple page = helpers().attr("children")(object, 0, 20);
+    py::tuple page = inspectorModule().attr("children")(object, 0, 20);
     const int total = page[0].cast<int>();
     int shown = 0;
     for (py::handle entry : page[1]) {
@@ -319,7 +296,7 @@ void ObjectInspector::listInstances(const QString &qualifiedName)
                 items.append(item);
             }
         } catch (py::error_already_set &e) {
-            error = errorText(e);
+            error = pythonErrorText(e);
         }
     });
 }
@@ -341,26 +318,16 @@ void ObjectInspector::listChildren(quint64 handle, int offset, int limit)
             return;
         }
         SlowTypes slow;
-        // Enumerating may run user code (a property of a slot, a __len__):
-        // bounded like a repr.
-        py::tuple page;
-        {
-            EvaluationDeadline deadline(ReprTimeLimit * 4);
-            try {
-                page = helpers().attr("children")(object, offset, limit);
-                deadline.finish();
-            } catch (py::error_already_set &e) {
-                deadline.finish();
-                InspectorItem failure;
-                failure.slot = InspectorItem::Slot::Element;
-                failure.reprFailed = true;
-                failure.value = deadline.expired()
-                    ? QStringLiteral("<listing took longer than %1 s>").arg(ReprTimeLimit * 4)
-                    : QStringLiteral("<listing raised %1>").arg(cut(errorText(e)));
-                items.append(failure);
-                total = 1;
-                return;
-            }
+        QString why;
+        const py::tuple page = boundedChildren(object, offset, limit, ReprTimeLimit * 4, &why);
+        if (!why.isEmpty()) {
+            InspectorItem failure;
+            failure.slot = InspectorItem::Slot::Element;
+            failure.reprFailed = true;
+            failure.value = cut(why);
+            items.append(failure);
+            total = 1;
+            return;
         }
         total = page[0].cast<int>();
         for (py::handle entry : page[1])
@@ -408,7 +375,7 @@ void ObjectInspector::setValue(quint64 parent, const InspectorItem &child, const
             error = QStringLiteral("the object has been collected");
             return;
         }
-        py::module_ h = helpers();
+        py::module_ h = inspectorModule();
         try {
             py::object value;
             {
@@ -449,7 +416,7 @@ void ObjectInspector::setValue(quint64 parent, const InspectorItem &child, const
             describeInto(result, readSlot(object, child), slow);
             result.editable = h.attr("is_scalar")(readSlot(object, child)).cast<bool>();
         } catch (py::error_already_set &e) {
-            error = errorText(e);
+            error = pythonErrorText(e);
         }
     });
 }
