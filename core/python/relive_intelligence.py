@@ -151,21 +151,24 @@ plugin_manager.register(_RelivePlugin)
 # ------------------------------------------------- names of an edited buffer
 
 class _IncrementalNames:
-    """The names of a buffer kept per top-level statement across keystrokes.
+    """The names of a module kept per top-level statement across keystrokes.
 
     After each edit parso's diff parser reuses the unchanged part of the
     buffer's tree but forgets the module's used names, and jedi then walks all
-    of a 5,000-line file again (about 200,000 nodes) and tests every name for
-    being a definition. Here each top-level statement keeps its names and
-    their definitions for as long as the diff parser hands that very node back
-    untouched: the parser rebuilds the children of every node it changes
+    of a 5,000-line file again (about 200,000 nodes), tests every name for
+    being a definition, and for each class or function it looks into tests
+    every definition of the module for lying in it. Here each top-level
+    statement keeps its names, their definitions and the scope around each
+    for as long as the diff parser hands that very node back untouched: the
+    parser rebuilds the children of every node it changes
     (`_NodesTreeNode.finish`), and a statement holding such a node, or one
-    that is new, is walked again. Only buffers that completion parses are
-    followed; any other module, or a parso or jedi without the internals this
-    relies on, gets jedi's own full walk.
+    that is new, is walked again. A scope inside a top-level statement finds
+    its names in that statement alone. The answers stay jedi's own: the same
+    names in the same order. A parso or jedi without the internals this
+    relies on gets jedi's own full walk.
     """
 
-    LIMIT = 8  # buffers followed at once
+    LIMIT = 64  # modules followed at once, the least recently asked for leave first
 
     def __init__(self):
         self.modules = {}      # id(module) -> [module, {id(child): entry} or None, dirty ids]
@@ -291,8 +294,10 @@ class _IncrementalNames:
             return original_finish(node, *args, **kwargs)
 
         def get_used_names(module):
-            if module._used_names is None and names.follows(module):
-                module._used_names = names.compute(module, Mapping)
+            if module._used_names is None and names.wanted:
+                names.follow(module)
+                if names.follows(module):
+                    module._used_names = names.compute(module, Mapping)
             return original_used_names(module)
 
         def definition_names(parso_cache_node, used_names, name_key):
@@ -343,7 +348,10 @@ class _IncrementalNames:
 
     def follow(self, module):
         """Keeps `module`'s names per statement from now on."""
-        if not (self.enabled and self.wanted) or module is None or self.follows(module):
+        if not (self.enabled and self.wanted) or module is None:
+            return
+        if self.follows(module):
+            self.modules[id(module)] = self.modules.pop(id(module))
             return
         while len(self.modules) >= self.LIMIT:
             del self.modules[next(iter(self.modules))]
