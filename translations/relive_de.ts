@@ -832,7 +832,7 @@ Mit dem Text dieses Editors überschreiben?</translation>
     <message>
         <location filename="../widgets/FindInFilesPanel.cpp" line="100"/>
         <source>Match case</source>
-        <translation>Groß-/Kleinschreibung</translation>
+        <translation>Groß/Klein</translation>
     </message>
     <message>
         <location filename="../widgets/FindInFilesPanel.cpp" line="101"/>
@@ -2018,7 +2018,7 @@ Wiederherstellen?</translation>
     <message>
         <location filename="../widgets/PlotsPanel.cpp" line="58"/>
         <source>Clear All</source>
-        <translation>Alle entfernen</translation>
+        <translation>Leeren</translation>
     </message>
     <message>
         <location filename="../widgets/PlotsPanel.cpp" line="60"/>
@@ -2261,7 +2261,7 @@ pip install matplotlib</translation>
     <message>
         <location filename="../widgets/ReplacePreviewDialog.cpp" line="57"/>
         <source>Uncheck a change to leave it out. Files open in an editor change in their buffer (one undo step); others are written on disk.</source>
-        <translation>Eine Änderung abwählen, um sie auszulassen. In einem Editor geöffnete Dateien ändern sich in ihrem Puffer (ein Schritt zum Rückgängigmachen); die übrigen werden auf die Festplatte geschrieben.</translation>
+        <translation>Eine Änderung abwählen, um sie auszulassen. Im Editor geöffnete Dateien ändern sich im Puffer (ein Rückgängig-Schritt), die übrigen auf der Festplatte.</translation>
     </message>
     <message>
         <location filename="../widgets/ReplacePreviewDialog.cpp" line="79"/>
@@ -2327,7 +2327,7 @@ pip install matplotlib</translation>
     <message>
         <location filename="../app/ide/RunConfigurationsDialog.cpp" line="44"/>
         <source>sys.argv[1:]: put &quot;double quotes&quot; around an argument with spaces</source>
-        <translation>sys.argv[1:]: ein Argument mit Leerzeichen in &quot;doppelte Anführungszeichen&quot; setzen</translation>
+        <translation>sys.argv[1:]: &quot;Anführungszeichen&quot; um Argumente mit Leerzeichen</translation>
     </message>
     <message>
         <location filename="../app/ide/RunConfigurationsDialog.cpp" line="45"/>
