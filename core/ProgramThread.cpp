@@ -26,12 +26,11 @@ void keepGlobalsInConsole(const py::dict &globals)
     }
 }
 
-// Runs on the program thread with the GIL held.
-void runFileAsMain(const QString &path, const QStringList &arguments)
+// The code of the file at `path`, compiled from its bytes, so that compile()
+// honours a coding cookie as `python file.py` does.
+py::object compileFile(const std::string &path)
 {
-    py::module_ sys = py::module_::import("sys");
-    py::object builtins = py::module_::import("builtins");
-    py::object file = py::module_::import("io").attr("open_code")(path.toStdString());
+    py::object file = py::module_::import("io").attr("open_code")(path);
     py::object source;
     try {
         source = file.attr("read")();
@@ -40,9 +39,59 @@ void runFileAsMain(const QString &path, const QStringList &arguments)
         throw;
     }
     file.attr("close")();
-    // Bytes, so that compile() honours a coding cookie as `python file.py` does.
-    py::object code = builtins.attr("compile")(source, path.toStdString(), "exec",
-                                               py::arg("dont_inherit") = true);
+    return py::module_::import("builtins").attr("compile")(source, path, "exec", py::arg("dont_inherit") = true);
+}
+
+// Runs `code` in `globals` as a script, its names left to the console however it ends.
+void execAsScript(const py::object &code, const py::dict &globals)
+{
+    try {
+        py::module_::import("builtins").attr("exec")(code, globals);
+    } catch (py::error_already_set &) {
+        keepGlobalsInConsole(globals);
+        throw;
+    }
+    keepGlobalsInConsole(globals);
+}
+
+// sys.argv = [first, arguments...] for as long as it lives; put back after
+// unless the program set its own.
+class ArgvScope
+{
+public:
+    ArgvScope(py::object first, const QStringList &arguments)
+        : m_sys(py::module_::import("sys"))
+        , m_saved(m_sys.attr("argv"))
+    {
+        m_argv.append(first);
+        for (const QString &argument : arguments)
+            m_argv.append(argument.toStdString());
+        m_sys.attr("argv") = m_argv;
+    }
+    ~ArgvScope()
+    {
+        try {
+            if (py::object(m_sys.attr("argv")).is(m_argv))
+                m_sys.attr("argv") = m_saved;
+        } catch (py::error_already_set &) {
+            // sys replaced by the program: nothing of ours left to restore.
+        }
+    }
+    ArgvScope(const ArgvScope &) = delete;
+    ArgvScope &operator=(const ArgvScope &) = delete;
+
+private:
+    py::module_ m_sys;
+    py::object m_saved;
+    py::list m_argv;
+};
+
+// Runs on the program thread with the GIL held.
+void runFileAsMain(const QString &path, const QStringList &arguments)
+{
+    py::module_ sys = py::module_::import("sys");
+    py::object builtins = py::module_::import("builtins");
+    py::object code = compileFile(path.toStdString());
 
     // A module of its own rather than the console's __main__: the console
     // keeps its variables, and the script starts from a clean namespace.
@@ -52,19 +101,12 @@ void runFileAsMain(const QString &path, const QStringList &arguments)
     globals["__cached__"] = py::none();
     globals["__builtins__"] = builtins;
 
-    py::list argv;
-    argv.append(path.toStdString());
-    for (const QString &argument : arguments)
-        argv.append(argument.toStdString());
-    py::object savedArgv = sys.attr("argv");
-    sys.attr("argv") = argv;
+    const ArgvScope argv(py::str(path.toStdString()), arguments);
     const py::str directory(QFileInfo(path).absolutePath().toStdString());
     sys.attr("path").attr("insert")(0, directory);
     const auto restore = qScopeGuard([&] {
         try {
-            // Put back only what is still ours: the script may have changed them.
-            if (py::object(sys.attr("argv")).is(argv))
-                sys.attr("argv") = savedArgv;
+            // Put back only what is still ours: the script may have changed it.
             py::list path = sys.attr("path");
             for (size_t i = 0; i < py::len(path); ++i) {
                 if (py::object(path[i]).equal(directory)) {
@@ -76,13 +118,7 @@ void runFileAsMain(const QString &path, const QStringList &arguments)
             // sys replaced by the script: nothing of ours left to restore.
         }
     });
-    try {
-        builtins.attr("exec")(code, globals);
-    } catch (py::error_already_set &) {
-        keepGlobalsInConsole(globals);
-        throw;
-    }
-    keepGlobalsInConsole(globals);
+    execAsScript(code, globals);
 }
 
 // Runs on the program thread: `module` as `python -m module args...` runs it.
@@ -90,30 +126,16 @@ void runFileAsMain(const QString &path, const QStringList &arguments)
 // console's namespace, for the length of the run.
 void runModuleAsMain(const QString &module, const QStringList &arguments)
 {
-    py::module_ sys = py::module_::import("sys");
     py::object findSpec = py::module_::import("importlib.util").attr("find_spec");
     py::object spec = findSpec(module.toStdString());
     // A package of a namespace runs its __main__, as runpy would run it.
     if (!spec.is_none() && !py::object(spec.attr("submodule_search_locations")).is_none()
         && !py::hasattr(spec.attr("loader"), "get_code"))
         spec = findSpec((module + QStringLiteral(".__main__")).toStdString());
-    py::list argv;
-    if (!spec.is_none() && !py::object(spec.attr("origin")).is_none())
-        argv.append(spec.attr("origin"));
-    else
-        argv.append(module.toStdString());
-    for (const QString &argument : arguments)
-        argv.append(argument.toStdString());
-    py::object savedArgv = sys.attr("argv");
-    sys.attr("argv") = argv;
-    const auto restore = qScopeGuard([&] {
-        try {
-            if (py::object(sys.attr("argv")).is(argv))
-                sys.attr("argv") = savedArgv;
-        } catch (py::error_already_set &) {
-            // sys replaced by the program: nothing of ours left to restore.
-        }
-    });
+    const ArgvScope argv(!spec.is_none() && !py::object(spec.attr("origin")).is_none()
+                             ? py::object(spec.attr("origin"))
+                             : py::object(py::str(module.toStdString())),
+                         arguments);
     py::object loader = spec.is_none() ? py::none() : py::object(spec.attr("loader"));
     if (spec.is_none() || !py::object(spec.attr("submodule_search_locations")).is_none()
         || py::hasattr(loader, "get_code") || py::object(spec.attr("origin")).is_none()) {
@@ -125,31 +147,15 @@ void runModuleAsMain(const QString &module, const QStringList &arguments)
     }
     // A module of a Relive namespace: its finder loads from source, so the
     // file runs as __main__ with the package set for relative imports.
-    py::object builtins = py::module_::import("builtins");
     const std::string origin = py::str(spec.attr("origin"));
-    py::object file = py::module_::import("io").attr("open_code")(origin);
-    py::object source;
-    try {
-        source = file.attr("read")();
-    } catch (py::error_already_set &) {
-        file.attr("close")();
-        throw;
-    }
-    file.attr("close")();
-    py::object code = builtins.attr("compile")(source, origin, "exec", py::arg("dont_inherit") = true);
+    py::object code = compileFile(origin);
     py::dict globals;
     globals["__name__"] = "__main__";
     globals["__file__"] = origin;
     globals["__package__"] = spec.attr("parent");
     globals["__spec__"] = spec;
-    globals["__builtins__"] = builtins;
-    try {
-        builtins.attr("exec")(code, globals);
-    } catch (py::error_already_set &) {
-        keepGlobalsInConsole(globals);
-        throw;
-    }
-    keepGlobalsInConsole(globals);
+    globals["__builtins__"] = py::module_::import("builtins");
+    execAsScript(code, globals);
 }
 
 // Runs on the program thread: "package.module:callable" (":main" when no
@@ -158,21 +164,7 @@ void runCallableWithArguments(const QString &spec, const QStringList &arguments)
 {
     const QString name = spec.contains(QLatin1Char(':')) ? spec : spec + QStringLiteral(":main");
     py::object target = py::module_::import("pkgutil").attr("resolve_name")(name.toStdString());
-    py::module_ sys = py::module_::import("sys");
-    py::list argv;
-    argv.append(spec.toStdString());
-    for (const QString &argument : arguments)
-        argv.append(argument.toStdString());
-    py::object savedArgv = sys.attr("argv");
-    sys.attr("argv") = argv;
-    const auto restore = qScopeGuard([&] {
-        try {
-            if (py::object(sys.attr("argv")).is(argv))
-                sys.attr("argv") = savedArgv;
-        } catch (py::error_already_set &) {
-            // sys replaced by the program: nothing of ours left to restore.
-        }
-    });
+    const ArgvScope argv(py::str(spec.toStdString()), arguments);
     target();
 }
 
