@@ -130,22 +130,25 @@ FindInFilesPanel::FindInFilesPanel(QWidget *parent)
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setItemDelegate(new MatchDelegate(m_view));
 
+    // The query and the replacement take the width; the options get a row of
+    // their own, so a narrow dock or a longer language never squeezes them.
     auto *searchRow = new QHBoxLayout;
-    searchRow->addWidget(m_search, 3);
-    searchRow->addWidget(m_regex);
-    searchRow->addWidget(m_case);
-    searchRow->addWidget(m_word);
-    searchRow->addWidget(m_filter, 2);
+    searchRow->addWidget(m_search, 1);
     searchRow->addWidget(m_find);
     searchRow->addWidget(m_stop);
     auto *replaceRow = new QHBoxLayout;
-    replaceRow->addWidget(m_replace, 3);
+    replaceRow->addWidget(m_replace, 1);
     replaceRow->addWidget(m_replaceAll);
-    replaceRow->addStretch(2);
+    auto *optionsRow = new QHBoxLayout;
+    optionsRow->addWidget(m_regex);
+    optionsRow->addWidget(m_case);
+    optionsRow->addWidget(m_word);
+    optionsRow->addWidget(m_filter, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(searchRow);
     layout->addLayout(replaceRow);
+    layout->addLayout(optionsRow);
     layout->addWidget(m_message);
     layout->addWidget(m_view, 1);
 

@@ -206,17 +206,23 @@ void WindowLayout::addViewEntries(QMenu *view)
 bool WindowLayout::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_window) {
-        if (event->type() == QEvent::Show && m_sizeOnShow) {
-            m_sizeOnShow = false;
-            applySizes();
-        } else if (event->type() == QEvent::ChildPolished) {
-            // The tab bars of docks tabbed together: whole titles, scrolled
-            // when they do not fit, never "Reload …".
-            auto *child = static_cast<QChildEvent *>(event)->child();
-            if (auto *tabs = qobject_cast<QTabBar *>(child)) {
-                tabs->setElideMode(Qt::ElideNone);
-                tabs->setUsesScrollButtons(true);
+        // The tab bars of docks tabbed together: whole titles, scrolled when
+        // they do not fit, never "Reload …". Those made before this filter
+        // was installed are found when the window shows.
+        const auto wholeTitles = [](QTabBar *tabs) {
+            tabs->setElideMode(Qt::ElideNone);
+            tabs->setUsesScrollButtons(true);
+        };
+        if (event->type() == QEvent::Show) {
+            for (QTabBar *tabs : m_window->findChildren<QTabBar *>(Qt::FindDirectChildrenOnly))
+                wholeTitles(tabs);
+            if (m_sizeOnShow) {
+                m_sizeOnShow = false;
+                applySizes();
             }
+        } else if (event->type() == QEvent::ChildPolished) {
+            if (auto *tabs = qobject_cast<QTabBar *>(static_cast<QChildEvent *>(event)->child()))
+                wholeTitles(tabs);
         }
     }
     return QObject::eventFilter(watched, event);

@@ -258,7 +258,7 @@ void tst_FindInFilesWindow::replaceAcrossTwoFoldersWithPreview()
         return true;
     });
     QSignalSpy replaced(f.controller, &FindInFilesController::replaced);
-    QTest::mouseClick(f.panel()->replaceAllButton(), Qt::LeftButton);
+    f.panel()->replaceAllButton()->click();
     QCOMPARE(replaced.size(), 1);
     QCOMPARE(shown.size(), 5);
     bool previewed = false;
