@@ -24,6 +24,7 @@ EditorIntelligence turns them into C++ value structs.
 import os
 import sys
 import sysconfig
+import threading
 from pathlib import Path
 
 import jedi
@@ -172,7 +173,9 @@ class _IncrementalNames:
 
     def __init__(self):
         self.modules = {}      # id(module) -> [module, {id(child): entry} or None, dirty ids]
-        self.recording = []    # per running diff parse: the nodes it rebuilt
+        # Per thread, per running diff parse: the nodes it rebuilt (a program
+        # may use jedi on a thread of its own).
+        self.recording = threading.local()
         self.enabled = False   # installed
         self.wanted = True     # see keep_names
 
@@ -276,7 +279,8 @@ class _IncrementalNames:
 
         def update(parser, *args, **kwargs):
             rebuilt = []
-            names.recording.append(rebuilt)
+            running = names.recording.__dict__.setdefault("stack", [])
+            running.append(rebuilt)
             try:
                 result = original_update(parser, *args, **kwargs)
             except BaseException:
@@ -284,13 +288,14 @@ class _IncrementalNames:
                 names.modules.pop(id(module), None)
                 raise
             finally:
-                names.recording.pop()
+                running.pop()
             names.note_rebuilt(result, rebuilt)
             return result
 
         def finish(node, *args, **kwargs):
-            if names.recording:
-                names.recording[-1].append(node.tree_node)
+            running = getattr(names.recording, "stack", None)
+            if running:
+                running[-1].append(node.tree_node)
             return original_finish(node, *args, **kwargs)
 
         def get_used_names(module):
