@@ -1144,7 +1144,7 @@ Mit dem Text dieses Editors überschreiben?</translation>
     <message>
         <location filename="../app/ide/MainWindow.cpp" line="246"/>
         <source>Watches</source>
-        <translation>Überwachte Ausdrücke</translation>
+        <translation>Überwachungen</translation>
     </message>
     <message>
         <location filename="../app/ide/MainWindow.cpp" line="262"/>

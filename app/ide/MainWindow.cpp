@@ -253,7 +253,7 @@ void MainWindow::createLiveObjectDocks()
     console->raise();
 }
 
-// The Inspector, tabbed with the console: instances of a class asked for in
+// The Inspector, tabbed with the namespace view on the right: instances of a class asked for in
 // the namespace view, objects opened with relive.inspect(); shown anew after
 // every reload and console command (the same objects, as they are now).
 void MainWindow::createInspectorDock()
@@ -262,8 +262,8 @@ void MainWindow::createInspectorDock()
     auto *dock = new QDockWidget(tr("Inspector"), this);
     dock->setObjectName(QStringLiteral("inspectorDock"));
     dock->setWidget(m_inspector);
-    addDockWidget(Qt::BottomDockWidgetArea, dock);
-    tabifyDockWidget(findChild<QDockWidget *>(QStringLiteral("consoleDock")), dock);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    tabifyDockWidget(findChild<QDockWidget *>(QStringLiteral("namespaceDock")), dock);
     connect(m_inspector, &InspectorView::shown, dock, [dock] {
         dock->show();
         dock->raise();

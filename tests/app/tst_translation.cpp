@@ -61,7 +61,7 @@ void tst_Translation::dockTitles()
                                   QStringLiteral("Probleme"), QStringLiteral("Projekt"),
                                   QStringLiteral("Suche in Dateien"), QStringLiteral("Tests"),
                                   QStringLiteral("Variablen"), QStringLiteral("Verwendungen"),
-                                  QStringLiteral("Überschreibungen"), QStringLiteral("Überwachte Ausdrücke")}));
+                                  QStringLiteral("Überschreibungen"), QStringLiteral("Überwachungen")}));
 }
 
 QTEST_MAIN(tst_Translation)
