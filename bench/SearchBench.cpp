@@ -1,4 +1,5 @@
 #include "SearchBench.h"
+#include "BenchStats.h"
 
 #include "EditorTabs.h"
 #include "FileSearch.h"
@@ -54,14 +55,6 @@ double threadCpuMs()
     return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
 }
 
-double percentile(QList<double> values, double p)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const int index = std::clamp(int(p / 100.0 * (values.size() - 1) + 0.5), 0, int(values.size() - 1));
-    return values.at(index);
-}
 
 } // namespace
 
@@ -170,8 +163,7 @@ QJsonObject sectionSearch(const QString &workDirectory, bool quick)
 }
 
 void searchRows(const QJsonObject &all,
-                const std::function<void(const QString &, const QString &, const QString &, const QString &,
-                                         const QString &, const QString &)> &row)
+                const BenchRow &row)
 {
     const QJsonObject s = all.value(QStringLiteral("search")).toObject();
     if (!s.contains(QStringLiteral("total_ms_p50")))

@@ -3,7 +3,7 @@
 #include <QJsonObject>
 #include <QString>
 
-#include <functional>
+#include "BenchStats.h"
 
 // The "search" section of relive-bench: Find in Files over 1,000 generated
 // Python files of 100 lines, through the real panel and controller — the time
@@ -12,5 +12,4 @@ QJsonObject sectionSearch(const QString &workDirectory, bool quick);
 
 // Its row of the table.
 void searchRows(const QJsonObject &all,
-                const std::function<void(const QString &, const QString &, const QString &, const QString &,
-                                         const QString &, const QString &)> &row);
+                const BenchRow &row);

@@ -1,4 +1,5 @@
 #include "TestsBench.h"
+#include "BenchStats.h"
 
 #include "CodeManager.h"
 #include "PythonRuntime.h"
@@ -57,23 +58,7 @@ bool makeProject(const QString &root)
     return ok;
 }
 
-double percentile(QList<double> values, double p)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const int index = std::clamp(int(p / 100.0 * (values.size() - 1) + 0.5), 0, int(values.size() - 1));
-    return values.at(index);
-}
 
-QJsonObject stats(const QList<double> &values)
-{
-    QJsonArray all;
-    for (double v : values)
-        all.append(v);
-    return {{QStringLiteral("p50"), percentile(values, 50)}, {QStringLiteral("p99"), percentile(values, 99)},
-            {QStringLiteral("n"), int(values.size())}, {QStringLiteral("values"), all}};
-}
 
 // Waits for `runner` to finish; the summary, or an empty one after a minute.
 TestRunSummary waitForRun(TestRunner &runner)
@@ -164,8 +149,7 @@ QJsonObject sectionTests(const QString &workDirectory, bool quick, const QString
 }
 
 void testsRows(const QJsonObject &all,
-               const std::function<void(const QString &, const QString &, const QString &, const QString &,
-                                        const QString &, const QString &)> &row)
+               const BenchRow &row)
 {
     const QJsonObject t = all.value(QStringLiteral("tests")).toObject();
     if (!t.contains(QStringLiteral("watch_rerun_ms")))

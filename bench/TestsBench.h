@@ -3,7 +3,7 @@
 #include <QJsonObject>
 #include <QString>
 
-#include <functional>
+#include "BenchStats.h"
 
 // The "tests" section of relive-bench: one watch-mode rerun of a project's
 // pytest suite after a save (TestRunner, in the live interpreter), against a
@@ -12,5 +12,4 @@ QJsonObject sectionTests(const QString &workDirectory, bool quick, const QString
 
 // Its row of the table.
 void testsRows(const QJsonObject &all,
-               const std::function<void(const QString &, const QString &, const QString &, const QString &,
-                                        const QString &, const QString &)> &row);
+               const BenchRow &row);

@@ -1,4 +1,5 @@
 #include "VariablesBench.h"
+#include "BenchStats.h"
 
 #include "GlobalsBrowser.h"
 #include "PythonRuntime.h"
@@ -21,24 +22,7 @@ constexpr int Globals = 10000;
 constexpr double RefreshTarget = 50;  // ms, p50 of request → rows shown
 constexpr double StallTarget = 16;    // ms, one frame at 60 Hz
 
-double percentile(QList<double> values, double p)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const int index = std::clamp(int(p / 100.0 * (values.size() - 1) + 0.5), 0, int(values.size() - 1));
-    return values.at(index);
-}
 
-QJsonObject stats(const QList<double> &values)
-{
-    QJsonArray all;
-    for (double v : values)
-        all.append(v);
-    return {{QStringLiteral("p50"), percentile(values, 50)}, {QStringLiteral("p99"), percentile(values, 99)},
-            {QStringLiteral("max"), values.isEmpty() ? 0 : *std::max_element(values.begin(), values.end())},
-            {QStringLiteral("n"), int(values.size())}, {QStringLiteral("values"), all}};
-}
 
 // The GUI thread's own CPU time, ms: what it did, without the time other
 // processes had the core (the machine the benchmark runs on is often loaded).
@@ -199,8 +183,7 @@ QJsonObject sectionVariables(bool quick)
 }
 
 void variablesRows(const QJsonObject &all,
-                   const std::function<void(const QString &, const QString &, const QString &, const QString &,
-                                            const QString &, const QString &)> &row)
+                   const BenchRow &row)
 {
     const QJsonObject v = all.value(QStringLiteral("variables")).toObject();
     if (!v.contains(QStringLiteral("refresh_ms")))

@@ -3,7 +3,7 @@
 #include <QJsonObject>
 #include <QString>
 
-#include <functional>
+#include "BenchStats.h"
 
 // The "variables" section of relive-bench: the Variables panel's refresh
 // with 10,000 globals in __main__ (request → rows shown) and the longest
@@ -12,5 +12,4 @@ QJsonObject sectionVariables(bool quick);
 
 // Its rows of the table, each with its target.
 void variablesRows(const QJsonObject &all,
-                   const std::function<void(const QString &, const QString &, const QString &, const QString &,
-                                            const QString &, const QString &)> &row);
+                   const BenchRow &row);

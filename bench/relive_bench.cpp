@@ -9,6 +9,7 @@
 // printed as missed. The exit status is non-zero only when the benchmark
 // itself broke, never because of a number.
 #include "CodeEditor.h"
+#include "BenchStats.h"
 #include "ChangeWatcher.h"
 #include "CodeManager.h"
 #include "DebugController.h"
@@ -82,29 +83,7 @@ double monotonicMs()
     return double(ts.tv_sec) * 1000.0 + double(ts.tv_nsec) / 1e6;
 }
 
-double percentile(QList<double> values, double p)
-{
-    if (values.isEmpty())
-        return std::nan("");
-    std::sort(values.begin(), values.end());
-    const double k = double(values.size() - 1) * p / 100.0;
-    const qsizetype lo = qsizetype(k);
-    const qsizetype hi = std::min<qsizetype>(lo + 1, values.size() - 1);
-    return values.at(lo) + (values.at(hi) - values.at(lo)) * (k - double(lo));
-}
 
-QJsonObject stats(const QList<double> &values)
-{
-    QJsonObject o;
-    o[QStringLiteral("p50")] = percentile(values, 50);
-    o[QStringLiteral("p99")] = percentile(values, 99);
-    o[QStringLiteral("n")] = int(values.size());
-    if (!values.isEmpty()) {
-        o[QStringLiteral("min")] = *std::min_element(values.begin(), values.end());
-        o[QStringLiteral("max")] = *std::max_element(values.begin(), values.end());
-    }
-    return o;
-}
 
 // Processes events until `done` holds; false after `timeoutMs`. Blocks in
 // the event loop between events (QCoreApplication::processEvents with a time
@@ -1447,8 +1426,7 @@ QJsonObject sectionDebugger()
 
 // The row of the decorators section (sectionDecorators).
 void decoratorRows(const QJsonObject &all,
-                   const std::function<void(const QString &, const QString &, const QString &, const QString &,
-                                            const QString &, const QString &)> &row)
+                   const BenchRow &row)
 {
     const QJsonObject d = all.value(QStringLiteral("decorators")).toObject();
     if (!d.contains(QStringLiteral("10000")))

@@ -10,6 +10,7 @@
 // (ctest's "skipped") when the interpreter lacks jedi or pyflakes: the rows
 // that need the missing package say so, the others are measured.
 #include "CodeManager.h"
+#include "BenchStats.h"
 #include "EditorIntelligence.h"
 #include "PythonRuntime.h"
 
@@ -40,24 +41,7 @@ namespace {
     ::exit(2);
 }
 
-double percentile(QList<double> values, double p)
-{
-    if (values.isEmpty())
-        return std::nan("");
-    std::sort(values.begin(), values.end());
-    const double k = double(values.size() - 1) * p / 100.0;
-    const qsizetype lo = qsizetype(k);
-    const qsizetype hi = std::min<qsizetype>(lo + 1, values.size() - 1);
-    return values.at(lo) + (values.at(hi) - values.at(lo)) * (k - double(lo));
-}
 
-QJsonObject stats(const QList<double> &values)
-{
-    return {{QStringLiteral("p50"), percentile(values, 50)},
-            {QStringLiteral("p95"), percentile(values, 95)},
-            {QStringLiteral("max"), values.isEmpty() ? 0.0 : *std::max_element(values.begin(), values.end())},
-            {QStringLiteral("n"), int(values.size())}};
-}
 
 bool waitUntil(const std::function<bool()> &done, int timeoutMs = 60000)
 {
