@@ -110,24 +110,28 @@ void PlotSink::requestSvg(int number, QObject *context,
     });
 }
 
+// The pane let go of figures: shown again, they are rendered again even if
+// unchanged. Posted to the live worker, which answers at once, and to the
+// console worker as well, so that a console command sent after it sees it.
 void PlotSink::forget(int number)
 {
-    postLive(m_runtime, [number] {
-        try {
-            plotsModule().attr("forget")(number);
-        } catch (py::error_already_set &e) {
-            printPythonException(e);
-        }
-    });
+    forgetOnBothWorkers([number] { plotsModule().attr("forget")(number); });
 }
 
 void PlotSink::forgetAll()
 {
-    postLive(m_runtime, [] {
+    forgetOnBothWorkers([] { plotsModule().attr("forget_all")(); });
+}
+
+void PlotSink::forgetOnBothWorkers(const std::function<void()> &forgetting)
+{
+    const auto job = [forgetting] {
         try {
-            plotsModule().attr("forget_all")();
+            forgetting();
         } catch (py::error_already_set &e) {
             printPythonException(e);
         }
-    });
+    };
+    postLive(m_runtime, job);
+    postConsole(m_runtime, job);
 }

@@ -56,5 +56,7 @@ Q_SIGNALS:
     void availabilityChecked(bool available);
 
 private:
+    void forgetOnBothWorkers(const std::function<void()> &forgetting);
+
     PythonRuntime *m_runtime;
 };
