@@ -1078,6 +1078,7 @@ void MainWindow::updateRecentMenu()
                 m_currentFolder = folder;
                 m_currentNamespace = name;
                 m_runs->setFolder(folder);
+                m_environment->setProjectFolder(folder);
                 m_projectTree->addRoot(folder, name);
                 updateTitle();
                 updateRunActions();
