@@ -3,6 +3,7 @@
 #include "PythonResource_p.h"
 #include "PythonRuntime_p.h"
 
+#include <QCoreApplication>
 #include <QMetaObject>
 #include <QPointer>
 
@@ -56,6 +57,8 @@ void PlotSink::install()
                 PlotFigure figure;
                 figure.number = number;
                 figure.title = text(title);
+                if (figure.title.isEmpty())
+                    figure.title = QCoreApplication::translate("PlotSink", "Figure %1").arg(number);
                 const std::string_view bytes = png;
                 figure.png = QByteArray(bytes.data(), qsizetype(bytes.size()));
                 QPointer<PlotSink> target = self;

@@ -14,7 +14,7 @@ class PythonRuntime;
 struct PlotFigure
 {
     int number = 0;  // matplotlib's figure number: a figure shown again under it replaces its image
-    QString title;   // the figure's label, else "Figure N"
+    QString title;   // the figure's label, else "Figure N" in the interface's language
     QByteArray png;
 };
 Q_DECLARE_METATYPE(PlotFigure)

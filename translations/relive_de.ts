@@ -376,6 +376,60 @@
     </message>
 </context>
 <context>
+    <name>Debugger</name>
+    <message>
+        <location filename="../core/Debugger.cpp" line="170"/>
+        <source>Breakpoint %1:%2 is not checked yet: %3</source>
+        <translation>Haltepunkt %1:%2 ist noch nicht geprüft: %3</translation>
+    </message>
+    <message>
+        <location filename="../core/Debugger.cpp" line="173"/>
+        <source>Breakpoint %1:%2: no code on or after this line</source>
+        <translation>Haltepunkt %1:%2: kein Code in oder nach dieser Zeile</translation>
+    </message>
+    <message>
+        <location filename="../core/Debugger.cpp" line="176"/>
+        <source>Breakpoint moved from line %1 to line %2 of %3, the next line with code</source>
+        <translation>Haltepunkt von Zeile %1 nach Zeile %2 von %3 verschoben, der nächsten Zeile mit Code</translation>
+    </message>
+    <message>
+        <location filename="../core/Debugger.cpp" line="273"/>
+        <source>No thread is paused.</source>
+        <translation>Kein Thread ist angehalten.</translation>
+    </message>
+    <message>
+        <location filename="../core/Debugger.cpp" line="286"/>
+        <location filename="../core/Debugger.cpp" line="320"/>
+        <source>There is no frame %1.</source>
+        <translation>Es gibt keinen Frame %1.</translation>
+    </message>
+    <message>
+        <location filename="../core/Debugger.cpp" line="291"/>
+        <source>Cannot restart %1: %2</source>
+        <translation>%1 kann nicht neu gestartet werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/FrameRestarter.cpp" line="198"/>
+        <source>a generator or coroutine frame cannot be restarted: it is resumed many times, not called once</source>
+        <translation>der Frame eines Generators oder einer Coroutine kann nicht neu gestartet werden: er wird oft fortgesetzt, nicht einmal aufgerufen</translation>
+    </message>
+    <message>
+        <location filename="../core/FrameRestarter.cpp" line="201"/>
+        <source>only functions of a mapped namespace can be restarted; this frame runs library code</source>
+        <translation>nur Funktionen eines zugeordneten Namensraums können neu gestartet werden; dieser Frame führt Bibliothekscode aus</translation>
+    </message>
+    <message>
+        <location filename="../core/FrameRestarter.cpp" line="204"/>
+        <source>module and class bodies cannot be restarted</source>
+        <translation>Modul- und Klassenrümpfe können nicht neu gestartet werden</translation>
+    </message>
+    <message>
+        <location filename="../core/FrameRestarter.cpp" line="205"/>
+        <source>this call started before debugging was switched on, so its arguments were not kept</source>
+        <translation>dieser Aufruf begann, bevor das Debuggen eingeschaltet wurde, daher wurden seine Argumente nicht aufbewahrt</translation>
+    </message>
+</context>
+<context>
     <name>DiskChangeBar</name>
     <message>
         <location filename="../widgets/DiskChangeBar.cpp" line="12"/>
@@ -751,6 +805,38 @@ Mit dem Text dieses Editors überschreiben?</translation>
     </message>
 </context>
 <context>
+    <name>FileSearch</name>
+    <message>
+        <location filename="../core/FileSearch.cpp" line="409"/>
+        <source>%1 cannot be read any more.</source>
+        <translation>%1 kann nicht mehr gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../core/FileSearch.cpp" line="413"/>
+        <source>%1 changed since the search; search again to replace in it.</source>
+        <translation>%1 hat sich seit der Suche geändert; erneut suchen, um darin zu ersetzen.</translation>
+    </message>
+    <message>
+        <location filename="../core/FileSearch.cpp" line="418"/>
+        <location filename="../core/FileSearch.cpp" line="424"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>FileSearchQuery</name>
+    <message>
+        <location filename="../core/FileSearch.cpp" line="220"/>
+        <source>Type what to find.</source>
+        <translation>Geben Sie ein, was gesucht werden soll.</translation>
+    </message>
+    <message>
+        <location filename="../core/FileSearch.cpp" line="234"/>
+        <source>Invalid regular expression at character %1: %2</source>
+        <translation>Ungültiger regulärer Ausdruck bei Zeichen %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>FindInFilesController</name>
     <message>
         <location filename="../app/ide/FindInFilesController.cpp" line="24"/>
@@ -885,12 +971,12 @@ Mit dem Text dieses Editors überschreiben?</translation>
         <translation>Zeigt jede Änderung, bevor etwas ersetzt wird</translation>
     </message>
     <message>
-        <location filename="../widgets/FindInFilesPanel.cpp" line="191"/>
+        <location filename="../widgets/FindInFilesPanel.cpp" line="194"/>
         <source>Searching…</source>
         <translation>Suche läuft…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/FindInFilesPanel.cpp" line="201"/>
+        <location filename="../widgets/FindInFilesPanel.cpp" line="204"/>
         <source>Searching… %n match(es) so far</source>
         <translation>
             <numerusform>Suche läuft… bisher %n Treffer</numerusform>
@@ -898,7 +984,7 @@ Mit dem Text dieses Editors überschreiben?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/FindInFilesPanel.cpp" line="208"/>
+        <location filename="../widgets/FindInFilesPanel.cpp" line="211"/>
         <source>Search stopped: %n match(es) so far</source>
         <translation>
             <numerusform>Suche angehalten: bisher %n Treffer</numerusform>
@@ -906,7 +992,7 @@ Mit dem Text dieses Editors überschreiben?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/FindInFilesPanel.cpp" line="212"/>
+        <location filename="../widgets/FindInFilesPanel.cpp" line="215"/>
         <source>No matches in %n file(s).</source>
         <translation>
             <numerusform>Keine Treffer in %n Datei.</numerusform>
@@ -914,12 +1000,12 @@ Mit dem Text dieses Editors überschreiben?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/FindInFilesPanel.cpp" line="213"/>
+        <location filename="../widgets/FindInFilesPanel.cpp" line="216"/>
         <source>%1 in %2 (%3 searched).</source>
         <translation>%1 in %2 (%3 durchsucht).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/FindInFilesPanel.cpp" line="214"/>
+        <location filename="../widgets/FindInFilesPanel.cpp" line="217"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n Treffer</numerusform>
@@ -927,8 +1013,8 @@ Mit dem Text dieses Editors überschreiben?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/FindInFilesPanel.cpp" line="215"/>
-        <location filename="../widgets/FindInFilesPanel.cpp" line="216"/>
+        <location filename="../widgets/FindInFilesPanel.cpp" line="218"/>
+        <location filename="../widgets/FindInFilesPanel.cpp" line="219"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n Datei</numerusform>
@@ -936,7 +1022,7 @@ Mit dem Text dieses Editors überschreiben?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/FindInFilesPanel.cpp" line="218"/>
+        <location filename="../widgets/FindInFilesPanel.cpp" line="221"/>
         <source>%n binary file(s) skipped.</source>
         <translation>
             <numerusform>%n Binärdatei übersprungen.</numerusform>
@@ -1495,12 +1581,12 @@ Mit dem Text dieses Editors überschreiben?</translation>
         <translation>%1 (Projekt)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1174"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1175"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1185"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1186"/>
         <source>&amp;About Relive</source>
         <translation>&amp;Über Relive</translation>
     </message>
@@ -1649,87 +1735,87 @@ Wiederherstellen?</translation>
         <translation>%1 als %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1095"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1096"/>
         <source>Line %1, Column %2</source>
         <translation>Zeile %1, Spalte %2</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1109"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1110"/>
         <source>Relive</source>
         <translation>Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1127"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1128"/>
         <source>About Relive</source>
         <translation>Über Relive</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1128"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1129"/>
         <source>&lt;h3&gt;Relive %1&lt;/h3&gt;&lt;p&gt;A live-coding IDE for Python: save a file and the running objects pick up the new code at once, with their state intact.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Relive %1&lt;/h3&gt;&lt;p&gt;Eine IDE für Live-Coding in Python: Speichern Sie eine Datei, und die laufenden Objekte übernehmen sofort den neuen Code, mit unverändertem Zustand.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1122"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1123"/>
         <source>%1 (in %2)</source>
         <translation>%1 (in %2)</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1154"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1155"/>
         <source>Pre&amp;ferences…</source>
         <translation>Einste&amp;llungen…</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1160"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1161"/>
         <source>Zoom &amp;In</source>
         <translation>Ver&amp;größern</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1164"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1165"/>
         <source>Zoom &amp;Out</source>
         <translation>V&amp;erkleinern</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1167"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1168"/>
         <source>&amp;Reset Zoom</source>
         <translation>&amp;Zoom zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1176"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1177"/>
         <source>&amp;Welcome</source>
         <translation>&amp;Willkommen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1178"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1179"/>
         <source>&amp;Documentation</source>
         <translation>&amp;Dokumentation</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1182"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1183"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1209"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1210"/>
         <source>Welcome</source>
         <translation>Willkommen</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1226"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1227"/>
         <source>Documentation</source>
         <translation>Dokumentation</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1227"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1228"/>
         <source>The documentation was not found beside the program. It is the docs folder of Relive&apos;s source code.</source>
         <translation>Die Dokumentation wurde neben dem Programm nicht gefunden. Sie ist der Ordner docs im Quellcode von Relive.</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1249"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1250"/>
         <source>&amp;Virtual environment:</source>
         <translation>&amp;Virtuelle Umgebung:</translation>
     </message>
     <message>
-        <location filename="../app/ide/MainWindow.cpp" line="1255"/>
+        <location filename="../app/ide/MainWindow.cpp" line="1256"/>
         <source>The language changes when Relive is started again.</source>
         <translation>Die Sprache wechselt beim nächsten Start von Relive.</translation>
     </message>
@@ -1928,6 +2014,14 @@ Wiederherstellen?</translation>
         <location filename="../widgets/OverridesView.cpp" line="93"/>
         <source>The file was saved since: a revert puts back its new version</source>
         <translation>Die Datei wurde seitdem gespeichert: Zurücknehmen stellt ihre neue Fassung her</translation>
+    </message>
+</context>
+<context>
+    <name>PlotSink</name>
+    <message>
+        <location filename="../core/PlotSink.cpp" line="61"/>
+        <source>Figure %1</source>
+        <translation>Abbildung %1</translation>
     </message>
 </context>
 <context>
@@ -2865,6 +2959,24 @@ Doppelklicken, um den Wert eines Python-Ausdrucks zuzuweisen (ausgewertet in __m
         <location filename="../widgets/VariablesPanel.cpp" line="351"/>
         <source>Click to show the next %1</source>
         <translation>Klicken, um die nächsten %1 anzuzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>VirtualEnvironment</name>
+    <message>
+        <location filename="../core/VirtualEnvironment.cpp" line="57"/>
+        <source>The virtual environment %1 does not say which Python it is for; Relive runs Python %2. Make it again with python%3 -m venv.</source>
+        <translation>Die virtuelle Umgebung %1 gibt nicht an, für welches Python sie ist; Relive verwendet Python %2. Legen Sie sie mit python%3 -m venv neu an.</translation>
+    </message>
+    <message>
+        <location filename="../core/VirtualEnvironment.cpp" line="60"/>
+        <source>The virtual environment %1 is for Python %2, but Relive runs Python %3: its packages cannot be used. Make one for Python %4 with python%4 -m venv.</source>
+        <translation>Die virtuelle Umgebung %1 ist für Python %2, Relive verwendet aber Python %3: Ihre Pakete können nicht verwendet werden. Legen Sie eine für Python %4 mit python%4 -m venv an.</translation>
+    </message>
+    <message>
+        <location filename="../core/VirtualEnvironment.cpp" line="71"/>
+        <source>%1 is not a virtual environment: it has no pyvenv.cfg.</source>
+        <translation>%1 ist keine virtuelle Umgebung: Es gibt keine pyvenv.cfg.</translation>
     </message>
 </context>
 <context>

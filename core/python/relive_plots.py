@@ -121,11 +121,6 @@ def forget_all():
     _shown.clear()
 
 
-def _title(manager):
-    # plt.figure("Prices") labels a figure; else its number names it.
-    return manager.canvas.figure.get_label() or f"Figure {manager.num}"
-
-
 def _deliver(manager):
     """Renders the manager's figure to PNG on this thread and hands it on."""
     if getattr(_local, "delivering", False):
@@ -142,7 +137,9 @@ def _deliver(manager):
         _local.delivering = False
     _shown[manager.num] = figure
     if _sink is not None:
-        _sink(int(manager.num), _title(manager), buffer.getvalue())
+        # plt.figure("Prices") labels a figure; without a label the window
+        # names it by its number, in its own language.
+        _sink(int(manager.num), figure.get_label() or "", buffer.getvalue())
 
 
 def _needs_delivery(manager):
