@@ -59,15 +59,8 @@ void VariablesModel::setBrowser(GlobalsBrowser *browser)
         return;
     if (m_browser)
         disconnect(m_browser, nullptr, this, nullptr);
-    beginResetModel();
-    m_globals.clear();
-    m_shown.clear();
-    m_exposed = 0;
-    m_requests.clear();
-    m_edits.clear();
-    m_refreshing = false;
     m_browser = browser;
-    endResetModel();
+    clearRows();
     if (!m_browser)
         return;
     connect(m_browser, &GlobalsBrowser::listed, this, &VariablesModel::onListed);
@@ -77,15 +70,20 @@ void VariablesModel::setBrowser(GlobalsBrowser *browser)
     // Forgotten with the browser; a new one starts empty.
     connect(m_browser, &QObject::destroyed, this, [this] {
         m_browser = nullptr;
-        beginResetModel();
-        m_globals.clear();
-        m_shown.clear();
-        m_exposed = 0;
-        m_requests.clear();
-        m_edits.clear();
-        m_refreshing = false;
-        endResetModel();
+        clearRows();
     });
+}
+
+void VariablesModel::clearRows()
+{
+    beginResetModel();
+    m_globals.clear();
+    m_shown.clear();
+    m_exposed = 0;
+    m_requests.clear();
+    m_edits.clear();
+    m_refreshing = false;
+    endResetModel();
 }
 
 void VariablesModel::refresh()

@@ -72,6 +72,9 @@ Q_SIGNALS:
     void editFailed(const QString &name, const QString &error);
 
 private:
+    // No rows, no requests waiting: a new browser, or none.
+    void clearRows();
+
     struct Node
     {
         VariableItem item;
