@@ -49,7 +49,7 @@ PlotSink::~PlotSink() = default;
 void PlotSink::install()
 {
     QPointer<PlotSink> self(this);
-    PythonRuntimePrivate::of(m_runtime)->console->post([self] {
+    postConsole(m_runtime, [self] {
         try {
             // Called with the GIL held by whichever thread showed the figure;
             // only the copied bytes leave it.
