@@ -103,8 +103,10 @@ QString VirtualEnvironment::find(const QString &folder)
             if (QFileInfo::exists(dir.filePath(name + QStringLiteral("/pyvenv.cfg"))))
                 return QFileInfo(dir.filePath(name)).absoluteFilePath();
         }
+        // Any other name only in the project's own folder: beside it, a venv
+        // of another name may be another project's.
         for (const QString &name : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name)) {
-            if (QFileInfo::exists(dir.filePath(name + QStringLiteral("/pyvenv.cfg"))))
+            if (level == 0 && QFileInfo::exists(dir.filePath(name + QStringLiteral("/pyvenv.cfg"))))
                 return QFileInfo(dir.filePath(name)).absoluteFilePath();
         }
         if (!dir.cdUp())

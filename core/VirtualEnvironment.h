@@ -29,8 +29,8 @@ struct VirtualEnvironment
     // saying why.
     static VirtualEnvironment read(const QString &folder, QString *error = nullptr);
     // The venv of a project in `folder`: .venv, venv or env, else another
-    // child folder with a pyvenv.cfg; in `folder`, then in its parent (a
-    // project opened one level down). Empty if there is none.
+    // child folder with a pyvenv.cfg; then .venv, venv or env in its parent
+    // (a project opened one level down). Empty if there is none.
     static QString find(const QString &folder);
 };
 

@@ -118,6 +118,7 @@ private Q_SLOTS:
         QTest::newRow("another name") << QStringList{"app/py311"} << "app" << "app/py311";
         QTest::newRow("in the parent") << QStringList{".venv"} << "app" << ".venv";
         QTest::newRow("the project's own first") << QStringList{".venv", "app/env"} << "app" << "app/env";
+        QTest::newRow("another project's venv beside it") << QStringList{"oldtool"} << "app" << "";
         QTest::newRow("none") << QStringList{} << "app" << "";
     }
     void findsTheProjectsVenv()
